@@ -1,0 +1,162 @@
+"""Headline displacement figures, composed the way UNHCR's Global Trends composes them.
+
+Pure functions over the frames the loaders return; nothing here reads files, so each
+function can be tested on a three-row frame.
+
+Forcibly displaced = refugees under UNHCR's mandate + Palestine refugees under
+UNRWA's mandate + asylum-seekers + other people in need of international protection
++ IDPs (IDMC's conflict figure, not the population table's `idps` column).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+#: Components of the forcibly displaced total, in Global Trends order.
+COMPONENTS: dict[str, str] = {
+    "refugees": "Refugees under UNHCR's mandate",
+    "unrwa_refugees": "Palestine refugees under UNRWA's mandate",
+    "asylum_seekers": "Asylum-seekers",
+    "oip": "Other people in need of international protection",
+    "idps": "Internally displaced people (IDMC)",
+}
+TOTAL = "forcibly_displaced"
+LABELS: dict[str, str] = {**COMPONENTS, TOTAL: "Forcibly displaced, total"}
+#: Population-table columns counted as people abroad in need of protection.
+ABROAD_COLUMNS = ("refugees", "asylum_seekers", "oip")
+#: The first year UNHCR reports 'other people in need of international protection'.
+OIP_FIRST_YEAR = 2018
+
+
+def _sum_by_year(frame: pd.DataFrame, column: str) -> pd.Series:
+    return frame.groupby("year")[column].sum(min_count=1).astype("Float64")
+
+
+def displacement_by_year(
+    population: pd.DataFrame, unrwa: pd.DataFrame, idmc: pd.DataFrame
+) -> pd.DataFrame:
+    """Each component and the total per year, for the years every source covers.
+
+    `oip` is zero before 2018: the category did not exist, so nobody was counted in it
+    (a series break, not missing data).
+    """
+    parts = pd.DataFrame(
+        {
+            "refugees": _sum_by_year(population, "refugees"),
+            "unrwa_refugees": _sum_by_year(unrwa, "total"),
+            "asylum_seekers": _sum_by_year(population, "asylum_seekers"),
+            "oip": _sum_by_year(population, "oip"),
+            "idps": _sum_by_year(idmc, "total"),
+        }
+    )
+    parts["oip"] = parts["oip"].fillna(0)
+    covered = parts.dropna()
+    covered = covered.assign(**{TOTAL: covered[list(COMPONENTS)].sum(axis=1)})
+    return covered.astype("int64").rename_axis("year")
+
+
+def forcibly_displaced(
+    population: pd.DataFrame, unrwa: pd.DataFrame, idmc: pd.DataFrame, year: int
+) -> pd.Series:
+    """The forcibly displaced total for `year`, with each component."""
+    table = displacement_by_year(population, unrwa, idmc)
+    if year not in table.index:
+        raise ValueError(
+            f"year {year} is not covered by all sources; covered: "
+            f"{table.index.min()}-{table.index.max()}"
+        )
+    return table.loc[year].rename(year)
+
+
+def compare_years(
+    population: pd.DataFrame, unrwa: pd.DataFrame, idmc: pd.DataFrame, baseline: int, year: int
+) -> pd.DataFrame:
+    """Components and total for two years, with the absolute and relative change."""
+    base = forcibly_displaced(population, unrwa, idmc, baseline)
+    now = forcibly_displaced(population, unrwa, idmc, year)
+    table = pd.DataFrame({baseline: base, year: now})
+    table["change"] = table[year] - table[baseline]
+    table["change_pct"] = (table["change"] / table[baseline].where(table[baseline] != 0)) * 100
+    return table
+
+
+def refugees_including_unrwa(unhcr_refugees: int, unrwa_refugees: int) -> int:
+    """Refugees in the Global Trends sense: UNHCR's mandate plus UNRWA's."""
+    return int(unhcr_refugees) + int(unrwa_refugees)
+
+
+def _stock_by(rows: pd.DataFrame, code: str, name: str, columns: list[str]) -> pd.DataFrame:
+    """Sum `columns` per country code; names come from the first row of each code."""
+    stock = rows.groupby(code)[columns].sum()
+    return stock.join(rows.drop_duplicates(code).set_index(code)[name])
+
+
+def _tidy(stock: pd.DataFrame, name: str) -> pd.DataFrame:
+    counts = [c for c in stock.columns if c != name]
+    stock[counts] = stock[counts].fillna(0).astype("int64")
+    stock["total"] = stock[counts].sum(axis=1)
+    stock = stock.rename_axis("iso3").reset_index().rename(columns={name: "country"})
+    return stock[["iso3", "country", *counts, "total"]]
+
+
+def hosted_by_country(
+    population: pd.DataFrame,
+    year: int,
+    columns: Iterable[str] = ABROAD_COLUMNS,
+    unrwa: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """People hosted per country of asylum in `year`, one column per population type.
+
+    Pass `unrwa` to add Palestine refugees under UNRWA's mandate as their own column.
+    """
+    rows = population[population["year"] == year]
+    stock = _stock_by(rows, "coa_iso", "coa_name", list(columns))
+    if unrwa is not None:
+        palestine = unrwa[unrwa["year"] == year].rename(columns={"total": "unrwa_refugees"})
+        extra = _stock_by(palestine, "coa_iso", "coa_name", ["unrwa_refugees"])
+        stock = stock.join(extra["unrwa_refugees"], how="outer")
+        stock["coa_name"] = stock["coa_name"].fillna(extra["coa_name"])
+    return _tidy(stock, "coa_name")
+
+
+def _ranked(stock: pd.DataFrame, n: int) -> pd.DataFrame:
+    ranked = stock.sort_values(["total", "iso3"], ascending=[False, True]).head(n)
+    return ranked.reset_index(drop=True)
+
+
+def top_hosts(
+    population: pd.DataFrame, year: int, n: int = 10, columns: Iterable[str] = ("refugees",)
+) -> pd.DataFrame:
+    """The `n` countries hosting most people of the given types in `year`."""
+    return _ranked(hosted_by_country(population, year, columns), n)
+
+
+def top_origins(
+    population: pd.DataFrame, year: int, n: int = 10, columns: Iterable[str] = ("refugees",)
+) -> pd.DataFrame:
+    """The `n` countries of origin with most people of the given types abroad in `year`."""
+    rows = population[population["year"] == year]
+    return _ranked(_tidy(_stock_by(rows, "coo_iso", "coo_name", list(columns)), "coo_name"), n)
+
+
+def totals_for_hosts(
+    population: pd.DataFrame,
+    unrwa: pd.DataFrame,
+    idmc: pd.DataFrame,
+    year: int,
+    hosts: Iterable[str],
+) -> pd.DataFrame:
+    """For each host (ISO3): refugees, UNRWA refugees, asylum-seekers, OIP and IDPs in
+    `year`, with a final 'Total' row. Hosts with nobody recorded get zeros, not a gap."""
+    wanted = list(dict.fromkeys(hosts))
+    rows = population[(population["year"] == year) & population["coa_iso"].isin(wanted)]
+    table = rows.groupby("coa_iso")[list(ABROAD_COLUMNS)].sum(min_count=1)
+    for column, source in (("unrwa_refugees", unrwa), ("idps", idmc)):
+        picked = source[(source["year"] == year) & source["coa_iso"].isin(wanted)]
+        table = table.join(picked.groupby("coa_iso")["total"].sum().rename(column), how="outer")
+    table = table.reindex(wanted).fillna(0).astype("int64")[list(COMPONENTS)]
+    table[TOTAL] = table.sum(axis=1)
+    table.loc["Total"] = table.sum(axis=0)
+    return table.rename_axis("iso3")

@@ -1,0 +1,164 @@
+"""Typed loaders for the UNHCR Refugee Population Statistics Database CSV tables.
+
+Each loader reads one file from the UNHCR folder (see `paths.unhcr_dir`), checks it
+against its `TableSpec`, and returns a frame with nullable integer counts and string
+codes. Validated frames are cached as parquet keyed by the file's checksum.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from displacement_report import paths
+from displacement_report.data import schemas
+from displacement_report.data.cache import file_sha256, load_cached
+from displacement_report.data.validation import check_columns, validate
+from displacement_report.errors import DataFileError
+
+COUNTRIES_FILE = "countries.csv"
+_VERSION_PATTERN = re.compile(r"version\s+(\d{4}\.\d+\.\d+)")
+
+
+def resolve_dir(data_dir: Path | str | None) -> Path:
+    folder = Path(data_dir).expanduser().resolve() if data_dir else paths.unhcr_dir()
+    if not folder.is_dir():
+        raise DataFileError(
+            f"UNHCR data folder not found: {folder}. Point {paths.UNHCR_DIR_ENV} or the "
+            "'data_dir' parameter at a folder holding population.csv and the other tables."
+        )
+    return folder
+
+
+def read_csv_text(path: Path, text_columns: tuple[str, ...]) -> pd.DataFrame:
+    """Read a CSV as the source wrote it, turning file-level problems into DataFileError."""
+    if not path.is_file():
+        raise DataFileError(f"{path}: file not found")
+    try:
+        return pd.read_csv(
+            path,
+            encoding="utf-8-sig",  # tolerate a byte-order mark from spreadsheet exports
+            keep_default_na=False,  # 'NA' is Namibia and a UNHCR category code, not a gap
+            na_values=[""],
+            dtype=dict.fromkeys(text_columns, str),
+        )
+    except pd.errors.EmptyDataError:
+        raise DataFileError(f"{path}: the file is empty") from None
+    except UnicodeDecodeError as exc:
+        raise DataFileError(
+            f"{path}: not UTF-8 text (byte {exc.start} is {exc.object[exc.start:exc.start + 1]!r})"
+        ) from None
+    except pd.errors.ParserError as exc:
+        raise DataFileError(f"{path}: cannot be parsed as CSV: {exc}") from None
+
+
+def _schema_tag(spec_repr: str) -> str:
+    return hashlib.sha256(spec_repr.encode()).hexdigest()[:8]
+
+
+def load_table(
+    name: str, data_dir: Path | str | None = None, *, use_cache: bool = True
+) -> pd.DataFrame:
+    """Load and validate one UNHCR table by name (see `schemas.TABLES`)."""
+    try:
+        spec = schemas.TABLES[name]
+    except KeyError:
+        raise DataFileError(f"unknown UNHCR table {name!r}; known: {sorted(schemas.TABLES)}")
+    source = resolve_dir(data_dir) / spec.filename
+
+    def build() -> pd.DataFrame:
+        raw = read_csv_text(source, spec.codes + spec.nullable_codes + spec.labels)
+        check_columns(raw, spec.columns, source)
+        return validate(raw, schemas.pandera_schema(spec), source)[list(spec.columns)]
+
+    cache = paths.cache_dir() if use_cache else None
+    if not source.is_file():
+        raise DataFileError(f"{source}: file not found ({spec.description})")
+    return load_cached(source, spec.name, _schema_tag(repr(spec)), build, cache)
+
+
+def load_countries(data_dir: Path | str | None = None) -> pd.DataFrame:
+    source = resolve_dir(data_dir) / COUNTRIES_FILE
+    raw = read_csv_text(source, schemas.COUNTRY_COLUMNS)
+    check_columns(raw, schemas.COUNTRY_COLUMNS, source)
+    return validate(raw, schemas.countries_schema(), source)
+
+
+def load_population(data_dir: Path | str | None = None) -> pd.DataFrame:
+    return load_table("population", data_dir)
+
+
+def load_idmc(data_dir: Path | str | None = None) -> pd.DataFrame:
+    return load_table("idmc", data_dir)
+
+
+def load_unrwa(data_dir: Path | str | None = None) -> pd.DataFrame:
+    return load_table("unrwa", data_dir)
+
+
+def load_solutions(data_dir: Path | str | None = None) -> pd.DataFrame:
+    return load_table("solutions", data_dir)
+
+
+def load_flows(data_dir: Path | str | None = None) -> pd.DataFrame:
+    return load_table("flows", data_dir)
+
+
+def load_demographics(data_dir: Path | str | None = None) -> pd.DataFrame:
+    return load_table("demographics", data_dir)
+
+
+def load_asylum_applications(data_dir: Path | str | None = None) -> pd.DataFrame:
+    return load_table("asylum_applications", data_dir)
+
+
+def load_asylum_decisions(data_dir: Path | str | None = None) -> pd.DataFrame:
+    return load_table("asylum_decisions", data_dir)
+
+
+@dataclass(frozen=True)
+class DataFileInfo:
+    """Provenance of one input file, for the colophon."""
+
+    name: str
+    path: Path
+    sha256: str
+    size_bytes: int
+
+
+def dataset_version(data_dir: Path | str | None = None) -> str:
+    """The database version named in the folder's README, or 'unknown'."""
+    readme = resolve_dir(data_dir) / "README.md"
+    if readme.is_file():
+        match = _VERSION_PATTERN.search(readme.read_text(encoding="utf-8", errors="replace"))
+        if match:
+            return match.group(1)
+    return "unknown"
+
+
+def attribution(data_dir: Path | str | None = None) -> str:
+    """The source line UNHCR's licence asks every output showing these figures to carry."""
+    return (
+        "Source: UNHCR Refugee Population Statistics Database "
+        f"(version {dataset_version(data_dir)}), CC BY 4.0"
+    )
+
+
+def file_inventory(data_dir: Path | str | None = None) -> list[DataFileInfo]:
+    folder = resolve_dir(data_dir)
+    names = [*(spec.filename for spec in schemas.TABLES.values()), COUNTRIES_FILE]
+    return [
+        DataFileInfo(n, folder / n, file_sha256(folder / n), (folder / n).stat().st_size)
+        for n in names
+        if (folder / n).is_file()
+    ]
+
+
+def country_names(data_dir: Path | str | None = None) -> dict[str, str]:
+    """ISO3 code -> UNHCR's short country name."""
+    countries = load_countries(data_dir).dropna(subset=["iso_code"])
+    return dict(zip(countries["iso_code"], countries["name"], strict=True))

@@ -1,0 +1,67 @@
+"""Numbers and tables formatted for readers, by babel rather than by hand."""
+
+from __future__ import annotations
+
+import html
+import math
+
+import pandas as pd
+from babel.numbers import format_compact_decimal, format_decimal, format_percent
+
+LOCALE = "en_GB"
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def count(value: object) -> str:
+    """20414669 -> '20,414,669'."""
+    return "–" if _missing(value) else format_decimal(value, format="#,##0", locale=LOCALE)
+
+
+def millions(value: object, digits: int = 1) -> str:
+    """20414669 -> '20.4 million'; small numbers stay whole ('950')."""
+    if _missing(value):
+        return "–"
+    if abs(float(value)) < 1_000_000:
+        return count(round(float(value)))
+    return format_compact_decimal(value, format_type="long", fraction_digits=digits, locale=LOCALE)
+
+
+def in_millions(value: object, digits: int = 1) -> str:
+    """20414669 -> '20.4', for table columns headed '(millions)'."""
+    if _missing(value):
+        return "–"
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    return format_decimal(float(value) / 1e6, format=pattern, locale=LOCALE)
+
+
+def signed_in_millions(value: object, digits: int = 1) -> str:
+    text = in_millions(value, digits)
+    return text if text.startswith(("-", "–")) else f"+{text}"
+
+
+def percent(value: object, digits: int = 1) -> str:
+    """52.15 (already in percent) -> '52.2%'."""
+    if _missing(value):
+        return "–"
+    pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
+    return format_percent(float(value) / 100, format=pattern, locale=LOCALE)
+
+
+def signed_percent(value: object, digits: int = 1) -> str:
+    text = percent(value, digits)
+    return text if text.startswith(("-", "–")) else f"+{text}"
+
+
+def table_html(frame: pd.DataFrame, formats: dict[str, object], caption: str, source: str) -> str:
+    """A static HTML table with formatted cells, a caption and the source under it.
+
+    Every table in the report goes through here, so every table names its source.
+    Cell text is escaped: country names and parameters are data, never markup.
+    """
+    styler = frame.style.format(formats, escape="html").set_caption(html.escape(caption))
+    styler = styler.hide(axis="index").set_table_attributes('class="report-table"')
+    body = styler.to_html(table_uuid="t", exclude_styles=False)
+    return f'{body}<p class="source-line">{html.escape(source)}</p>'

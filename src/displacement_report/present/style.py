@@ -1,0 +1,81 @@
+"""One chart style for the whole report: palette, fonts, sizes, source lines, saving."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import seaborn as sns
+
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "grey": "#999999",
+}
+#: One colour per population type, used the same way in every chart.
+POPULATION_COLOURS = {
+    "refugees": OKABE_ITO["blue"],
+    "unrwa_refugees": OKABE_ITO["sky_blue"],
+    "asylum_seekers": OKABE_ITO["orange"],
+    "oip": OKABE_ITO["purple"],
+    "idps": OKABE_ITO["green"],
+    "forcibly_displaced": "#333333",
+}
+#: Text width of an A4 page with 2 cm margins, in inches.
+A4_TEXT_WIDTH_IN = 6.7
+
+
+def apply() -> None:
+    """Set the report's theme; call once at the top of every notebook."""
+    sns.set_theme(context="notebook", style="whitegrid", font="DejaVu Sans")
+    mpl.rcParams.update(
+        {
+            "figure.figsize": (A4_TEXT_WIDTH_IN, 3.8),
+            "figure.dpi": 110,
+            "savefig.dpi": 200,
+            "axes.titlesize": 12,
+            "axes.titleweight": "bold",
+            "axes.titlelocation": "left",
+            "axes.labelsize": 10,
+            "legend.fontsize": 9,
+            "legend.frameon": False,
+            "xtick.labelsize": 9,
+            "ytick.labelsize": 9,
+            # fixed salt and no dates: the same data gives byte-identical SVG files
+            "svg.hashsalt": "displacement-report",
+            "svg.fonttype": "none",
+        }
+    )
+    _inline_as_svg()
+
+
+def _inline_as_svg() -> None:
+    try:
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+    except ImportError:  # outside IPython, nothing to configure
+        return
+    set_matplotlib_formats("svg", metadata={"Date": None})
+
+
+def add_source(fig: plt.Figure, source: str) -> None:
+    """Put the source line under the chart, inside the figure so it travels with it."""
+    fig.text(0.01, 0.005, source, ha="left", va="bottom", fontsize=7.5, color="#555555")
+    fig.tight_layout(rect=(0, 0.045, 1, 1))
+
+
+def save(fig: plt.Figure, name: str, folder: Path) -> list[Path]:
+    """Save as SVG (for print) and PNG (for slides), without volatile metadata."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for suffix, metadata in ((".svg", {"Date": None}), (".png", {"Software": None})):
+        target = folder / f"{name}{suffix}"
+        fig.savefig(target, metadata=metadata, bbox_inches="tight")
+        written.append(target)
+    return written

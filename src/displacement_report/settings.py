@@ -1,0 +1,153 @@
+"""Report parameters as one typed, frozen, validated object.
+
+Two layers of checks: the model itself rejects wrong types, unknown keys and
+combinations that can never be right (a baseline after the report year); then
+`check_against` rejects values the data cannot answer (a year outside the data,
+a country code UNHCR does not know), naming the value and what is allowed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+
+from displacement_report.errors import ParameterError
+
+ISO3 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$", strict=True)]
+
+#: The letter's eight focus countries (Kamerstuk 35 570 XVII, nr. 52).
+LETTER_FOCUS_COUNTRIES: tuple[str, ...] = ("EGY", "ETH", "IRQ", "JOR", "KEN", "LBN", "UGA", "SDN")
+#: End-2019 statistics: the figures the January 2021 letter cites.
+LETTER_DATA_YEAR = 2019
+DEFAULT_TITLE = "Forced displacement and Dutch reception in the region"
+
+
+class ReportSettings(BaseModel):
+    """Parameters of one report run. Frozen: a run cannot change them half-way."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    report_year: StrictInt = Field(description="year of the end-year statistics reported on")
+    baseline_year: StrictInt = Field(
+        default=LETTER_DATA_YEAR, description="year the report year is compared with"
+    )
+    focus_countries: tuple[ISO3, ...] = Field(
+        default=LETTER_FOCUS_COUNTRIES,
+        min_length=1,
+        description="ISO3 codes of the host countries to single out",
+    )
+    data_dir: Path | None = Field(
+        default=None, description="folder with the UNHCR CSV tables (None: the default)"
+    )
+    output_dir: Path | None = Field(
+        default=None, description="folder for run folders and the published report"
+    )
+    title: str = Field(default=DEFAULT_TITLE, min_length=1, max_length=200)
+
+    @model_validator(mode="after")
+    def _years_in_order(self) -> ReportSettings:
+        if self.baseline_year > self.report_year:
+            raise ValueError(
+                f"baseline_year {self.baseline_year} is after report_year {self.report_year}; "
+                "the baseline must be the same year or earlier"
+            )
+        duplicated = sorted({c for c in self.focus_countries if self.focus_countries.count(c) > 1})
+        if duplicated:
+            raise ValueError(f"focus_countries lists {duplicated} more than once")
+        return self
+
+    def check_against(self, coverage: DataCoverage) -> ReportSettings:
+        """Reject values the data cannot answer; return self so calls can chain."""
+        problems = []
+        for name in ("report_year", "baseline_year"):
+            year = getattr(self, name)
+            if year not in coverage.years:
+                problems.append(
+                    f"{name}={year} is outside the data: allowed "
+                    f"{coverage.years.start}-{coverage.years.stop - 1}"
+                )
+        for code in self.focus_countries:
+            if code not in coverage.countries:
+                close = difflib.get_close_matches(code, sorted(coverage.countries), n=3)
+                hint = f" (did you mean {', '.join(close)}?)" if close else ""
+                problems.append(
+                    f"focus_countries: unknown country code {code!r}{hint}; allowed: "
+                    f"ISO3 codes in countries.csv: {', '.join(sorted(coverage.countries))}"
+                )
+        if problems:
+            raise ParameterError("invalid report parameters:\n  " + "\n  ".join(problems))
+        return self
+
+
+@dataclass(frozen=True)
+class DataCoverage:
+    """What the data can answer: the years every headline source covers, known codes."""
+
+    years: range
+    countries: frozenset[str]
+
+
+def _describe(error: ValidationError, allowed: list[str]) -> str:
+    lines = []
+    items = error.errors()
+    bad_items = {item["loc"][0] for item in items if len(item["loc"]) > 1}
+    for item in items:
+        if item["type"] == "too_short" and item["loc"][:1] and item["loc"][0] in bad_items:
+            continue  # an invalid item also leaves the list short; say it once
+
+        where = ".".join(str(p) for p in item["loc"]) or "parameters"
+        if item["type"] == "extra_forbidden":
+            lines.append(f"unknown parameter {where!r}; allowed: {', '.join(allowed)}")
+        elif item["loc"]:
+            lines.append(f"{where}: {item['msg']} (got {item['input']!r})")
+        else:
+            lines.append(item["msg"].removeprefix("Value error, "))
+    return "invalid report parameters:\n  " + "\n  ".join(lines)
+
+
+def parse_settings(params: Mapping[str, Any]) -> ReportSettings:
+    """Build settings from plain values (a notebook's parameters, a YAML file, the CLI)."""
+    values = {k: v for k, v in params.items() if not (k.endswith("_dir") and v in ("", None))}
+    if isinstance(values.get("focus_countries"), str):
+        raise ParameterError(
+            "focus_countries must be a list of ISO3 codes, e.g. ['JOR', 'LBN'], "
+            f"not the string {values['focus_countries']!r}"
+        )
+    try:
+        return ReportSettings.model_validate(values)
+    except ValidationError as exc:
+        raise ParameterError(_describe(exc, list(ReportSettings.model_fields))) from None
+
+
+def data_coverage(data_dir: Path | None = None) -> DataCoverage:
+    """Years covered by every source of the headline total, and the known ISO3 codes."""
+    from displacement_report.data import unhcr  # settings sit above the data layer
+
+    tables = [unhcr.load_population(data_dir), unhcr.load_unrwa(data_dir), unhcr.load_idmc(data_dir)]
+    common = set.intersection(*(set(t["year"].dropna().astype(int)) for t in tables))
+    if not common:
+        raise ParameterError(f"the tables in {unhcr.resolve_dir(data_dir)} share no year")
+    countries = unhcr.load_countries(data_dir)
+    # 'Stateless' (XXA) and 'Unknown' (XXX) have codes but no region: not places.
+    codes = countries.loc[countries["unhcr_region"].notna(), "iso_code"].dropna()
+    return DataCoverage(range(min(common), max(common) + 1), frozenset(codes))
+
+
+def validate_parameters(params: Mapping[str, Any]) -> ReportSettings:
+    """Parse `params` and check them against the data they point at: the one call a
+    notebook or the command line makes before any work."""
+    settings = parse_settings(params)
+    return settings.check_against(data_coverage(settings.data_dir))
