@@ -136,7 +136,11 @@ def data_coverage(data_dir: Path | None = None) -> DataCoverage:
     """Years covered by every source of the headline total, and the known ISO3 codes."""
     from displacement_report.data import unhcr  # settings sit above the data layer
 
-    tables = [unhcr.load_population(data_dir), unhcr.load_unrwa(data_dir), unhcr.load_idmc(data_dir)]
+    tables = [
+        unhcr.load_population(data_dir),
+        unhcr.load_unrwa(data_dir),
+        unhcr.load_idmc(data_dir),
+    ]
     common = set.intersection(*(set(t["year"].dropna().astype(int)) for t in tables))
     if not common:
         raise ParameterError(f"the tables in {unhcr.resolve_dir(data_dir)} share no year")

@@ -95,9 +95,8 @@ FLOWS = TableSpec(
     labels=_PAIR_LABELS,
     nullable_counts=("refugees", "asylum_seekers", "refugee_like", "oip"),
 )
-_AGE_SEX = tuple(
-    f"{sex}_{band}" for sex in ("f", "m") for band in ("0_4", "5_11", "12_17", "18_59", "60")
-) + ("f_other", "f_total", "m_other", "m_total")
+_AGE_BANDS = ("0_4", "5_11", "12_17", "18_59", "60", "other", "total")
+_AGE_SEX = tuple(f"{sex}_{band}" for sex in ("f", "m") for band in _AGE_BANDS)
 DEMOGRAPHICS = TableSpec(
     "demographics",
     "sex and age breakdown by location and population type",

@@ -50,7 +50,7 @@ def read_csv_text(path: Path, text_columns: tuple[str, ...]) -> pd.DataFrame:
         raise DataFileError(f"{path}: the file is empty") from None
     except UnicodeDecodeError as exc:
         raise DataFileError(
-            f"{path}: not UTF-8 text (byte {exc.start} is {exc.object[exc.start:exc.start + 1]!r})"
+            f"{path}: not UTF-8 text (byte {exc.start}: {exc.object[exc.start : exc.start + 1]!r})"
         ) from None
     except pd.errors.ParserError as exc:
         raise DataFileError(f"{path}: cannot be parsed as CSV: {exc}") from None
@@ -67,7 +67,8 @@ def load_table(
     try:
         spec = schemas.TABLES[name]
     except KeyError:
-        raise DataFileError(f"unknown UNHCR table {name!r}; known: {sorted(schemas.TABLES)}")
+        known = sorted(schemas.TABLES)
+        raise DataFileError(f"unknown UNHCR table {name!r}; known: {known}") from None
     source = resolve_dir(data_dir) / spec.filename
 
     def build() -> pd.DataFrame:

@@ -7,7 +7,6 @@ import pandas as pd
 from displacement_report.analysis.headline import COMPONENTS, TOTAL
 from displacement_report.present.format import millions, percent, signed_percent
 
-
 #: Component names as they read inside a sentence.
 GROUP_PHRASES = {
     "refugees": "refugees under UNHCR's mandate",

@@ -50,7 +50,9 @@ def ranking_table(ranked: pd.DataFrame, role: str, year: int, source: str) -> st
         }
     )
     noun = "hosting" if role == "host" else "of origin of"
-    caption = f"The {len(ranked)} countries {noun} most refugees under UNHCR's mandate, end of {year}"
+    caption = (
+        f"The {len(ranked)} countries {noun} most refugees under UNHCR's mandate, end of {year}"
+    )
     return table_html(frame, {"Refugees": count}, caption, source)
 
 
@@ -62,4 +64,3 @@ def focus_table(focus: pd.DataFrame, names: Mapping[str, str], year: int, source
     formats = dict.fromkeys([LABELS[c] for c in focus.columns], count)
     caption = f"People hosted in or displaced inside the focus countries, end of {year}"
     return table_html(frame, formats, caption, source)
-

@@ -1,0 +1,45 @@
+# One entry point for people and CI. `make help` lists the targets.
+#   make report   create the environment if missing, then build the default report
+#   make test     create the environment if missing, then lint and run every test
+
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CONFIG ?= default
+
+.DEFAULT_GOAL := help
+.PHONY: help env report test lint format bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+# Reinstall when the dependency list changes.
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; install Python 3.11 or run make PYTHON=/path/to/python3.11" >&2; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+env: $(STAMP) ## create or update the virtual environment in .venv
+
+report: $(STAMP) ## build the report with config/$(CONFIG).yml (HTML and PDF in reports/latest/)
+	$(BIN)/displacement-report report --config $(CONFIG)
+
+lint: $(STAMP) ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint ## lint, then run the whole test suite
+	$(BIN)/python -m pytest
+
+format: $(STAMP) ## apply ruff formatting and fixes
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(STAMP) ## measure load and build times (prints figures)
+	$(BIN)/python benchmarks/bench_load.py
+
+clean: ## remove outputs and caches (keeps .venv)
+	rm -rf reports .cache figures/*.svg figures/*.png

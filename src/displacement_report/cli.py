@@ -1,0 +1,111 @@
+"""Command line: a thin layer that parses, calls package functions and sets exit codes.
+
+Exit codes: 0 success; 2 invalid parameters or data; 3 a notebook failed;
+4 output folder not writable; 5 download failed.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from displacement_report import config, errors
+
+app = typer.Typer(
+    help="Build the forced-displacement report, or refresh its UNHCR data.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+EXIT_CODES: dict[type[errors.ReportError], int] = {
+    errors.ParameterError: 2,
+    errors.DataFileError: 2,
+    errors.NotebookError: 3,
+    errors.OutputError: 4,
+    errors.DownloadError: 5,
+}
+
+
+def _fail(exc: errors.ReportError) -> typer.Exit:
+    typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+    code = next((c for kind, c in EXIT_CODES.items() if isinstance(exc, kind)), 1)
+    return typer.Exit(code)
+
+
+def _logging() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    for noisy in ("fontTools", "weasyprint", "traitlets", "papermill"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+@app.command()
+def report(
+    params: Annotated[
+        str, typer.Option("--config", "-c", help="parameter set: a name in config/ or a YAML path")
+    ] = "default",
+    overrides: Annotated[
+        list[str] | None,
+        typer.Option("--set", "-s", help="override one parameter, e.g. --set report_year=2019"),
+    ] = None,
+    output_dir: Annotated[
+        Path | None, typer.Option(help="where run folders and 'latest' go (default: reports/)")
+    ] = None,
+) -> None:
+    """Validate the parameters, execute the notebooks, export HTML and PDF, publish."""
+    from displacement_report.report.build import build_report
+    from displacement_report.settings import validate_parameters
+
+    _logging()
+    try:
+        name, values = config.load(params)
+        values |= config.parse_overrides(overrides or [])
+        if output_dir is not None:
+            values["output_dir"] = str(output_dir)
+        settings = validate_parameters(values)
+        result = build_report(settings, config_name=name)
+    except errors.ReportError as exc:
+        raise _fail(exc) from None
+    typer.echo(f"report: {result.published / result.pdf.name}")
+    typer.echo(f"        {result.published / result.html.name}")
+
+
+@app.command()
+def refresh(
+    dest: Annotated[Path, typer.Argument(help="folder to write the CSV tables into")],
+    years: Annotated[str, typer.Option(help="year range, e.g. 2000-2025")] = "1951-2025",
+    base_url: Annotated[str, typer.Option(help="UNHCR API base URL")] = "",
+) -> None:
+    """Download the UNHCR tables from UNHCR's public API into DEST (same CSV layout)."""
+    from displacement_report.data import refresh as api
+
+    _logging()
+    try:
+        first, _, last = years.partition("-")
+        year_from, year_to = int(first), int(last or first)
+    except ValueError:
+        raise _fail(errors.ParameterError(f"--years expects FROM-TO, got {years!r}")) from None
+    try:
+        written = api.refresh_tables(dest, year_from, year_to, base_url=base_url or api.API_BASE)
+    except errors.ReportError as exc:
+        raise _fail(exc) from None
+    for path in written:
+        typer.echo(f"wrote {path}")
+
+
+@app.command()
+def params() -> None:
+    """List the report's notebooks, their parameters, and the named parameter sets."""
+    import papermill
+
+    from displacement_report import paths
+    from displacement_report.report.build import REPORT_NOTEBOOKS
+
+    for name in REPORT_NOTEBOOKS:
+        typer.echo(f"{name}:")
+        for pname, spec in papermill.inspect_notebook(str(paths.NOTEBOOKS_DIR / name)).items():
+            kind, value, note = spec["inferred_type_name"], spec["default"], spec["help"]
+            typer.echo(f"  {pname}: {kind} = {value}  # {note}")
+    typer.echo(f"parameter sets in {paths.CONFIG_DIR}: {', '.join(config.available())}")

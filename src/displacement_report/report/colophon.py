@@ -1,0 +1,132 @@
+"""Cover and colophon of the report: what was asked, from which data, by which code."""
+
+from __future__ import annotations
+
+import html
+import platform
+import subprocess
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+
+from displacement_report import __version__, paths
+from displacement_report.data import unhcr
+from displacement_report.settings import ReportSettings
+
+#: Libraries whose versions can change a figure or a page, listed in the colophon.
+KEY_PACKAGES = (
+    "pandas",
+    "numpy",
+    "pyarrow",
+    "pandera",
+    "matplotlib",
+    "seaborn",
+    "papermill",
+    "nbconvert",
+    "weasyprint",
+)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    settings: ReportSettings
+    config_name: str
+    data_version: str
+    data_files: list[unhcr.DataFileInfo]
+    code_version: str
+    packages: dict[str, str]
+    python: str
+    started: str
+    finished: str = ""
+
+
+def code_version() -> str:
+    """Package version plus the git commit of the checkout, marked '+dirty' if edited."""
+    try:
+        commit = subprocess.run(
+            ["git", "-C", str(paths.PROJECT_ROOT), "describe", "--always", "--dirty=+dirty"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        commit = "no git checkout"
+    return f"{__version__} ({commit})"
+
+
+def package_versions() -> dict[str, str]:
+    versions = {}
+    for name in KEY_PACKAGES:
+        try:
+            versions[name] = version(name)
+        except PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def collect(settings: ReportSettings, config_name: str, started: str) -> Provenance:
+    return Provenance(
+        settings=settings,
+        config_name=config_name,
+        data_version=unhcr.dataset_version(settings.data_dir),
+        data_files=unhcr.file_inventory(settings.data_dir),
+        code_version=code_version(),
+        packages=package_versions(),
+        python=platform.python_version(),
+        started=started,
+    )
+
+
+def _parameter_rows(settings: ReportSettings) -> list[tuple[str, str]]:
+    rows = []
+    for name, value in settings.model_dump().items():
+        if isinstance(value, tuple | list):
+            value = ", ".join(map(str, value))
+        elif value is None:
+            value = "default"
+        rows.append((name, str(value)))
+    return rows
+
+
+def _rows_html(rows: list[tuple[str, ...]]) -> str:
+    return "".join(
+        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
+
+
+def cover_html(p: Provenance) -> str:
+    s = p.settings
+    return (
+        '<section class="cover">'
+        f"<h1>{html.escape(s.title)}</h1>"
+        f"<p>Report year {s.report_year}, compared with {s.baseline_year}. "
+        f"Focus countries: {html.escape(', '.join(s.focus_countries))}.</p>"
+        "<dl>"
+        f"<dt>Parameter set</dt><dd>{html.escape(p.config_name)}</dd>"
+        f"<dt>Data</dt><dd>UNHCR Refugee Population Statistics Database, "
+        f"version {html.escape(p.data_version)}</dd>"
+        f"<dt>Produced</dt><dd>{html.escape(p.started[:10])}</dd>"
+        "</dl></section>"
+    )
+
+
+def colophon_html(p: Provenance) -> str:
+    files = [(f.name, f.sha256, f"{f.size_bytes:,}") for f in p.data_files]
+    packages = [(name, ver) for name, ver in p.packages.items()]
+    return (
+        '<section class="colophon"><h2>Colophon</h2>'
+        "<p>Every figure in this report is computed from the files below by the code "
+        "version named here; rerunning with the same parameters reproduces it.</p>"
+        "<h3>Parameters</h3><table>"
+        f"{_rows_html(_parameter_rows(p.settings))}</table>"
+        f"<h3>Data: UNHCR Refugee Population Statistics Database, version "
+        f"{html.escape(p.data_version)} (CC BY 4.0)</h3>"
+        "<table><tr><th>File</th><th>SHA-256</th><th>Bytes</th></tr>"
+        f"{_rows_html(files)}</table>"
+        f"<h3>Code</h3><p>displacement-report {html.escape(p.code_version)}, "
+        f"Python {html.escape(p.python)}</p>"
+        f"<table>{_rows_html(packages)}</table>"
+        f"<h3>Run</h3><p>Started {html.escape(p.started)}"
+        + (f", finished {html.escape(p.finished)}" if p.finished else "")
+        + "</p></section>"
+    )

@@ -1,0 +1,101 @@
+"""Headline figures: exact answers on hand-made frames, known figures on the real data."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from displacement_report.analysis import headline
+from displacement_report.data import unhcr
+
+
+@pytest.fixture
+def tiny(tiny_dir):
+    return unhcr.load_population(tiny_dir), unhcr.load_unrwa(tiny_dir), unhcr.load_idmc(tiny_dir)
+
+
+def test_total_is_the_sum_of_the_five_components(tiny):
+    result = headline.forcibly_displaced(*tiny, 2019)
+    # refugees 120+30+60, UNRWA 1100, asylum 5+1, OIP 7, IDMC 500
+    assert result.to_dict() == {
+        "refugees": 210,
+        "unrwa_refugees": 1100,
+        "asylum_seekers": 6,
+        "oip": 7,
+        "idps": 500,
+        "forcibly_displaced": 1823,
+    }
+
+
+def test_oip_before_2018_counts_as_zero_not_missing(tiny):
+    assert headline.forcibly_displaced(*tiny, 2018)["oip"] == 0
+    assert headline.forcibly_displaced(*tiny, 2018)["forcibly_displaced"] == 150 + 1000 + 10 + 400
+
+
+def test_year_not_covered_by_every_source_is_refused(tiny):
+    with pytest.raises(ValueError, match="2017 is not covered.*2018-2019"):
+        headline.forcibly_displaced(*tiny, 2017)
+
+
+def test_compare_years_gives_change_and_percent(tiny):
+    table = headline.compare_years(*tiny, 2018, 2019)
+    assert table.loc["forcibly_displaced", "change"] == 1823 - 1560
+    assert table.loc["refugees", "change_pct"] == pytest.approx(100 * (210 - 150) / 150)
+
+
+def test_top_hosts_and_origins_rank_by_refugees(tiny):
+    hosts = headline.top_hosts(tiny[0], 2019, n=2)
+    assert hosts[["iso3", "total"]].to_dict("list") == {"iso3": ["TUR", "JOR"], "total": [150, 60]}
+    origins = headline.top_origins(tiny[0], 2019, n=5)
+    assert origins[["iso3", "total"]].to_dict("list") == {"iso3": ["SYR", "AFG"], "total": [180, 30]}
+
+
+def test_hosted_by_country_adds_unrwa_as_its_own_column(tiny):
+    hosted = headline.hosted_by_country(tiny[0], 2019, unrwa=tiny[1]).set_index("iso3")
+    assert hosted.loc["JOR", "unrwa_refugees"] == 1100
+    assert hosted.loc["JOR", "total"] == 60 + 1 + 1100
+    assert hosted.loc["TUR", "unrwa_refugees"] == 0
+
+
+def test_totals_for_hosts_keeps_hosts_with_nobody_and_adds_a_total(tiny):
+    table = headline.totals_for_hosts(*tiny, 2019, ["JOR", "SYR", "EGY"])
+    assert list(table.index) == ["JOR", "SYR", "EGY", "Total"]
+    assert table.loc["EGY"].sum() == 0
+    assert table.loc["SYR", "idps"] == 500
+    assert table.loc["Total", "forcibly_displaced"] == 61 + 1100 + 500
+
+
+# Figures known independently of this code: UNHCR Global Trends 2019 and the letter
+# (Kamerstuk 35 570 XVII, nr. 52) cite 20.4 M refugees under UNHCR's mandate, 5.6 M
+# under UNRWA's (26 M together), 4.1-4.2 M asylum-seekers; Turkey hosted most refugees
+# (3.6 M) and Syria was the largest origin (6.6 M).
+@pytest.fixture(scope="module")
+def real(real_dir):
+    return unhcr.load_population(real_dir), unhcr.load_unrwa(real_dir), unhcr.load_idmc(real_dir)
+
+
+def test_end_2019_matches_global_trends(real):
+    fd = headline.forcibly_displaced(*real, 2019)
+    assert round(fd["refugees"] / 1e6, 1) == 20.4
+    assert round(fd["unrwa_refugees"] / 1e6, 1) == 5.6
+    assert round((fd["refugees"] + fd["unrwa_refugees"]) / 1e6) == 26
+    assert 4.1e6 <= fd["asylum_seekers"] <= 4.2e6
+    # IDMC's conflict figure as revised since (the README of the mirror: 44.6 M)
+    assert round(fd["idps"] / 1e6, 1) == 44.6
+    # the letter's 'about 80 million'
+    assert 77e6 <= fd["forcibly_displaced"] <= 81e6
+
+
+def test_end_2019_top_host_and_origin(real):
+    host = headline.top_hosts(real[0], 2019, 1).iloc[0]
+    origin = headline.top_origins(real[0], 2019, 1).iloc[0]
+    assert (host["iso3"], round(host["total"] / 1e6, 1)) == ("TUR", 3.6)
+    assert (origin["iso3"], round(origin["total"] / 1e6, 1)) == ("SYR", 6.6)
+
+
+def test_by_year_starts_when_idmc_starts(real):
+    table = headline.displacement_by_year(*real)
+    assert table.index.min() == 1990
+    assert (table["oip"].loc[:2017] == 0).all()
+    assert (table["oip"].loc[2018:] > 0).all()
+    assert isinstance(table.index, pd.Index)
