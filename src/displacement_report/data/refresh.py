@@ -69,15 +69,15 @@ def fetch_pages(
             response = session.get(url, params={**params, "page": page}, timeout=timeout)
             response.raise_for_status()
             body = response.json()
-        except requests.exceptions.RetryError as exc:
-            raise DownloadError(f"{url} page {page}: server kept refusing: {exc}") from None
-        except requests.RequestException as exc:
-            raise DownloadError(f"{url} page {page}: {type(exc).__name__}: {exc}") from None
-        except ValueError:
+        except requests.exceptions.JSONDecodeError:
             raise DownloadError(
                 f"{url} page {page}: the answer is not complete JSON "
                 f"({len(response.content)} bytes received)"
             ) from None
+        except requests.exceptions.RetryError as exc:
+            raise DownloadError(f"{url} page {page}: server kept refusing: {exc}") from None
+        except requests.RequestException as exc:
+            raise DownloadError(f"{url} page {page}: {type(exc).__name__}: {exc}") from None
         if not isinstance(body, dict) or not isinstance(body.get("items"), list):
             raise DownloadError(f"{url} page {page}: the answer has no 'items' list")
         yield body["items"]
@@ -109,7 +109,7 @@ def items_to_frame(items: list[dict[str, Any]], spec: schemas.TableSpec, url: st
     rows = [{c: clean_value(item.get(c)) for c in spec.columns} for item in items]
     frame = pd.DataFrame(rows, columns=list(spec.columns))
     try:
-        return validate(frame, schemas.pandera_schema(spec), Path(url))
+        return validate(frame, schemas.pandera_schema(spec), url, rows_are_lines=False)
     except DataFileError as exc:
         raise DownloadError(f"the API's data failed validation: {exc}") from None
 

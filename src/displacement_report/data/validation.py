@@ -31,14 +31,23 @@ def check_columns(frame: pd.DataFrame, expected: tuple[str, ...], source: Path) 
         raise DataFileError(f"{source}: the file has a header but no data rows")
 
 
-def _line_number(index: object) -> str:
+def _place(index: object, rows_are_lines: bool) -> str:
     try:
-        return f"line {int(index) + _CSV_HEADER_LINES + 1}"  # +1: lines count from 1
+        number = int(index)
     except (TypeError, ValueError):
         return "a row"
+    if rows_are_lines:
+        return f"line {number + _CSV_HEADER_LINES + 1}"  # +1: lines count from 1
+    return f"item {number + 1}"
 
 
-def describe_failures(failures: pd.DataFrame, source: Path) -> str:
+def _shown(value: object) -> str:
+    """numpy scalars print as 'np.int64(-4)'; readers want '-4'."""
+    plain = value.item() if hasattr(value, "item") else value
+    return repr(plain)
+
+
+def describe_failures(failures: pd.DataFrame, source: Path | str, rows_are_lines: bool) -> str:
     """One readable line per failing cell: file, line, column, value and the rule broken."""
     cases = failures.copy()
     # A value that cannot be converted also fails every later check on that column;
@@ -53,14 +62,14 @@ def describe_failures(failures: pd.DataFrame, source: Path) -> str:
     dup = cases[unique_rows]
     if not dup.empty:
         key_cols = list(dict.fromkeys(dup["column"].astype(str)))
-        where = sorted({_line_number(i) for i in dup["index"].dropna()})
+        where = sorted({_place(i, rows_are_lines) for i in dup["index"].dropna()})
         lines.append(
             f"duplicated key {key_cols}: the same key appears on {', '.join(where[:6])}"
             + (" ..." if len(where) > 6 else "")
         )
     for row in cases[~unique_rows].head(MAX_REPORTED_FAILURES).itertuples():
         lines.append(
-            f"{_line_number(row.index)}, column '{row.column}': value {row.failure_case!r} "
+            f"{_place(row.index, rows_are_lines)}, column '{row.column}': value {_shown(row.failure_case)} "
             f"fails {row.check}"
         )
     total = int((~unique_rows).sum())
@@ -69,8 +78,16 @@ def describe_failures(failures: pd.DataFrame, source: Path) -> str:
     return f"{source}: {len(cases)} validation failure(s):\n  " + "\n  ".join(lines)
 
 
-def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, source: Path) -> pd.DataFrame:
+def validate(
+    frame: pd.DataFrame,
+    schema: pa.DataFrameSchema,
+    source: Path | str,
+    *,
+    rows_are_lines: bool = True,
+) -> pd.DataFrame:
+    """Validate against `schema`; failures name `source` and the CSV line (or item number
+    for rows that did not come from a file)."""
     try:
         return schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
-        raise DataFileError(describe_failures(exc.failure_cases, source)) from None
+        raise DataFileError(describe_failures(exc.failure_cases, source, rows_are_lines)) from None

@@ -1,0 +1,43 @@
+"""The parquet cache: same frame back, never stale, and damage is repaired."""
+
+from __future__ import annotations
+
+from displacement_report import paths
+from displacement_report.data import unhcr
+
+
+def _cache_files():
+    return sorted(paths.cache_dir().glob("population-*.parquet"))
+
+
+def test_second_load_comes_from_cache_and_is_identical(tiny_dir):
+    first = unhcr.load_population(tiny_dir)
+    entries = _cache_files()
+    assert entries, "the first load should have written a cache file"
+    second = unhcr.load_population(tiny_dir)
+    assert first.equals(second)
+    assert second.dtypes.equals(first.dtypes)
+    assert _cache_files() == entries
+
+
+def test_changed_source_is_never_served_stale(tiny_dir):
+    before = unhcr.load_population(tiny_dir)
+    source = tiny_dir / "population.csv"
+    source.write_text(source.read_text().replace(",120,", ",999,"))
+    after = unhcr.load_population(tiny_dir)
+    assert before["refugees"].sum() != after["refugees"].sum()
+    assert after["refugees"].sum() == before["refugees"].sum() - 120 + 999
+
+
+def test_damaged_cache_file_is_rebuilt(tiny_dir):
+    expected = unhcr.load_population(tiny_dir)
+    for entry in _cache_files():
+        entry.write_bytes(b"not parquet")
+    assert unhcr.load_population(tiny_dir).equals(expected)
+
+
+def test_unwritable_cache_costs_speed_not_results(tiny_dir, tmp_path, monkeypatch):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder should be")
+    monkeypatch.setenv(paths.CACHE_DIR_ENV, str(blocked))
+    assert unhcr.load_population(tiny_dir)["refugees"].sum() == 360

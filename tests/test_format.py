@@ -1,0 +1,29 @@
+"""Reader-facing number formatting and table escaping."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from displacement_report.present import format as fmt
+
+
+def test_counts_millions_and_percentages():
+    assert fmt.count(20414669) == "20,414,669"
+    assert fmt.millions(20414669) == "20.4 million"
+    assert fmt.millions(119254738) == "119.3 million"
+    assert fmt.millions(950) == "950"
+    assert fmt.in_millions(5629829) == "5.6"
+    assert fmt.signed_in_millions(334953) == "+0.3"
+    assert fmt.percent(52.1547) == "52.2%"
+    assert fmt.signed_percent(-3.04) == "-3.0%"
+    assert fmt.count(float("nan")) == "–"
+
+
+def test_tables_escape_cell_text_and_carry_the_source():
+    frame = pd.DataFrame({"Country": ["<script>alert(1)</script>"], "n": [1234]})
+    html = fmt.table_html(frame, {"n": fmt.count}, "Caption <b>", "Source: UNHCR & co")
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "1,234" in html
+    assert "Caption &lt;b&gt;" in html
+    assert '<p class="source-line">Source: UNHCR &amp; co</p>' in html
