@@ -49,7 +49,7 @@ class ScriptedAPI:
 @contextmanager
 def serve(api: ScriptedAPI) -> Iterator[str]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_GET(self) -> None:
             url = urlparse(self.path)
             reply = api.next_reply(url.path, parse_qs(url.query))
             self.send_response(reply.status)

@@ -27,7 +27,9 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 @pytest.fixture(scope="session")
 def real_dir() -> Path:
     if not (REAL_UNHCR_DIR / "population.csv").is_file():
-        pytest.fail(f"the real UNHCR data is expected at {REAL_UNHCR_DIR} (../shared beside the repo)")
+        pytest.fail(
+            f"the real UNHCR data is expected at {REAL_UNHCR_DIR} (../shared beside the repo)"
+        )
     return REAL_UNHCR_DIR
 
 

@@ -33,7 +33,7 @@ def test_oip_before_2018_counts_as_zero_not_missing(tiny):
 
 
 def test_year_not_covered_by_every_source_is_refused(tiny):
-    with pytest.raises(ValueError, match="2017 is not covered.*2018-2019"):
+    with pytest.raises(ValueError, match=r"2017 is not covered.*2018-2019"):
         headline.forcibly_displaced(*tiny, 2017)
 
 
@@ -47,7 +47,10 @@ def test_top_hosts_and_origins_rank_by_refugees(tiny):
     hosts = headline.top_hosts(tiny[0], 2019, n=2)
     assert hosts[["iso3", "total"]].to_dict("list") == {"iso3": ["TUR", "JOR"], "total": [150, 60]}
     origins = headline.top_origins(tiny[0], 2019, n=5)
-    assert origins[["iso3", "total"]].to_dict("list") == {"iso3": ["SYR", "AFG"], "total": [180, 30]}
+    assert origins[["iso3", "total"]].to_dict("list") == {
+        "iso3": ["SYR", "AFG"],
+        "total": [180, 30],
+    }
 
 
 def test_hosted_by_country_adds_unrwa_as_its_own_column(tiny):

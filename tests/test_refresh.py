@@ -144,6 +144,11 @@ def test_a_failure_in_the_second_table_writes_nothing(tmp_path):
 def test_invalid_api_data_is_refused(tmp_path):
     api = ScriptedAPI()
     api.on(UNRWA, 1, page([item(2019, "JOR", -5)], 1, 1))
-    with serve(api) as base, pytest.raises(DownloadError, match=r"(?s)failed validation.*item 1, column 'total': value -5"):
+    with (
+        serve(api) as base,
+        pytest.raises(
+            DownloadError, match=r"(?s)failed validation.*item 1, column 'total': value -5"
+        ),
+    ):
         run(base, tmp_path)
     assert list(tmp_path.iterdir()) == []

@@ -44,7 +44,10 @@ def test_paths_become_paths():
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
-        ({"report_year": 2019, "colour": "red"}, "unknown parameter 'colour'; allowed: report_year"),
+        (
+            {"report_year": 2019, "colour": "red"},
+            "unknown parameter 'colour'; allowed: report_year",
+        ),
         ({"report_year": "2019"}, r"report_year: Input should be a valid integer \(got '2019'\)"),
         ({"report_year": 2019.5}, r"report_year: .*integer"),
         ({"report_year": 2019, "baseline_year": 2020}, "baseline_year 2020 is after report_year"),
@@ -62,7 +65,9 @@ def test_bad_parameters_are_named(params, expected):
 
 def test_year_outside_the_data_lists_the_allowed_range():
     settings = parse_settings({"report_year": 2031})
-    with pytest.raises(ParameterError, match="report_year=2031 is outside the data: allowed 1990-2025"):
+    with pytest.raises(
+        ParameterError, match="report_year=2031 is outside the data: allowed 1990-2025"
+    ):
         settings.check_against(COVERAGE)
 
 
@@ -103,5 +108,5 @@ def test_overrides_are_read_as_literals():
 
 
 def test_unknown_parameter_set_lists_the_available_ones():
-    with pytest.raises(ParameterError, match="available: .*default"):
+    with pytest.raises(ParameterError, match=r"available: .*default"):
         config.load("no-such-set")

@@ -69,8 +69,8 @@ def describe_failures(failures: pd.DataFrame, source: Path | str, rows_are_lines
         )
     for row in cases[~unique_rows].head(MAX_REPORTED_FAILURES).itertuples():
         lines.append(
-            f"{_place(row.index, rows_are_lines)}, column '{row.column}': value {_shown(row.failure_case)} "
-            f"fails {row.check}"
+            f"{_place(row.index, rows_are_lines)}, column '{row.column}': "
+            f"value {_shown(row.failure_case)} fails {row.check}"
         )
     total = int((~unique_rows).sum())
     if total > MAX_REPORTED_FAILURES:

@@ -6,7 +6,7 @@ import html
 import math
 
 import pandas as pd
-from babel.numbers import format_compact_decimal, format_decimal, format_percent
+from babel.numbers import format_decimal, format_percent
 
 LOCALE = "en_GB"
 
@@ -26,7 +26,8 @@ def millions(value: object, digits: int = 1) -> str:
         return "–"
     if abs(float(value)) < 1_000_000:
         return count(round(float(value)))
-    return format_compact_decimal(value, format_type="long", fraction_digits=digits, locale=LOCALE)
+    # always `digits` decimals ('26.0 million'), so figures in a paragraph line up
+    return f"{in_millions(value, digits)} million"
 
 
 def in_millions(value: object, digits: int = 1) -> str:

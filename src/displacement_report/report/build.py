@@ -92,9 +92,11 @@ def combine(executed: list[Path], cover: str, closing: str, title: str) -> nbfor
 def build_report(
     settings: ReportSettings,
     config_name: str = "default",
-    notebooks: tuple[str, ...] = REPORT_NOTEBOOKS,
+    notebooks: tuple[str | Path, ...] = REPORT_NOTEBOOKS,
 ) -> RunResult:
-    """Execute, export and publish the report for `settings` (already validated)."""
+    """Execute, export and publish the report for `settings` (already validated).
+
+    `notebooks` are names in notebooks/ or paths, executed in order."""
     output_dir = publish.ensure_writable(settings.output_dir or paths.output_dir())
     started = dt.datetime.now(dt.UTC)
     run_dir = publish.new_run_dir(output_dir, config_name, started)
@@ -103,11 +105,10 @@ def build_report(
     executed_dir.mkdir()
     parameters = notebook_parameters(settings, run_dir / "figures")
     executed = []
-    for name in notebooks:
-        log.info("executing %s", name)
-        executed.append(
-            execute_notebook(paths.NOTEBOOKS_DIR / name, executed_dir / name, parameters)
-        )
+    for notebook in notebooks:
+        source = paths.NOTEBOOKS_DIR / notebook  # an absolute path stays as it is
+        log.info("executing %s", source.name)
+        executed.append(execute_notebook(source, executed_dir / source.name, parameters))
 
     provenance = colophon.collect(settings, config_name, started.isoformat(timespec="seconds"))
     provenance = replace(provenance, finished=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))

@@ -1,0 +1,161 @@
+"""The report end to end on the real data: notebook executed, HTML and PDF checked."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import nbformat
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from displacement_report.cli import app
+from displacement_report.errors import NotebookError, OutputError
+from displacement_report.report import build
+from displacement_report.settings import parse_settings, validate_parameters
+
+pytestmark = pytest.mark.notebook
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, real_dir):
+    out = tmp_path_factory.mktemp("reports")
+    settings = validate_parameters(
+        {
+            "report_year": 2019,
+            "baseline_year": 2015,
+            "output_dir": str(out),
+            "data_dir": str(real_dir),
+        }
+    )
+    return build.build_report(settings, config_name="test-2019")
+
+
+@pytest.fixture(scope="module")
+def pdf_text(built):
+    return "\n".join(page.extract_text() for page in PdfReader(built.pdf).pages)
+
+
+def test_published_latest_points_at_the_run(built):
+    assert built.published.is_symlink()
+    assert built.published.resolve() == built.run_dir.resolve()
+    assert (built.published / "report.pdf").read_bytes()[:5] == b"%PDF-"
+    assert built.run_dir.name.startswith("test-2019-")
+
+
+def test_pdf_carries_title_headline_figures_and_colophon(pdf_text):
+    text = re.sub(r"\s+", " ", pdf_text)
+    assert "Forced displacement and Dutch reception in the region" in text
+    # end-2019, composed as UNHCR does: 78.4 M in total; 20.4 M + 5.6 M refugees = 26.0 M
+    assert "78.4 million people were forcibly displaced" in text
+    assert "26.0 million were refugees" in text
+    assert "20.4 million under UNHCR's mandate" in text
+    assert "Source: UNHCR Refugee Population Statistics Database (version 2025.12.1)" in text
+    assert "Colophon" in text
+    assert "3cc9d26b6d6d7a6853ec2036e68a500822e73263c3edb0be33f26654e80835e8" in text.replace(
+        " ", ""
+    )
+    assert "Türkiye" in text
+
+
+def test_no_code_reaches_the_reader(built, pdf_text):
+    for fragment in ("import ", "validate_parameters(", "display(", "headline."):
+        assert fragment not in pdf_text
+    page = built.html.read_text(encoding="utf-8")
+    assert "validate_parameters(" not in page
+    assert not re.search(r"<script[^>]+src=\"https?://", page), "the HTML fetches from a CDN"
+
+
+def test_pdf_has_numbered_a4_pages(built, pdf_text):
+    reader = PdfReader(built.pdf)
+    assert len(reader.pages) >= 3
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (595, 842)  # A4 in points
+    assert f"1 / {len(reader.pages)}" in pdf_text
+
+
+def test_executed_notebook_and_figures_are_kept_in_the_run(built):
+    executed = nbformat.read(built.run_dir / "notebooks" / "01_global_picture.ipynb", 4)
+    assert executed.metadata.papermill.parameters["report_year"] == 2019
+    assert (built.run_dir / "figures" / "forcibly_displaced_by_group.svg").is_file()
+    assert (built.run_dir / "figures" / "forcibly_displaced_by_group.png").is_file()
+
+
+def test_failing_notebook_keeps_its_copy_and_the_published_report(built, tmp_path):
+    before = (built.published / "report.pdf").read_bytes()
+    broken = nbformat.v4.new_notebook()
+    broken.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    broken.cells = [
+        nbformat.v4.new_code_cell("report_year = 0", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("raise RuntimeError('deliberate failure')"),
+    ]
+    path = tmp_path / "broken.ipynb"
+    nbformat.write(broken, path)
+    settings = parse_settings({"report_year": 2019, "output_dir": str(built.published.parent)})
+    with pytest.raises(NotebookError, match=r"broken\.ipynb failed in cell .*deliberate failure"):
+        build.build_report(settings, config_name="broken", notebooks=(path,))
+    kept = list(built.published.parent.glob("runs/broken-*/notebooks/broken.ipynb"))
+    assert len(kept) == 1 and "deliberate failure" in kept[0].read_text()
+    assert (built.published / "report.pdf").read_bytes() == before
+    assert built.published.resolve() == built.run_dir.resolve()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to read-only folders")
+def test_unwritable_output_folder_stops_before_work(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    settings = parse_settings({"report_year": 2019, "output_dir": str(locked / "out")})
+    with pytest.raises(OutputError, match="not writable"):
+        build.build_report(settings)
+
+
+def test_output_folder_that_is_a_file_stops_before_work(tmp_path):
+    blocker = tmp_path / "reports"
+    blocker.write_text("not a folder")
+    settings = parse_settings({"report_year": 2019, "output_dir": str(blocker)})
+    with pytest.raises(OutputError, match=r"output folder .*reports is not writable"):
+        build.build_report(settings)
+    assert blocker.read_text() == "not a folder"
+
+
+def test_cli_refuses_bad_parameters_before_any_work(tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["report", "--set", "report_year=2031", "--output-dir", str(out)]
+    )
+    assert result.exit_code == 2
+    assert "report_year=2031 is outside the data: allowed 1990-2025" in result.output
+    assert not out.exists()
+
+
+def test_cli_lists_notebook_parameters():
+    result = CliRunner().invoke(app, ["params"])
+    assert result.exit_code == 0
+    assert "report_year: int = 2025" in result.output
+    assert "default" in result.output
+
+
+def test_notebook_runs_top_to_bottom_with_its_own_defaults(tmp_path):
+    """What an analyst gets pressing 'Run all' in JupyterLab: no injected parameters."""
+    import papermill
+
+    from displacement_report import paths
+
+    target = tmp_path / "ran.ipynb"
+    papermill.execute_notebook(
+        str(paths.NOTEBOOKS_DIR / "01_global_picture.ipynb"), str(target), progress_bar=False
+    )
+    executed = nbformat.read(target, 4)
+    shown = "".join(
+        str(out.get("data", {}).get("text/markdown", ""))
+        for cell in executed.cells
+        for out in cell.get("outputs", [])
+    )
+    assert "At the end of 2025" in shown
+    assert "Compared with the end of 2019" in shown
+    assert (paths.figures_dir() / "forcibly_displaced_by_group.svg").is_file()
