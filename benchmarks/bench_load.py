@@ -1,0 +1,49 @@
+"""Measure loading the full population table: parsing and validating the CSV versus
+reading the checksum-keyed parquet cache. Prints figures; asserts nothing.
+
+    make bench    (or: .venv/bin/python benchmarks/bench_load.py [--repeat N])
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import tempfile
+import time
+
+from displacement_report import paths
+from displacement_report.data import unhcr
+
+
+def timed(fn, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    folder = unhcr.resolve_dir(None)
+    with tempfile.TemporaryDirectory() as cache:
+        os.environ[paths.CACHE_DIR_ENV] = cache
+        unhcr.load_population()  # warm imports and fill the cache
+        from_csv = timed(lambda: unhcr.load_table("population", use_cache=False), args.repeat)
+        from_cache = timed(unhcr.load_population, args.repeat)
+    csv_s, cache_s = statistics.median(from_csv), statistics.median(from_cache)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"population.csv in {folder} ({(folder / 'population.csv').stat().st_size:,} bytes)")
+    print(f"  parse + validate CSV : median {csv_s * 1000:7.1f} ms over {args.repeat} runs")
+    print(f"  checksum + parquet   : median {cache_s * 1000:7.1f} ms over {args.repeat} runs")
+    print(f"  speed-up             : {csv_s / cache_s:5.1f}x")
+    print(f"  peak memory (RSS)    : {peak_mb:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
