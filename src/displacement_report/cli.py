@@ -37,8 +37,10 @@ def _fail(exc: errors.ReportError) -> typer.Exit:
 
 def _logging() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    for noisy in ("fontTools", "weasyprint", "traitlets", "papermill"):
+    for noisy in ("fontTools", "traitlets", "papermill"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # WeasyPrint warns about its own optional font subsetting on every run
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
 
 @app.command()

@@ -44,6 +44,7 @@ def displacement_trend(
                 fontsize=8,
                 fontweight="bold",
             )
+    ax.set_ylim(0, by_year[TOTAL].max() * 1.1)  # headroom for the value labels
     ax.yaxis.set_major_formatter(FuncFormatter(_millions_axis))
     ax.set_ylabel("People, millions (end of year)")
     ax.set_xlabel("")

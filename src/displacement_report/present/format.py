@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import math
 
@@ -57,12 +58,20 @@ def signed_percent(value: object, digits: int = 1) -> str:
 
 
 def table_html(frame: pd.DataFrame, formats: dict[str, object], caption: str, source: str) -> str:
-    """A static HTML table with formatted cells, a caption and the source under it.
+    """A static HTML table with formatted cells, a title above and the source under it.
 
     Every table in the report goes through here, so every table names its source.
-    Cell text is escaped: country names and parameters are data, never markup.
+    Columns with a formatter are numbers (right-aligned); the others are text. Cell
+    text is escaped: country names and parameters are data, never markup.
     """
-    styler = frame.style.format(formats, escape="html").set_caption(html.escape(caption))
-    styler = styler.hide(axis="index").set_table_attributes('class="report-table"')
-    body = styler.to_html(table_uuid="t", exclude_styles=False)
-    return f'{body}<p class="source-line">{html.escape(source)}</p>'
+    align = {c: "right" if c in formats else "left" for c in frame.columns}
+    styler = frame.style.format(formats, escape="html").hide(axis="index")
+    styler = styler.set_table_attributes('class="report-table"')
+    styler = styler.set_table_styles(
+        {c: [{"selector": "th, td", "props": f"text-align: {a}"}] for c, a in align.items()}
+    )
+    # a stable id per table: unique within the report, identical across runs
+    table_id = hashlib.sha256(caption.encode()).hexdigest()[:10]
+    body = styler.to_html(table_uuid=table_id)
+    title = f'<p class="table-title">{html.escape(caption)}</p>'
+    return f'{title}{body}<p class="source-line">{html.escape(source)}</p>'

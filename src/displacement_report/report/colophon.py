@@ -101,18 +101,21 @@ def cover_html(p: Provenance) -> str:
         f"<h1>{html.escape(s.title)}</h1>"
         f"<p>Report year {s.report_year}, compared with {s.baseline_year}. "
         f"Focus countries: {html.escape(', '.join(s.focus_countries))}.</p>"
-        "<dl>"
-        f"<dt>Parameter set</dt><dd>{html.escape(p.config_name)}</dd>"
-        f"<dt>Data</dt><dd>UNHCR Refugee Population Statistics Database, "
-        f"version {html.escape(p.data_version)}</dd>"
-        f"<dt>Produced</dt><dd>{html.escape(p.started[:10])}</dd>"
-        "</dl></section>"
+        f'<p class="cover-meta">Parameter set: {html.escape(p.config_name)}</p>'
+        '<p class="cover-meta">Data: UNHCR Refugee Population Statistics Database, '
+        f"version {html.escape(p.data_version)}</p>"
+        f'<p class="cover-meta">Produced: {html.escape(p.started[:10])}</p>'
+        "</section>"
     )
 
 
 def colophon_html(p: Provenance) -> str:
-    files = [(f.name, f.sha256, f"{f.size_bytes:,}") for f in p.data_files]
-    packages = [(name, ver) for name, ver in p.packages.items()]
+    files = "".join(
+        f"<tr><td>{html.escape(f.name)}</td><td>{f.size_bytes:,}</td>"
+        f'<td class="checksum">{f.sha256}</td></tr>'
+        for f in p.data_files
+    )
+    packages = ", ".join(f"{name} {ver}" for name, ver in p.packages.items())
     return (
         '<section class="colophon"><h2>Colophon</h2>'
         "<p>Every figure in this report is computed from the files below by the code "
@@ -121,11 +124,10 @@ def colophon_html(p: Provenance) -> str:
         f"{_rows_html(_parameter_rows(p.settings))}</table>"
         f"<h3>Data: UNHCR Refugee Population Statistics Database, version "
         f"{html.escape(p.data_version)} (CC BY 4.0)</h3>"
-        "<table><tr><th>File</th><th>SHA-256</th><th>Bytes</th></tr>"
-        f"{_rows_html(files)}</table>"
+        "<table><tr><th>File</th><th>Bytes</th><th>SHA-256</th></tr>"
+        f"{files}</table>"
         f"<h3>Code</h3><p>displacement-report {html.escape(p.code_version)}, "
-        f"Python {html.escape(p.python)}</p>"
-        f"<table>{_rows_html(packages)}</table>"
+        f"Python {html.escape(p.python)}; {html.escape(packages)}</p>"
         f"<h3>Run</h3><p>Started {html.escape(p.started)}"
         + (f", finished {html.escape(p.finished)}" if p.finished else "")
         + "</p></section>"
