@@ -102,3 +102,37 @@ def test_by_year_starts_when_idmc_starts(real):
     assert (table["oip"].loc[:2017] == 0).all()
     assert (table["oip"].loc[2018:] > 0).all()
     assert isinstance(table.index, pd.Index)
+
+
+def test_hosted_over_time_fills_silent_years_with_zero(tiny):
+    table = headline.hosted_over_time(*tiny, "JOR")
+    assert list(table.index) == [2018, 2019]
+    assert table.loc[2019].to_dict() == {
+        "refugees": 60,
+        "unrwa_refugees": 1100,
+        "asylum_seekers": 1,
+        "oip": 0,
+        "idps": 0,
+        "forcibly_displaced": 1161,
+    }
+    assert headline.hosted_over_time(*tiny, "EGY").empty
+
+
+def test_idps_before_idmc_country_figures_are_missing_not_zero(real):
+    sudan = headline.hosted_over_time(*real, "SDN")
+    assert sudan.loc[2008, "idps"] is pd.NA
+    assert sudan.loc[2008, "forcibly_displaced"] is pd.NA
+    assert sudan.loc[2009, "idps"] == 4_900_000
+
+
+def test_origins_in_host(tiny):
+    table = headline.origins_in_host(tiny[0], "TUR", 2019)
+    assert table[["iso3", "total"]].to_dict("list") == {"iso3": ["SYR", "AFG"], "total": [132, 30]}
+
+
+def test_jordan_end_2019_from_the_real_data(real):
+    # UNHCR's Jordan fact sheets for end-2019: some 0.65 M registered Syrians plus
+    # refugees of other nationalities; UNRWA: 2.3 M registered Palestine refugees.
+    year = headline.hosted_over_time(*real, "JOR").loc[2019]
+    assert round(year["unrwa_refugees"] / 1e6, 1) == 2.3
+    assert 0.65e6 <= year["refugees"] <= 0.75e6

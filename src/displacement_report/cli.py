@@ -1,12 +1,15 @@
 """Command line: a thin layer that parses, calls package functions and sets exit codes.
 
 Exit codes: 0 success; 2 invalid parameters or data; 3 a notebook failed;
-4 output folder not writable; 5 download failed.
+4 output folder not writable; 5 download failed; 130 interrupted (SIGINT or SIGTERM).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import signal
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -27,12 +30,34 @@ EXIT_CODES: dict[type[errors.ReportError], int] = {
     errors.OutputError: 4,
     errors.DownloadError: 5,
 }
+EXIT_INTERRUPTED = 130
 
 
 def _fail(exc: errors.ReportError) -> typer.Exit:
     typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
     code = next((c for kind, c in EXIT_CODES.items() if isinstance(exc, kind)), 1)
     return typer.Exit(code)
+
+
+@contextlib.contextmanager
+def interruptible() -> Iterator[None]:
+    """Turn SIGTERM (a scheduler stopping the job) into the same orderly stop as Ctrl-C:
+    kernels are shut down, temporary files removed, the published report left alone."""
+
+    def stop(signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt(signal.Signals(signum).name)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    except KeyboardInterrupt as exc:
+        reason = str(exc) or "SIGINT"
+        typer.secho(
+            f"interrupted ({reason}); the published report is unchanged", fg="red", err=True
+        )
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _logging() -> None:
@@ -55,8 +80,14 @@ def report(
     output_dir: Annotated[
         Path | None, typer.Option(help="where run folders and 'latest' go (default: reports/)")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="execute again even if nothing changed")
+    ] = False,
 ) -> None:
-    """Validate the parameters, execute the notebooks, export HTML and PDF, publish."""
+    """Validate the parameters, execute the notebooks, export HTML and PDF, publish.
+
+    A rerun whose inputs (parameters, notebooks, data, code) are unchanged reuses the
+    previous run instead of executing again."""
     from displacement_report.report.build import build_report
     from displacement_report.settings import validate_parameters
 
@@ -67,11 +98,50 @@ def report(
         if output_dir is not None:
             values["output_dir"] = str(output_dir)
         settings = validate_parameters(values)
-        result = build_report(settings, config_name=name)
+        with interruptible():
+            result = build_report(settings, config_name=name, force=force)
     except errors.ReportError as exc:
         raise _fail(exc) from None
     typer.echo(f"report: {result.published / result.pdf.name}")
     typer.echo(f"        {result.published / result.html.name}")
+
+
+@app.command()
+def profiles(
+    countries: Annotated[
+        list[str] | None,
+        typer.Argument(help="ISO3 codes to profile (default: the parameter set's focus countries)"),
+    ] = None,
+    params: Annotated[
+        str, typer.Option("--config", "-c", help="parameter set for years and data folder")
+    ] = "default",
+    all_hosts: Annotated[
+        bool, typer.Option("--all-hosts", help="profile every country hosting anyone that year")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="execute again even if unchanged")] = False,
+) -> None:
+    """Build one country profile per host country, each published as
+    reports/profiles/<ISO3>/report.pdf."""
+    from displacement_report.data import unhcr
+    from displacement_report.report.build import build_profiles
+    from displacement_report.settings import validate_parameters
+
+    _logging()
+    try:
+        _, values = config.load(params)
+        settings = validate_parameters(values)
+        if all_hosts:
+            codes = unhcr.host_codes(settings.report_year, settings.data_dir)
+        else:
+            codes = [c.upper() for c in countries] if countries else list(settings.focus_countries)
+        # every code checked against the data before the first profile runs
+        validate_parameters(values | {"focus_countries": codes})
+        with interruptible():
+            results = build_profiles(settings, codes, force=force)
+    except errors.ReportError as exc:
+        raise _fail(exc) from None
+    for result in results:
+        typer.echo(f"profile: {result.published / result.pdf.name}")
 
 
 @app.command()

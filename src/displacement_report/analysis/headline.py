@@ -160,3 +160,43 @@ def totals_for_hosts(
     table[TOTAL] = table.sum(axis=1)
     table.loc["Total"] = table.sum(axis=0)
     return table.rename_axis("iso3")
+
+
+def hosted_over_time(
+    population: pd.DataFrame, unrwa: pd.DataFrame, idmc: pd.DataFrame, host: str
+) -> pd.DataFrame:
+    """Per year, everyone one country hosts or who is displaced inside it, by group.
+
+    Years run from the first to the last year any source records for the host; a year a
+    source does not mention counts as zero for that group, except IDPs in years when
+    IDMC gives only a world total (before 2009): those are missing (<NA>), and so is
+    that year's total.
+    """
+    rows = population[population["coa_iso"] == host]
+    parts = {
+        "refugees": _sum_by_year(rows, "refugees"),
+        "unrwa_refugees": _sum_by_year(unrwa[unrwa["coa_iso"] == host], "total"),
+        "asylum_seekers": _sum_by_year(rows, "asylum_seekers"),
+        "oip": _sum_by_year(rows, "oip"),
+        "idps": _sum_by_year(idmc[idmc["coa_iso"] == host], "total"),
+    }
+    table = pd.DataFrame(parts).sort_index()
+    if table.empty:
+        return pd.DataFrame(columns=[*COMPONENTS, TOTAL], dtype="Int64").rename_axis("year")
+    years = range(int(table.index.min()), int(table.index.max()) + 1)
+    table = table.reindex(years).fillna(0).astype("Int64")
+    table.loc[~table.index.isin(idmc_country_years(idmc)), "idps"] = pd.NA
+    table[TOTAL] = table[list(COMPONENTS)].sum(axis=1, skipna=False)
+    return table.rename_axis("year")
+
+
+def idmc_country_years(idmc: pd.DataFrame) -> set[int]:
+    """Years in which IDMC's figures are broken down by country (not only a world total)."""
+    return set(idmc.loc[idmc["coa_iso"] != "UNK", "year"].astype(int))
+
+
+def origins_in_host(population: pd.DataFrame, host: str, year: int, n: int = 10) -> pd.DataFrame:
+    """The `n` largest origins of refugees, asylum-seekers and OIP in one host."""
+    rows = population[(population["year"] == year) & (population["coa_iso"] == host)]
+    stock = _tidy(_stock_by(rows, "coo_iso", "coo_name", list(ABROAD_COLUMNS)), "coo_name")
+    return _ranked(stock, n)

@@ -163,3 +163,16 @@ def country_names(data_dir: Path | str | None = None) -> dict[str, str]:
     """ISO3 code -> UNHCR's short country name."""
     countries = load_countries(data_dir).dropna(subset=["iso_code"])
     return dict(zip(countries["iso_code"], countries["name"], strict=True))
+
+
+def host_codes(year: int, data_dir: Path | str | None = None) -> list[str]:
+    """ISO3 codes of the countries hosting anyone under UNHCR's or UNRWA's mandate in
+    `year`, as countries.csv knows them (places with a region)."""
+    population = load_population(data_dir)
+    rows = population[population["year"] == year]
+    hosting = rows.loc[rows[["refugees", "asylum_seekers"]].sum(axis=1) > 0, "coa_iso"]
+    unrwa = load_unrwa(data_dir)
+    hosting = set(hosting) | set(unrwa.loc[unrwa["year"] == year, "coa_iso"])
+    countries = load_countries(data_dir)
+    known = set(countries.loc[countries["unhcr_region"].notna(), "iso_code"].dropna())
+    return sorted(hosting & known)

@@ -21,7 +21,7 @@ def displacement_trend(
     fig, ax = plt.subplots()
     bottom = pd.Series(0.0, index=by_year.index)
     for component, label in COMPONENTS.items():
-        values = by_year[component].astype(float)
+        values = by_year[component].astype("Float64").fillna(0).astype(float)
         ax.bar(
             by_year.index,
             values,
@@ -33,7 +33,7 @@ def displacement_trend(
         )
         bottom += values
     for year in highlight:
-        if year in by_year.index:
+        if year in by_year.index and pd.notna(by_year.loc[year, TOTAL]):
             total = by_year.loc[year, TOTAL]
             ax.annotate(
                 f"{total / 1e6:.1f} M",
@@ -44,7 +44,7 @@ def displacement_trend(
                 fontsize=8,
                 fontweight="bold",
             )
-    ax.set_ylim(0, by_year[TOTAL].max() * 1.1)  # headroom for the value labels
+    ax.set_ylim(0, float(by_year[TOTAL].max()) * 1.1)  # headroom for the value labels
     ax.yaxis.set_major_formatter(FuncFormatter(_millions_axis))
     ax.set_ylabel("People, millions (end of year)")
     ax.set_xlabel("")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pandas as pd
 
 from displacement_report.analysis.headline import COMPONENTS, TOTAL
@@ -63,3 +66,39 @@ def focus_paragraph(focus: pd.DataFrame, world: pd.Series, year: int) -> str:
         f"{millions(total['idps'])} people were displaced inside them "
         f"({percent(share_idps)} of the world's internally displaced)."
     )
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def escape_markdown(text: str) -> str:
+    """Data (a country name, a title) shown as itself, never as markup or HTML."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def profile_paragraph(over_time: pd.DataFrame, country: str, baseline: int, year: int) -> str:
+    """The opening of a country profile: who the country hosts and how that changed."""
+    country = escape_markdown(country)
+    if year not in over_time.index:
+        return (
+            f"UNHCR's statistics record nobody hosted in or displaced inside {country} in {year}."
+        )
+    now = over_time.loc[year]
+    abroad = now[["refugees", "unrwa_refugees", "asylum_seekers", "oip"]].sum()
+    text = (
+        f"At the end of {year}, {country} hosted {millions(abroad)} refugees, asylum-seekers "
+        f"and others in need of international protection "
+        f"({millions(now['refugees'])} refugees under UNHCR's mandate"
+    )
+    if now["unrwa_refugees"]:
+        text += f", {millions(now['unrwa_refugees'])} Palestine refugees under UNRWA's"
+    text += f"), and {millions(now['idps'])} people were displaced inside the country."
+    if baseline != year and baseline in over_time.index:
+        before = over_time.loc[baseline, TOTAL]
+        if before:
+            change = 100 * (now[TOTAL] - before) / before
+            text += (
+                f" Altogether that is {millions(now[TOTAL])} people, "
+                f"{signed_percent(change)} compared with the end of {baseline}."
+            )
+    return text

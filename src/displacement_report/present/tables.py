@@ -64,3 +64,19 @@ def focus_table(focus: pd.DataFrame, names: Mapping[str, str], year: int, source
     formats = dict.fromkeys([LABELS[c] for c in focus.columns], count)
     caption = f"People hosted in or displaced inside the focus countries, end of {year}"
     return table_html(frame, formats, caption, source)
+
+
+def origins_table(origins: pd.DataFrame, host: str, year: int, source: str) -> str:
+    """The main origins of the people one country hosts."""
+    frame = pd.DataFrame(
+        {
+            "Country of origin": origins["country"].to_numpy(),
+            "Refugees": origins["refugees"].to_numpy(),
+            "Asylum-seekers": origins["asylum_seekers"].to_numpy(),
+            "Other in need of protection": origins["oip"].to_numpy(),
+            "Total": origins["total"].to_numpy(),
+        }
+    )
+    formats = dict.fromkeys(list(frame.columns)[1:], count)
+    caption = f"Main countries of origin of the people {host} hosts, end of {year}"
+    return table_html(frame, formats, caption, source)

@@ -1,34 +1,35 @@
 """From validated settings to a published HTML and PDF report.
 
-Steps: check the output folder; make a run folder; execute each notebook with
-papermill into it; combine the executed notebooks with a cover and a colophon;
-export HTML and PDF; then publish the run folder as `latest` in one rename. A
-failure at any step leaves the previously published report as it was.
+Steps: check the output folder; reuse an earlier run made from the same inputs
+unless forced; otherwise make a run folder, execute the notebooks into it, combine
+them with a cover, contents and colophon, export HTML and PDF, record the inputs
+(the run's completion mark), and publish the folder as `latest` in one rename. A
+failure or interruption at any step leaves the published report as it was.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import json
 import logging
-import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import nbformat
-import papermill
-from papermill.exceptions import PapermillExecutionError
-
 from displacement_report import paths
-from displacement_report.errors import NotebookError
-from displacement_report.report import colophon, publish
-from displacement_report.report.html import ReportHTMLExporter
-from displacement_report.report.pdf import html_to_pdf
+from displacement_report.data.unhcr import file_inventory
+from displacement_report.report import clock, colophon, publish
+from displacement_report.report.combine import combine, number_and_index
+from displacement_report.report.execute import execute_all, parameters_for
+from displacement_report.report.fingerprint import INPUTS_FILE, describe_inputs, find_reusable_run
 from displacement_report.settings import ReportSettings
 
 log = logging.getLogger(__name__)
 
 #: The report's chapters, in order.
 REPORT_NOTEBOOKS: tuple[str, ...] = ("01_global_picture.ipynb",)
+#: One host country on one or two pages; run once per country by `build_profiles`.
+PROFILE_NOTEBOOK = "country_profile.ipynb"
+PROFILES_LINK_DIR = "profiles"
 REPORT_HTML = "report.html"
 REPORT_PDF = "report.pdf"
 
@@ -39,11 +40,16 @@ class RunResult:
     html: Path
     pdf: Path
     published: Path
+    reused: bool = False
 
 
 def notebook_parameters(settings: ReportSettings, figures_dir: Path) -> dict[str, object]:
-    """Plain literals for the notebooks' parameters cells (papermill writes them as code)."""
+    """Plain literals for the notebooks' parameters cells (papermill writes them as code).
+
+    Every notebook receives all of them; papermill only warns about names a notebook
+    does not declare, and tests check each notebook declares what it uses."""
     return {
+        "country": settings.focus_countries[0],
         "report_year": settings.report_year,
         "baseline_year": settings.baseline_year,
         "focus_countries": list(settings.focus_countries),
@@ -52,77 +58,112 @@ def notebook_parameters(settings: ReportSettings, figures_dir: Path) -> dict[str
     }
 
 
-def execute_notebook(source: Path, target: Path, parameters: dict[str, object]) -> Path:
-    """Run one notebook; on failure keep the executed copy and say where it failed."""
-    try:
-        papermill.execute_notebook(
-            str(source),
-            str(target),
-            parameters=parameters,
-            kernel_name="python3",
-            progress_bar=sys.stderr.isatty(),
-            cwd=str(source.parent),
-        )
-    except PapermillExecutionError as exc:
-        raise NotebookError(
-            f"notebook {source.name} failed in cell {exc.exec_count} ({exc.ename}: {exc.evalue}); "
-            f"the executed copy with the error is kept at {target}"
-        ) from None
-    return target
+def resolve_notebooks(notebooks: Sequence[str | Path]) -> list[Path]:
+    """Names in notebooks/ or paths; an absolute path stays as it is."""
+    return [paths.NOTEBOOKS_DIR / nb for nb in notebooks]
 
 
-def _output_cell(html_text: str) -> nbformat.NotebookNode:
-    cell = nbformat.v4.new_code_cell(source="")
-    cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": html_text})]
-    return cell
+def export(executed: list[Path], provenance: colophon.Provenance, run_dir: Path) -> None:
+    """Write each chapter's own HTML, then the combined HTML and PDF, atomically."""
+    from displacement_report.report.html import ReportHTMLExporter
+    from displacement_report.report.pdf import html_to_pdf
 
-
-def combine(executed: list[Path], cover: str, closing: str, title: str) -> nbformat.NotebookNode:
-    """One notebook: cover, every chapter's cells in order, colophon."""
-    combined = nbformat.v4.new_notebook()
-    combined.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3"}}
-    combined.metadata["title"] = title
-    combined.cells.append(_output_cell(cover))
+    exporter = ReportHTMLExporter()
     for path in executed:
-        combined.cells.extend(nbformat.read(path, as_version=4).cells)
-    combined.cells.append(_output_cell(closing))
-    return combined
+        page, _ = exporter.from_filename(str(path))
+        publish.write_bytes_atomically(path.with_suffix(".html"), page.encode("utf-8"))
+    combined = combine(
+        executed,
+        colophon.cover_html(provenance),
+        colophon.colophon_html(provenance),
+        provenance.settings.title,
+    )
+    page, _ = exporter.from_notebook_node(combined)
+    page = number_and_index(page)
+    publish.write_bytes_atomically(run_dir / REPORT_HTML, page.encode("utf-8"))
+    publish.write_bytes_atomically(run_dir / REPORT_PDF, html_to_pdf(page))
 
 
 def build_report(
     settings: ReportSettings,
     config_name: str = "default",
-    notebooks: tuple[str | Path, ...] = REPORT_NOTEBOOKS,
+    notebooks: Sequence[str | Path] = REPORT_NOTEBOOKS,
+    *,
+    force: bool = False,
+    link_name: str = publish.LATEST,
 ) -> RunResult:
     """Execute, export and publish the report for `settings` (already validated).
 
-    `notebooks` are names in notebooks/ or paths, executed in order."""
+    The finished run is published as `<output>/<link_name>` (default `latest`)."""
     output_dir = publish.ensure_writable(settings.output_dir or paths.output_dir())
-    started = dt.datetime.now(dt.UTC)
+    sources = resolve_notebooks(notebooks)
+    # checked before any work: every notebook gets every parameter it declares
+    placeholder = notebook_parameters(settings, output_dir)
+    for source in sources:
+        parameters_for(source, placeholder)
+    data_files = {f.name: f.sha256 for f in file_inventory(settings.data_dir)}
+    inputs = describe_inputs(
+        settings.model_dump(mode="json"),
+        config_name,
+        sources,
+        data_files,
+        colophon.package_versions(),
+    )
+    runs_dir = output_dir / publish.RUNS
+    previous = (
+        None
+        if force
+        else find_reusable_run(runs_dir, inputs["fingerprint"], (REPORT_HTML, REPORT_PDF))
+    )
+    if previous is not None:
+        log.info("inputs unchanged since %s: reusing it (--force to execute again)", previous.name)
+        link = publish.publish(output_dir, previous, link_name)
+        return RunResult(previous, previous / REPORT_HTML, previous / REPORT_PDF, link, True)
+
+    started = clock.now()
     run_dir = publish.new_run_dir(output_dir, config_name, started)
     log.info("run folder %s", run_dir)
     executed_dir = run_dir / "notebooks"
     executed_dir.mkdir()
-    parameters = notebook_parameters(settings, run_dir / "figures")
-    executed = []
-    for notebook in notebooks:
-        source = paths.NOTEBOOKS_DIR / notebook  # an absolute path stays as it is
-        log.info("executing %s", source.name)
-        executed.append(execute_notebook(source, executed_dir / source.name, parameters))
+    available = notebook_parameters(settings, run_dir / "figures")
+    jobs = [(s, executed_dir / s.name, parameters_for(s, available)) for s in sources]
+    executed = execute_all(jobs)
 
     provenance = colophon.collect(settings, config_name, started.isoformat(timespec="seconds"))
-    provenance = replace(provenance, finished=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
-    combined = combine(
-        executed,
-        colophon.cover_html(provenance),
-        colophon.colophon_html(provenance),
-        settings.title,
-    )
+    provenance = replace(provenance, finished=clock.now().isoformat(timespec="seconds"))
     log.info("exporting HTML and PDF")
-    page, _ = ReportHTMLExporter().from_notebook_node(combined)
-    html_path, pdf_path = run_dir / REPORT_HTML, run_dir / REPORT_PDF
-    publish.write_bytes_atomically(html_path, page.encode("utf-8"))
-    publish.write_bytes_atomically(pdf_path, html_to_pdf(page))
-    link = publish.publish(output_dir, run_dir)
+    export(executed, provenance, run_dir)
+    # written last: a run folder without it is incomplete and never reused
+    record = json.dumps(inputs, indent=2, sort_keys=True).encode("utf-8")
+    publish.write_bytes_atomically(run_dir / INPUTS_FILE, record)
+    link = publish.publish(output_dir, run_dir, link_name)
     log.info("published %s -> %s", link, run_dir.name)
-    return RunResult(run_dir, html_path, pdf_path, link)
+    return RunResult(run_dir, run_dir / REPORT_HTML, run_dir / REPORT_PDF, link)
+
+
+def build_profiles(
+    settings: ReportSettings, countries: Sequence[str], *, force: bool = False
+) -> list[RunResult]:
+    """One country profile per ISO3 code, each its own run published as
+    `<output>/profiles/<ISO3>`. Codes are validated by the caller."""
+    from displacement_report.data.unhcr import country_names
+
+    names = country_names(settings.data_dir)
+    results = []
+    for code in countries:
+        one = settings.model_copy(
+            update={
+                "focus_countries": (code,),
+                "title": f"Country profile: {names.get(code, code)}",
+            }
+        )
+        results.append(
+            build_report(
+                one,
+                config_name=f"profile-{code}",
+                notebooks=(PROFILE_NOTEBOOK,),
+                force=force,
+                link_name=f"{PROFILES_LINK_DIR}/{code}",
+            )
+        )
+    return results

@@ -57,11 +57,16 @@ def write_bytes_atomically(target: Path, data: bytes) -> None:
         raise
 
 
-def publish(output_dir: Path, run_dir: Path) -> Path:
-    """Point `<output>/latest` at `run_dir` in one rename; the old target stays intact."""
-    link = output_dir / LATEST
-    tmp_link = output_dir / f".{LATEST}.{os.getpid()}.tmp"
+def publish(output_dir: Path, run_dir: Path, link_name: str = LATEST) -> Path:
+    """Point `<output>/<link_name>` at `run_dir` in one rename; the old target stays intact.
+
+    `link_name` may have a folder part (`profiles/JOR`); links are relative, so the
+    output folder can be moved or served as it is.
+    """
+    link = output_dir / link_name
+    link.parent.mkdir(parents=True, exist_ok=True)
+    tmp_link = link.parent / f".{link.name}.{os.getpid()}.tmp"
     tmp_link.unlink(missing_ok=True)
-    tmp_link.symlink_to(run_dir.relative_to(output_dir), target_is_directory=True)
+    tmp_link.symlink_to(os.path.relpath(run_dir, link.parent), target_is_directory=True)
     os.replace(tmp_link, link)
     return link

@@ -1,0 +1,133 @@
+"""Execute notebooks with papermill: in parallel, on IPC kernels, with progress.
+
+Kernels talk over IPC (Unix sockets) instead of TCP, so two notebooks started at
+once can never pick the same port, and no unencrypted TCP port is opened.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import nbformat
+import papermill
+from jupyter_client.manager import AsyncKernelManager
+from papermill.exceptions import PapermillExecutionError
+from traitlets import default
+
+from displacement_report.errors import NotebookError, ParameterError
+
+log = logging.getLogger(__name__)
+
+#: The machine has two cores; more kernels than that only queue.
+MAX_PARALLEL = 2
+#: papermill metadata that changes on every run and says nothing about the content.
+_VOLATILE_RUN_KEYS = ("start_time", "end_time", "duration", "exception")
+
+
+class IPCKernelManager(AsyncKernelManager):
+    @default("transport")
+    def _transport_default(self) -> str:
+        return "ipc"
+
+
+def strip_volatile_metadata(path: Path) -> None:
+    """Remove timings so two executions of the same inputs give the same file."""
+    nb = nbformat.read(path, as_version=4)
+    for key in _VOLATILE_RUN_KEYS:
+        nb.metadata.get("papermill", {}).pop(key, None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("papermill", None)
+    nbformat.write(nb, path)
+
+
+def execute_notebook(source: Path, target: Path, parameters: dict[str, object]) -> Path:
+    """Run one notebook; on failure keep the executed copy and say where it failed."""
+    try:
+        papermill.execute_notebook(
+            str(source),
+            str(target),
+            parameters=parameters,
+            kernel_name="python3",
+            progress_bar=False,
+            cwd=str(source.parent),
+            kernel_manager_class=IPCKernelManager,
+        )
+    except PapermillExecutionError as exc:
+        raise NotebookError(
+            f"notebook {source.name} failed in cell {exc.exec_count} ({exc.ename}: {exc.evalue}); "
+            f"the executed copy with the error is kept at {target}"
+        ) from None
+    strip_volatile_metadata(target)
+    return target
+
+
+def _reporter(total: int) -> tuple[Callable[[str], None], Callable[[], None]]:
+    """A progress bar on a terminal; plain log lines for schedulers and CI logs."""
+    if not sys.stderr.isatty():
+        return (lambda name: log.info("finished %s", name)), (lambda: None)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    progress = Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+    )
+    task = progress.add_task("executing notebooks", total=total)
+    progress.start()
+
+    def advance(name: str) -> None:
+        progress.update(task, advance=1, description=f"finished {name}")
+
+    return advance, progress.stop
+
+
+def declared_parameters(source: Path) -> set[str]:
+    """Names in the notebook's `parameters` cell."""
+    return set(papermill.inspect_notebook(str(source)))
+
+
+def parameters_for(source: Path, available: dict[str, object]) -> dict[str, object]:
+    """The subset of `available` the notebook declares; refuse a notebook that declares
+    a parameter the report cannot give it (it would silently run on its default)."""
+    declared = declared_parameters(source)
+    missing = sorted(declared - set(available))
+    if missing:
+        raise ParameterError(
+            f"notebook {source.name} declares parameter(s) {missing} that the report does not "
+            f"set; it sets: {sorted(available)}"
+        )
+    return {name: value for name, value in available.items() if name in declared}
+
+
+def execute_all(jobs: Sequence[tuple[Path, Path, dict[str, object]]]) -> list[Path]:
+    """Execute (source, target, parameters) jobs, up to MAX_PARALLEL at once; results in
+    input order.
+
+    The first failure is raised after the other running notebooks finish, so every
+    executed copy is complete on disk for inspection.
+    """
+    advance, stop = _reporter(len(jobs))
+
+    def run(job: tuple[Path, Path, dict[str, object]]) -> Path:
+        source, target, parameters = job
+        start = time.perf_counter()
+        log.info("executing %s", source.name)
+        result = execute_notebook(source, target, parameters)
+        log.debug("%s took %.1f s", source.name, time.perf_counter() - start)
+        advance(source.name)
+        return result
+
+    try:
+        with ThreadPoolExecutor(max_workers=min(MAX_PARALLEL, len(jobs)) or 1) as pool:
+            futures = [pool.submit(run, job) for job in jobs]
+            return [future.result() for future in futures]
+    finally:
+        stop()
