@@ -32,7 +32,10 @@ def test_tables_escape_cell_text_and_carry_the_source():
 def test_markdown_escaping_keeps_names_inert():
     from displacement_report.present.narrative import escape_markdown
 
-    assert escape_markdown("Bolivia (Plurinational State of)") == "Bolivia \\(Plurinational State of\\)"
+    assert (
+        escape_markdown("Bolivia (Plurinational State of)")
+        == "Bolivia \\(Plurinational State of\\)"
+    )
     assert escape_markdown("<img src=x onerror=alert(1)>").startswith("&lt;img")
     assert escape_markdown("**bold** [link](http://x)") == (
         "\\*\\*bold\\*\\* \\[link\\]\\(http://x\\)"

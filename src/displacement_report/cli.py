@@ -55,7 +55,7 @@ def interruptible() -> Iterator[None]:
         typer.secho(
             f"interrupted ({reason}); the published report is unchanged", fg="red", err=True
         )
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        raise SystemExit(EXIT_INTERRUPTED) from None
     finally:
         signal.signal(signal.SIGTERM, previous)
 
@@ -181,3 +181,7 @@ def params() -> None:
             kind, value, note = spec["inferred_type_name"], spec["default"], spec["help"]
             typer.echo(f"  {pname}: {kind} = {value}  # {note}")
     typer.echo(f"parameter sets in {paths.CONFIG_DIR}: {', '.join(config.available())}")
+
+
+if __name__ == "__main__":  # python -m displacement_report.cli
+    app()

@@ -117,7 +117,7 @@ def colophon_html(p: Provenance) -> str:
     )
     packages = ", ".join(f"{name} {ver}" for name, ver in p.packages.items())
     return (
-        '<section class="colophon"><h2 id="colophon">Colophon</h2>'
+        '<section class="colophon"><h1 id="colophon">Colophon</h1>'
         "<p>Every figure in this report is computed from the files below by the code "
         "version named here; rerunning with the same parameters reproduces it.</p>"
         "<h3>Parameters</h3><table>"

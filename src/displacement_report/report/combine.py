@@ -73,7 +73,7 @@ def number_and_index(page: str) -> str:
     if cover is None or not entries:
         return str(soup)
     nav = soup.new_tag("nav", attrs={"class": "toc"})
-    title = soup.new_tag("h2", attrs={"class": "toc-title"})
+    title = soup.new_tag("h1", attrs={"class": "toc-title", "id": "contents"})
     title.string = TOC_TITLE
     nav.append(title)
     listing = soup.new_tag("ul")

@@ -6,12 +6,19 @@ once can never pick the same port, and no unencrypted TCP port is opened.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import signal
 import sys
+import tempfile
 import time
+import uuid
+import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import ClassVar
 
 import nbformat
 import papermill
@@ -30,9 +37,32 @@ _VOLATILE_RUN_KEYS = ("start_time", "end_time", "duration", "exception")
 
 
 class IPCKernelManager(AsyncKernelManager):
+    """Kernel manager on IPC sockets that registers itself, so an interrupted run can
+    stop every kernel it started instead of waiting for their cells to finish."""
+
+    running: ClassVar[weakref.WeakSet[IPCKernelManager]] = weakref.WeakSet()
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        IPCKernelManager.running.add(self)
+
+    @classmethod
+    def kill_all(cls) -> None:
+        for manager in list(cls.running):
+            pid = getattr(getattr(manager, "provisioner", None), "pid", None)
+            if pid:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.kill(pid, signal.SIGKILL)
+
     @default("transport")
     def _transport_default(self) -> str:
         return "ipc"
+
+    @default("ip")
+    def _ip_default(self) -> str:
+        # For IPC the 'ip' is a socket path prefix; jupyter_client's default is the same
+        # 'kernel-ipc' for every kernel, so give each kernel its own.
+        return os.path.join(tempfile.gettempdir(), f"dr-kernel-{uuid.uuid4().hex[:12]}-ipc")
 
 
 def strip_volatile_metadata(path: Path) -> None:
@@ -43,6 +73,8 @@ def strip_volatile_metadata(path: Path) -> None:
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         cell.metadata.pop("papermill", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"  # papermill gives it a random id
     nbformat.write(nb, path)
 
 
@@ -128,6 +160,13 @@ def execute_all(jobs: Sequence[tuple[Path, Path, dict[str, object]]]) -> list[Pa
     try:
         with ThreadPoolExecutor(max_workers=min(MAX_PARALLEL, len(jobs)) or 1) as pool:
             futures = [pool.submit(run, job) for job in jobs]
-            return [future.result() for future in futures]
+            try:
+                return [future.result() for future in futures]
+            except (KeyboardInterrupt, SystemExit):
+                # interrupted: stop every kernel now rather than wait for its cells
+                for future in futures:
+                    future.cancel()
+                IPCKernelManager.kill_all()
+                raise
     finally:
         stop()

@@ -31,9 +31,16 @@ def new_run_dir(output_dir: Path, config_name: str, now: dt.datetime | None = No
     """`runs/<parameter set>-<UTC time>-<pid>`: unique even for runs started together."""
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
     safe_name = re.sub(r"[^A-Za-z0-9_.-]+", "-", config_name).strip("-") or "report"
-    run_dir = output_dir / RUNS / f"{safe_name}-{stamp}-{os.getpid()}"
-    run_dir.mkdir(parents=True, exist_ok=False)
-    return run_dir
+    base = output_dir / RUNS / f"{safe_name}-{stamp}-{os.getpid()}"
+    base.parent.mkdir(parents=True, exist_ok=True)
+    for attempt in range(1, 1000):
+        run_dir = base if attempt == 1 else base.with_name(f"{base.name}-{attempt}")
+        try:
+            run_dir.mkdir()  # atomic: two runs can never share a folder
+            return run_dir
+        except FileExistsError:
+            continue
+    raise OutputError(f"cannot create a new run folder next to {base}")
 
 
 def _default_file_mode() -> int:

@@ -1,0 +1,194 @@
+"""The report pipeline: reuse, reproducibility, parallel chapters, interruption, batches."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import nbformat
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from displacement_report.cli import app
+from displacement_report.errors import ParameterError
+from displacement_report.report import build
+from displacement_report.settings import parse_settings, validate_parameters
+
+pytestmark = pytest.mark.notebook
+
+
+def _settings(out, **extra):
+    return validate_parameters({"report_year": 2019, "output_dir": str(out)} | extra)
+
+
+def _runs(out):
+    return sorted((out / "runs").iterdir())
+
+
+def test_unchanged_rerun_executes_nothing_and_force_does(tmp_path):
+    first = build.build_report(_settings(tmp_path))
+    again = build.build_report(_settings(tmp_path))
+    assert again.reused and again.run_dir == first.run_dir
+    assert len(_runs(tmp_path)) == 1
+    changed = build.build_report(_settings(tmp_path, baseline_year=2018))
+    assert not changed.reused and len(_runs(tmp_path)) == 2
+    assert changed.published.resolve() == changed.run_dir.resolve()
+    forced = build.build_report(_settings(tmp_path, baseline_year=2018), force=True)
+    assert not forced.reused and len(_runs(tmp_path)) == 3
+
+
+def test_same_inputs_give_byte_identical_reports(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    one = build.build_report(_settings(tmp_path), force=True)
+    two = build.build_report(_settings(tmp_path), force=True)
+    assert one.run_dir != two.run_dir
+    assert one.html.read_bytes() == two.html.read_bytes()
+    assert one.pdf.read_bytes() == two.pdf.read_bytes()
+    assert "2023-11-14" in one.html.read_text(encoding="utf-8")
+
+
+def test_two_chapters_run_in_parallel_and_are_numbered_in_order(tmp_path):
+    result = build.build_report(
+        _settings(tmp_path, focus_countries=["LBN"]),
+        notebooks=("01_global_picture.ipynb", "country_profile.ipynb"),
+    )
+    reader = PdfReader(result.pdf)
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles == [
+        "Forced displacement and Dutch reception in the region",
+        "Contents",
+        "1. The global picture: people forced to flee",
+        "2. Country profile: Lebanon",
+        "Colophon",
+    ]
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    contents_page = reader.pages[1].extract_text()
+    assert re.search(r"2\. Country profile: Lebanon\s*\.*\s*\d+", contents_page)
+    assert "1.1 Forcibly displaced: the total and its parts" in text
+    for name in ("01_global_picture", "country_profile"):
+        assert (result.run_dir / "notebooks" / f"{name}.html").is_file()
+
+
+def test_a_notebook_parameter_the_report_cannot_set_is_refused_before_work(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "colour: str = 'red'  # not a report parameter", metadata={"tags": ["parameters"]}
+        )
+    ]
+    path = tmp_path / "odd.ipynb"
+    nbformat.write(nb, path)
+    out = tmp_path / "out"
+    with pytest.raises(ParameterError, match=r"odd\.ipynb declares parameter\(s\) \['colour'\]"):
+        build.build_report(
+            parse_settings({"report_year": 2019, "output_dir": str(out)}), notebooks=(path,)
+        )
+    assert not (out / "runs").exists()
+
+
+INTERRUPTED_RUN = textwrap.dedent(
+    """
+    import sys
+    from displacement_report.cli import interruptible
+    from displacement_report.report import build
+    from displacement_report.settings import parse_settings
+
+    settings = parse_settings({"report_year": 2019, "output_dir": sys.argv[1]})
+    with interruptible():
+        build.build_report(settings, config_name="slow", notebooks=(sys.argv[2],), force=True)
+    """
+)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_interrupted_run_leaves_the_published_report_alone(tmp_path, signum):
+    out = tmp_path / "out"
+    published = build.build_report(_settings(out))
+    before = (published.published / "report.pdf").read_bytes()
+    slow = nbformat.v4.new_notebook()
+    slow.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    slow.cells = [
+        nbformat.v4.new_code_cell(
+            "report_year: int = 0  # year", metadata={"tags": ["parameters"]}
+        ),
+        nbformat.v4.new_code_cell("import time\ntime.sleep(60)"),
+    ]
+    nbformat.write(slow, tmp_path / "slow.ipynb")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", INTERRUPTED_RUN, str(out), str(tmp_path / "slow.ipynb")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not list(out.glob("runs/slow-*/notebooks/slow.ipynb")):
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the slow notebook never started"
+        time.sleep(0.2)
+    time.sleep(1.0)  # inside the sleeping cell
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted" in err and "published report is unchanged" in err
+    assert (out / "latest").resolve() == published.run_dir.resolve()
+    assert (out / "latest" / "report.pdf").read_bytes() == before
+    (slow_run,) = out.glob("runs/slow-*")
+    assert not (slow_run / "report.pdf").exists()
+    assert not (slow_run / "inputs.json").exists()  # never taken for a complete run
+    assert not [p for p in out.rglob("*.part")]
+    # and the next run succeeds
+    assert build.build_report(_settings(out), force=True).pdf.is_file()
+
+
+def test_profiles_command_builds_one_pdf_per_country(tmp_path):
+    result = CliRunner().invoke(
+        app,
+        ["profiles", "JOR", "UGA", "--config", "default"],
+        env={"DISPLACEMENT_REPORT_OUTPUT_DIR": str(tmp_path)},
+    )
+    assert result.exit_code == 0, result.output
+    for code, name in (("JOR", "Jordan"), ("UGA", "Uganda")):
+        pdf = tmp_path / "profiles" / code / "report.pdf"
+        text = "\n".join(p.extract_text() for p in PdfReader(pdf).pages)
+        assert f"Country profile: {name}" in text
+        assert len(PdfReader(pdf).pages) <= 5  # cover, contents, one or two pages, colophon
+    assert not (tmp_path / "latest").exists()
+
+
+def test_profiles_command_refuses_unknown_codes_before_any_work(tmp_path):
+    result = CliRunner().invoke(
+        app, ["profiles", "JOR", "XYZ"], env={"DISPLACEMENT_REPORT_OUTPUT_DIR": str(tmp_path)}
+    )
+    assert result.exit_code == 2
+    assert "unknown country code 'XYZ'" in result.output
+    assert not (tmp_path / "runs").exists()
+
+
+def test_not_interactive_runs_log_plain_lines(tmp_path):
+    env = os.environ | {"DISPLACEMENT_REPORT_OUTPUT_DIR": str(tmp_path)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "displacement_report.cli", "report", "--set", "report_year=2019"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "INFO executing 01_global_picture.ipynb" in proc.stderr
+    assert "INFO published" in proc.stderr
+    assert "\r" not in proc.stderr  # no progress bar redraws in a log file
