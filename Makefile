@@ -38,8 +38,8 @@ format: $(STAMP) ## apply ruff formatting and fixes
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: $(STAMP) ## measure load and build times (prints figures)
-	$(BIN)/python benchmarks/bench_load.py
+bench: $(STAMP) ## measure report, rerun and load times (prints figures, asserts nothing)
+	$(BIN)/python benchmarks/bench_report.py
 
 clean: ## remove outputs and caches (keeps .venv)
 	rm -rf reports .cache figures/*.svg figures/*.png
