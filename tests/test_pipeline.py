@@ -192,3 +192,21 @@ def test_not_interactive_runs_log_plain_lines(tmp_path):
     assert "INFO executing 01_global_picture.ipynb" in proc.stderr
     assert "INFO published" in proc.stderr
     assert "\r" not in proc.stderr  # no progress bar redraws in a log file
+
+
+def test_two_runs_started_together_both_complete_into_their_own_folders(tmp_path):
+    env = os.environ | {"DISPLACEMENT_REPORT_OUTPUT_DIR": str(tmp_path)}
+    command = [sys.executable, "-m", "displacement_report.cli", "report", "--force"]
+    procs = [
+        subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(2)
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err.decode()
+    runs = _runs(tmp_path)
+    assert len(runs) == 2
+    for run in runs:
+        assert (run / "inputs.json").is_file() and (run / "report.pdf").is_file()
+    assert (tmp_path / "latest").resolve() in {run.resolve() for run in runs}
+    assert not list(tmp_path.rglob("*.part")) and not list(tmp_path.glob(".latest*"))
