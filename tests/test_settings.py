@@ -85,7 +85,7 @@ def test_against_the_real_data(real_dir):
     ok = validate_parameters({"report_year": 2025, "data_dir": str(real_dir)})
     assert ok.report_year == 2025
     with pytest.raises(ParameterError, match="allowed 1990-2025"):
-        validate_parameters({"report_year": 1989, "baseline_year": 1989})
+        validate_parameters({"report_year": 1989, "baseline_year": 1989, "trend_start_year": 1989})
     # 'Stateless' has a code in countries.csv but is no place that hosts anyone
     with pytest.raises(ParameterError, match="unknown country code 'XXA'"):
         validate_parameters({"report_year": 2025, "focus_countries": ["XXA"]})
@@ -110,3 +110,24 @@ def test_overrides_are_read_as_literals():
 def test_unknown_parameter_set_lists_the_available_ones():
     with pytest.raises(ParameterError, match=r"available: .*default"):
         config.load("no-such-set")
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"report_year": 2019, "trend_start_year": 2019.0}, "trend_start_year: .*integer"),
+        ({"report_year": 2019, "trend_start_year": 2018, "baseline_year": 2010}, "after baseline"),
+        ({"report_year": 2019, "protracted_threshold": 0}, "protracted_threshold: .*greater than"),
+        ({"report_year": 2019, "protracted_years": 0}, "protracted_years: .*greater than"),
+    ],
+)
+def test_analysis_parameters_are_checked(params, expected):
+    with pytest.raises(ParameterError, match=expected):
+        parse_settings(params)
+
+
+def test_missing_worldbank_folder_is_reported_up_front(tmp_path):
+    from displacement_report.errors import DataFileError
+
+    with pytest.raises(DataFileError, match="World Bank data folder not found"):
+        validate_parameters({"report_year": 2019, "worldbank_dir": str(tmp_path / "none")})

@@ -21,6 +21,8 @@ TEMPLATES_DIR = PACKAGE_DIR / "report" / "templates"
 
 #: Environment variable naming a folder with the UNHCR CSV tables.
 UNHCR_DIR_ENV = "DISPLACEMENT_REPORT_UNHCR_DIR"
+#: Environment variable naming a folder with the World Bank reference CSV files.
+WORLDBANK_DIR_ENV = "DISPLACEMENT_REPORT_WORLDBANK_DIR"
 #: Environment variable naming where reports are written.
 OUTPUT_DIR_ENV = "DISPLACEMENT_REPORT_OUTPUT_DIR"
 #: Environment variable naming the parquet cache folder.
@@ -40,6 +42,11 @@ def _from_env(name: str, default: Path) -> Path:
 def unhcr_dir() -> Path:
     """Folder holding the UNHCR CSV tables (population.csv, idmc.csv, ...)."""
     return _from_env(UNHCR_DIR_ENV, SHARED_DATA_DIR / "unhcr")
+
+
+def worldbank_dir() -> Path:
+    """Folder holding the World Bank tables (population.csv, income groups, LDCs, ...)."""
+    return _from_env(WORLDBANK_DIR_ENV, SHARED_DATA_DIR / "worldbank")
 
 
 def output_dir() -> Path:

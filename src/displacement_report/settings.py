@@ -49,8 +49,20 @@ class ReportSettings(BaseModel):
         min_length=1,
         description="ISO3 codes of the host countries to single out",
     )
+    trend_start_year: StrictInt = Field(
+        default=2000, description="first year of the long-run trend charts"
+    )
+    protracted_threshold: StrictInt = Field(
+        default=25_000, ge=1, description="refugees of one nationality in one host (UNHCR: 25,000)"
+    )
+    protracted_years: StrictInt = Field(
+        default=5, ge=1, le=50, description="consecutive years above the threshold (UNHCR: 5)"
+    )
     data_dir: Path | None = Field(
         default=None, description="folder with the UNHCR CSV tables (None: the default)"
+    )
+    worldbank_dir: Path | None = Field(
+        default=None, description="folder with the World Bank CSV tables (None: the default)"
     )
     output_dir: Path | None = Field(
         default=None, description="folder for run folders and the published report"
@@ -64,6 +76,11 @@ class ReportSettings(BaseModel):
                 f"baseline_year {self.baseline_year} is after report_year {self.report_year}; "
                 "the baseline must be the same year or earlier"
             )
+        if self.trend_start_year > self.baseline_year:
+            raise ValueError(
+                f"trend_start_year {self.trend_start_year} is after baseline_year "
+                f"{self.baseline_year}; the trend must include the baseline"
+            )
         duplicated = sorted({c for c in self.focus_countries if self.focus_countries.count(c) > 1})
         if duplicated:
             raise ValueError(f"focus_countries lists {duplicated} more than once")
@@ -72,7 +89,7 @@ class ReportSettings(BaseModel):
     def check_against(self, coverage: DataCoverage) -> ReportSettings:
         """Reject values the data cannot answer; return self so calls can chain."""
         problems = []
-        for name in ("report_year", "baseline_year"):
+        for name in ("report_year", "baseline_year", "trend_start_year"):
             year = getattr(self, name)
             if year not in coverage.years:
                 problems.append(
@@ -153,5 +170,8 @@ def data_coverage(data_dir: Path | None = None) -> DataCoverage:
 def validate_parameters(params: Mapping[str, Any]) -> ReportSettings:
     """Parse `params` and check them against the data they point at: the one call a
     notebook or the command line makes before any work."""
+    from displacement_report.data import worldbank
+
     settings = parse_settings(params)
+    worldbank.resolve_dir(settings.worldbank_dir)  # present before any work starts
     return settings.check_against(data_coverage(settings.data_dir))

@@ -55,3 +55,82 @@ def displacement_trend(
     ax.legend(handles[::-1], labels[::-1], loc="upper left", fontsize=8)
     style.add_source(fig, source)
     return fig
+
+
+def ranked_bars(
+    labels: pd.Series, values: pd.Series, title: str, xlabel: str, source: str, colour: str
+) -> plt.Figure:
+    """Horizontal bars, largest on top, value printed at the end of each bar."""
+    fig, ax = plt.subplots(figsize=(style.A4_TEXT_WIDTH_IN, 0.32 * len(values) + 1.2))
+    positions = range(len(values))[::-1]
+    ax.barh(list(positions), values.astype(float), color=colour, height=0.7)
+    ax.set_yticks(list(positions), labels)
+    for pos, value in zip(positions, values.astype(float), strict=True):
+        ax.text(value, pos, f" {value:,.0f}", va="center", fontsize=8)
+    ax.set_xlabel(xlabel)
+    ax.set_xlim(0, float(values.max()) * 1.15)
+    ax.set_title(title)
+    ax.grid(axis="y", visible=False)
+    style.add_source(fig, source)
+    return fig
+
+
+def share_lines(
+    table: pd.DataFrame, columns: dict[str, str], title: str, ylabel: str, source: str
+) -> plt.Figure:
+    """One line per column (label given), for shares or rates over the years."""
+    fig, ax = plt.subplots()
+    colours = list(style.OKABE_ITO.values())
+    for (column, label), colour in zip(columns.items(), colours, strict=False):
+        ax.plot(table.index, table[column].astype(float), label=label, color=colour, lw=2)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    ax.set_ylim(bottom=0)
+    ax.legend(loc="upper left", fontsize=8)
+    style.add_source(fig, source)
+    return fig
+
+
+def small_multiples(
+    series: dict[str, pd.DataFrame], names: dict[str, str], title: str, source: str
+) -> plt.Figure:
+    """One stacked-area panel per country of people hosted or displaced, by group.
+
+    Each panel has its own vertical scale: the countries differ by more than an order
+    of magnitude, so a shared scale would flatten the smaller ones (stated in the title
+    line under the chart title)."""
+    count = len(series)
+    cols = 2 if count > 1 else 1
+    rows = -(-count // cols)
+    fig, axes = plt.subplots(
+        rows, cols, figsize=(style.A4_TEXT_WIDTH_IN, 1.9 * rows + 0.9), squeeze=False
+    )
+    for ax, (code, table) in zip(axes.flat, series.items(), strict=False):
+        data = table[list(COMPONENTS)].astype("Float64").fillna(0).astype(float) / 1e6
+        ax.stackplot(
+            data.index,
+            *[data[c] for c in COMPONENTS],
+            colors=[style.POPULATION_COLOURS[c] for c in COMPONENTS],
+            labels=list(COMPONENTS.values()),
+            linewidth=0,
+        )
+        ax.set_title(names.get(code, code), fontsize=10, loc="left")
+        ax.tick_params(labelsize=8)
+        ax.margins(x=0)
+        ax.set_ylim(bottom=0)
+    for ax in list(axes.flat)[count:]:
+        ax.set_visible(False)
+    handles, labels = axes.flat[0].get_legend_handles_labels()
+    fig.legend(
+        handles, labels, loc="lower center", ncol=2, fontsize=7.5, bbox_to_anchor=(0.5, 0.04)
+    )
+    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+    fig.text(
+        0.01,
+        0.955,
+        "People, millions; each panel has its own vertical scale",
+        fontsize=8.5,
+        color="#444444",
+    )
+    style.add_source(fig, source, rect=(0, 0.11, 1, 0.94))
+    return fig

@@ -44,6 +44,18 @@ def signed_in_millions(value: object, digits: int = 1) -> str:
     return text if text.startswith(("-", "–")) else f"+{text}"
 
 
+def one_decimal(value: object) -> str:
+    """246.03 -> '246.0'; for rates such as 'per 1,000 inhabitants'."""
+    if _missing(value):
+        return "–"
+    return format_decimal(float(value), format="#,##0.0", locale=LOCALE)
+
+
+def plain_percent(value: object) -> str:
+    """A percentage with one decimal, e.g. '4.5%'."""
+    return percent(value, 1)
+
+
 def percent(value: object, digits: int = 1) -> str:
     """52.15 (already in percent) -> '52.2%'."""
     if _missing(value):

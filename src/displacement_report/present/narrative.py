@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from displacement_report.analysis.headline import COMPONENTS, TOTAL
-from displacement_report.present.format import millions, percent, signed_percent
+from displacement_report.present.format import count, millions, percent, signed_percent
 
 #: Component names as they read inside a sentence.
 GROUP_PHRASES = {
@@ -102,3 +102,72 @@ def profile_paragraph(over_time: pd.DataFrame, country: str, baseline: int, year
                 f"{signed_percent(change)} compared with the end of {baseline}."
             )
     return text
+
+
+def world_share_sentence(total: float, world_population: float, year: int) -> str:
+    share = 100 * total / world_population
+    return (
+        f"That is {percent(share, 2)} of the world's population of "
+        f"{in_billions(world_population)} billion at the end of {year}: about one person in "
+        f"{round(world_population / total):,}."
+    )
+
+
+def in_billions(value: float) -> str:
+    return f"{value / 1e9:.2f}"
+
+
+def hosting_paragraph(shares: dict[int, tuple[float, float]], fiscal_years: dict[int, int]) -> str:
+    """`shares` maps year -> (low- and middle-income %, least developed %)."""
+    sentences = [
+        f"At the end of {year}, countries of low and middle income hosted "
+        f"**{percent(lmic, 0)}** of the refugees under UNHCR's mandate and other people in "
+        f"need of international protection, and the least developed countries "
+        f"{percent(ldc, 0)} (World Bank income groups of fiscal year {fiscal_years[year]})."
+        for year, (lmic, ldc) in sorted(shares.items(), reverse=True)
+    ]
+    return " ".join(sentences)
+
+
+def protracted_paragraph(summary, threshold: int, years: int, year: int) -> str:
+    return (
+        f"At the end of {year}, {summary.situations} situations met the rule "
+        f"({count(threshold)} or more refugees of one nationality in one host country for "
+        f"{years} or more consecutive years), in {summary.hosts} host countries. They held "
+        f"**{millions(summary.refugees)}** refugees, {percent(summary.share_of_refugees, 0)} of "
+        f"all refugees under UNHCR's mandate. On average these situations had lasted "
+        f"{summary.mean_duration:.1f} years (median {summary.median_duration:.0f})."
+    )
+
+
+def solutions_paragraph(per_year: pd.DataFrame, year: int) -> str:
+    row = per_year.loc[year]
+    return (
+        f"In {year}, {count(row['returned_refugees'])} refugees returned home, "
+        f"{count(row['resettlement'])} arrived through resettlement and "
+        f"{count(row['naturalisation'])} were naturalised: together "
+        f"{percent(row['all_solutions_pct'])} of the {millions(row['stock_year_before'])} "
+        f"refugees under UNHCR's mandate at the end of {year - 1}."
+    )
+
+
+def children_paragraph(profile, year: int, covered: list[int]) -> str:
+    if profile is None:
+        years = ", ".join(map(str, covered)) or "no year"
+        return (
+            f"UNHCR's demographics table does not cover {year} (it covers {years}), so the "
+            f"share of children among the displaced cannot be given for {year}."
+        )
+    return (
+        f"Where age is known ({percent(profile.coverage, 0)} of the "
+        f"{millions(profile.people_total)} forcibly displaced people in the demographics "
+        f"table for {year}), "
+        f"**{percent(profile.share_children, 0)}** were children under 18; "
+        f"{percent(profile.share_female, 0)} of those whose sex is known were women and girls."
+    )
+
+
+def joins_note(joins: dict) -> str:
+    """Which countries each join could not match, so nothing is lost silently."""
+    lines = [joined.describe(what) for what, joined in joins.items()]
+    return "*Joins:* " + " ".join(escape_markdown(line) for line in lines)

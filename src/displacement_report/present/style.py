@@ -64,10 +64,13 @@ def _inline_as_svg() -> None:
     set_matplotlib_formats("svg", metadata={"Date": None})
 
 
-def add_source(fig: plt.Figure, source: str) -> None:
-    """Put the source line under the chart, inside the figure so it travels with it."""
+def add_source(
+    fig: plt.Figure, source: str, rect: tuple[float, float, float, float] = (0, 0.045, 1, 1)
+) -> None:
+    """Put the source line under the chart, inside the figure so it travels with it;
+    `rect` is the area left for the axes (room for legends or subtitles)."""
     fig.text(0.01, 0.005, source, ha="left", va="bottom", fontsize=7.5, color="#555555")
-    fig.tight_layout(rect=(0, 0.045, 1, 1))
+    fig.tight_layout(rect=rect)
 
 
 def save(fig: plt.Figure, name: str, folder: Path) -> list[Path]:

@@ -10,6 +10,8 @@ from displacement_report.analysis.headline import LABELS
 from displacement_report.present.format import (
     count,
     in_millions,
+    one_decimal,
+    plain_percent,
     signed_in_millions,
     signed_percent,
     table_html,
@@ -79,4 +81,98 @@ def origins_table(origins: pd.DataFrame, host: str, year: int, source: str) -> s
     )
     formats = dict.fromkeys(list(frame.columns)[1:], count)
     caption = f"Main countries of origin of the people {host} hosts, end of {year}"
+    return table_html(frame, formats, caption, source)
+
+
+def hosting_table(table: pd.DataFrame, year: int, caption: str, source: str) -> str:
+    """Hosts with their refugees, per-capita burden with and without UNRWA, income group."""
+    frame = pd.DataFrame(
+        {
+            "Country": table["country"].to_numpy(),
+            "Refugees (UNHCR)": table["refugees"].to_numpy(),
+            "Palestine refugees (UNRWA)": table["unrwa_refugees"].to_numpy(),
+            "Per 1,000 inhabitants": table["refugees_per_1000"].to_numpy(),
+            "Per 1,000 incl. UNRWA": table["refugees_incl_unrwa_per_1000"].to_numpy(),
+            "Income group": table["income_group"].fillna("not classified").to_numpy(),
+        }
+    )
+    formats = {
+        "Refugees (UNHCR)": count,
+        "Palestine refugees (UNRWA)": count,
+        "Per 1,000 inhabitants": one_decimal,
+        "Per 1,000 incl. UNRWA": one_decimal,
+    }
+    return table_html(frame, formats, caption, source)
+
+
+def gdp_burden_table(table: pd.DataFrame, caption: str, source: str) -> str:
+    frame = pd.DataFrame(
+        {
+            "Country": table["country"].to_numpy(),
+            "Refugees (UNHCR)": table["refugees"].to_numpy(),
+            "GDP per capita, PPP $": table["gdp_pc_ppp"].to_numpy(),
+            "GDP year": table["gdp_year"].astype("Int64").astype(str).to_numpy(),
+            "Refugees per $1 of GDP per capita": table["refugees_per_usd_gdp_pc"].to_numpy(),
+        }
+    )
+    formats = {
+        "Refugees (UNHCR)": count,
+        "GDP per capita, PPP $": count,
+        "Refugees per $1 of GDP per capita": one_decimal,
+    }
+    return table_html(frame, formats, caption, source)
+
+
+def origins_ranking(table: pd.DataFrame, caption: str, source: str) -> str:
+    frame = pd.DataFrame(
+        {
+            "Country of origin": table["country"].to_numpy(),
+            "Refugees (UNHCR)": table["refugees"].to_numpy(),
+            "Palestine refugees (UNRWA)": table["unrwa_refugees"].to_numpy(),
+            "Per 100,000 of own population": table["per_100k"].to_numpy(),
+        }
+    )
+    formats = {
+        "Refugees (UNHCR)": count,
+        "Palestine refugees (UNRWA)": count,
+        "Per 100,000 of own population": count,
+    }
+    return table_html(frame, formats, caption, source)
+
+
+def protracted_table(table: pd.DataFrame, caption: str, source: str) -> str:
+    frame = pd.DataFrame(
+        {
+            "Origin": table["coo_name"].to_numpy(),
+            "Host": table["coa_name"].to_numpy(),
+            "Refugees": table["refugees"].to_numpy(),
+            "Since": table["since"].astype(str).to_numpy(),
+            "Years": table["duration"].to_numpy(),
+        }
+    )
+    return table_html(frame, {"Refugees": count, "Years": count}, caption, source)
+
+
+def solutions_table(per_year: pd.DataFrame, caption: str, source: str) -> str:
+    frame = pd.DataFrame(
+        {
+            "Year": per_year.index.astype(str),
+            "Returns": per_year["returned_refugees"].to_numpy(),
+            "Resettlement": per_year["resettlement"].to_numpy(),
+            "Naturalisation": per_year["naturalisation"].to_numpy(),
+            "Refugees at end of year before": per_year["stock_year_before"].to_numpy(),
+            "All solutions, % of them": per_year["all_solutions_pct"].to_numpy(),
+        }
+    )
+    formats = dict.fromkeys(list(frame.columns)[1:5], count)
+    formats["All solutions, % of them"] = plain_percent
+    return table_html(frame, formats, caption, source)
+
+
+def focus_profile_table(frame: pd.DataFrame, caption: str, source: str) -> str:
+    formats = {
+        c: (one_decimal if "per 1,000" in c else count)
+        for c in frame.columns
+        if c not in ("Country", "Income group", "LDC", "Main origins")
+    }
     return table_html(frame, formats, caption, source)

@@ -26,7 +26,12 @@ from displacement_report.settings import ReportSettings
 log = logging.getLogger(__name__)
 
 #: The report's chapters, in order.
-REPORT_NOTEBOOKS: tuple[str, ...] = ("01_global_picture.ipynb",)
+REPORT_NOTEBOOKS: tuple[str, ...] = (
+    "01_global_picture.ipynb",
+    "02_hosting_and_origins.ipynb",
+    "03_protracted_and_solutions.ipynb",
+    "04_focus_countries.ipynb",
+)
 #: One host country on one or two pages; run once per country by `build_profiles`.
 PROFILE_NOTEBOOK = "country_profile.ipynb"
 PROFILES_LINK_DIR = "profiles"
@@ -53,7 +58,11 @@ def notebook_parameters(settings: ReportSettings, figures_dir: Path) -> dict[str
         "report_year": settings.report_year,
         "baseline_year": settings.baseline_year,
         "focus_countries": list(settings.focus_countries),
+        "trend_start_year": settings.trend_start_year,
+        "protracted_threshold": settings.protracted_threshold,
+        "protracted_years": settings.protracted_years,
         "data_dir": str(settings.data_dir or ""),
+        "worldbank_dir": str(settings.worldbank_dir or ""),
         "figures_dir": str(figures_dir),
     }
 

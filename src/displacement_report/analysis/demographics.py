@@ -1,0 +1,54 @@
+"""Children and women among the displaced, from the demographics table.
+
+UNHCR's demographics table covers only its latest year; for any other report year
+the functions here return None and the notebook says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+CHILD_BANDS = ("0_4", "5_11", "12_17")
+ADULT_BANDS = ("18_59", "60")
+#: Population types counted as forcibly displaced in the demographics table.
+DISPLACED_TYPES = ("REF", "ASY", "OIP", "IDP")
+
+
+@dataclass(frozen=True)
+class AgeSexProfile:
+    year: int
+    share_children: float  # percent of people whose age is known
+    share_female: float  # percent of people whose sex is known
+    people_with_age: int
+    people_total: int
+
+    @property
+    def coverage(self) -> float:
+        """Percent of the people in the table whose age band is known."""
+        return 100 * self.people_with_age / self.people_total if self.people_total else 0.0
+
+
+def covered_years(demographics: pd.DataFrame) -> list[int]:
+    return sorted(int(y) for y in demographics["year"].dropna().unique())
+
+
+def age_sex_profile(
+    demographics: pd.DataFrame, year: int, pop_types=DISPLACED_TYPES
+) -> AgeSexProfile | None:
+    rows = demographics[(demographics["year"] == year) & demographics["pop_type"].isin(pop_types)]
+    if rows.empty:
+        return None
+    band = lambda bands: [f"{sex}_{b}" for sex in ("f", "m") for b in bands]  # noqa: E731
+    children = rows[band(CHILD_BANDS)].fillna(0).sum().sum()
+    with_age = children + rows[band(ADULT_BANDS)].fillna(0).sum().sum()
+    female = rows["f_total"].fillna(0).sum()
+    with_sex = female + rows["m_total"].fillna(0).sum()
+    return AgeSexProfile(
+        year=year,
+        share_children=float(100 * children / with_age) if with_age else float("nan"),
+        share_female=float(100 * female / with_sex) if with_sex else float("nan"),
+        people_with_age=int(with_age),
+        people_total=int(rows["total"].fillna(0).sum()),
+    )

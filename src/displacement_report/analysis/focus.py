@@ -1,0 +1,52 @@
+"""The focus countries side by side: burden, income, protracted situations, origins."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from displacement_report.analysis.headline import origins_in_host
+
+
+def focus_overview(
+    hosting: pd.DataFrame,
+    idmc: pd.DataFrame,
+    protracted: pd.DataFrame,
+    population: pd.DataFrame,
+    focus: Sequence[str],
+    year: int,
+    origins_per_host: int = 3,
+) -> pd.DataFrame:
+    """One row per focus country (in the order given). Countries hosting nobody in
+    `year` still get a row, with zeros."""
+    rows = hosting.set_index("iso3").reindex(list(focus))
+    idps = idmc[idmc["year"] == year].groupby("coa_iso")["total"].sum()
+    situations = protracted.groupby("coa_iso").agg(
+        situations=("refugees", "size"), in_situations=("refugees", "sum")
+    )
+    table = pd.DataFrame(
+        {
+            "refugees": rows["refugees"].fillna(0).astype("int64"),
+            "unrwa_refugees": rows["unrwa_refugees"].fillna(0).astype("int64"),
+            "asylum_seekers": rows["asylum_seekers"].fillna(0).astype("int64"),
+            "idps": idps.reindex(list(focus)).fillna(0).astype("int64"),
+            "per_1000_incl_unrwa": rows["refugees_incl_unrwa_per_1000"],
+            "income_group": rows["income_group"],
+            "is_ldc": rows["is_ldc"].fillna(False).astype(bool),
+            "situations": situations["situations"].reindex(list(focus)).fillna(0).astype("int64"),
+            "in_situations": situations["in_situations"]
+            .reindex(list(focus))
+            .fillna(0)
+            .astype("int64"),
+        }
+    )
+    table["main_origins"] = [
+        list(
+            origins_in_host(population, host, year, origins_per_host)[
+                ["country", "total"]
+            ].itertuples(index=False, name=None)
+        )
+        for host in focus
+    ]
+    return table.rename_axis("iso3")

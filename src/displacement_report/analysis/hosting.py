@@ -1,0 +1,81 @@
+"""Who hosts: numbers, per-capita burden, burden relative to income, and the share
+hosted by low- and middle-income and by least developed countries."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from displacement_report.analysis.headline import hosted_by_country
+from displacement_report.analysis.joins import Joined, left_join_reporting
+
+#: Income groups counted as 'low- and middle-income' (World Bank).
+LOW_AND_MIDDLE = ("Low income", "Lower middle income", "Upper middle income")
+#: Counted as 'refugees and other people in need of international protection' in the
+#: hosting shares: UNHCR's Global Trends wording (UNRWA refugees shown separately).
+PROTECTION_COLUMNS = ("refugees", "oip")
+
+
+def income_groups_in_force(history: pd.DataFrame, year: int) -> tuple[pd.Series, int]:
+    """Income group per ISO3 in force at the end of calendar year `year`: the
+    classification released on 1 July of `year` (fiscal year `year`+1, based on the
+    GNI of `year`-1). Years after the latest release use the latest, which is returned
+    as the fiscal year used."""
+    latest_release = int(history["release_year"].max())
+    release = min(year, latest_release)
+    rows = history[history["release_year"] == release].dropna(subset=["income_group"])
+    return rows.set_index("iso3")["income_group"], release + 1
+
+
+def hosting_table(
+    population: pd.DataFrame,
+    unrwa: pd.DataFrame,
+    wb_population: pd.DataFrame,
+    gdp: pd.DataFrame,
+    income_history: pd.DataFrame,
+    ldcs: pd.DataFrame,
+    year: int,
+) -> tuple[pd.DataFrame, dict[str, Joined], int]:
+    """One row per host in `year`: people hosted by group, population, GDP per capita
+    (PPP, latest year up to `year`), income group, LDC status and burden ratios.
+
+    Returns the table, the joins (to report what each dropped) and the fiscal year of
+    the income classification used.
+    """
+    hosted = hosted_by_country(population, year, ("refugees", "asylum_seekers", "oip"), unrwa=unrwa)
+    people = wb_population.loc[wb_population["year"] == year, ["iso3", "population"]]
+    by_population = left_join_reporting(hosted, people)
+    gdp_latest = (
+        gdp[(gdp["year"] <= year) & gdp["gdp_pc_ppp_current_intl_usd"].notna()]
+        .sort_values("year")
+        .groupby("iso3")
+        .tail(1)[["iso3", "year", "gdp_pc_ppp_current_intl_usd"]]
+        .rename(columns={"year": "gdp_year", "gdp_pc_ppp_current_intl_usd": "gdp_pc_ppp"})
+    )
+    by_gdp = left_join_reporting(by_population.table, gdp_latest)
+    groups, fiscal_year = income_groups_in_force(income_history, year)
+    by_income = left_join_reporting(by_gdp.table, groups.rename("income_group").reset_index())
+    table = by_income.table
+    table["is_ldc"] = table["iso3"].isin(set(ldcs["iso3"]))
+    table["is_low_or_middle"] = table["income_group"].isin(LOW_AND_MIDDLE)
+    population_f = table["population"].astype("Float64")
+    table["refugees_per_1000"] = 1000 * table["refugees"] / population_f
+    table["refugees_incl_unrwa_per_1000"] = (
+        1000 * (table["refugees"] + table["unrwa_refugees"]) / population_f
+    )
+    table["refugees_per_usd_gdp_pc"] = table["refugees"] / table["gdp_pc_ppp"].astype("Float64")
+    joins = {"population": by_population, "GDP per capita": by_gdp, "income group": by_income}
+    return table, joins, fiscal_year
+
+
+def share_hosted(table: pd.DataFrame, mask: pd.Series, columns=PROTECTION_COLUMNS) -> float:
+    """Percentage of the people in `columns` hosted by the rows where `mask` holds."""
+    people = table[list(columns)].sum(axis=1)
+    total = people.sum()
+    return float(100 * people[mask].sum() / total) if total else float("nan")
+
+
+def top_by(table: pd.DataFrame, column: str, n: int = 10, min_population: int = 0) -> pd.DataFrame:
+    """The `n` hosts with the largest `column`, optionally among hosts above a population."""
+    eligible = table[table["population"].fillna(0) >= min_population]
+    ranked = eligible.dropna(subset=[column]).sort_values([column, "iso3"], ascending=[False, True])
+    return ranked.head(n).reset_index(drop=True)

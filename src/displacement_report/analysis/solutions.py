@@ -1,0 +1,33 @@
+"""Durable solutions per year: returns, resettlement arrivals and naturalisations.
+
+In UNHCR's solutions table the asylum-country fields mean the country of *arrival*
+for resettlement and the country of *departure* for returns, so the table is summed
+per year here, never read as 'solutions in a host'.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+SOLUTIONS = {
+    "returned_refugees": "Refugees returned home",
+    "resettlement": "Resettlement arrivals",
+    "naturalisation": "Naturalisations",
+}
+
+
+def solutions_by_year(
+    solutions: pd.DataFrame, population: pd.DataFrame, start: int, end: int
+) -> pd.DataFrame:
+    """Each solution per year, and as a percentage of the refugee stock (UNHCR's
+    mandate) at the end of the year before: the people who could have found it."""
+    years = range(start, end + 1)
+    per_year = solutions.groupby("year")[list(SOLUTIONS)].sum(min_count=1).fillna(0)
+    per_year = per_year.reindex(years, fill_value=0).astype("int64")
+    stock = population.groupby("year")["refugees"].sum()
+    per_year["stock_year_before"] = stock.reindex([y - 1 for y in years]).to_numpy()
+    for column in SOLUTIONS:
+        per_year[f"{column}_pct"] = 100 * per_year[column] / per_year["stock_year_before"]
+    per_year["all_solutions"] = per_year[list(SOLUTIONS)].sum(axis=1)
+    per_year["all_solutions_pct"] = 100 * per_year["all_solutions"] / per_year["stock_year_before"]
+    return per_year.rename_axis("year")
