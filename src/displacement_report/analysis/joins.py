@@ -17,7 +17,8 @@ class Joined:
     def describe(self, what: str) -> str:
         if not self.unmatched:
             return f"Every country matched {what}."
-        return f"No {what} for {len(self.unmatched)} countries: {', '.join(self.unmatched)}."
+        noun = "country" if len(self.unmatched) == 1 else "countries"
+        return f"No {what} for {len(self.unmatched)} {noun}: {', '.join(self.unmatched)}."
 
 
 def left_join_reporting(
