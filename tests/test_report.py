@@ -59,6 +59,16 @@ def test_pdf_carries_title_headline_figures_and_colophon(pdf_text):
         " ", ""
     )
     assert "Türkiye" in text
+    # the letter's context figures for end-2019: about 1% of the world's population,
+    # most refugees hosted in low- and middle-income countries
+    assert re.search(r"That is 1\.0\d% of the world's population", text)
+    assert re.search(r"countries of low and middle income hosted (8\d)% of the refugees", text)
+    for chapter in (
+        "2. Hosting and origins",
+        "3. Protracted situations, solutions",
+        "4. The focus countries, one by one",
+    ):
+        assert chapter in text
 
 
 def test_no_code_reaches_the_reader(built, pdf_text):
