@@ -40,3 +40,10 @@ def test_markdown_escaping_keeps_names_inert():
     assert escape_markdown("**bold** [link](http://x)") == (
         "\\*\\*bold\\*\\* \\[link\\]\\(http://x\\)"
     )
+
+
+def test_million_ticks_keep_a_decimal_on_small_axes():
+    from displacement_report.present.charts import millions_formatter
+
+    assert [millions_formatter(2.5e6)(v, 0) for v in (0, 5e5, 1.5e6)] == ["0.0", "0.5", "1.5"]
+    assert millions_formatter(120e6)(40e6, 0) == "40"

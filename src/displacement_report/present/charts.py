@@ -10,8 +10,11 @@ from displacement_report.analysis.headline import COMPONENTS, TOTAL
 from displacement_report.present import style
 
 
-def _millions_axis(value: float, _pos: int) -> str:
-    return f"{value / 1e6:,.0f}"
+def millions_formatter(largest: float) -> FuncFormatter:
+    """Tick labels in millions, with a decimal when the axis spans only a few million
+    (otherwise 0.5 and 1.5 would both print as '1' and '2')."""
+    decimals = 0 if largest >= 5e6 else 1
+    return FuncFormatter(lambda value, _pos: f"{value / 1e6:,.{decimals}f}")
 
 
 def displacement_trend(
@@ -44,8 +47,9 @@ def displacement_trend(
                 fontsize=8,
                 fontweight="bold",
             )
-    ax.set_ylim(0, float(by_year[TOTAL].max()) * 1.1)  # headroom for the value labels
-    ax.yaxis.set_major_formatter(FuncFormatter(_millions_axis))
+    top = float(by_year[TOTAL].max()) * 1.1  # headroom for the value labels
+    ax.set_ylim(0, top)
+    ax.yaxis.set_major_formatter(millions_formatter(top))
     ax.set_ylabel("People, millions (end of year)")
     ax.set_xlabel("")
     ax.set_title(title)
