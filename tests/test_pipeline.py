@@ -210,3 +210,19 @@ def test_two_runs_started_together_both_complete_into_their_own_folders(tmp_path
         assert (run / "inputs.json").is_file() and (run / "report.pdf").is_file()
     assert (tmp_path / "latest").resolve() in {run.resolve() for run in runs}
     assert not list(tmp_path.rglob("*.part")) and not list(tmp_path.glob(".latest*"))
+
+
+def test_a_changed_world_bank_file_is_not_served_from_an_old_run(tmp_path):
+    import shutil
+
+    from displacement_report import paths
+
+    wb = tmp_path / "worldbank"
+    shutil.copytree(paths.SHARED_DATA_DIR / "worldbank", wb)
+    out = tmp_path / "out"
+    first = build.build_report(_settings(out, worldbank_dir=str(wb)))
+    assert "ldc_list.csv" in first.html.read_text(encoding="utf-8")  # listed in the colophon
+    assert build.build_report(_settings(out, worldbank_dir=str(wb))).reused
+    ldcs = wb / "ldc_list.csv"
+    ldcs.write_text(ldcs.read_text(encoding="utf-8").replace(",Afghanistan,", ",Afghanistan ,"))
+    assert not build.build_report(_settings(out, worldbank_dir=str(wb))).reused

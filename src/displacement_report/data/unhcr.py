@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from displacement_report import paths
 from displacement_report.data import schemas
-from displacement_report.data.cache import file_sha256, load_cached
+from displacement_report.data.cache import load_cached
+from displacement_report.data.provenance import DataFileInfo, inventory
 from displacement_report.data.validation import check_columns, validate
 from displacement_report.errors import DataFileError
 
@@ -121,16 +121,6 @@ def load_asylum_decisions(data_dir: Path | str | None = None) -> pd.DataFrame:
     return load_table("asylum_decisions", data_dir)
 
 
-@dataclass(frozen=True)
-class DataFileInfo:
-    """Provenance of one input file, for the colophon."""
-
-    name: str
-    path: Path
-    sha256: str
-    size_bytes: int
-
-
 def dataset_version(data_dir: Path | str | None = None) -> str:
     """The database version named in the folder's README, or 'unknown'."""
     readme = resolve_dir(data_dir) / "README.md"
@@ -150,13 +140,8 @@ def attribution(data_dir: Path | str | None = None) -> str:
 
 
 def file_inventory(data_dir: Path | str | None = None) -> list[DataFileInfo]:
-    folder = resolve_dir(data_dir)
     names = [*(spec.filename for spec in schemas.TABLES.values()), COUNTRIES_FILE]
-    return [
-        DataFileInfo(n, folder / n, file_sha256(folder / n), (folder / n).stat().st_size)
-        for n in names
-        if (folder / n).is_file()
-    ]
+    return inventory(resolve_dir(data_dir), names)
 
 
 def country_names(data_dir: Path | str | None = None) -> dict[str, str]:

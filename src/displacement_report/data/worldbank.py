@@ -13,6 +13,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from displacement_report import paths
+from displacement_report.data.provenance import DataFileInfo, inventory
 from displacement_report.data.unhcr import read_csv_text
 from displacement_report.data.validation import check_columns, validate
 from displacement_report.errors import DataFileError
@@ -147,3 +148,17 @@ def readme_version(folder: Path | str | None = None) -> str:
         if match:
             return f"WDI snapshot of {match.group(1)}"
     return "unknown"
+
+
+#: The World Bank files the report reads.
+FILES = (
+    "population.csv",
+    "population_wb_aggregates.csv",
+    "gdp_per_capita.csv",
+    "income_group_history.csv",
+    "ldc_list.csv",
+)
+
+
+def file_inventory(folder: Path | str | None = None) -> list[DataFileInfo]:
+    return inventory(resolve_dir(folder), FILES)

@@ -131,10 +131,10 @@ def small_multiples(
     fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
     fig.text(
         0.01,
-        0.955,
+        0.935,
         "People, millions; each panel has its own vertical scale",
         fontsize=8.5,
         color="#444444",
     )
-    style.add_source(fig, source, rect=(0, 0.11, 1, 0.94))
+    style.add_source(fig, source, rect=(0, 0.11, 1, 0.92))
     return fig

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from displacement_report import paths
-from displacement_report.data.unhcr import file_inventory
+from displacement_report.data import unhcr, worldbank
 from displacement_report.report import clock, colophon, publish
 from displacement_report.report.combine import combine, number_and_index
 from displacement_report.report.execute import execute_all, parameters_for
@@ -110,7 +110,9 @@ def build_report(
     placeholder = notebook_parameters(settings, output_dir)
     for source in sources:
         parameters_for(source, placeholder)
-    data_files = {f.name: f.sha256 for f in file_inventory(settings.data_dir)}
+    data_files = {f"unhcr/{f.name}": f.sha256 for f in unhcr.file_inventory(settings.data_dir)} | {
+        f"worldbank/{f.name}": f.sha256 for f in worldbank.file_inventory(settings.worldbank_dir)
+    }
     inputs = describe_inputs(
         settings.model_dump(mode="json"),
         config_name,

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
 from displacement_report import __version__, paths
-from displacement_report.data import unhcr
+from displacement_report.data import unhcr, worldbank
+from displacement_report.data.provenance import DataFileInfo
 from displacement_report.settings import ReportSettings
 
 #: Libraries whose versions can change a figure or a page, listed in the colophon.
@@ -31,7 +32,9 @@ class Provenance:
     settings: ReportSettings
     config_name: str
     data_version: str
-    data_files: list[unhcr.DataFileInfo]
+    data_files: list[DataFileInfo]
+    worldbank_version: str
+    worldbank_files: list[DataFileInfo]
     code_version: str
     packages: dict[str, str]
     python: str
@@ -70,6 +73,8 @@ def collect(settings: ReportSettings, config_name: str, started: str) -> Provena
         config_name=config_name,
         data_version=unhcr.dataset_version(settings.data_dir),
         data_files=unhcr.file_inventory(settings.data_dir),
+        worldbank_version=worldbank.readme_version(settings.worldbank_dir),
+        worldbank_files=worldbank.file_inventory(settings.worldbank_dir),
         code_version=code_version(),
         packages=package_versions(),
         python=platform.python_version(),
@@ -86,6 +91,15 @@ def _parameter_rows(settings: ReportSettings) -> list[tuple[str, str]]:
             value = "default"
         rows.append((name, str(value)))
     return rows
+
+
+def _files_html(files: list[DataFileInfo]) -> str:
+    rows = "".join(
+        f"<tr><td>{html.escape(f.name)}</td><td>{f.size_bytes:,}</td>"
+        f'<td class="checksum">{f.sha256}</td></tr>'
+        for f in files
+    )
+    return f"<table><tr><th>File</th><th>Bytes</th><th>SHA-256</th></tr>{rows}</table>"
 
 
 def _rows_html(rows: list[tuple[str, ...]]) -> str:
@@ -110,11 +124,7 @@ def cover_html(p: Provenance) -> str:
 
 
 def colophon_html(p: Provenance) -> str:
-    files = "".join(
-        f"<tr><td>{html.escape(f.name)}</td><td>{f.size_bytes:,}</td>"
-        f'<td class="checksum">{f.sha256}</td></tr>'
-        for f in p.data_files
-    )
+    files, wb_files = _files_html(p.data_files), _files_html(p.worldbank_files)
     packages = ", ".join(f"{name} {ver}" for name, ver in p.packages.items())
     return (
         '<section class="colophon"><h1 id="colophon">Colophon</h1>'
@@ -124,8 +134,10 @@ def colophon_html(p: Provenance) -> str:
         f"{_rows_html(_parameter_rows(p.settings))}</table>"
         f"<h3>Data: UNHCR Refugee Population Statistics Database, version "
         f"{html.escape(p.data_version)} (CC BY 4.0)</h3>"
-        "<table><tr><th>File</th><th>Bytes</th><th>SHA-256</th></tr>"
-        f"{files}</table>"
+        f"{files}"
+        f"<h3>Data: World Bank population, GDP per capita and income groups "
+        f"({html.escape(p.worldbank_version)}); UN list of least developed countries</h3>"
+        f"{wb_files}"
         f"<h3>Code</h3><p>displacement-report {html.escape(p.code_version)}, "
         f"Python {html.escape(p.python)}; {html.escape(packages)}</p>"
         f"<h3>Run</h3><p>Started {html.escape(p.started)}"
