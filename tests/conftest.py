@@ -90,3 +90,19 @@ def tiny_dir(tmp_path: Path, real_dir: Path) -> Path:
     )
     shutil.copy(real_dir / "countries.csv", folder / "countries.csv")
     return folder
+
+
+def write_notebook(path: Path, parameters: str, *cells: str) -> Path:
+    """A small notebook for pipeline tests: a parameters cell, then code cells."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nb.cells = [nbformat.v4.new_code_cell(parameters, metadata={"tags": ["parameters"]})]
+    nb.cells += [nbformat.v4.new_code_cell(source) for source in cells]
+    nbformat.write(nb, path)
+    return path

@@ -10,7 +10,6 @@ import sys
 import textwrap
 import time
 
-import nbformat
 import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
@@ -19,6 +18,7 @@ from displacement_report.cli import app
 from displacement_report.errors import ParameterError
 from displacement_report.report import build
 from displacement_report.settings import parse_settings, validate_parameters
+from tests.conftest import write_notebook
 
 pytestmark = pytest.mark.notebook
 
@@ -76,19 +76,7 @@ def test_two_chapters_run_in_parallel_and_are_numbered_in_order(tmp_path):
 
 
 def test_a_notebook_parameter_the_report_cannot_set_is_refused_before_work(tmp_path):
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nb.cells = [
-        nbformat.v4.new_code_cell(
-            "colour: str = 'red'  # not a report parameter", metadata={"tags": ["parameters"]}
-        )
-    ]
-    path = tmp_path / "odd.ipynb"
-    nbformat.write(nb, path)
+    path = write_notebook(tmp_path / "odd.ipynb", "colour: str = 'red'  # not a report parameter")
     out = tmp_path / "out"
     with pytest.raises(ParameterError, match=r"odd\.ipynb declares parameter\(s\) \['colour'\]"):
         build.build_report(
@@ -116,19 +104,9 @@ def test_interrupted_run_leaves_the_published_report_alone(tmp_path, signum):
     out = tmp_path / "out"
     published = build.build_report(_settings(out))
     before = (published.published / "report.pdf").read_bytes()
-    slow = nbformat.v4.new_notebook()
-    slow.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    slow.cells = [
-        nbformat.v4.new_code_cell(
-            "report_year: int = 0  # year", metadata={"tags": ["parameters"]}
-        ),
-        nbformat.v4.new_code_cell("import time\ntime.sleep(60)"),
-    ]
-    nbformat.write(slow, tmp_path / "slow.ipynb")
+    write_notebook(
+        tmp_path / "slow.ipynb", "report_year: int = 0  # year", "import time\ntime.sleep(60)"
+    )
     proc = subprocess.Popen(
         [sys.executable, "-c", INTERRUPTED_RUN, str(out), str(tmp_path / "slow.ipynb")],
         stdout=subprocess.PIPE,

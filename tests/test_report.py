@@ -14,6 +14,7 @@ from displacement_report.cli import app
 from displacement_report.errors import NotebookError, OutputError
 from displacement_report.report import build
 from displacement_report.settings import parse_settings, validate_parameters
+from tests.conftest import write_notebook
 
 pytestmark = pytest.mark.notebook
 
@@ -96,18 +97,9 @@ def test_executed_notebook_and_figures_are_kept_in_the_run(built):
 
 def test_failing_notebook_keeps_its_copy_and_the_published_report(built, tmp_path):
     before = (built.published / "report.pdf").read_bytes()
-    broken = nbformat.v4.new_notebook()
-    broken.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    broken.cells = [
-        nbformat.v4.new_code_cell("report_year = 0", metadata={"tags": ["parameters"]}),
-        nbformat.v4.new_code_cell("raise RuntimeError('deliberate failure')"),
-    ]
-    path = tmp_path / "broken.ipynb"
-    nbformat.write(broken, path)
+    path = write_notebook(
+        tmp_path / "broken.ipynb", "report_year = 0", "raise RuntimeError('deliberate failure')"
+    )
     settings = parse_settings({"report_year": 2019, "output_dir": str(built.published.parent)})
     with pytest.raises(NotebookError, match=r"broken\.ipynb failed in cell .*deliberate failure"):
         build.build_report(settings, config_name="broken", notebooks=(path,))
