@@ -1,0 +1,224 @@
+"""Dutch reception-in-the-region money next to the displacement it answers.
+
+Pure functions over the document-figure tables (`data.documents`) and the UNHCR
+frames. Two rules hold throughout: amounts in different currencies are never added or
+compared, and a budget stage is never treated as realised spending.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from displacement_report.analysis.headline import hosted_over_time
+
+#: Budget stages, in the order a year's budget passes through them.
+BUDGET_STAGES = {
+    "budget_draft": "Draft budget (ontwerpbegroting)",
+    "budget_supplementary_1": "1st supplementary budget",
+    "budget_supplementary_2": "2nd supplementary budget",
+    "budget_other": "Budget, stage not stated",
+    "realisation": "Realised (annual report)",
+}
+EU_STAGES = ("allocation", "commitment", "contracted", "disbursement")
+
+
+def single_year(rows: pd.DataFrame) -> pd.DataFrame:
+    return rows[rows["period_start"] == rows["period_end"]]
+
+
+def budget_by_stage(amounts: pd.DataFrame, topic: str = "nl_oir_budget") -> pd.DataFrame:
+    """EUR amounts of one budget topic per year (rows) and stage (columns).
+
+    Only single-year EUR figures; multi-year envelopes are left to `envelopes`. Where
+    several figures share a year and stage, the largest is kept and counted in `n`.
+    """
+    rows = single_year(amounts[(amounts["topic"] == topic) & (amounts["unit"] == "EUR")])
+    rows = rows[rows["amount_kind"].isin(BUDGET_STAGES)]
+    table = rows.pivot_table(
+        index="period_start", columns="amount_kind", values="amount", aggfunc="max"
+    )
+    ordered = [stage for stage in BUDGET_STAGES if stage in table.columns]
+    return table[ordered].rename_axis(index="year", columns=None)
+
+
+def envelopes(amounts: pd.DataFrame, topics: Sequence[str]) -> pd.DataFrame:
+    """Multi-year or one-off packages of the given topics, as published."""
+    rows = amounts[
+        amounts["topic"].isin(topics) & (amounts["period_start"] != amounts["period_end"])
+    ]
+    return rows.sort_values(["period_start", "amount_id"]).reset_index(drop=True)
+
+
+def latest_stage(budget: pd.DataFrame) -> pd.Series:
+    """Per year, the figure of the latest budget stage known (realisation if present)."""
+    return budget.ffill(axis=1).iloc[:, -1].dropna().rename("eur")
+
+
+def hosted_in(
+    population: pd.DataFrame, unrwa: pd.DataFrame, idmc: pd.DataFrame, hosts: Sequence[str]
+) -> pd.DataFrame:
+    """Refugees (UNHCR), asylum-seekers and Palestine refugees (UNRWA) hosted in the
+    given countries, per year, summed."""
+    frames = [hosted_over_time(population, unrwa, idmc, host) for host in hosts]
+    columns = ["refugees", "asylum_seekers", "unrwa_refugees"]
+    summed = pd.concat([f[columns] for f in frames]).groupby(level=0).sum()
+    return summed.astype("int64").rename_axis("year")
+
+
+def eur_per_person(budget_eur: pd.Series, hosted: pd.DataFrame) -> pd.DataFrame:
+    """EUR of budget per refugee, per asylum-seeker and (separately) per UNRWA refugee
+    hosted, for the years both are known. Each ratio divides the whole budget by one
+    group: they are three views of the same money, not shares of it."""
+    years = budget_eur.index.intersection(hosted.index)
+    table = pd.DataFrame({"eur": budget_eur.loc[years]})
+    for column in ("refugees", "asylum_seekers", "unrwa_refugees"):
+        people = hosted.loc[years, column].astype(float)
+        table[f"eur_per_{column}"] = table["eur"] / people.where(people > 0)
+    return table.rename_axis("year")
+
+
+def index_since(series: pd.Series, base_year: int) -> pd.Series:
+    """The series as an index, `base_year` = 100; empty if the base year is missing."""
+    if base_year not in series.index or not series.loc[base_year]:
+        return pd.Series(dtype=float)
+    return 100 * series.astype(float) / float(series.loc[base_year])
+
+
+def channel_split(amounts: pd.DataFrame, year: int = 2020) -> pd.DataFrame:
+    """The split of reception-in-the-region money by channel in `year` (shares in %)."""
+    rows = amounts[(amounts["topic"] == "nl_channels") & (amounts["period_start"] == year)]
+    return rows[["recipient", "amount", "source_title", "source_url"]].reset_index(drop=True)
+
+
+def by_country(amounts: pd.DataFrame, topic: str, countries: Sequence[str]) -> pd.DataFrame:
+    """Figures of one topic for single countries among `countries`."""
+    rows = amounts[(amounts["topic"] == topic) & amounts["geography"].isin(list(countries))]
+    return rows.sort_values(["geography", "period_start"]).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class RequirementShare:
+    geography: str
+    year: int
+    unit: str
+    dutch: float
+    requirement: float
+
+    @property
+    def percent(self) -> float:
+        return 100 * self.dutch / self.requirement
+
+
+def share_of_requirements(
+    dutch: pd.DataFrame, requirements: pd.DataFrame
+) -> list[RequirementShare]:
+    """Dutch money as a share of appeal requirements, only where both figures cover
+    the same geography and year in the same currency."""
+    shares = []
+    need = requirements[requirements["amount_kind"] == "requirement"]
+    for row in single_year(dutch).itertuples():
+        match = single_year(need)[
+            (need["geography"] == row.geography)
+            & (need["period_start"] == row.period_start)
+            & (need["unit"] == row.unit)
+        ]
+        if len(match):
+            shares.append(
+                RequirementShare(
+                    row.geography,
+                    int(row.period_start),
+                    row.unit,
+                    row.amount,
+                    float(match["amount"].max()),
+                )
+            )
+    return shares
+
+
+def cost_per_result(amounts: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
+    """Money per reported result, only where the money and the result have the same
+    programme scope, geography and period (and the result is achieved, not a target).
+
+    Dutch results reporting attributes results of co-funded programmes pro rata to the
+    Dutch share, so a cost per result computed here is a ratio of two attributed
+    figures, not the cost of one person's schooling.
+    """
+    scope = {"prospects": "prospects", "nl_oir": "nl_oir_budget"}
+    money = amounts[amounts["unit"].isin(["EUR", "USD"])]
+    rows = []
+    for result in results[~results["is_target"]].itertuples():
+        match = money[
+            (money["topic"] == scope[result.programme])
+            & (money["geography"] == result.geography)
+            & (money["period_start"] == result.period_start)
+            & (money["period_end"] == result.period_end)
+        ]
+        for spend in match.itertuples():
+            rows.append(
+                {
+                    "result_id": result.result_id,
+                    "amount_id": spend.amount_id,
+                    "domain": result.domain,
+                    "result": result.value,
+                    "result_unit": result.unit,
+                    "money": spend.amount,
+                    "currency": spend.unit,
+                    "money_kind": spend.amount_kind,
+                    "per_result": spend.amount / result.value if result.value else float("nan"),
+                }
+            )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "result_id",
+            "amount_id",
+            "domain",
+            "result",
+            "result_unit",
+            "money",
+            "currency",
+            "money_kind",
+            "per_result",
+        ],
+    )
+
+
+def eu_layer(amounts: pd.DataFrame) -> pd.DataFrame:
+    """FRiT and the EU Trust Funds by stage: the latest figure per instrument, stage and
+    currency (amounts in different currencies stay in separate rows)."""
+    rows = amounts[amounts["topic"].isin(["eu_frit", "eutf_syria", "eutf_africa"])]
+    rows = rows[rows["unit"].isin(["EUR", "USD"])]
+    latest = rows.sort_values("period_end").groupby(["topic", "amount_kind", "unit"]).tail(1)
+    return latest.sort_values(["topic", "amount_kind"]).reset_index(drop=True)
+
+
+def gaps(amounts: pd.DataFrame, focus: Sequence[str], years: Sequence[int]) -> list[str]:
+    """What the public record in the dataset does not provide, as plain statements."""
+    found = []
+    realised = amounts[
+        (amounts["amount_kind"] == "realisation") & amounts["geography"].isin(list(focus))
+    ]
+    missing_countries = [c for c in focus if c not in set(realised["geography"])]
+    if missing_countries:
+        found.append(
+            "No realised (spent) reception-in-the-region amount per country for: "
+            + ", ".join(missing_countries)
+            + "; only budgets, allocations or programme totals are public."
+        )
+    budget = budget_by_stage(amounts)
+    missing_years = [y for y in years if y not in budget.index]
+    if missing_years:
+        found.append(
+            "No budget figure for the reception-in-the-region line in: "
+            + ", ".join(map(str, missing_years))
+            + "."
+        )
+    if "realisation" not in budget.columns or budget["realisation"].dropna().empty:
+        found.append(
+            "No realised total for the reception-in-the-region line in any year: the "
+            "figures are budget stages, not spending."
+        )
+    return found
