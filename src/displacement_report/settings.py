@@ -64,6 +64,9 @@ class ReportSettings(BaseModel):
     worldbank_dir: Path | None = Field(
         default=None, description="folder with the World Bank CSV tables (None: the default)"
     )
+    iati_file: Path | None = Field(
+        default=None, description="an IATI activity file to show beside the document figures"
+    )
     output_dir: Path | None = Field(
         default=None, description="folder for run folders and the published report"
     )
@@ -174,4 +177,8 @@ def validate_parameters(params: Mapping[str, Any]) -> ReportSettings:
 
     settings = parse_settings(params)
     worldbank.resolve_dir(settings.worldbank_dir)  # present before any work starts
+    if settings.iati_file is not None:
+        from displacement_report.data.iati import read_iati
+
+        read_iati(settings.iati_file)  # a broken file is reported now, not mid-report
     return settings.check_against(data_coverage(settings.data_dir))

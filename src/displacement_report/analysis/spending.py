@@ -16,20 +16,26 @@ from displacement_report.analysis.headline import hosted_over_time
 
 #: Budget stages, in the order a year's budget passes through them.
 BUDGET_STAGES = {
+    "budget_other": "Budget, stage not stated",
     "budget_draft": "Draft budget (ontwerpbegroting)",
     "budget_supplementary_1": "1st supplementary budget",
     "budget_supplementary_2": "2nd supplementary budget",
-    "budget_other": "Budget, stage not stated",
     "realisation": "Realised (annual report)",
 }
-EU_STAGES = ("allocation", "commitment", "contracted", "disbursement")
+#: The budget line of the letter's EUR 128 million: BHOS article 4.2, contributions to
+#: (inter)national organisations for reception in the region.
+OIR_LINE = "nl_oir_line"
+#: The whole BHOS sub-article 4.2 (reception and protection in the region and
+#: migration cooperation).
+ART_42 = "nl_art42"
+EU_STAGES = ("allocation", "commitment", "contracted", "disbursement", "funding_received")
 
 
 def single_year(rows: pd.DataFrame) -> pd.DataFrame:
     return rows[rows["period_start"] == rows["period_end"]]
 
 
-def budget_by_stage(amounts: pd.DataFrame, topic: str = "nl_oir_budget") -> pd.DataFrame:
+def budget_by_stage(amounts: pd.DataFrame, topic: str = OIR_LINE) -> pd.DataFrame:
     """EUR amounts of one budget topic per year (rows) and stage (columns).
 
     Only single-year EUR figures; multi-year envelopes are left to `envelopes`. Where
@@ -146,10 +152,11 @@ def cost_per_result(amounts: pd.DataFrame, results: pd.DataFrame) -> pd.DataFram
     Dutch share, so a cost per result computed here is a ratio of two attributed
     figures, not the cost of one person's schooling.
     """
-    scope = {"prospects": "prospects", "nl_oir": "nl_oir_budget"}
+    scope = {"prospects": "prospects", "nl_oir": OIR_LINE}
     money = amounts[amounts["unit"].isin(["EUR", "USD"])]
     rows = []
-    for result in results[~results["is_target"]].itertuples():
+    achieved = results[~results["is_target"] & (results["scope"] == "whole")]
+    for result in achieved.itertuples():
         match = money[
             (money["topic"] == scope[result.programme])
             & (money["geography"] == result.geography)
@@ -190,8 +197,9 @@ def eu_layer(amounts: pd.DataFrame) -> pd.DataFrame:
     """FRiT and the EU Trust Funds by stage: the latest figure per instrument, stage and
     currency (amounts in different currencies stay in separate rows)."""
     rows = amounts[amounts["topic"].isin(["eu_frit", "eutf_syria", "eutf_africa"])]
-    rows = rows[rows["unit"].isin(["EUR", "USD"])]
-    latest = rows.sort_values("period_end").groupby(["topic", "amount_kind", "unit"]).tail(1)
+    rows = rows[rows["unit"].isin(["EUR", "USD"]) & rows["amount_kind"].isin(EU_STAGES)]
+    ordered = rows.sort_values(["period_end", "amount"])
+    latest = ordered.groupby(["topic", "amount_kind", "unit"]).tail(1)
     return latest.sort_values(["topic", "amount_kind"]).reset_index(drop=True)
 
 
@@ -222,3 +230,15 @@ def gaps(amounts: pd.DataFrame, focus: Sequence[str], years: Sequence[int]) -> l
             "figures are budget stages, not spending."
         )
     return found
+
+
+def letter_annual_budget(amounts: pd.DataFrame) -> float:
+    """The letter's 'EUR 128 million a year' for reception in the region."""
+    rows = amounts[
+        (amounts["reference_id"] == "letter")
+        & (amounts["topic"] == OIR_LINE)
+        & (amounts["unit"] == "EUR")
+    ]
+    if rows.empty:
+        raise ValueError("the letter's annual reception-in-the-region budget is not in the data")
+    return float(rows["amount"].iloc[0])

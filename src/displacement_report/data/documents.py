@@ -15,6 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from displacement_report import paths
+from displacement_report.data.provenance import DataFileInfo, inventory
 from displacement_report.data.unhcr import read_csv_text
 from displacement_report.data.validation import check_columns, validate
 
@@ -71,6 +72,7 @@ RESULT_COLUMNS = (
     "period_start",
     "period_end",
     "geography",
+    "scope",
     "attribution",
     "source_title",
     "source_url",
@@ -131,6 +133,8 @@ RESULTS_SCHEMA = pa.DataFrameSchema(
         "value": pa.Column(float, pa.Check.ge(0)),
         "unit": pa.Column(str, _TEXT),
         "is_target": pa.Column(bool),
+        # 'part': the result covers one partner or component, not the programme's money
+        "scope": pa.Column(str, pa.Check.isin(["whole", "part"])),
         "attribution": pa.Column(str, nullable=True),
     },
     checks=[_PERIOD_IN_ORDER],
@@ -170,3 +174,11 @@ def source_line(rows: pd.DataFrame) -> str:
     pairs = rows[["source_title", "source_url"]].drop_duplicates()
     listed = "; ".join(f"{t} ({u})" for t, u in pairs.itertuples(index=False))
     return f"Sources: {listed}" if listed else "Sources: none"
+
+
+def file_inventory() -> list[DataFileInfo]:
+    """The project's own data files (every CSV under data/), with checksums."""
+    names = sorted(
+        str(p.relative_to(paths.PROJECT_DATA_DIR)) for p in paths.PROJECT_DATA_DIR.rglob("*.csv")
+    )
+    return inventory(paths.PROJECT_DATA_DIR, names)

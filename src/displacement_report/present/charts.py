@@ -138,3 +138,29 @@ def small_multiples(
     )
     style.add_source(fig, source, rect=(0, 0.11, 1, 0.92))
     return fig
+
+
+def budget_stages(
+    budget: pd.DataFrame, labels: dict[str, str], title: str, source: str
+) -> plt.Figure:
+    """Grouped bars: one group per year, one bar per budget stage (EUR million)."""
+    fig, ax = plt.subplots()
+    stages = list(budget.columns)
+    width = 0.8 / max(len(stages), 1)
+    colours = list(style.OKABE_ITO.values())
+    for number, stage in enumerate(stages):
+        offsets = [year + (number - (len(stages) - 1) / 2) * width for year in budget.index]
+        ax.bar(
+            offsets,
+            budget[stage].astype(float) / 1e6,
+            width=width,
+            label=labels[stage],
+            color=colours[number % len(colours)],
+        )
+    ax.set_xticks(list(budget.index), [str(y) for y in budget.index])
+    ax.set_ylabel("EUR million (budget, not spending)")
+    ax.set_title(title)
+    ax.grid(axis="x", visible=False)
+    ax.legend(loc="upper left", fontsize=8)
+    style.add_source(fig, source)
+    return fig

@@ -212,3 +212,100 @@ def focus_origins_table(
         }
     )
     return table_html(frame, {}, caption, source)
+
+
+#: Reader-facing names of the kinds of amount in the document figures.
+AMOUNT_KIND_LABELS = {
+    "budget_draft": "draft budget",
+    "budget_supplementary_1": "1st supplementary budget",
+    "budget_supplementary_2": "2nd supplementary budget",
+    "budget_other": "budget (stage not stated)",
+    "realisation": "realised",
+    "commitment": "committed",
+    "contracted": "contracted",
+    "disbursement": "paid out",
+    "allocation": "allocated",
+    "requirement": "required (appeal)",
+    "funding_received": "funding received",
+    "share": "share",
+}
+
+
+def _period(start: int, end: int) -> str:
+    return str(start) if start == end else f"{start}–{end}"
+
+
+def _amount_text(amount: float, unit: str, qualifier: str) -> str:
+    prefix = {"about": "about ", "more_than": "more than ", "up_to": "up to "}.get(qualifier, "")
+    if unit == "percent":
+        return f"{prefix}{one_decimal(amount).removesuffix('.0')}%"
+    return f"{prefix}{unit} {in_millions(amount)} million"
+
+
+def document_figures_table(rows: pd.DataFrame, caption: str) -> str:
+    """Figures read in documents, each with its amount, kind, period and quality; the
+    source line lists every document the rows come from."""
+    from displacement_report.data.documents import source_line
+
+    frame = pd.DataFrame(
+        {
+            "Figure": rows["description"].to_numpy(),
+            "Amount": [
+                _amount_text(a, u, q)
+                for a, u, q in zip(rows["amount"], rows["unit"], rows["qualifier"], strict=True)
+            ],
+            "Kind": [AMOUNT_KIND_LABELS[k] for k in rows["amount_kind"]],
+            "Period": [
+                _period(s, e) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)
+            ],
+            "Where": rows["geography"].to_numpy(),
+            "Source quality": rows["quality"].to_numpy(),
+            "Id": rows["amount_id"].to_numpy(),
+        }
+    )
+    return table_html(frame, {}, caption, source_line(rows))
+
+
+def results_table(rows: pd.DataFrame, caption: str) -> str:
+    from displacement_report.data.documents import source_line
+
+    frame = pd.DataFrame(
+        {
+            "Result": rows["description"].to_numpy(),
+            "Number": rows["value"].to_numpy(),
+            "Unit": rows["unit"].to_numpy(),
+            "Target or achieved": ["target" if t else "achieved" for t in rows["is_target"]],
+            "Period": [
+                _period(s, e) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)
+            ],
+            "Where": rows["geography"].to_numpy(),
+            "Id": rows["result_id"].to_numpy(),
+        }
+    )
+    return table_html(frame, {"Number": count}, caption, source_line(rows))
+
+
+def per_person_table(table: pd.DataFrame, caption: str, source: str) -> str:
+    frame = pd.DataFrame(
+        {
+            "Year": table.index.astype(str),
+            "Budget, EUR million": table["eur"].to_numpy(),
+            "EUR per refugee (UNHCR)": table["eur_per_refugees"].to_numpy(),
+            "EUR per asylum-seeker": table["eur_per_asylum_seekers"].to_numpy(),
+            "EUR per Palestine refugee (UNRWA)": table["eur_per_unrwa_refugees"].to_numpy(),
+        }
+    )
+    formats = {"Budget, EUR million": in_millions} | dict.fromkeys(list(frame.columns)[2:], count)
+    return table_html(frame, formats, caption, source)
+
+
+def iati_table(split: pd.DataFrame, names: Mapping[str, str], caption: str, source: str) -> str:
+    frame = pd.DataFrame(
+        {
+            "Country": [names.get(c, c) for c in split["iso3"]],
+            "Year": split["year"].astype(str).to_numpy(),
+            "Currency": split["currency"].to_numpy(),
+            "Disbursed": split["amount"].to_numpy(),
+        }
+    )
+    return table_html(frame, {"Disbursed": count}, caption, source)

@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from displacement_report import paths
-from displacement_report.data import unhcr, worldbank
+from displacement_report.data import documents, unhcr, worldbank
+from displacement_report.data.cache import file_sha256
 from displacement_report.report import clock, colophon, publish
 from displacement_report.report.combine import combine, number_and_index
 from displacement_report.report.execute import execute_all, parameters_for
@@ -63,6 +64,7 @@ def notebook_parameters(settings: ReportSettings, figures_dir: Path) -> dict[str
         "protracted_years": settings.protracted_years,
         "data_dir": str(settings.data_dir or ""),
         "worldbank_dir": str(settings.worldbank_dir or ""),
+        "iati_file": str(settings.iati_file or ""),
         "figures_dir": str(figures_dir),
     }
 
@@ -113,6 +115,10 @@ def build_report(
     data_files = {f"unhcr/{f.name}": f.sha256 for f in unhcr.file_inventory(settings.data_dir)} | {
         f"worldbank/{f.name}": f.sha256 for f in worldbank.file_inventory(settings.worldbank_dir)
     }
+    # the project's own document figures, and an IATI file if one is given
+    data_files |= {f"project/{f.name}": f.sha256 for f in documents.file_inventory()}
+    if settings.iati_file is not None:
+        data_files["iati"] = file_sha256(settings.iati_file)
     inputs = describe_inputs(
         settings.model_dump(mode="json"),
         config_name,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
 from displacement_report import __version__, paths
-from displacement_report.data import unhcr, worldbank
+from displacement_report.data import documents, unhcr, worldbank
 from displacement_report.data.provenance import DataFileInfo
 from displacement_report.settings import ReportSettings
 
@@ -35,6 +35,7 @@ class Provenance:
     data_files: list[DataFileInfo]
     worldbank_version: str
     worldbank_files: list[DataFileInfo]
+    project_files: list[DataFileInfo]
     code_version: str
     packages: dict[str, str]
     python: str
@@ -75,6 +76,7 @@ def collect(settings: ReportSettings, config_name: str, started: str) -> Provena
         data_files=unhcr.file_inventory(settings.data_dir),
         worldbank_version=worldbank.readme_version(settings.worldbank_dir),
         worldbank_files=worldbank.file_inventory(settings.worldbank_dir),
+        project_files=documents.file_inventory(),
         code_version=code_version(),
         packages=package_versions(),
         python=platform.python_version(),
@@ -138,6 +140,9 @@ def colophon_html(p: Provenance) -> str:
         f"<h3>Data: World Bank population, GDP per capita and income groups "
         f"({html.escape(p.worldbank_version)}); UN list of least developed countries</h3>"
         f"{wb_files}"
+        "<h3>Data: figures read in documents (this repository's data/ folder; each row "
+        "names its source)</h3>"
+        f"{_files_html(p.project_files)}"
         f"<h3>Code</h3><p>displacement-report {html.escape(p.code_version)}, "
         f"Python {html.escape(p.python)}; {html.escape(packages)}</p>"
         f"<h3>Run</h3><p>Started {html.escape(p.started)}"
