@@ -47,3 +47,21 @@ def test_million_ticks_keep_a_decimal_on_small_axes():
 
     assert [millions_formatter(2.5e6)(v, 0) for v in (0, 5e5, 1.5e6)] == ["0.0", "0.5", "1.5"]
     assert millions_formatter(120e6)(40e6, 0) == "40"
+
+
+def test_a_long_source_line_wraps_instead_of_widening_the_chart(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from displacement_report.present import style
+
+    fig, ax = plt.subplots(figsize=(6.7, 3.8))
+    ax.plot([0, 1], [0, 1])
+    style.add_source(fig, "Sources: " + "a very long document title; " * 30)
+    _svg, png = style.save(fig, "wide", tmp_path)
+    from PIL import Image
+
+    width_px, _ = Image.open(png).size
+    assert width_px <= 6.9 * 200  # savefig.dpi is 200 in the report style; not widened

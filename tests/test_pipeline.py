@@ -144,7 +144,10 @@ def test_profiles_command_builds_one_pdf_per_country(tmp_path):
         pdf = tmp_path / "profiles" / code / "report.pdf"
         text = "\n".join(p.extract_text() for p in PdfReader(pdf).pages)
         assert f"Country profile: {name}" in text
-        assert len(PdfReader(pdf).pages) <= 5  # cover, contents, one or two pages, colophon
+        pages = [page.extract_text() for page in PdfReader(pdf).pages]
+        first = next(i for i, t in enumerate(pages) if t.lstrip().startswith("1. Country profile"))
+        colophon = next(i for i, t in enumerate(pages) if t.lstrip().startswith("Colophon"))
+        assert colophon - first <= 2  # the profile itself fills one or two pages
     assert not (tmp_path / "latest").exists()
 
 
@@ -204,3 +207,26 @@ def test_a_changed_world_bank_file_is_not_served_from_an_old_run(tmp_path):
     ldcs = wb / "ldc_list.csv"
     ldcs.write_text(ldcs.read_text(encoding="utf-8").replace(",Afghanistan,", ",Afghanistan ,"))
     assert not build.build_report(_settings(out, worldbank_dir=str(wb))).reused
+
+
+def test_an_iati_file_shows_up_beside_the_document_figures(tmp_path):
+    from pathlib import Path
+
+    fixture = Path(__file__).parent / "fixtures" / "iati" / "three_activities.xml"
+    result = build.build_report(
+        _settings(tmp_path, iati_file=str(fixture), focus_countries=["JOR", "LBN", "UGA"]),
+        notebooks=("05_spending.ipynb",),
+    )
+    page = result.html.read_text(encoding="utf-8")
+    assert "Disbursements to the focus countries in the IATI file" in page
+    assert "600,000" in page and "Uganda" in page
+    assert "three_activities.xml" in page
+
+
+def test_a_broken_iati_file_is_refused_before_any_work(tmp_path):
+    broken = tmp_path / "activities.xml"
+    broken.write_text("<iati-activities version='1.05'/>", encoding="utf-8")
+    from displacement_report.errors import DataFileError
+
+    with pytest.raises(DataFileError, match=r"IATI version 1\.05"):
+        _settings(tmp_path / "out", iati_file=str(broken))

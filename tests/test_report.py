@@ -54,6 +54,8 @@ def test_pdf_carries_title_headline_figures_and_colophon(pdf_text):
     assert "20.4 million under UNHCR's mandate" in text
     assert "Source: UNHCR Refugee Population Statistics Database (version 2025.12.1)" in text
     assert "Colophon" in text
+    assert "EUR 22 per refugee" in text  # EUR 128 million / refugees in the focus countries, 2019
+    assert "not what was spent" in text  # budgets are labelled as budgets
     assert "Contents" in text
     assert "1.1 Forcibly displaced: the total and its parts" in text
     assert "3cc9d26b6d6d7a6853ec2036e68a500822e73263c3edb0be33f26654e80835e8" in text.replace(
@@ -68,6 +70,7 @@ def test_pdf_carries_title_headline_figures_and_colophon(pdf_text):
         "2. Hosting and origins",
         "3. Protracted situations, solutions",
         "4. The focus countries, one by one",
+        "5. Dutch money for reception in the region",
     ):
         assert chapter in text
 

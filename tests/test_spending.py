@@ -215,3 +215,37 @@ def write_amounts(tmp_path, edit):
 def test_bad_document_figures_are_refused(tmp_path, edit, expected):
     with pytest.raises(DataFileError, match=expected):
         documents.load_amounts(write_amounts(tmp_path, edit))
+
+
+def test_money_and_need_index_falls_back_to_the_first_budget_year():
+    budget = pd.Series({2021: 100.0, 2022: 150.0})
+    focus = pd.Series({2019: 10.0, 2021: 20.0, 2022: 30.0})
+    world = pd.Series({2021: 50.0, 2022: 55.0})
+    table, base = spending.money_and_need_index(budget, focus, world, 2019, 2022)
+    assert base == 2021
+    assert table.loc[2022].tolist() == [150.0, 150.0, 110.0]
+    empty, none = spending.money_and_need_index(pd.Series(dtype=float), focus, world, 2019, 2022)
+    assert none is None and empty.empty
+
+
+def test_key_figures_on_the_real_data(real_dir):
+    from displacement_report.analysis import headline
+    from displacement_report.data import unhcr
+    from displacement_report.settings import LETTER_FOCUS_COUNTRIES
+
+    figures = documents.load_amounts()
+    # the letter's EUR 128 million is the 2021 draft-budget line (rijksfinancien.nl)
+    assert spending.budget_by_stage(figures).loc[2021, "budget_draft"] == 128e6
+    population, unrwa, idmc = (
+        unhcr.load_population(real_dir),
+        unhcr.load_unrwa(real_dir),
+        unhcr.load_idmc(real_dir),
+    )
+    hosted = spending.hosted_in(population, unrwa, idmc, LETTER_FOCUS_COUNTRIES)
+    per_person = spending.eur_per_person(spending.budget_for_ratios(figures), hosted)
+    # by hand: EUR 128 million / refugees under UNHCR's mandate in the eight countries at
+    # end-2019, counted through a different path (the focus-country totals table)
+    refugees = headline.totals_for_hosts(population, unrwa, idmc, 2019, LETTER_FOCUS_COUNTRIES)
+    expected = 128e6 / refugees.loc["Total", "refugees"]
+    assert per_person.loc[2019, "eur_per_refugees"] == pytest.approx(expected)
+    assert 20 < expected < 25  # about EUR 22 per refugee a year

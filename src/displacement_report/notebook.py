@@ -10,7 +10,8 @@ from typing import Any
 import pandas as pd
 
 from displacement_report import paths
-from displacement_report.data import unhcr, worldbank
+from displacement_report.data import documents, unhcr, worldbank
+from displacement_report.data.iati import IatiTables, read_iati
 from displacement_report.present import style
 from displacement_report.settings import ReportSettings, validate_parameters
 
@@ -64,6 +65,18 @@ class ReportData:
     @cached_property
     def ldcs(self) -> pd.DataFrame:
         return worldbank.load_ldcs(self.settings.worldbank_dir)
+
+    @cached_property
+    def amounts(self) -> pd.DataFrame:
+        return documents.load_amounts()
+
+    @cached_property
+    def results(self) -> pd.DataFrame:
+        return documents.load_results()
+
+    @cached_property
+    def iati(self) -> IatiTables | None:
+        return read_iati(self.settings.iati_file) if self.settings.iati_file else None
 
     @cached_property
     def unhcr_source(self) -> str:

@@ -140,7 +140,9 @@ def _describe(error: ValidationError, allowed: list[str]) -> str:
 
 def parse_settings(params: Mapping[str, Any]) -> ReportSettings:
     """Build settings from plain values (a notebook's parameters, a YAML file, the CLI)."""
-    values = {k: v for k, v in params.items() if not (k.endswith("_dir") and v in ("", None))}
+    values = {
+        k: v for k, v in params.items() if not (k.endswith(("_dir", "_file")) and v in ("", None))
+    }
     if isinstance(values.get("focus_countries"), str):
         raise ParameterError(
             "focus_countries must be a list of ISO3 codes, e.g. ['JOR', 'LBN'], "

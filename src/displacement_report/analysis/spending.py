@@ -242,3 +242,48 @@ def letter_annual_budget(amounts: pd.DataFrame) -> float:
     if rows.empty:
         raise ValueError("the letter's annual reception-in-the-region budget is not in the data")
     return float(rows["amount"].iloc[0])
+
+
+def displaced_in(
+    population: pd.DataFrame, unrwa: pd.DataFrame, idmc: pd.DataFrame, hosts: Sequence[str]
+) -> pd.Series:
+    """Everyone hosted in or displaced inside the given countries, per year (missing
+    where a country's IDP figure is missing)."""
+    frames = [
+        hosted_over_time(population, unrwa, idmc, host)["forcibly_displaced"] for host in hosts
+    ]
+    return pd.concat(frames, axis=1).sum(axis=1, min_count=len(frames)).rename("displaced")
+
+
+def money_and_need_index(
+    budget: pd.Series, focus_total: pd.Series, world_total: pd.Series, baseline: int, until: int
+) -> tuple[pd.DataFrame, int | None]:
+    """Budget, focus-country displacement and world displacement as indexes (= 100 in
+    the base year): the baseline year if the budget is known then, else the first year
+    it is known. Returns the table and the base year used (None without any budget)."""
+    known = budget.dropna()
+    if known.empty:
+        return pd.DataFrame(columns=["budget", "focus", "world"]), None
+    base = baseline if baseline in known.index else int(known.index.min())
+    years = range(base, until + 1)
+    table = pd.DataFrame(
+        {
+            "budget": index_since(known, base).reindex(years),
+            "focus": index_since(focus_total.dropna(), base).reindex(years),
+            "world": index_since(world_total.dropna(), base).reindex(years),
+        }
+    )
+    return table.rename_axis("year"), base
+
+
+#: The end-year statistics the letter's figures describe.
+LETTER_DATA_YEAR = 2019
+
+
+def budget_for_ratios(amounts: pd.DataFrame) -> pd.Series:
+    """EUR per year to set against people hosted: the reception-in-the-region line at
+    its latest known stage, plus the letter's 'EUR 128 million a year' for the year of
+    the statistics the letter cites (the line itself is not public for that year)."""
+    line = latest_stage(budget_by_stage(amounts, OIR_LINE))
+    letter = pd.Series({LETTER_DATA_YEAR: letter_annual_budget(amounts)})
+    return line.combine_first(letter).rename("eur")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from displacement_report.analysis.headline import COMPONENTS, TOTAL
 from displacement_report.present import style
@@ -90,6 +90,7 @@ def share_lines(
     ax.set_ylabel(ylabel)
     ax.set_title(title)
     ax.set_ylim(bottom=0)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not 2021.5
     ax.legend(loc="upper left", fontsize=8)
     style.add_source(fig, source)
     return fig

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import matplotlib as mpl
@@ -45,7 +46,11 @@ def apply() -> None:
             "axes.titlelocation": "left",
             "axes.labelsize": 10,
             "legend.fontsize": 9,
-            "legend.frameon": False,
+            # a white box keeps grid lines from striking through legend labels
+            "legend.frameon": True,
+            "legend.facecolor": "white",
+            "legend.edgecolor": "none",
+            "legend.framealpha": 0.9,
             "xtick.labelsize": 9,
             "ytick.labelsize": 9,
             # fixed salt and no dates: the same data gives byte-identical SVG files
@@ -68,9 +73,14 @@ def add_source(
     fig: plt.Figure, source: str, rect: tuple[float, float, float, float] = (0, 0.045, 1, 1)
 ) -> None:
     """Put the source line under the chart, inside the figure so it travels with it;
-    `rect` is the area left for the axes (room for legends or subtitles)."""
-    fig.text(0.01, 0.005, source, ha="left", va="bottom", fontsize=7.5, color="#555555")
-    fig.tight_layout(rect=rect)
+    `rect` is the area left for the axes (room for legends or subtitles). A long source
+    is wrapped to the figure's width instead of widening the saved figure."""
+    width_chars = int(fig.get_figwidth() * 21)  # about 21 characters per inch at 7.5 pt
+    lines = textwrap.wrap(source, width_chars) or [""]
+    fig.text(0.01, 0.005, "\n".join(lines), ha="left", va="bottom", fontsize=7.5, color="#555555")
+    line_height = 0.13 / fig.get_figheight()  # 7.5 pt lines, as a fraction of the height
+    left, bottom, right, top = rect
+    fig.tight_layout(rect=(left, bottom + line_height * (len(lines) - 1), right, top))
 
 
 def save(fig: plt.Figure, name: str, folder: Path) -> list[Path]:

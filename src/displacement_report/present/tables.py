@@ -309,3 +309,48 @@ def iati_table(split: pd.DataFrame, names: Mapping[str, str], caption: str, sour
         }
     )
     return table_html(frame, {"Disbursed": count}, caption, source)
+
+
+def cost_per_result_table(table: pd.DataFrame, caption: str) -> str:
+    frame = pd.DataFrame(
+        {
+            "Result": table["result_id"].to_numpy(),
+            "Domain": table["domain"].to_numpy(),
+            "Results reported": table["result"].to_numpy(),
+            "Money": [
+                f"{c} {in_millions(m)} million"
+                for c, m in zip(table["currency"], table["money"], strict=True)
+            ],
+            "Kind of amount": [AMOUNT_KIND_LABELS[k] for k in table["money_kind"]],
+            "Money per result": [
+                f"{c} {count(v)}"
+                for c, v in zip(table["currency"], table["per_result"], strict=True)
+            ],
+            "Amount": table["amount_id"].to_numpy(),
+        }
+    )
+    return table_html(
+        frame,
+        {"Results reported": count},
+        caption,
+        "Sources: data/spending/amounts.csv and results.csv (ids as shown)",
+    )
+
+
+def iati_section(iati, focus: list[str] | tuple[str, ...], names: Mapping[str, str], path) -> str:
+    """Disbursements from an IATI file by focus country and year, or how to add one."""
+    import html as html_lib
+
+    if iati is None:
+        return (
+            "<p>No IATI file was given (parameter <code>iati_file</code>). The README explains "
+            "how to download the ministry's activity file and point the report at it; its "
+            "disbursements then appear here by focus country, year and currency.</p>"
+        )
+    from displacement_report.data.iati import transactions_by_country
+
+    split = transactions_by_country(iati)
+    shown = split[split["iso3"].isin(list(focus))]
+    source = f"Source: IATI activity file {html_lib.escape(str(path))}"
+    caption = "Disbursements to the focus countries in the IATI file, by year and currency"
+    return iati_table(shown, names, caption, source)

@@ -32,6 +32,7 @@ REPORT_NOTEBOOKS: tuple[str, ...] = (
     "02_hosting_and_origins.ipynb",
     "03_protracted_and_solutions.ipynb",
     "04_focus_countries.ipynb",
+    "05_spending.ipynb",
 )
 #: One host country on one or two pages; run once per country by `build_profiles`.
 PROFILE_NOTEBOOK = "country_profile.ipynb"
