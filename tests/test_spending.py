@@ -249,3 +249,43 @@ def test_key_figures_on_the_real_data(real_dir):
     expected = 128e6 / refugees.loc["Total", "refugees"]
     assert per_person.loc[2019, "eur_per_refugees"] == pytest.approx(expected)
     assert 20 < expected < 25  # about EUR 22 per refugee a year
+
+
+def _dutch_forms(value: float, unit: str) -> list[str]:
+    """How the letter writes a number: '128 miljoen', '2 miljard', '575.000', '17%'."""
+    if unit == "percent":
+        return [f"{value:g}%", f"{value:g} procent"]
+    forms = [f"{value:,.0f}".replace(",", ".")]
+    for word, size in (("miljard", 1e9), ("miljoen", 1e6)):
+        if value >= size and value % size == 0:
+            forms.append(f"{value / size:g} {word}")
+    return forms
+
+
+def test_every_figure_matches_the_document_it_cites(real_dir):
+    """Amounts and results equal the value of the reference row they cite; figures
+    from the letter appear in the letter's text."""
+    from displacement_report import paths
+
+    reference = pd.read_csv(paths.SHARED_DATA_DIR / "reference" / "sourced_figures.csv")
+    reference = reference.set_index("figure_id")
+    letter = (paths.SHARED_DATA_DIR.parent / "sources" / "kamerbrief-35570-XVII-52.txt").read_text(
+        encoding="utf-8"
+    )
+    checked = 0
+    for table, value_column, unit_column in (
+        (documents.load_amounts(), "amount", "unit"),
+        (documents.load_results(), "value", None),
+    ):
+        for row in table.to_dict("records"):
+            if row["reference_id"] == "letter":
+                unit = row[unit_column] if unit_column else "people"
+                forms = _dutch_forms(row[value_column], unit)
+                assert any(form in letter for form in forms), (row, forms)
+                assert row["source_title"] == documents.SOURCE_OF_LETTER
+            else:
+                cited = reference.loc[row["reference_id"]]
+                assert float(cited["value"]) == row[value_column], row
+                assert cited["source_url"] == row["source_url"], row
+            checked += 1
+    assert checked == 132 + 21
