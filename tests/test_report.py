@@ -56,6 +56,7 @@ def test_pdf_carries_title_headline_figures_and_colophon(pdf_text):
     assert "Colophon" in text
     assert "EUR 22 per refugee" in text  # EUR 128 million / refugees in the focus countries, 2019
     assert "not what was spent" in text  # budgets are labelled as budgets
+    assert "35 quantitative statements" in text
     assert "Contents" in text
     assert "1.1 Forcibly displaced: the total and its parts" in text
     assert "3cc9d26b6d6d7a6853ec2036e68a500822e73263c3edb0be33f26654e80835e8" in text.replace(
@@ -71,6 +72,7 @@ def test_pdf_carries_title_headline_figures_and_colophon(pdf_text):
         "3. Protracted situations, solutions",
         "4. The focus countries, one by one",
         "5. Dutch money for reception in the region",
+        "6. The letter's claims, checked then and now",
     ):
         assert chapter in text
 

@@ -10,6 +10,8 @@ from typing import Any
 import pandas as pd
 
 from displacement_report import paths
+from displacement_report.analysis.claims import ClaimInputs
+from displacement_report.data import claims as claims_data
 from displacement_report.data import documents, unhcr, worldbank
 from displacement_report.data.iati import IatiTables, read_iati
 from displacement_report.present import style
@@ -77,6 +79,25 @@ class ReportData:
     @cached_property
     def iati(self) -> IatiTables | None:
         return read_iati(self.settings.iati_file) if self.settings.iati_file else None
+
+    @cached_property
+    def reference_figures(self) -> pd.DataFrame:
+        return claims_data.load_reference_figures()
+
+    @cached_property
+    def claim_inputs(self) -> ClaimInputs:
+        countries = unhcr.load_countries(self.settings.data_dir).dropna(subset=["iso_code"])
+        return ClaimInputs(
+            population=self.population,
+            unrwa=self.unrwa,
+            idmc=self.idmc,
+            world_population=self.world_population,
+            wb_population=self.wb_population,
+            gdp=self.gdp,
+            income_groups=self.income_groups,
+            ldcs=self.ldcs,
+            regions=countries.set_index("iso_code")["unhcr_region"],
+        )
 
     @cached_property
     def unhcr_source(self) -> str:

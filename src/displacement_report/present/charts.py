@@ -165,3 +165,33 @@ def budget_stages(
     ax.legend(loc="upper left", fontsize=8)
     style.add_source(fig, source)
     return fig
+
+
+def claim_against_series(
+    series: pd.Series, stated: float, claim: str, title: str, ylabel: str, source: str
+) -> plt.Figure:
+    """A series over the years with the letter's stated value as a dashed line."""
+    fig, ax = plt.subplots(figsize=(style.A4_TEXT_WIDTH_IN, 3.2))
+    ax.plot(
+        series.index,
+        series.astype(float) / 1e6,
+        color=style.POPULATION_COLOURS["forcibly_displaced"],
+        lw=2,
+        marker="o",
+        ms=3,
+    )
+    ax.axhline(stated / 1e6, color=style.OKABE_ITO["vermillion"], ls="--", lw=1.2)
+    ax.text(
+        series.index.min(),
+        stated / 1e6,
+        f" {claim}",
+        va="bottom",
+        fontsize=8,
+        color=style.OKABE_ITO["vermillion"],
+    )
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    ax.set_ylim(bottom=0)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    style.add_source(fig, source)
+    return fig

@@ -354,3 +354,87 @@ def iati_section(iati, focus: list[str] | tuple[str, ...], names: Mapping[str, s
     source = f"Source: IATI activity file {html_lib.escape(str(path))}"
     caption = "Disbursements to the focus countries in the IATI file, by year and currency"
     return iati_table(shown, names, caption, source)
+
+
+def claim_value(value: object, unit: str) -> str:
+    """A recomputed or stated value in the claim's unit, for the ledger table."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "–"
+    number = float(value)
+    if unit in ("people", "children"):
+        return f"{in_millions(number, 2)} million" if number >= 1e6 else count(number)
+    if unit == "percent":
+        return f"{one_decimal(number)}%"
+    if unit == "percentage points":
+        return f"{number:+.2f} points"
+    if unit == "EUR":
+        return f"EUR {in_millions(number)} million"
+    if unit == "rank":
+        return {1: "1st", 2: "2nd", 3: "3rd"}.get(int(number), f"{int(number)}th")
+    if unit == "years":
+        return f"{one_decimal(number)} years"
+    return count(number)
+
+
+def _stated(row) -> str:
+    text = claim_value(row.stated, row.unit)
+    if row.wording == "range":
+        text = f"{claim_value(row.stated, row.unit)} to {claim_value(row.stated_high, row.unit)}"
+    prefix = {
+        "almost": "almost ",
+        "about": "about ",
+        "more_than": "more than ",
+        "majority": "most",
+        "majority_by_far": "by far most",
+        "increase": "an increase",
+        "decrease": "a decrease",
+        "top": "the most",
+        "significant_share": "a significant share",
+    }.get(row.wording, "")
+    return (
+        prefix
+        if row.wording
+        in ("majority", "majority_by_far", "increase", "decrease", "top", "significant_share")
+        else prefix + text
+    )
+
+
+def claims_table(assessed: pd.DataFrame, caption: str, source: str) -> str:
+    """The ledger for one section: claim, what the letter says, then and now."""
+    frame = pd.DataFrame(
+        {
+            "Claim": [f"{r.claim_id} {r.paraphrase}" for r in assessed.itertuples()],
+            "Letter": [_stated(r) for r in assessed.itertuples()],
+            "Then": [
+                f"{claim_value(r.then_value, r.unit)} ({r.then_basis})" if r.then_basis else "–"
+                for r in assessed.itertuples()
+            ],
+            "Verdict then": assessed["then_verdict"].to_numpy(),
+            "Now": [
+                f"{claim_value(r.now_value, r.unit)} ({r.now_basis})" if r.now_basis else "–"
+                for r in assessed.itertuples()
+            ],
+            "Verdict now": assessed["now_verdict"].to_numpy(),
+        }
+    )
+    return table_html(frame, {}, caption, source)
+
+
+def unchecked_claims_table(assessed: pd.DataFrame, caption: str) -> str:
+    frame = pd.DataFrame(
+        {
+            "Claim": [f"{r.claim_id} {r.paraphrase}" for r in assessed.itertuples()],
+            "Why it cannot be checked with public data": assessed["reason"].to_numpy(),
+        }
+    )
+    return table_html(frame, {}, caption, "Source: data/claims/ledger.csv")
+
+
+def claims_by_section(assessed: pd.DataFrame, source: str) -> str:
+    """The checkable claims, one table per section of the letter, in the letter's order."""
+    parts = []
+    checked = assessed[(assessed["then_basis"] != "") | (assessed["now_basis"] != "")]
+    for section in dict.fromkeys(checked["section"]):
+        rows = checked[checked["section"] == section]
+        parts.append(claims_table(rows, f"{section}: claims recomputed then and now", source))
+    return "".join(parts)

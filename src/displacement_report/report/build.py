@@ -33,6 +33,7 @@ REPORT_NOTEBOOKS: tuple[str, ...] = (
     "03_protracted_and_solutions.ipynb",
     "04_focus_countries.ipynb",
     "05_spending.ipynb",
+    "06_claims.ipynb",
 )
 #: One host country on one or two pages; run once per country by `build_profiles`.
 PROFILE_NOTEBOOK = "country_profile.ipynb"
