@@ -85,13 +85,16 @@ def test_rules_by_wording(value, stated, wording, expected):
     assert claims.verdict(value, stated, high, wording) == expected
 
 
-def _inputs(folder, real_dir):
+def _inputs(folder, world_population=None):
+    """Claim inputs from a UNHCR folder; the World Bank tables are the real ones."""
     countries = unhcr.load_countries(folder).dropna(subset=["iso_code"])
     return claims.ClaimInputs(
         population=unhcr.load_population(folder),
         unrwa=unhcr.load_unrwa(folder),
         idmc=unhcr.load_idmc(folder),
-        world_population=pd.Series({2018: 100_000, 2019: 100_000}),
+        world_population=(
+            worldbank.load_world_population() if world_population is None else world_population
+        ),
         wb_population=worldbank.load_population(),
         gdp=worldbank.load_gdp_per_capita(),
         income_groups=worldbank.load_income_groups(),
@@ -109,7 +112,10 @@ def _ledger(tmp_path, *rows):
     return claims_data.load_ledger(path)
 
 
-def test_a_verdict_flips_when_the_data_change(tmp_path, tiny_dir, real_dir):
+TINY_WORLD = pd.Series({2018: 100_000, 2019: 100_000})
+
+
+def test_a_verdict_flips_when_the_data_change(tmp_path, tiny_dir):
     ledger = _ledger(
         tmp_path,
         "C01,Test,Refugees including UNRWA number about 1300,1300,1300,,people,2019,2019,"
@@ -118,13 +124,13 @@ def test_a_verdict_flips_when_the_data_change(tmp_path, tiny_dir, real_dir):
         "about,share,data,displaced_share_of_world,,,",
     )
     empty = pd.DataFrame(columns=["amount_id", "amount"])
-    before = claims.assess(ledger, _inputs(tiny_dir, real_dir), pd.DataFrame(), empty, 2019)
+    before = claims.assess(ledger, _inputs(tiny_dir, TINY_WORLD), pd.DataFrame(), empty, 2019)
     # tiny data, end-2019: refugees 210 + UNRWA 1100 = 1310; total 1823 of 100,000 people
     assert before["then_value"].tolist() == [1310.0, pytest.approx(1.823)]
     assert before["then_verdict"].tolist() == [claims.HOLDS, claims.HOLDS]
     source = tiny_dir / "unrwa.csv"
     source.write_text(source.read_text().replace(",1100\n", ",2100\n"))
-    after = claims.assess(ledger, _inputs(tiny_dir, real_dir), pd.DataFrame(), empty, 2019)
+    after = claims.assess(ledger, _inputs(tiny_dir, TINY_WORLD), pd.DataFrame(), empty, 2019)
     assert after["then_value"].tolist() == [2310.0, pytest.approx(2.823)]
     assert after["then_verdict"].tolist() == [claims.DOES_NOT_HOLD, claims.DOES_NOT_HOLD]
 
@@ -159,25 +165,10 @@ def test_ledger_rows_are_validated(tmp_path, row, expected):
 def assessed_real(real_dir, ledger):
     return claims.assess(
         ledger,
-        _real_inputs(real_dir),
+        _inputs(real_dir),
         claims_data.load_reference_figures(),
         documents.load_amounts(),
         2025,
-    )
-
-
-def _real_inputs(real_dir):
-    countries = unhcr.load_countries(real_dir).dropna(subset=["iso_code"])
-    return claims.ClaimInputs(
-        population=unhcr.load_population(real_dir),
-        unrwa=unhcr.load_unrwa(real_dir),
-        idmc=unhcr.load_idmc(real_dir),
-        world_population=worldbank.load_world_population(),
-        wb_population=worldbank.load_population(),
-        gdp=worldbank.load_gdp_per_capita(),
-        income_groups=worldbank.load_income_groups(),
-        ldcs=worldbank.load_ldcs(),
-        regions=countries.set_index("iso_code")["unhcr_region"],
     )
 
 
