@@ -56,6 +56,8 @@ def apply() -> None:
             # fixed salt and no dates: the same data gives byte-identical SVG files
             "svg.hashsalt": "displacement-report",
             "svg.fonttype": "none",
+            # '$' in a country name or title is text, not the start of a formula
+            "text.parse_math": False,
         }
     )
     _inline_as_svg()

@@ -9,6 +9,7 @@ failure or interruption at any step leaves the published report as it was.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from pathlib import Path
 from displacement_report import paths
 from displacement_report.data import documents, unhcr, worldbank
 from displacement_report.data.cache import file_sha256
+from displacement_report.errors import OutputError
 from displacement_report.report import clock, colophon, publish
 from displacement_report.report.combine import combine, number_and_index
 from displacement_report.report.execute import execute_all, parameters_for
@@ -140,6 +142,26 @@ def build_report(
         return RunResult(previous, previous / REPORT_HTML, previous / REPORT_PDF, link, True)
 
     started = clock.now()
+    try:
+        return _execute_and_publish(
+            settings, config_name, sources, inputs, output_dir, started, link_name
+        )
+    except OSError as exc:  # disk full, file too large, folder gone: say so, keep the old
+        raise OutputError(
+            f"writing the report into {output_dir} failed: {exc.strerror or exc}; "
+            "the previously published report is unchanged"
+        ) from None
+
+
+def _execute_and_publish(
+    settings: ReportSettings,
+    config_name: str,
+    sources: list[Path],
+    inputs: dict,
+    output_dir: Path,
+    started: dt.datetime,
+    link_name: str,
+) -> RunResult:
     run_dir = publish.new_run_dir(output_dir, config_name, started)
     log.info("run folder %s", run_dir)
     executed_dir = run_dir / "notebooks"

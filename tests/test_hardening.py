@@ -1,0 +1,248 @@
+"""Faults, hostile strings and arbitrary input: the published report survives, errors
+are the project's own, and nothing reaches the network."""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import os
+import resource
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from papermill.translators import PythonTranslator
+from pypdf import PdfReader
+
+from displacement_report.data import unhcr
+from displacement_report.data.iati import IatiError, read_iati
+from displacement_report.errors import DataFileError, ParameterError
+from displacement_report.report import build
+from displacement_report.settings import parse_settings, validate_parameters
+from tests.conftest import POP_HEADER, pop_row
+
+CLI = [sys.executable, "-m", "displacement_report.cli"]
+
+
+def run_cli(args, env_extra=None, preexec_fn=None, prefix=()):
+    env = os.environ | (env_extra or {})
+    return subprocess.run(
+        [*prefix, *CLI, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        preexec_fn=preexec_fn,
+    )
+
+
+# --- property tests ------------------------------------------------------------------
+
+CODES = st.sampled_from(["SYR", "TUR", "JOR", "LBN", "afg", "T1", "", "UNK", "XX9"])
+COUNTS = st.one_of(
+    st.integers(min_value=-5, max_value=10**12),
+    st.sampled_from(["", "-", "many", "1e3", "3.5", " 7", "NA"]),
+)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.tuples(st.integers(1940, 2030), CODES, CODES, COUNTS), min_size=1, max_size=8))
+def test_arbitrary_population_tables_load_correctly_or_fail_cleanly(tmp_path_factory, rows):
+    folder = tmp_path_factory.mktemp("prop")
+    lines = [POP_HEADER] + [pop_row(y, coo, coa, refugees=r) for y, coo, coa, r in rows]
+    (folder / "population.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        table = unhcr.load_table("population", folder, use_cache=False)
+    except DataFileError:
+        return  # the project's own error, with its message: acceptable
+    # accepted: then every value was a clean non-negative integer, and the total is exact
+    # ('1e3' is read as the number 1000, which is what it says)
+    expected = sum(int(float(str(r).strip())) for _, _, _, r in rows)
+    assert int(table["refugees"].sum()) == expected
+    assert (table["refugees"] >= 0).all()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            ["report_year", "baseline_year", "focus_countries", "title", "colour", "data_dir"]
+        ),
+        st.one_of(
+            st.integers(-10, 3000),
+            st.text(max_size=12),
+            st.lists(st.text(max_size=4), max_size=3),
+            st.none(),
+            st.floats(allow_nan=True),
+        ),
+    )
+)
+def test_arbitrary_parameters_give_settings_or_a_parameter_error(params):
+    try:
+        settings_ = parse_settings(params)
+    except ParameterError as exc:
+        assert str(exc).strip()
+        return
+    assert settings_.baseline_year <= settings_.report_year
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.binary(max_size=400))
+def test_arbitrary_bytes_as_iati_give_tables_or_an_iati_error(tmp_path_factory, blob):
+    path = tmp_path_factory.mktemp("iati") / "file.xml"
+    path.write_bytes(b"<iati-activities version='2.03'>" + blob + b"</iati-activities>")
+    with contextlib.suppress(IatiError):
+        read_iati(path)
+
+
+# --- bad input not yet covered elsewhere -----------------------------------------------
+
+
+def test_a_gigantic_field_is_read_whole_or_refused_cleanly(tmp_path):
+    huge = pop_row(2019, "SYR", "TUR", refugees=5).replace("Host TUR", "H" * 2_000_000)
+    (tmp_path / "population.csv").write_text(POP_HEADER + "\n" + huge + "\n", encoding="utf-8")
+    # a 2-million-character name is odd but not wrong: it is kept whole, not cut or mangled
+    table = unhcr.load_table("population", tmp_path, use_cache=False)
+    assert len(table.loc[0, "coa_name"]) == 2_000_000
+    assert table.loc[0, "refugees"] == 5
+    # the same field where a number belongs is refused, naming the line and column
+    (tmp_path / "population.csv").write_text(
+        POP_HEADER + "\n" + pop_row(2019, "SYR", "TUR", refugees="9" * 5000) + "\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match=r"line 2, column 'refugees'"):
+        unhcr.load_table("population", tmp_path, use_cache=False)
+
+
+def test_hostile_parameters_reach_notebooks_only_as_literals():
+    hostile = '__import__("os").system("touch /tmp/pwned") # "; import os'
+    literal = PythonTranslator.translate(hostile)
+    assert ast.literal_eval(literal) == hostile
+    assert ast.literal_eval(PythonTranslator.translate(["JOR", hostile])) == ["JOR", hostile]
+
+
+# --- hostile strings in the output -----------------------------------------------------
+
+HOSTILE_TITLE = '<script>alert(1)</script> **bold** $x$ {__import__("os")} "quoted"'
+
+
+def test_hostile_title_and_country_name_stay_inert(tmp_path, real_dir):
+    data = tmp_path / "unhcr"
+    shutil.copytree(real_dir, data, ignore=shutil.ignore_patterns("*.md"))
+    countries = data / "countries.csv"
+    countries.write_text(
+        countries.read_text(encoding="utf-8").replace(
+            "JOR,JOR,Jordan,", 'JOR,JOR,"<img src=x onerror=alert(1)> *Jor$dan* [x](http://e)",'
+        ),
+        encoding="utf-8",
+    )
+    settings_ = validate_parameters(
+        {
+            "report_year": 2019,
+            "output_dir": str(tmp_path / "out"),
+            "data_dir": str(data),
+            "title": HOSTILE_TITLE,
+            "focus_countries": ["JOR"],
+        }
+    )
+    result = build.build_profiles(settings_, ["JOR"])[0]
+    page = result.html.read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert not Path("/tmp/pwned").exists()
+    text = "\n".join(p.extract_text() for p in PdfReader(result.pdf).pages)
+    assert "<img src=x onerror=alert(1)>" in text  # shown to the reader as the text it is
+    main = build.build_report(
+        settings_.model_copy(update={"focus_countries": ("JOR",)}),
+        notebooks=("01_global_picture.ipynb",),
+    )
+    main_page = main.html.read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in main_page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in main_page
+
+
+# --- faults during a run -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    out = tmp_path_factory.mktemp("published")
+    result = run_cli(["report", "--set", "report_year=2019", "--output-dir", str(out)])
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def _snapshot(out: Path) -> tuple[str, bytes, bytes]:
+    latest = out / "latest"
+    return (
+        os.readlink(latest),
+        (latest / "report.pdf").read_bytes(),
+        (latest / "report.html").read_bytes(),
+    )
+
+
+def _limit_file_size():
+    resource.setrlimit(resource.RLIMIT_FSIZE, (150_000, 150_000))
+
+
+def test_a_full_disk_costs_the_run_but_not_the_published_report(published):
+    before = _snapshot(published)
+    result = run_cli(
+        ["report", "--set", "report_year=2019", "--force", "--output-dir", str(published)],
+        preexec_fn=_limit_file_size,
+    )
+    assert result.returncode in (3, 4), result.stderr
+    assert "error:" in result.stderr
+    assert _snapshot(published) == before
+    assert not list(published.rglob("*.part"))
+    again = run_cli(
+        ["report", "--set", "report_year=2019", "--force", "--output-dir", str(published)]
+    )
+    assert again.returncode == 0, again.stderr
+
+
+def test_sigterm_while_the_pdf_is_written_leaves_the_published_report(published, tmp_path):
+    before = _snapshot(published)
+    script = tmp_path / "slow_pdf.py"
+    script.write_text(
+        "import sys, time\n"
+        "import displacement_report.report.pdf as pdf\n"
+        "def slow(html, base_url=None):\n"
+        "    print('writing pdf', flush=True)\n"
+        "    time.sleep(60)\n"
+        "pdf.html_to_pdf = slow\n"
+        "from displacement_report.cli import app\n"
+        "sys.argv = ['displacement-report', 'report', '--set', 'report_year=2019', '--force',\n"
+        f"            '--output-dir', {str(published)!r}]\n"
+        "app()\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.Popen(
+        [sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    line = proc.stdout.readline()
+    assert "writing pdf" in line, proc.stderr.read() if proc.poll() is not None else line
+    proc.terminate()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert _snapshot(published) == before
+    assert not list(published.rglob("*.part"))
+
+
+def test_the_default_report_needs_no_network(tmp_path):
+    if not shutil.which("unshare") or subprocess.run(["unshare", "-n", "true"]).returncode:
+        pytest.skip("cannot make a network namespace here")
+    result = run_cli(
+        ["report", "--set", "report_year=2019", "--output-dir", str(tmp_path)],
+        prefix=("unshare", "-n"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "latest" / "report.pdf").is_file()
