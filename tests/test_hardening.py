@@ -8,6 +8,7 @@ import contextlib
 import os
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -209,7 +210,8 @@ def test_a_full_disk_costs_the_run_but_not_the_published_report(published):
     assert again.returncode == 0, again.stderr
 
 
-def test_sigterm_while_the_pdf_is_written_leaves_the_published_report(published, tmp_path):
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_while_the_pdf_is_written_leaves_the_published_report(published, tmp_path, signum):
     before = _snapshot(published)
     script = tmp_path / "slow_pdf.py"
     script.write_text(
@@ -230,7 +232,7 @@ def test_sigterm_while_the_pdf_is_written_leaves_the_published_report(published,
     )
     line = proc.stdout.readline()
     assert "writing pdf" in line, proc.stderr.read() if proc.poll() is not None else line
-    proc.terminate()
+    proc.send_signal(signum)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert _snapshot(published) == before
