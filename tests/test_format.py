@@ -65,3 +65,22 @@ def test_a_long_source_line_wraps_instead_of_widening_the_chart(tmp_path):
 
     width_px, _ = Image.open(png).size
     assert width_px <= 6.9 * 200  # savefig.dpi is 200 in the report style; not widened
+
+
+def test_chart_titles_state_computed_findings():
+    import pandas as pd
+
+    from displacement_report.present import narrative
+
+    per_year = pd.DataFrame({"all_solutions_pct": [14.66]}, index=[2025])
+    assert narrative.solutions_title(per_year, 2025) == (
+        "Durable solutions reached 14.7% of refugees in 2025"
+    )
+    budget = pd.DataFrame(
+        {"budget_draft": [167e6, 304e6], "budget_supplementary_2": [174.5e6, None]},
+        index=[2021, 2023],
+    )
+    assert narrative.budget_stages_title(budget) == (
+        "Sub-article 4.2: EUR 167 million (2021, first stage) to "
+        "EUR 304 million (2023, last stage found)"
+    )

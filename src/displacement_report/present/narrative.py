@@ -295,3 +295,21 @@ def claim_trend_title(series: pd.Series, claim: str, letter_year: int) -> str:
         f"The letter's '{claim}': {millions(series.loc[letter_year])} at the end of "
         f"{letter_year}, {millions(series.loc[latest])} at the end of {latest}"
     )
+
+
+def solutions_title(per_year: pd.DataFrame, year: int) -> str:
+    share = per_year.loc[year, "all_solutions_pct"]
+    return f"Durable solutions reached {percent(share)} of refugees in {year}"
+
+
+def budget_stages_title(budget: pd.DataFrame) -> str:
+    """e.g. 'Sub-article 4.2: EUR 167 million (2021 draft) to EUR 304 million (2023 draft)'."""
+    if budget.empty:
+        return "No budget figures by stage"
+    first, last = int(budget.index.min()), int(budget.index.max())
+    start = budget.loc[first].dropna()
+    end = budget.loc[last].dropna()
+    return (
+        f"Sub-article 4.2: EUR {start.iloc[0] / 1e6:,.0f} million ({first}, first stage) to "
+        f"EUR {end.iloc[-1] / 1e6:,.0f} million ({last}, last stage found)"
+    )
