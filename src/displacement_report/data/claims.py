@@ -10,7 +10,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from displacement_report import paths
-from displacement_report.data.unhcr import read_csv_text
+from displacement_report.data.readers import read_csv_text
 from displacement_report.data.validation import check_columns, validate
 
 CLAIMS_DIR = paths.PROJECT_DATA_DIR / "claims"

@@ -16,7 +16,7 @@ import pandera.pandas as pa
 
 from displacement_report import paths
 from displacement_report.data.provenance import DataFileInfo, inventory
-from displacement_report.data.unhcr import read_csv_text
+from displacement_report.data.readers import read_csv_text
 from displacement_report.data.validation import check_columns, validate
 
 SPENDING_DIR = paths.PROJECT_DATA_DIR / "spending"

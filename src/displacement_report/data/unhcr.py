@@ -17,6 +17,7 @@ from displacement_report import paths
 from displacement_report.data import schemas
 from displacement_report.data.cache import load_cached
 from displacement_report.data.provenance import DataFileInfo, inventory
+from displacement_report.data.readers import read_csv_text
 from displacement_report.data.validation import check_columns, validate
 from displacement_report.errors import DataFileError
 
@@ -32,28 +33,6 @@ def resolve_dir(data_dir: Path | str | None) -> Path:
             "'data_dir' parameter at a folder holding population.csv and the other tables."
         )
     return folder
-
-
-def read_csv_text(path: Path, text_columns: tuple[str, ...]) -> pd.DataFrame:
-    """Read a CSV as the source wrote it, turning file-level problems into DataFileError."""
-    if not path.is_file():
-        raise DataFileError(f"{path}: file not found")
-    try:
-        return pd.read_csv(
-            path,
-            encoding="utf-8-sig",  # tolerate a byte-order mark from spreadsheet exports
-            keep_default_na=False,  # 'NA' is Namibia and a UNHCR category code, not a gap
-            na_values=[""],
-            dtype=dict.fromkeys(text_columns, str),
-        )
-    except pd.errors.EmptyDataError:
-        raise DataFileError(f"{path}: the file is empty") from None
-    except UnicodeDecodeError as exc:
-        raise DataFileError(
-            f"{path}: not UTF-8 text (byte {exc.start}: {exc.object[exc.start : exc.start + 1]!r})"
-        ) from None
-    except pd.errors.ParserError as exc:
-        raise DataFileError(f"{path}: cannot be parsed as CSV: {exc}") from None
 
 
 def _schema_tag(spec_repr: str) -> str:
