@@ -91,7 +91,7 @@ def share_lines(
     ax.set_title(title)
     ax.set_ylim(bottom=0)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not 2021.5
-    ax.legend(loc="upper left", fontsize=8)
+    ax.legend(loc="best", fontsize=8)
     style.add_source(fig, source)
     return fig
 

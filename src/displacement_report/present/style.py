@@ -77,6 +77,11 @@ def add_source(
     """Put the source line under the chart, inside the figure so it travels with it;
     `rect` is the area left for the axes (room for legends or subtitles). A long source
     is wrapped to the figure's width instead of widening the saved figure."""
+    for ax in fig.axes:  # a long title wraps rather than widening the saved figure
+        for loc in ("left", "center", "right"):
+            title = ax.get_title(loc=loc)
+            if title:
+                ax.set_title(textwrap.fill(title, int(fig.get_figwidth() * 11)), loc=loc)
     width_chars = int(fig.get_figwidth() * 21)  # about 21 characters per inch at 7.5 pt
     lines = textwrap.wrap(source, width_chars) or [""]
     fig.text(0.01, 0.005, "\n".join(lines), ha="left", va="bottom", fontsize=7.5, color="#555555")
