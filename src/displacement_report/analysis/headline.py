@@ -82,11 +82,6 @@ def compare_years(
     return table
 
 
-def refugees_including_unrwa(unhcr_refugees: int, unrwa_refugees: int) -> int:
-    """Refugees in the Global Trends sense: UNHCR's mandate plus UNRWA's."""
-    return int(unhcr_refugees) + int(unrwa_refugees)
-
-
 def _stock_by(rows: pd.DataFrame, code: str, name: str, columns: list[str]) -> pd.DataFrame:
     """Sum `columns` per country code; names come from the first row of each code."""
     stock = rows.groupby(code)[columns].sum()

@@ -99,12 +99,6 @@ def channel_split(amounts: pd.DataFrame, year: int = 2020) -> pd.DataFrame:
     return rows[["recipient", "amount", "source_title", "source_url"]].reset_index(drop=True)
 
 
-def by_country(amounts: pd.DataFrame, topic: str, countries: Sequence[str]) -> pd.DataFrame:
-    """Figures of one topic for single countries among `countries`."""
-    rows = amounts[(amounts["topic"] == topic) & amounts["geography"].isin(list(countries))]
-    return rows.sort_values(["geography", "period_start"]).reset_index(drop=True)
-
-
 @dataclass(frozen=True)
 class RequirementShare:
     geography: str
