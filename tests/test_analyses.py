@@ -82,7 +82,7 @@ def test_summary_counts_people_hosts_and_durations():
         + [(2019, "SSD", "UGA", 900_000)]
     )
     table = protracted.situations(frame, 2019)
-    summary = protracted.summarise(table, all_refugees=1_000_000)
+    summary = protracted.summarise(table, frame, 2019)  # 1,000,000 refugees in 2019
     assert (summary.situations, summary.refugees, summary.hosts) == (2, 100_000, 2)
     assert summary.share_of_refugees == pytest.approx(10.0)
     assert (summary.mean_duration, summary.median_duration) == (8.5, 8.5)

@@ -30,7 +30,7 @@ def test_tables_escape_cell_text_and_carry_the_source():
 
 
 def test_markdown_escaping_keeps_names_inert():
-    from displacement_report.present.narrative import escape_markdown
+    from displacement_report.present.format import escape_markdown
 
     assert (
         escape_markdown("Bolivia (Plurinational State of)")
@@ -70,17 +70,17 @@ def test_a_long_source_line_wraps_instead_of_widening_the_chart(tmp_path):
 def test_chart_titles_state_computed_findings():
     import pandas as pd
 
-    from displacement_report.present import narrative
+    from displacement_report.present.narrative import protracted_solutions, spending
 
     per_year = pd.DataFrame({"all_solutions_pct": [14.66]}, index=[2025])
-    assert narrative.solutions_title(per_year, 2025) == (
+    assert protracted_solutions.solutions_title(per_year, 2025) == (
         "Durable solutions reached 14.7% of refugees in 2025"
     )
     budget = pd.DataFrame(
         {"budget_draft": [167e6, 304e6], "budget_supplementary_2": [174.5e6, None]},
         index=[2021, 2023],
     )
-    assert narrative.budget_stages_title(budget) == (
+    assert spending.budget_stages_title(budget) == (
         "Sub-article 4.2: EUR 167 million (2021, first stage) to "
         "EUR 304 million (2023, last stage found)"
     )

@@ -8,8 +8,8 @@ import pytest
 
 from displacement_report import config
 from displacement_report.errors import ParameterError
+from displacement_report.letter import FOCUS_COUNTRIES as LETTER_FOCUS_COUNTRIES
 from displacement_report.settings import (
-    LETTER_FOCUS_COUNTRIES,
     DataCoverage,
     parse_settings,
     validate_parameters,

@@ -231,7 +231,7 @@ def test_money_and_need_index_falls_back_to_the_first_budget_year():
 def test_key_figures_on_the_real_data(real_dir):
     from displacement_report.analysis import headline
     from displacement_report.data import unhcr
-    from displacement_report.settings import LETTER_FOCUS_COUNTRIES
+    from displacement_report.letter import FOCUS_COUNTRIES as LETTER_FOCUS_COUNTRIES
 
     figures = documents.load_amounts()
     # the letter's EUR 128 million is the 2021 draft-budget line (rijksfinancien.nl)

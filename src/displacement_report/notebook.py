@@ -14,7 +14,7 @@ from displacement_report.analysis.claims import ClaimInputs
 from displacement_report.data import claims as claims_data
 from displacement_report.data import documents, unhcr, worldbank
 from displacement_report.data.iati import IatiTables, read_iati
-from displacement_report.present import style
+from displacement_report.present import sources, style
 from displacement_report.settings import ReportSettings, validate_parameters
 
 
@@ -100,17 +100,17 @@ class ReportData:
         )
 
     @cached_property
+    def unhcr_version(self) -> str:
+        return unhcr.dataset_version(self.settings.data_dir)
+
+    @cached_property
     def unhcr_source(self) -> str:
-        return unhcr.attribution(self.settings.data_dir)
+        return sources.unhcr(self.unhcr_version)
 
     @cached_property
     def both_sources(self) -> str:
         """Source line for figures that combine UNHCR and World Bank data."""
-        version = unhcr.dataset_version(self.settings.data_dir)
-        return (
-            f"Source: UNHCR Refugee Population Statistics Database (version {version}); "
-            "World Bank WDI and country classifications; UN LDC list"
-        )
+        return sources.unhcr_and_worldbank(self.unhcr_version)
 
 
 def start(figures_dir: str = "", **params: Any) -> tuple[ReportSettings, ReportData, Path]:

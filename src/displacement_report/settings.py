@@ -24,14 +24,11 @@ from pydantic import (
     model_validator,
 )
 
+from displacement_report import letter
 from displacement_report.errors import ParameterError
 
 ISO3 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$", strict=True)]
 
-#: The letter's eight focus countries (Kamerstuk 35 570 XVII, nr. 52).
-LETTER_FOCUS_COUNTRIES: tuple[str, ...] = ("EGY", "ETH", "IRQ", "JOR", "KEN", "LBN", "UGA", "SDN")
-#: End-2019 statistics: the figures the January 2021 letter cites.
-LETTER_DATA_YEAR = 2019
 DEFAULT_TITLE = "Forced displacement and Dutch reception in the region"
 
 
@@ -42,10 +39,10 @@ class ReportSettings(BaseModel):
 
     report_year: StrictInt = Field(description="year of the end-year statistics reported on")
     baseline_year: StrictInt = Field(
-        default=LETTER_DATA_YEAR, description="year the report year is compared with"
+        default=letter.DATA_YEAR, description="year the report year is compared with"
     )
     focus_countries: tuple[ISO3, ...] = Field(
-        default=LETTER_FOCUS_COUNTRIES,
+        default=letter.FOCUS_COUNTRIES,
         min_length=1,
         description="ISO3 codes of the host countries to single out",
     )

@@ -30,3 +30,11 @@ def refugees_by_origin(
     table["refugees_total"] = table["refugees"] + table["unrwa_refugees"]
     table["per_100k"] = 100_000 * table["refugees_total"] / table["population"].astype("Float64")
     return table, joined
+
+
+def most_per_population(table: pd.DataFrame, n: int, min_population: int) -> pd.DataFrame:
+    """The `n` origins with the most refugees per 100,000 of their own population,
+    among origins of at least `min_population` people (tiny states would top any
+    per-capita ranking on a few hundred refugees)."""
+    large = table[table["population"].fillna(0) >= min_population]
+    return large.sort_values("per_100k", ascending=False).head(n)

@@ -67,7 +67,10 @@ class ProtractedSummary:
     hosts: int
 
 
-def summarise(table: pd.DataFrame, all_refugees: int) -> ProtractedSummary:
+def summarise(table: pd.DataFrame, population: pd.DataFrame, year: int) -> ProtractedSummary:
+    """Protracted situations of `year` against every refugee under UNHCR's mandate
+    that year."""
+    all_refugees = int(population.loc[population["year"] == year, "refugees"].sum())
     people = int(table["refugees"].sum())
     return ProtractedSummary(
         situations=len(table),

@@ -14,6 +14,8 @@ SOLUTIONS = {
     "resettlement": "Resettlement arrivals",
     "naturalisation": "Naturalisations",
 }
+#: Each solution as a share of the refugee stock: column of `solutions_by_year` -> label.
+SHARE_COLUMNS = {f"{column}_pct": label for column, label in SOLUTIONS.items()}
 
 
 def solutions_by_year(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from displacement_report import letter
 from displacement_report.analysis.headline import hosted_over_time
 
 #: Budget stages, in the order a year's budget passes through them.
@@ -29,6 +30,26 @@ OIR_LINE = "nl_oir_line"
 #: migration cooperation).
 ART_42 = "nl_art42"
 EU_STAGES = ("allocation", "commitment", "contracted", "disbursement", "funding_received")
+
+# Which document figures the chapter shows together. Dutch money and the need it
+# answers are kept apart: a share of an appeal divides the first by the second.
+#: The budget line and sub-article 4.2 at each stage, with their changes.
+BUDGET_TOPICS = (OIR_LINE, "nl_oir_subsidies", ART_42, "nl_art42_change")
+#: One-off and multi-year packages for reception in the region.
+PACKAGE_TOPICS = ("nl_oir_budget", "nl_oir_allocation", "nl_oir_spending")
+#: Dutch money that can be set against an appeal: PROSPECTS, the line, allocations.
+DUTCH_MONEY_TOPICS = ("prospects", OIR_LINE, "nl_oir_allocation")
+#: The need: the 3RP and UN appeal requirements.
+NEED_TOPICS = ("3rp", "un_appeals")
+
+
+def of_topics(amounts: pd.DataFrame, topics: str | Sequence[str]) -> pd.DataFrame:
+    """The document figures of one topic or several, in file order."""
+    wanted = [topics] if isinstance(topics, str) else list(topics)
+    unknown = sorted(set(wanted) - set(amounts["topic"]))
+    if unknown:
+        raise ValueError(f"no document figures of topic(s) {unknown}")
+    return amounts[amounts["topic"].isin(wanted)]
 
 
 def single_year(rows: pd.DataFrame) -> pd.DataFrame:
@@ -270,14 +291,10 @@ def money_and_need_index(
     return table.rename_axis("year"), base
 
 
-#: The end-year statistics the letter's figures describe.
-LETTER_DATA_YEAR = 2019
-
-
 def budget_for_ratios(amounts: pd.DataFrame) -> pd.Series:
     """EUR per year to set against people hosted: the reception-in-the-region line at
     its latest known stage, plus the letter's 'EUR 128 million a year' for the year of
     the statistics the letter cites (the line itself is not public for that year)."""
     line = latest_stage(budget_by_stage(amounts, OIR_LINE))
-    letter = pd.Series({LETTER_DATA_YEAR: letter_annual_budget(amounts)})
-    return line.combine_first(letter).rename("eur")
+    stated = pd.Series({letter.DATA_YEAR: letter_annual_budget(amounts)})
+    return line.combine_first(stated).rename("eur")

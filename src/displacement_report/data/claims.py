@@ -9,12 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from displacement_report import paths
+from displacement_report import letter, paths
 from displacement_report.data.readers import read_csv_text
 from displacement_report.data.validation import check_columns, validate
 
 CLAIMS_DIR = paths.PROJECT_DATA_DIR / "claims"
-LETTER = paths.SHARED_DATA_DIR.parent / "sources" / "kamerbrief-35570-XVII-52.txt"
 REFERENCE_FIGURES = paths.SHARED_DATA_DIR / "reference" / "sourced_figures.csv"
 
 WORDINGS = (
@@ -105,6 +104,13 @@ def load_ledger(path: Path | str | None = None) -> pd.DataFrame:
     return validate(raw, LEDGER_SCHEMA, source)
 
 
+def stated(ledger: pd.DataFrame, claim_id: str) -> pd.Series:
+    """One claim's row of the ledger: the figure as the letter states it, its wording."""
+    if claim_id not in set(ledger["claim_id"]):
+        raise KeyError(f"claim {claim_id} is not in the ledger")
+    return ledger.set_index("claim_id").loc[claim_id]
+
+
 def load_excluded_numbers(path: Path | str | None = None) -> pd.DataFrame:
     source = Path(path) if path else CLAIMS_DIR / "excluded_numbers.csv"
     raw = read_csv_text(source, ("token", "reason"))
@@ -120,4 +126,4 @@ def load_reference_figures(path: Path | str | None = None) -> pd.DataFrame:
 
 
 def letter_text(path: Path | str | None = None) -> str:
-    return Path(path or LETTER).read_text(encoding="utf-8")
+    return Path(path or letter.TEXT_PATH).read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from displacement_report import paths
+from displacement_report import letter, paths
 from displacement_report.data.provenance import DataFileInfo, inventory
 from displacement_report.data.readers import read_csv_text
 from displacement_report.data.validation import check_columns, validate
@@ -143,7 +143,7 @@ RESULTS_SCHEMA = pa.DataFrameSchema(
     name="results",
 )
 
-SOURCE_OF_LETTER = "Kamerstuk 35 570 XVII, nr. 52 (25 January 2021)"
+SOURCE_OF_LETTER = letter.CITATION
 
 
 def _load(path: Path, columns: tuple[str, ...], schema: pa.DataFrameSchema) -> pd.DataFrame:
@@ -167,13 +167,6 @@ def load_results(path: Path | str | None = None) -> pd.DataFrame:
     return _load(
         Path(path) if path else SPENDING_DIR / "results.csv", RESULT_COLUMNS, RESULTS_SCHEMA
     )
-
-
-def source_line(rows: pd.DataFrame) -> str:
-    """'Sources: <title> (<url>); ...' for the rows a table or chart shows."""
-    pairs = rows[["source_title", "source_url"]].drop_duplicates()
-    listed = "; ".join(f"{t} ({u})" for t, u in pairs.itertuples(index=False))
-    return f"Sources: {listed}" if listed else "Sources: none"
 
 
 def file_inventory() -> list[DataFileInfo]:

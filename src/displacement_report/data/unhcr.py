@@ -110,14 +110,6 @@ def dataset_version(data_dir: Path | str | None = None) -> str:
     return "unknown"
 
 
-def attribution(data_dir: Path | str | None = None) -> str:
-    """The source line UNHCR's licence asks every output showing these figures to carry."""
-    return (
-        "Source: UNHCR Refugee Population Statistics Database "
-        f"(version {dataset_version(data_dir)}), CC BY 4.0"
-    )
-
-
 def file_inventory(data_dir: Path | str | None = None) -> list[DataFileInfo]:
     names = [*(spec.filename for spec in schemas.TABLES.values()), COUNTRIES_FILE]
     return inventory(resolve_dir(data_dir), names)

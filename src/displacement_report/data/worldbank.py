@@ -20,7 +20,6 @@ from displacement_report.errors import DataFileError
 
 ISO3 = pa.Check.str_matches(r"^[A-Z]{3}$")
 YEAR = pa.Check.in_range(1950, 2100)
-ATTRIBUTION = "World Bank, World Development Indicators and country classifications (CC BY 4.0)"
 #: Income groups counted as 'low- and middle-income'.
 LOW_AND_MIDDLE = ("Low income", "Lower middle income", "Upper middle income")
 
@@ -134,10 +133,6 @@ def load_income_groups(folder: Path | str | None = None) -> pd.DataFrame:
 def load_ldcs(folder: Path | str | None = None) -> pd.DataFrame:
     """The UN's least developed countries (a current list, not a history)."""
     return _load("ldc_list.csv", folder)
-
-
-def attribution() -> str:
-    return f"Source: {ATTRIBUTION}"
 
 
 def readme_version(folder: Path | str | None = None) -> str:

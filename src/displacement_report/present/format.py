@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import html
 import math
+import re
 
 import pandas as pd
 from babel.numbers import format_decimal, format_percent
@@ -87,3 +88,15 @@ def table_html(frame: pd.DataFrame, formats: dict[str, object], caption: str, so
     body = styler.to_html(table_uuid=table_id)
     title = f'<p class="table-title">{html.escape(caption)}</p>'
     return f'{title}{body}<p class="source-line">{html.escape(source)}</p>'
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def escape_markdown(text: str) -> str:
+    """Data (a country name, a title) shown as itself, never as markup or HTML."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def in_billions(value: float) -> str:
+    return f"{value / 1e9:.2f}"

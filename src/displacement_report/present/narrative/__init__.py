@@ -1,0 +1,3 @@
+"""Sentences and chart titles that state figures, one module per chapter; written from computed
+values, never typed in.
+"""

@@ -1,0 +1,59 @@
+"""Every source line of the report is built here, so each chart and table names its
+sources the same way and a change of wording happens once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+UNHCR = "UNHCR Refugee Population Statistics Database"
+WORLDBANK = "World Bank WDI and country classifications; UN LDC list"
+LEDGER = "the claims ledger of this report (data/claims/ledger.csv)"
+
+
+def unhcr(version: str) -> str:
+    """The line UNHCR's licence asks every output showing its figures to carry."""
+    return f"Source: {UNHCR} (version {version}), CC BY 4.0"
+
+
+def unhcr_and_worldbank(version: str) -> str:
+    """Figures that combine UNHCR counts with World Bank population, income or GDP."""
+    return f"Source: {UNHCR} (version {version}); {WORLDBANK}"
+
+
+def document_titles(rows: pd.DataFrame, limit: int | None = None) -> list[str]:
+    """The distinct titles of the documents that document-figure `rows` come from."""
+    titles = list(dict.fromkeys(rows["source_title"]))
+    if limit is not None and len(titles) > limit:
+        return [*titles[:limit], f"and {len(titles) - limit} more"]
+    return titles
+
+
+def documents(rows: pd.DataFrame, *, with_urls: bool = True, limit: int | None = None) -> str:
+    """'Sources: <title> (<url>); ...' for the document figures a table or chart shows."""
+    if rows.empty:
+        return "Sources: none"
+    if not with_urls:
+        return "Sources: " + "; ".join(document_titles(rows, limit))
+    pairs = rows[["source_title", "source_url"]].drop_duplicates()
+    return "Sources: " + "; ".join(f"{t} ({u})" for t, u in pairs.itertuples(index=False))
+
+
+def combined(*lines: str) -> str:
+    """Several source lines as one: 'Sources: a; b; c' (each line's own prefix dropped)."""
+    parts = [line.split(": ", 1)[1] if ": " in line else line for line in lines if line]
+    return "Sources: " + "; ".join(parts)
+
+
+def iati(path: Path | str) -> str:
+    return f"Source: IATI activity file {Path(path).name}"
+
+
+def ledger() -> str:
+    return f"Source: {LEDGER}"
+
+
+def listed(names: Iterable[str]) -> str:
+    return "Sources: " + "; ".join(names)

@@ -1,0 +1,153 @@
+"""Tables of chapter 5, Dutch money for reception in the region: document figures, results, EUR per
+person, IATI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from displacement_report.present import sources
+from displacement_report.present.format import (
+    count,
+    in_millions,
+    one_decimal,
+    table_html,
+)
+
+#: Reader-facing names of the kinds of amount in the document figures.
+AMOUNT_KIND_LABELS = {
+    "budget_draft": "draft budget",
+    "budget_supplementary_1": "1st supplementary budget",
+    "budget_supplementary_2": "2nd supplementary budget",
+    "budget_other": "budget (stage not stated)",
+    "realisation": "realised",
+    "commitment": "committed",
+    "contracted": "contracted",
+    "disbursement": "paid out",
+    "allocation": "allocated",
+    "requirement": "required (appeal)",
+    "funding_received": "funding received",
+    "share": "share",
+}
+
+
+def _period(start: int, end: int) -> str:
+    return str(start) if start == end else f"{start}–{end}"
+
+
+def _amount_text(amount: float, unit: str, qualifier: str) -> str:
+    prefix = {"about": "about ", "more_than": "more than ", "up_to": "up to "}.get(qualifier, "")
+    if unit == "percent":
+        return f"{prefix}{one_decimal(amount).removesuffix('.0')}%"
+    return f"{prefix}{unit} {in_millions(amount)} million"
+
+
+def document_figures_table(rows: pd.DataFrame, caption: str) -> str:
+    """Figures read in documents, each with its amount, kind, period and quality; the
+    source line lists every document the rows come from."""
+    frame = pd.DataFrame(
+        {
+            "Figure": rows["description"].to_numpy(),
+            "Amount": [
+                _amount_text(a, u, q)
+                for a, u, q in zip(rows["amount"], rows["unit"], rows["qualifier"], strict=True)
+            ],
+            "Kind": [AMOUNT_KIND_LABELS[k] for k in rows["amount_kind"]],
+            "Period": [
+                _period(s, e) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)
+            ],
+            "Where": rows["geography"].to_numpy(),
+            "Source quality": rows["quality"].to_numpy(),
+            "Id": rows["amount_id"].to_numpy(),
+        }
+    )
+    return table_html(frame, {}, caption, sources.documents(rows))
+
+
+def results_table(rows: pd.DataFrame, caption: str) -> str:
+    frame = pd.DataFrame(
+        {
+            "Result": rows["description"].to_numpy(),
+            "Number": rows["value"].to_numpy(),
+            "Unit": rows["unit"].to_numpy(),
+            "Target or achieved": ["target" if t else "achieved" for t in rows["is_target"]],
+            "Period": [
+                _period(s, e) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)
+            ],
+            "Where": rows["geography"].to_numpy(),
+            "Id": rows["result_id"].to_numpy(),
+        }
+    )
+    return table_html(frame, {"Number": count}, caption, sources.documents(rows))
+
+
+def per_person_table(table: pd.DataFrame, caption: str, source: str) -> str:
+    frame = pd.DataFrame(
+        {
+            "Year": table.index.astype(str),
+            "Budget, EUR million": table["eur"].to_numpy(),
+            "EUR per refugee (UNHCR)": table["eur_per_refugees"].to_numpy(),
+            "EUR per asylum-seeker": table["eur_per_asylum_seekers"].to_numpy(),
+            "EUR per Palestine refugee (UNRWA)": table["eur_per_unrwa_refugees"].to_numpy(),
+        }
+    )
+    formats = {"Budget, EUR million": in_millions} | dict.fromkeys(list(frame.columns)[2:], count)
+    return table_html(frame, formats, caption, source)
+
+
+def iati_table(split: pd.DataFrame, names: Mapping[str, str], caption: str, source: str) -> str:
+    frame = pd.DataFrame(
+        {
+            "Country": [names.get(c, c) for c in split["iso3"]],
+            "Year": split["year"].astype(str).to_numpy(),
+            "Currency": split["currency"].to_numpy(),
+            "Disbursed": split["amount"].to_numpy(),
+        }
+    )
+    return table_html(frame, {"Disbursed": count}, caption, source)
+
+
+def cost_per_result_table(table: pd.DataFrame, caption: str) -> str:
+    frame = pd.DataFrame(
+        {
+            "Result": table["result_id"].to_numpy(),
+            "Domain": table["domain"].to_numpy(),
+            "Results reported": table["result"].to_numpy(),
+            "Money": [
+                f"{c} {in_millions(m)} million"
+                for c, m in zip(table["currency"], table["money"], strict=True)
+            ],
+            "Kind of amount": [AMOUNT_KIND_LABELS[k] for k in table["money_kind"]],
+            "Money per result": [
+                f"{c} {count(v)}"
+                for c, v in zip(table["currency"], table["per_result"], strict=True)
+            ],
+            "Amount": table["amount_id"].to_numpy(),
+        }
+    )
+    return table_html(
+        frame,
+        {"Results reported": count},
+        caption,
+        "Sources: data/spending/amounts.csv and results.csv (ids as shown)",
+    )
+
+
+def iati_section(iati, focus: list[str] | tuple[str, ...], names: Mapping[str, str], path) -> str:
+    """Disbursements from an IATI file by focus country and year, or how to add one."""
+
+    if iati is None:
+        return (
+            "<p>No IATI file was given (parameter <code>iati_file</code>). The README explains "
+            "how to download the ministry's activity file and point the report at it; its "
+            "disbursements then appear here by focus country, year and currency.</p>"
+        )
+    from displacement_report.data.iati import transactions_by_country
+
+    split = transactions_by_country(iati)
+    shown = split[split["iso3"].isin(list(focus))]
+    source = sources.iati(path)
+    caption = "Disbursements to the focus countries in the IATI file, by year and currency"
+    return iati_table(shown, names, caption, source)
