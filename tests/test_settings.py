@@ -71,14 +71,20 @@ def test_year_outside_the_data_lists_the_allowed_range():
         settings.check_against(COVERAGE)
 
 
-def test_unknown_country_suggests_close_codes_and_lists_allowed():
+def test_unknown_country_names_close_codes_only():
     settings = parse_settings({"report_year": 2019, "focus_countries": ["JOR", "LBM"]})
     with pytest.raises(ParameterError) as err:
         settings.check_against(COVERAGE)
     message = str(err.value)
     assert "unknown country code 'LBM'" in message
-    assert "did you mean LBN" in message
-    assert "allowed: ISO3 codes in countries.csv: EGY, JOR, LBN, TUR" in message
+    assert "close matches: LBN" in message
+    assert "EGY" not in message and "TUR" not in message  # not every known code
+
+
+def test_unknown_country_without_a_close_code_says_so():
+    settings = parse_settings({"report_year": 2019, "focus_countries": ["QQQ"]})
+    with pytest.raises(ParameterError, match="'QQQ' \\(no close match\\)"):
+        settings.check_against(COVERAGE)
 
 
 def test_against_the_real_data(real_dir):

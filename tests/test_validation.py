@@ -24,6 +24,20 @@ def test_missing_folder_names_the_folder_and_the_variable(tmp_path):
         load(tmp_path / "nowhere")
 
 
+def test_a_data_folder_that_is_a_file_says_so(tmp_path):
+    not_a_folder = write_csv(tmp_path, "unhcr", "a file where the folder should be")
+    with pytest.raises(DataFileError, match=r"UNHCR data folder .*unhcr is a file, not a folder"):
+        load(not_a_folder)
+
+
+def test_a_csv_separated_by_semicolons_is_named_as_such(tmp_path):
+    write_pop(tmp_path, POP_HEADER.replace(",", ";") + "\n" + GOOD_ROW.replace(",", ";") + "\n")
+    with pytest.raises(
+        DataFileError, match=r"population\.csv: the columns are separated by semicolons"
+    ):
+        load(tmp_path)
+
+
 def test_missing_file(tmp_path):
     with pytest.raises(DataFileError, match=r"population\.csv: file not found"):
         load(tmp_path)

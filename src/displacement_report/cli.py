@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from displacement_report import config, errors
+from displacement_report import config, errors, paths
 
 app = typer.Typer(
     help="Build the forced-displacement report, or refresh its UNHCR data.",
@@ -60,7 +60,9 @@ def interruptible() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _logging() -> None:
+def _setup() -> None:
+    """What every command does first: absolute paths in the environment, then logging."""
+    paths.make_environment_paths_absolute()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     for noisy in ("fontTools", "traitlets", "papermill"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -91,7 +93,7 @@ def report(
     from displacement_report.report.build import build_report
     from displacement_report.settings import validate_parameters
 
-    _logging()
+    _setup()
     try:
         name, values = config.load(params)
         values |= config.parse_overrides(overrides or [])
@@ -126,7 +128,7 @@ def profiles(
     from displacement_report.report.build import build_profiles
     from displacement_report.settings import validate_parameters
 
-    _logging()
+    _setup()
     try:
         _, values = config.load(params)
         settings = validate_parameters(values)
@@ -153,7 +155,7 @@ def refresh(
     """Download the UNHCR tables from UNHCR's public API into DEST (same CSV layout)."""
     from displacement_report.data import refresh as api
 
-    _logging()
+    _setup()
     try:
         first, _, last = years.partition("-")
         year_from, year_to = int(first), int(last or first)

@@ -3,6 +3,9 @@ apply the chart style and give access to the data with its source lines."""
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -15,7 +18,10 @@ from displacement_report.data import claims as claims_data
 from displacement_report.data import documents, unhcr, worldbank
 from displacement_report.data.iati import IatiTables, read_iati
 from displacement_report.present import sources, style
-from displacement_report.settings import ReportSettings, validate_parameters
+from displacement_report.settings import DataCoverage, ReportSettings, validate_parameters
+
+#: Environment variable naming a file that records every file a notebook opens.
+READ_LOG_ENV = "DISPLACEMENT_REPORT_READ_LOG"
 
 
 class ReportData:
@@ -113,9 +119,43 @@ class ReportData:
         return sources.unhcr_and_worldbank(self.unhcr_version)
 
 
-def start(figures_dir: str = "", **params: Any) -> tuple[ReportSettings, ReportData, Path]:
+#: Parameters a notebook may declare that are not report settings.
+NOT_SETTINGS = ("figures_dir",)
+
+
+def settings_for(params: Mapping[str, Any], coverage: DataCoverage | None = None) -> ReportSettings:
+    """The settings a notebook makes of its parameters. The build calls this for every
+    notebook before the first kernel starts, so what it accepts every notebook accepts.
+
+    A profile's `country` is its one focus country."""
+    values = {k: v for k, v in params.items() if k not in NOT_SETTINGS}
+    if "country" in values:
+        values["focus_countries"] = [values.pop("country")]
+    return validate_parameters(values, coverage)
+
+
+def start(**params: Any) -> tuple[ReportSettings, ReportData, Path]:
     """Validate the notebook's parameters, set the chart style, and return the settings,
-    the data and the folder charts are saved to."""
-    settings = validate_parameters(params)
+    the data and the folder charts are saved to. Pass every parameter of the notebook's
+    parameters cell by name (a convention test checks it)."""
+    _record_reads_if_asked()
+    settings = settings_for(params)
     style.apply()
-    return settings, ReportData(settings), paths.figures_dir(figures_dir)
+    return settings, ReportData(settings), paths.figures_dir(params.get("figures_dir") or "")
+
+
+def _record_reads_if_asked() -> None:
+    """With $DISPLACEMENT_REPORT_READ_LOG set, append the path of every file this
+    process opens to that file: how the tests prove a notebook reads only registered
+    inputs."""
+    log_path = os.environ.get(READ_LOG_ENV, "")
+    if not log_path:
+        return
+    log = open(log_path, "a", encoding="utf-8")  # noqa: SIM115 - open for the process's life
+
+    def hook(event: str, args: tuple[Any, ...]) -> None:
+        if event == "open" and isinstance(args[0], str | Path):
+            log.write(f"{args[0]}\n")
+            log.flush()
+
+    sys.addaudithook(hook)

@@ -27,11 +27,35 @@ WORLDBANK_DIR_ENV = "DISPLACEMENT_REPORT_WORLDBANK_DIR"
 OUTPUT_DIR_ENV = "DISPLACEMENT_REPORT_OUTPUT_DIR"
 #: Environment variable naming the parquet cache folder.
 CACHE_DIR_ENV = "DISPLACEMENT_REPORT_CACHE_DIR"
+#: Environment variable naming the folder of cited reference figures.
+REFERENCE_DIR_ENV = "DISPLACEMENT_REPORT_REFERENCE_DIR"
 #: Environment variable naming where charts are saved.
 FIGURES_DIR_ENV = "DISPLACEMENT_REPORT_FIGURES_DIR"
 
 # The shared data folder sits beside the project checkout (../shared/data).
 SHARED_DATA_DIR = PROJECT_ROOT.parent / "shared" / "data"
+
+
+#: Every environment variable above that names a path.
+PATH_ENVS = (
+    UNHCR_DIR_ENV,
+    WORLDBANK_DIR_ENV,
+    OUTPUT_DIR_ENV,
+    CACHE_DIR_ENV,
+    REFERENCE_DIR_ENV,
+    FIGURES_DIR_ENV,
+)
+
+
+def make_environment_paths_absolute() -> None:
+    """Rewrite relative paths in the environment variables against the current folder.
+
+    Called by the command line before any kernel starts: kernels run in notebooks/ and
+    inherit the environment, so a relative path would point somewhere else there."""
+    for name in PATH_ENVS:
+        value = os.environ.get(name, "").strip()
+        if value:
+            os.environ[name] = str(Path(value).expanduser().resolve())
 
 
 def _from_env(name: str, default: Path) -> Path:
@@ -47,6 +71,11 @@ def unhcr_dir() -> Path:
 def worldbank_dir() -> Path:
     """Folder holding the World Bank tables (population.csv, income groups, LDCs, ...)."""
     return _from_env(WORLDBANK_DIR_ENV, SHARED_DATA_DIR / "worldbank")
+
+
+def reference_dir() -> Path:
+    """Folder holding the cited reference figures (sourced_figures.csv, ...)."""
+    return _from_env(REFERENCE_DIR_ENV, SHARED_DATA_DIR / "reference")
 
 
 def output_dir() -> Path:

@@ -9,6 +9,7 @@ a country code UNHCR does not know), naming the value and what is allowed.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from pydantic import (
     StrictInt,
     StringConstraints,
     ValidationError,
+    field_validator,
     model_validator,
 )
 
@@ -69,6 +71,13 @@ class ReportSettings(BaseModel):
     )
     title: str = Field(default=DEFAULT_TITLE, min_length=1, max_length=200)
 
+    @field_validator("data_dir", "worldbank_dir", "iati_file", "output_dir")
+    @classmethod
+    def _absolute(cls, value: Path | None) -> Path | None:
+        # A relative path means relative to where the command was started, resolved now:
+        # kernels run in notebooks/ and would read it against that folder.
+        return None if value is None else value.expanduser().resolve()
+
     @model_validator(mode="after")
     def _years_in_order(self) -> ReportSettings:
         if self.baseline_year > self.report_year:
@@ -98,11 +107,11 @@ class ReportSettings(BaseModel):
                 )
         for code in self.focus_countries:
             if code not in coverage.countries:
-                close = difflib.get_close_matches(code, sorted(coverage.countries), n=3)
-                hint = f" (did you mean {', '.join(close)}?)" if close else ""
+                close = difflib.get_close_matches(code, sorted(coverage.countries), n=5, cutoff=0.6)
+                hint = f"close matches: {', '.join(close)}" if close else "no close match"
                 problems.append(
-                    f"focus_countries: unknown country code {code!r}{hint}; allowed: "
-                    f"ISO3 codes in countries.csv: {', '.join(sorted(coverage.countries))}"
+                    f"focus_countries: unknown country code {code!r} ({hint}); codes are the "
+                    "ISO3 codes of countries.csv in the UNHCR data folder"
                 )
         if problems:
             raise ParameterError("invalid report parameters:\n  " + "\n  ".join(problems))
@@ -169,15 +178,33 @@ def data_coverage(data_dir: Path | None = None) -> DataCoverage:
     return DataCoverage(range(min(common), max(common) + 1), frozenset(codes))
 
 
-def validate_parameters(params: Mapping[str, Any]) -> ReportSettings:
+def validate_parameters(
+    params: Mapping[str, Any], coverage: DataCoverage | None = None
+) -> ReportSettings:
     """Parse `params` and check them against the data they point at: the one call a
-    notebook or the command line makes before any work."""
+    notebook or the command line makes before any work. `coverage` saves reading the
+    data again when several parameter sets are checked against the same folder."""
     from displacement_report.data import worldbank
 
     settings = parse_settings(params)
     worldbank.resolve_dir(settings.worldbank_dir)  # present before any work starts
     if settings.iati_file is not None:
+        _check_iati_file(settings.iati_file)  # a broken file is reported now, not mid-report
+    return settings.check_against(coverage or data_coverage(settings.data_dir))
+
+
+def _check_iati_file(path: Path) -> None:
+    """Read the IATI file once per version of it: every chapter checks its parameters."""
+    if not path.is_file():
         from displacement_report.data.iati import read_iati
 
-        read_iati(settings.iati_file)  # a broken file is reported now, not mid-report
-    return settings.check_against(data_coverage(settings.data_dir))
+        read_iati(path)  # raises its own 'file not found'
+    stat = path.stat()
+    _read_iati_once(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _read_iati_once(path: Path, _mtime_ns: int, _size: int) -> None:
+    from displacement_report.data.iati import read_iati
+
+    read_iati(path)

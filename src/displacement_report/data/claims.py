@@ -14,7 +14,7 @@ from displacement_report.data.readers import read_csv_text
 from displacement_report.data.validation import check_columns, validate
 
 CLAIMS_DIR = paths.PROJECT_DATA_DIR / "claims"
-REFERENCE_FIGURES = paths.SHARED_DATA_DIR / "reference" / "sourced_figures.csv"
+REFERENCE_FIGURES_FILE = "sourced_figures.csv"
 
 WORDINGS = (
     "exact",
@@ -120,7 +120,7 @@ def load_excluded_numbers(path: Path | str | None = None) -> pd.DataFrame:
 
 def load_reference_figures(path: Path | str | None = None) -> pd.DataFrame:
     """The shared file of figures read on public pages (figure_id, value, unit, ...)."""
-    source = Path(path) if path else REFERENCE_FIGURES
+    source = Path(path) if path else paths.reference_dir() / REFERENCE_FIGURES_FILE
     raw = read_csv_text(source, ("figure_id", "unit", "period", "source_title", "source_url"))
     return raw.set_index("figure_id")
 

@@ -17,7 +17,7 @@ from displacement_report import paths
 from displacement_report.data import schemas
 from displacement_report.data.cache import load_cached
 from displacement_report.data.provenance import DataFileInfo, inventory
-from displacement_report.data.readers import read_csv_text
+from displacement_report.data.readers import existing_folder, read_csv_text
 from displacement_report.data.validation import check_columns, validate
 from displacement_report.errors import DataFileError
 
@@ -26,13 +26,13 @@ _VERSION_PATTERN = re.compile(r"version\s+(\d{4}\.\d+\.\d+)")
 
 
 def resolve_dir(data_dir: Path | str | None) -> Path:
-    folder = Path(data_dir).expanduser().resolve() if data_dir else paths.unhcr_dir()
-    if not folder.is_dir():
-        raise DataFileError(
-            f"UNHCR data folder not found: {folder}. Point {paths.UNHCR_DIR_ENV} or the "
-            "'data_dir' parameter at a folder holding population.csv and the other tables."
-        )
-    return folder
+    return existing_folder(
+        data_dir,
+        paths.unhcr_dir(),
+        "UNHCR data folder",
+        f"Point {paths.UNHCR_DIR_ENV} or the 'data_dir' parameter at a folder holding "
+        "population.csv and the other tables.",
+    )
 
 
 def _schema_tag(spec_repr: str) -> str:
@@ -111,7 +111,8 @@ def dataset_version(data_dir: Path | str | None = None) -> str:
 
 
 def file_inventory(data_dir: Path | str | None = None) -> list[DataFileInfo]:
-    names = [*(spec.filename for spec in schemas.TABLES.values()), COUNTRIES_FILE]
+    # the README too: the dataset version printed on every source line comes from it
+    names = [*(spec.filename for spec in schemas.TABLES.values()), COUNTRIES_FILE, "README.md"]
     return inventory(resolve_dir(data_dir), names)
 
 

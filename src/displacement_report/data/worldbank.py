@@ -14,7 +14,7 @@ import pandera.pandas as pa
 
 from displacement_report import paths
 from displacement_report.data.provenance import DataFileInfo, inventory
-from displacement_report.data.readers import read_csv_text
+from displacement_report.data.readers import existing_folder, read_csv_text
 from displacement_report.data.validation import check_columns, validate
 from displacement_report.errors import DataFileError
 
@@ -82,14 +82,13 @@ _COLUMNS = {
 
 
 def resolve_dir(folder: Path | str | None) -> Path:
-    resolved = Path(folder).expanduser().resolve() if folder else paths.worldbank_dir()
-    if not resolved.is_dir():
-        raise DataFileError(
-            f"World Bank data folder not found: {resolved}. Point {paths.WORLDBANK_DIR_ENV} "
-            "or the 'worldbank_dir' parameter at a folder holding population.csv and the "
-            "income-group files."
-        )
-    return resolved
+    return existing_folder(
+        folder,
+        paths.worldbank_dir(),
+        "World Bank data folder",
+        f"Point {paths.WORLDBANK_DIR_ENV} or the 'worldbank_dir' parameter at a folder "
+        "holding population.csv and the income-group files.",
+    )
 
 
 def _load(name: str, folder: Path | str | None, aggregates: bool = False) -> pd.DataFrame:
@@ -152,6 +151,7 @@ FILES = (
     "gdp_per_capita.csv",
     "income_group_history.csv",
     "ldc_list.csv",
+    "README.md",  # the WDI vintage named in the colophon
 )
 
 

@@ -17,14 +17,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from displacement_report import paths
-from displacement_report.data import documents, unhcr, worldbank
-from displacement_report.data.cache import file_sha256
-from displacement_report.errors import OutputError
+from displacement_report.errors import OutputError, ParameterError
+from displacement_report.notebook import settings_for
 from displacement_report.report import clock, colophon, publish
 from displacement_report.report.combine import combine, number_and_index
 from displacement_report.report.execute import execute_all, parameters_for
 from displacement_report.report.fingerprint import INPUTS_FILE, describe_inputs, find_reusable_run
-from displacement_report.settings import ReportSettings
+from displacement_report.report.inputs import InputGroup, checksums, registered_inputs
+from displacement_report.settings import ReportSettings, data_coverage
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +73,23 @@ def notebook_parameters(settings: ReportSettings, figures_dir: Path) -> dict[str
     }
 
 
+def check_notebook_parameters(
+    settings: ReportSettings, sources: Sequence[Path], output_dir: Path
+) -> None:
+    """Before any kernel starts: every notebook gets each parameter it declares, and
+    makes valid settings of them exactly as it will when it runs. A combination one
+    notebook would refuse half-way through the report is refused here."""
+    available = notebook_parameters(settings, output_dir)
+    coverage = data_coverage(settings.data_dir)
+    for source in sources:
+        try:
+            settings_for(parameters_for(source, available), coverage)
+        except ParameterError as exc:
+            raise ParameterError(
+                f"notebook {source.name} would refuse its parameters: {exc}"
+            ) from None
+
+
 def resolve_notebooks(notebooks: Sequence[str | Path]) -> list[Path]:
     """Names in notebooks/ or paths; an absolute path stays as it is."""
     return [paths.NOTEBOOKS_DIR / nb for nb in notebooks]
@@ -102,32 +119,24 @@ def export(executed: list[Path], provenance: colophon.Provenance, run_dir: Path)
 def build_report(
     settings: ReportSettings,
     config_name: str = "default",
-    notebooks: Sequence[str | Path] = REPORT_NOTEBOOKS,
+    notebooks: Sequence[str | Path] | None = None,
     *,
     force: bool = False,
     link_name: str = publish.LATEST,
 ) -> RunResult:
-    """Execute, export and publish the report for `settings` (already validated).
+    """Execute, export and publish the report for `settings` (already validated), made
+    of `notebooks` (default: the report's chapters).
 
     The finished run is published as `<output>/<link_name>` (default `latest`)."""
     output_dir = publish.ensure_writable(settings.output_dir or paths.output_dir())
-    sources = resolve_notebooks(notebooks)
-    # checked before any work: every notebook gets every parameter it declares
-    placeholder = notebook_parameters(settings, output_dir)
-    for source in sources:
-        parameters_for(source, placeholder)
-    data_files = {f"unhcr/{f.name}": f.sha256 for f in unhcr.file_inventory(settings.data_dir)} | {
-        f"worldbank/{f.name}": f.sha256 for f in worldbank.file_inventory(settings.worldbank_dir)
-    }
-    # the project's own document figures, and an IATI file if one is given
-    data_files |= {f"project/{f.name}": f.sha256 for f in documents.file_inventory()}
-    if settings.iati_file is not None:
-        data_files["iati"] = file_sha256(settings.iati_file)
+    sources = resolve_notebooks(REPORT_NOTEBOOKS if notebooks is None else notebooks)
+    check_notebook_parameters(settings, sources, output_dir)
+    registered = registered_inputs(settings)
     inputs = describe_inputs(
         settings.model_dump(mode="json"),
         config_name,
         sources,
-        data_files,
+        checksums(registered),
         colophon.package_versions(),
     )
     runs_dir = output_dir / publish.RUNS
@@ -144,7 +153,7 @@ def build_report(
     started = clock.now()
     try:
         return _execute_and_publish(
-            settings, config_name, sources, inputs, output_dir, started, link_name
+            settings, config_name, sources, inputs, registered, output_dir, started, link_name
         )
     except OSError as exc:  # disk full, file too large, folder gone: say so, keep the old
         raise OutputError(
@@ -158,6 +167,7 @@ def _execute_and_publish(
     config_name: str,
     sources: list[Path],
     inputs: dict,
+    registered: tuple[InputGroup, ...],
     output_dir: Path,
     started: dt.datetime,
     link_name: str,
@@ -170,7 +180,9 @@ def _execute_and_publish(
     jobs = [(s, executed_dir / s.name, parameters_for(s, available)) for s in sources]
     executed = execute_all(jobs)
 
-    provenance = colophon.collect(settings, config_name, started.isoformat(timespec="seconds"))
+    provenance = colophon.collect(
+        settings, config_name, registered, started.isoformat(timespec="seconds")
+    )
     provenance = replace(provenance, finished=clock.now().isoformat(timespec="seconds"))
     log.info("exporting HTML and PDF")
     export(executed, provenance, run_dir)

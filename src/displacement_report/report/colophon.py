@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
 from displacement_report import __version__, paths
-from displacement_report.data import documents, unhcr, worldbank
 from displacement_report.data.provenance import DataFileInfo
+from displacement_report.report.inputs import InputGroup
 from displacement_report.settings import ReportSettings
 
 #: Libraries whose versions can change a figure or a page, listed in the colophon.
@@ -31,16 +31,17 @@ KEY_PACKAGES = (
 class Provenance:
     settings: ReportSettings
     config_name: str
-    data_version: str
-    data_files: list[DataFileInfo]
-    worldbank_version: str
-    worldbank_files: list[DataFileInfo]
-    project_files: list[DataFileInfo]
+    inputs: tuple[InputGroup, ...]
     code_version: str
     packages: dict[str, str]
     python: str
     started: str
     finished: str = ""
+
+    @property
+    def data_version(self) -> str:
+        """The UNHCR database version, named on the cover."""
+        return next(g.version for g in self.inputs if g.key == "unhcr")
 
 
 def code_version() -> str:
@@ -68,15 +69,14 @@ def package_versions() -> dict[str, str]:
     return versions
 
 
-def collect(settings: ReportSettings, config_name: str, started: str) -> Provenance:
+def collect(
+    settings: ReportSettings, config_name: str, inputs: tuple[InputGroup, ...], started: str
+) -> Provenance:
+    """What the colophon states; `inputs` is the registry the fingerprint was made of."""
     return Provenance(
         settings=settings,
         config_name=config_name,
-        data_version=unhcr.dataset_version(settings.data_dir),
-        data_files=unhcr.file_inventory(settings.data_dir),
-        worldbank_version=worldbank.readme_version(settings.worldbank_dir),
-        worldbank_files=worldbank.file_inventory(settings.worldbank_dir),
-        project_files=documents.file_inventory(),
+        inputs=inputs,
         code_version=code_version(),
         packages=package_versions(),
         python=platform.python_version(),
@@ -95,7 +95,7 @@ def _parameter_rows(settings: ReportSettings) -> list[tuple[str, str]]:
     return rows
 
 
-def _files_html(files: list[DataFileInfo]) -> str:
+def _files_html(files: tuple[DataFileInfo, ...]) -> str:
     rows = "".join(
         f"<tr><td>{html.escape(f.name)}</td><td>{f.size_bytes:,}</td>"
         f'<td class="checksum">{f.sha256}</td></tr>'
@@ -125,8 +125,12 @@ def cover_html(p: Provenance) -> str:
     )
 
 
+def _input_group_html(group: InputGroup) -> str:
+    version = f", {group.version}" if group.version else ""
+    return f"<h3>Data: {html.escape(group.title + version)}</h3>{_files_html(group.files)}"
+
+
 def colophon_html(p: Provenance) -> str:
-    files, wb_files = _files_html(p.data_files), _files_html(p.worldbank_files)
     packages = ", ".join(f"{name} {ver}" for name, ver in p.packages.items())
     return (
         '<section class="colophon"><h1 id="colophon">Colophon</h1>'
@@ -134,16 +138,8 @@ def colophon_html(p: Provenance) -> str:
         "version named here; rerunning with the same parameters reproduces it.</p>"
         "<h3>Parameters</h3><table>"
         f"{_rows_html(_parameter_rows(p.settings))}</table>"
-        f"<h3>Data: UNHCR Refugee Population Statistics Database, version "
-        f"{html.escape(p.data_version)} (CC BY 4.0)</h3>"
-        f"{files}"
-        f"<h3>Data: World Bank population, GDP per capita and income groups "
-        f"({html.escape(p.worldbank_version)}); UN list of least developed countries</h3>"
-        f"{wb_files}"
-        "<h3>Data: figures read in documents (this repository's data/ folder; each row "
-        "names its source)</h3>"
-        f"{_files_html(p.project_files)}"
-        f"<h3>Code</h3><p>displacement-report {html.escape(p.code_version)}, "
+        + "".join(_input_group_html(group) for group in p.inputs)
+        + f"<h3>Code</h3><p>displacement-report {html.escape(p.code_version)}, "
         f"Python {html.escape(p.python)}; {html.escape(packages)}</p>"
         f"<h3>Run</h3><p>Started {html.escape(p.started)}"
         + (f", finished {html.escape(p.finished)}" if p.finished else "")

@@ -1,0 +1,163 @@
+"""Whatever validation accepts, every notebook accepts; every path a user gives is read
+against the folder the command was started in."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from displacement_report import paths
+from displacement_report.cli import app
+from displacement_report.errors import ParameterError
+from displacement_report.report import build
+from displacement_report.settings import data_coverage, parse_settings, validate_parameters
+from tests.conftest import write_notebook
+
+COVERAGE = data_coverage()
+ALL_NOTEBOOKS = build.resolve_notebooks((*build.REPORT_NOTEBOOKS, build.PROFILE_NOTEBOOK))
+
+
+@st.composite
+def valid_parameter_sets(draw):
+    years = COVERAGE.years
+    report = draw(st.integers(years.start, years.stop - 1))
+    baseline = draw(st.integers(years.start, report))
+    trend_start = draw(st.integers(years.start, baseline))
+    focus = draw(
+        st.lists(st.sampled_from(sorted(COVERAGE.countries)), min_size=1, max_size=8, unique=True)
+    )
+    return {
+        "report_year": report,
+        "baseline_year": baseline,
+        "trend_start_year": trend_start,
+        "focus_countries": focus,
+        "protracted_threshold": draw(st.integers(1, 500_000)),
+        "protracted_years": draw(st.integers(1, 20)),
+    }
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(valid_parameter_sets())
+def test_every_notebook_accepts_what_validation_accepts(tmp_path_factory, params):
+    accepted = validate_parameters(params, COVERAGE)
+    # raises ParameterError for any notebook that would refuse them when it runs
+    build.check_notebook_parameters(accepted, ALL_NOTEBOOKS, tmp_path_factory.getbasetemp())
+
+
+def test_a_notebook_that_would_refuse_its_parameters_stops_the_run_before_work(tmp_path):
+    # it declares report_year only, so its own baseline (2019) would follow 2015
+    lonely = write_notebook(
+        tmp_path / "lonely.ipynb",
+        "report_year: int = 2025  # year",
+        "from displacement_report import notebook\nnotebook.start(report_year=report_year)",
+    )
+    out = tmp_path / "out"
+    accepted = validate_parameters(
+        {"report_year": 2015, "baseline_year": 2010, "output_dir": str(out)}
+    )
+    with pytest.raises(
+        ParameterError, match=r"(?s)lonely\.ipynb would refuse .*baseline_year 2019"
+    ):
+        build.build_report(accepted, notebooks=(lonely,))
+    assert not (out / "runs").exists()
+
+
+def test_relative_paths_in_settings_are_resolved_against_the_working_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    given = parse_settings(
+        {"report_year": 2019, "data_dir": "unhcr", "output_dir": "out", "iati_file": "a.xml"}
+    )
+    assert given.data_dir == tmp_path / "unhcr"
+    assert given.output_dir == tmp_path / "out"
+    assert given.iati_file == tmp_path / "a.xml"
+
+
+PATH_PROBE = """\
+import os
+from pathlib import Path
+unhcr_dir = os.environ["DISPLACEMENT_REPORT_UNHCR_DIR"]  # given as 'data'
+for name, value in [("data_dir", unhcr_dir), ("worldbank_dir", worldbank_dir),
+                    ("iati_file", iati_file), ("figures_dir", figures_dir)]:
+    assert os.path.isabs(value), (name, value)
+    assert Path(value).exists() or name == "figures_dir", (name, value)
+"""
+
+
+@pytest.mark.notebook
+def test_every_path_option_may_be_relative(tmp_path, monkeypatch, real_dir):
+    """`report` from another folder, with relative paths in the options, the parameter
+    set, --set and an environment variable: all read against that folder."""
+    work = tmp_path / "work"
+    (work / "sets").mkdir(parents=True)
+    (work / "data").symlink_to(real_dir)
+    (work / "wb").symlink_to(paths.SHARED_DATA_DIR / "worldbank")
+    iati = paths.PROJECT_ROOT / "tests" / "fixtures" / "iati" / "three_activities.xml"
+    (work / "activities.xml").write_bytes(iati.read_bytes())
+    (work / "sets" / "mine.yml").write_text("report_year: 2019\nworldbank_dir: wb\n")
+    probe = write_notebook(
+        tmp_path / "probe.ipynb",
+        "report_year: int = 2025  # y\nworldbank_dir: str = ''  # w\n"
+        "iati_file: str = ''  # i\nfigures_dir: str = ''  # f",
+        PATH_PROBE,
+    )
+    monkeypatch.setattr(build, "REPORT_NOTEBOOKS", (str(probe),))
+    monkeypatch.chdir(work)
+    monkeypatch.setenv(paths.UNHCR_DIR_ENV, "data")
+    result = CliRunner().invoke(
+        app,
+        [
+            "report",
+            "--config",
+            "sets/mine.yml",
+            "--output-dir",
+            "out",
+            "--set",
+            "iati_file=activities.xml",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert (work / "out" / "latest" / "report.pdf").is_file()
+    record = json.loads((work / "out" / "latest" / "inputs.json").read_text())
+    assert record["settings"]["worldbank_dir"] == str((work / "wb").resolve())
+    assert record["settings"]["iati_file"] == str(work / "activities.xml")
+
+
+@pytest.mark.notebook
+def test_a_profile_batch_leaves_the_top_level_figures_folder_alone(tmp_path):
+    # the test session points $DISPLACEMENT_REPORT_FIGURES_DIR at a folder of its own
+    top_level = paths.figures_dir()
+    before = sorted(top_level.iterdir())
+    settings_ = validate_parameters({"report_year": 2019, "output_dir": str(tmp_path)})
+    (result,) = build.build_profiles(settings_, ["LBN"])
+    assert sorted(top_level.iterdir()) == before
+    assert list((result.run_dir / "figures").glob("profile_LBN_*.svg"))
+
+
+NON_DEFAULT_SETS = [
+    ["report_year=1995", "baseline_year=1992", "trend_start_year=1990", "focus_countries=[PAK]"],
+    [
+        "report_year=2005",
+        "baseline_year=2000",
+        "trend_start_year=1995",
+        "focus_countries=[TZA, COD, IRN]",
+    ],
+    ["report_year=2015", "baseline_year=2010", "focus_countries=[TUR, DEU, UGA, COL]"],
+]
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("overrides", NON_DEFAULT_SETS, ids=["1995", "2005", "2015"])
+def test_non_default_parameter_sets_build_every_chapter(tmp_path, monkeypatch, overrides):
+    monkeypatch.chdir(tmp_path)
+    arguments = ["report", "--output-dir", "reports"]
+    for pair in overrides:
+        arguments += ["--set", pair]
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 0, result.output
+    executed = sorted(os.listdir(tmp_path / "reports" / "latest" / "notebooks"))
+    assert [n for n in executed if n.endswith(".ipynb")] == sorted(build.REPORT_NOTEBOOKS)
