@@ -66,7 +66,8 @@ def test_budget_by_stage_keeps_stages_apart_and_ignores_other_currencies():
     assert table.loc[2019, "budget_draft"] == 100e6  # the USD figure is not added
     assert 2016 not in table.index  # a two-year envelope is not a yearly budget
     assert spending.latest_stage(table).to_dict() == {2019: 100e6, 2021: 135.5e6}
-    assert spending.envelopes(FIGURES, ["nl_oir_budget"])["amount_id"].tolist() == ["A004"]
+    packages = spending.of_topics(FIGURES, spending.PACKAGE_TOPICS)
+    assert packages["amount_id"].tolist() == ["A004"]
     assert spending.letter_annual_budget(FIGURES) == 128e6
 
 
@@ -166,10 +167,11 @@ def test_eu_layer_keeps_the_latest_figure_per_stage():
     ]
 
 
-def test_channel_split_and_gaps():
-    assert spending.channel_split(FIGURES)[["recipient", "amount"]].values.tolist() == [
-        ["UN agencies", 70.0]
-    ]
+def test_topic_selection_and_gaps():
+    channels = spending.of_topics(FIGURES, "nl_channels")
+    assert channels[["recipient", "amount"]].values.tolist() == [["UN agencies", 70.0]]
+    with pytest.raises(ValueError, match=r"no document figures of topic\(s\) \['nl_chanels'\]"):
+        spending.of_topics(FIGURES, "nl_chanels")
     found = spending.gaps(FIGURES, ["JOR", "LBN"], [2019, 2020, 2021])
     assert any("JOR, LBN" in line and "realised" in line.lower() for line in found)
     assert any("2020" in line for line in found)

@@ -39,8 +39,8 @@ def displacement_by_year(
 ) -> pd.DataFrame:
     """Each component and the total per year, for the years every source covers.
 
-    `oip` is zero before 2018: the category did not exist, so nobody was counted in it
-    (a series break, not missing data).
+    `oip` is zero before OIP_FIRST_YEAR (2018): the category did not exist, so nobody
+    was counted in it (a series break, not missing data).
     """
     parts = pd.DataFrame(
         {

@@ -46,10 +46,10 @@ NEED_TOPICS = ("3rp", "un_appeals")
 def of_topics(amounts: pd.DataFrame, topics: str | Sequence[str]) -> pd.DataFrame:
     """The document figures of one topic or several, in file order."""
     wanted = [topics] if isinstance(topics, str) else list(topics)
-    unknown = sorted(set(wanted) - set(amounts["topic"]))
-    if unknown:
-        raise ValueError(f"no document figures of topic(s) {unknown}")
-    return amounts[amounts["topic"].isin(wanted)]
+    rows = amounts[amounts["topic"].isin(wanted)]
+    if rows.empty:  # a misspelt topic would otherwise give an empty table silently
+        raise ValueError(f"no document figures of topic(s) {wanted}")
+    return rows
 
 
 def single_year(rows: pd.DataFrame) -> pd.DataFrame:
@@ -59,7 +59,7 @@ def single_year(rows: pd.DataFrame) -> pd.DataFrame:
 def budget_by_stage(amounts: pd.DataFrame, topic: str = OIR_LINE) -> pd.DataFrame:
     """EUR amounts of one budget topic per year (rows) and stage (columns).
 
-    Only single-year EUR figures; multi-year envelopes are left to `envelopes`. Where
+    Only single-year EUR figures; multi-year envelopes are shown as published. Where
     several figures share a year and stage, the largest is kept and counted in `n`.
     """
     rows = single_year(amounts[(amounts["topic"] == topic) & (amounts["unit"] == "EUR")])
@@ -69,14 +69,6 @@ def budget_by_stage(amounts: pd.DataFrame, topic: str = OIR_LINE) -> pd.DataFram
     )
     ordered = [stage for stage in BUDGET_STAGES if stage in table.columns]
     return table[ordered].rename_axis(index="year", columns=None)
-
-
-def envelopes(amounts: pd.DataFrame, topics: Sequence[str]) -> pd.DataFrame:
-    """Multi-year or one-off packages of the given topics, as published."""
-    rows = amounts[
-        amounts["topic"].isin(topics) & (amounts["period_start"] != amounts["period_end"])
-    ]
-    return rows.sort_values(["period_start", "amount_id"]).reset_index(drop=True)
 
 
 def latest_stage(budget: pd.DataFrame) -> pd.Series:
@@ -112,12 +104,6 @@ def index_since(series: pd.Series, base_year: int) -> pd.Series:
     if base_year not in series.index or not series.loc[base_year]:
         return pd.Series(dtype=float)
     return 100 * series.astype(float) / float(series.loc[base_year])
-
-
-def channel_split(amounts: pd.DataFrame, year: int = 2020) -> pd.DataFrame:
-    """The split of reception-in-the-region money by channel in `year` (shares in %)."""
-    rows = amounts[(amounts["topic"] == "nl_channels") & (amounts["period_start"] == year)]
-    return rows[["recipient", "amount", "source_title", "source_url"]].reset_index(drop=True)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@ sources the same way and a change of wording happens once."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -53,7 +52,3 @@ def iati(path: Path | str) -> str:
 
 def ledger() -> str:
     return f"Source: {LEDGER}"
-
-
-def listed(names: Iterable[str]) -> str:
-    return "Sources: " + "; ".join(names)
