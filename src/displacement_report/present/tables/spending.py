@@ -109,7 +109,9 @@ def iati_table(split: pd.DataFrame, names: Mapping[str, str], caption: str, sour
     return table_html(frame, {"Disbursed": count}, caption, source)
 
 
-def cost_per_result_table(table: pd.DataFrame, caption: str) -> str:
+def cost_per_result_table(table: pd.DataFrame, amounts: pd.DataFrame, caption: str) -> str:
+    """Money per reported result; the source line names the documents of the amounts
+    used (the results come from the same programme reports)."""
     frame = pd.DataFrame(
         {
             "Result": table["result_id"].to_numpy(),
@@ -131,7 +133,7 @@ def cost_per_result_table(table: pd.DataFrame, caption: str) -> str:
         frame,
         {"Results reported": count},
         caption,
-        "Sources: data/spending/amounts.csv and results.csv (ids as shown)",
+        sources.documents(amounts[amounts["amount_id"].isin(table["amount_id"])]),
     )
 
 
