@@ -161,3 +161,8 @@ def test_non_default_parameter_sets_build_every_chapter(tmp_path, monkeypatch, o
     assert result.exit_code == 0, result.output
     executed = sorted(os.listdir(tmp_path / "reports" / "latest" / "notebooks"))
     assert [n for n in executed if n.endswith(".ipynb")] == sorted(build.REPORT_NOTEBOOKS)
+    # and a profile of the first focus country, for the same years
+    profile = CliRunner().invoke(app, ["profiles", *arguments[1:]])
+    assert profile.exit_code == 0, profile.output
+    code = overrides[-1].split("[")[1].split(",")[0].strip(" ]")
+    assert (tmp_path / "reports" / "profiles" / code / "report.pdf").is_file()

@@ -70,18 +70,34 @@ def _setup() -> None:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
 
+ConfigOption = Annotated[
+    str, typer.Option("--config", "-c", help="parameter set: a name in config/ or a YAML path")
+]
+SetOption = Annotated[
+    list[str] | None,
+    typer.Option("--set", "-s", help="override one parameter, e.g. --set report_year=2019"),
+]
+OutputDirOption = Annotated[
+    Path | None, typer.Option(help="where run folders and published links go (default: reports/)")
+]
+
+
+def _parameter_values(
+    params: str, overrides: list[str] | None, output_dir: Path | None
+) -> tuple[str, dict]:
+    """A parameter set with the command line's overrides applied: (name, values)."""
+    name, values = config.load(params)
+    values |= config.parse_overrides(overrides or [])
+    if output_dir is not None:
+        values["output_dir"] = str(output_dir)
+    return name, values
+
+
 @app.command()
 def report(
-    params: Annotated[
-        str, typer.Option("--config", "-c", help="parameter set: a name in config/ or a YAML path")
-    ] = "default",
-    overrides: Annotated[
-        list[str] | None,
-        typer.Option("--set", "-s", help="override one parameter, e.g. --set report_year=2019"),
-    ] = None,
-    output_dir: Annotated[
-        Path | None, typer.Option(help="where run folders and 'latest' go (default: reports/)")
-    ] = None,
+    params: ConfigOption = "default",
+    overrides: SetOption = None,
+    output_dir: OutputDirOption = None,
     force: Annotated[
         bool, typer.Option("--force", help="execute again even if nothing changed")
     ] = False,
@@ -95,10 +111,7 @@ def report(
 
     _setup()
     try:
-        name, values = config.load(params)
-        values |= config.parse_overrides(overrides or [])
-        if output_dir is not None:
-            values["output_dir"] = str(output_dir)
+        name, values = _parameter_values(params, overrides, output_dir)
         settings = validate_parameters(values)
         with interruptible():
             result = build_report(settings, config_name=name, force=force)
@@ -114,9 +127,9 @@ def profiles(
         list[str] | None,
         typer.Argument(help="ISO3 codes to profile (default: the parameter set's focus countries)"),
     ] = None,
-    params: Annotated[
-        str, typer.Option("--config", "-c", help="parameter set for years and data folder")
-    ] = "default",
+    params: ConfigOption = "default",
+    overrides: SetOption = None,
+    output_dir: OutputDirOption = None,
     all_hosts: Annotated[
         bool, typer.Option("--all-hosts", help="profile every country hosting anyone that year")
     ] = False,
@@ -130,7 +143,7 @@ def profiles(
 
     _setup()
     try:
-        _, values = config.load(params)
+        _, values = _parameter_values(params, overrides, output_dir)
         settings = validate_parameters(values)
         if all_hosts:
             codes = unhcr.host_codes(settings.report_year, settings.data_dir)

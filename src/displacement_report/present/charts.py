@@ -47,7 +47,8 @@ def displacement_trend(
                 fontsize=8,
                 fontweight="bold",
             )
-    top = float(by_year[TOTAL].max()) * 1.1  # headroom for the value labels
+    # the stacked height, not the total: the total is missing where a part is unknown
+    top = max(float(bottom.max()), 1.0) * 1.1  # headroom for the value labels
     ax.set_ylim(0, top)
     ax.yaxis.set_major_formatter(millions_formatter(top))
     ax.set_ylabel("People, millions (end of year)")

@@ -1,0 +1,48 @@
+"""The country profile's opening for years before IDMC's country figures (before 2009),
+where a host's internally displaced and so its total are unknown."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pandas as pd
+
+from displacement_report.analysis.headline import COMPONENTS, TOTAL
+from displacement_report.present import charts
+from displacement_report.present.narrative.focus_countries import profile_paragraph
+
+
+def _over_time(rows: dict[int, dict[str, object]]) -> pd.DataFrame:
+    table = pd.DataFrame.from_dict(rows, orient="index").reindex(columns=list(COMPONENTS))
+    table = table.astype("Int64")
+    table[TOTAL] = table.sum(axis=1, skipna=False)
+    return table.rename_axis("year")
+
+
+NO_IDPS = {"refugees": 900_000, "unrwa_refugees": 0, "asylum_seekers": 100_000, "oip": 0}
+
+
+def test_a_year_without_an_idp_figure_says_so_and_compares_people_from_abroad():
+    table = _over_time(
+        {1992: NO_IDPS | {"idps": pd.NA}, 1995: NO_IDPS | {"refugees": 1_400_000, "idps": pd.NA}}
+    )
+    text = profile_paragraph(table, "Pakistan", 1992, 1995)
+    assert "hosted 1.5 million refugees, asylum-seekers" in text
+    assert "IDMC gives no figure for people displaced inside the country in 1995" in text
+    # 1.5 M against 1.0 M from abroad: +50%, the IDPs unknown in both years
+    assert "people hosted from abroad changed by +50.0% compared with the end of 1992" in text
+
+
+def test_no_idp_clause_when_nobody_is_displaced_inside():
+    table = _over_time({2019: NO_IDPS | {"idps": 0}})
+    text = profile_paragraph(table, "Germany", 2019, 2019)
+    assert "displaced inside" not in text and text.endswith("mandate).")
+
+
+def test_the_trend_chart_scales_to_the_bars_when_totals_are_missing():
+    table = _over_time({1994: NO_IDPS | {"idps": pd.NA}, 1995: NO_IDPS | {"idps": pd.NA}})
+    fig = charts.displacement_trend(table, "title", "Source: test", highlight=(1995,))
+    low, high = fig.axes[0].get_ylim()
+    assert (low, high) == (0, 1_000_000 * 1.1)
