@@ -291,3 +291,15 @@ def test_every_figure_matches_the_document_it_cites(real_dir):
                 assert cited["source_url"] == row["source_url"], row
             checked += 1
     assert checked == 132 + 21
+
+
+def test_dutch_money_and_the_need_it_answers_are_kept_apart_in_the_real_figures():
+    real = documents.load_amounts()
+    dutch = spending.of_topics(real, spending.DUTCH_MONEY_TOPICS)
+    need = spending.of_topics(real, spending.NEED_TOPICS)
+    assert set(dutch["amount_id"]).isdisjoint(need["amount_id"])
+    assert "requirement" not in set(dutch["amount_kind"])  # money given, never money asked
+    assert "requirement" in set(need["amount_kind"])
+    # the letter's EUR 128 million is Dutch money, the 3RP appeal is need
+    assert "letter" in set(dutch["reference_id"])
+    assert set(need["topic"]) <= {"3rp", "un_appeals"}
