@@ -27,6 +27,7 @@ EXIT_CODES: dict[type[errors.ReportError], int] = {
     errors.ParameterError: 2,
     errors.DataFileError: 2,
     errors.NotebookError: 3,
+    errors.ContentError: 3,
     errors.OutputError: 4,
     errors.DownloadError: 5,
 }

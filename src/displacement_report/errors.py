@@ -21,5 +21,9 @@ class OutputError(ReportError):
     """The output folder cannot be written."""
 
 
+class ContentError(ReportError):
+    """The report's text refers to a figure or table that does not exist."""
+
+
 class NotebookError(ReportError):
     """A notebook failed while executing; its executed copy is kept for inspection."""

@@ -17,7 +17,7 @@ from displacement_report.analysis.claims import ClaimInputs
 from displacement_report.data import claims as claims_data
 from displacement_report.data import documents, unhcr, worldbank
 from displacement_report.data.iati import IatiTables, read_iati
-from displacement_report.present import sources, style
+from displacement_report.present import exhibits, sources, style
 from displacement_report.settings import DataCoverage, ReportSettings, validate_parameters
 
 #: Environment variable naming a file that records every file a notebook opens.
@@ -141,7 +141,11 @@ def start(**params: Any) -> tuple[ReportSettings, ReportData, Path]:
     _record_reads_if_asked()
     settings = settings_for(params)
     style.apply()
-    return settings, ReportData(settings), paths.figures_dir(params.get("figures_dir") or "")
+    figures = paths.figures_dir(params.get("figures_dir") or "")
+    exhibits.configure(
+        figures, settings.model_dump(mode="json"), unhcr.dataset_version(settings.data_dir)
+    )
+    return settings, ReportData(settings), figures
 
 
 def _record_reads_if_asked() -> None:

@@ -7,7 +7,7 @@ import pandas as pd
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from displacement_report.analysis.headline import COMPONENTS, TOTAL
-from displacement_report.present import style
+from displacement_report.present import exhibits, style
 
 
 def millions_formatter(largest: float) -> FuncFormatter:
@@ -139,6 +139,22 @@ def small_multiples(
         color="#444444",
     )
     style.add_source(fig, source, rect=(0, 0.11, 1, 0.92))
+    exhibits.attach_data(
+        fig,
+        pd.concat(
+            [
+                table[list(COMPONENTS)]
+                .rename(columns=COMPONENTS)
+                .rename_axis("x")
+                .reset_index()
+                .melt(id_vars="x", var_name="series", value_name="value")
+                .assign(panel=names.get(code, code))
+                for code, table in series.items()
+            ]
+        )[["panel", "series", "x", "value"]],
+        caption="People hosted in or displaced inside each country (millions), by group; "
+        "each panel has its own vertical scale.",
+    )
     return fig
 
 
@@ -195,4 +211,8 @@ def claim_against_series(
     ax.set_ylim(bottom=0)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     style.add_source(fig, source)
+    exhibits.attach_data(
+        fig,
+        pd.DataFrame({"series": ylabel, "x": series.index, "value": series.to_numpy()}),
+    )
     return fig

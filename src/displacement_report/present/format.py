@@ -70,24 +70,35 @@ def signed_percent(value: object, digits: int = 1) -> str:
     return text if text.startswith(("-", "–")) else f"+{text}"
 
 
-def table_html(frame: pd.DataFrame, formats: dict[str, object], caption: str, source: str) -> str:
-    """A static HTML table with formatted cells, a title above and the source under it.
+def table_html(
+    frame: pd.DataFrame,
+    formats: dict[str, object],
+    caption: str,
+    source: str,
+    name: str | None = None,
+) -> str:
+    """A static HTML table with formatted cells, its caption and the source under it,
+    as a numbered exhibit whose data is saved beside it (`exhibits.table_exhibit`);
+    `name` is what the text refers to (`@tab:name`), by default a slug of the caption.
 
     Every table in the report goes through here, so every table names its source.
     Columns with a formatter are numbers (right-aligned); the others are text. Cell
     text is escaped: country names and parameters are data, never markup.
     """
+    from displacement_report.present import exhibits
+
     align = {c: "right" if c in formats else "left" for c in frame.columns}
     styler = frame.style.format(formats, escape="html").hide(axis="index")
-    styler = styler.set_table_attributes('class="report-table"')
+    styler = styler.set_table_attributes('class="report-table"').set_caption(
+        f'<span class="exhibit-number">Table</span> {html.escape(caption)}'
+    )
     styler = styler.set_table_styles(
         {c: [{"selector": "th, td", "props": f"text-align: {a}"}] for c, a in align.items()}
     )
     # a stable id per table: unique within the report, identical across runs
     table_id = hashlib.sha256(caption.encode()).hexdigest()[:10]
     body = styler.to_html(table_uuid=table_id)
-    title = f'<p class="table-title">{html.escape(caption)}</p>'
-    return f'{title}{body}<p class="source-line">{html.escape(source)}</p>'
+    return exhibits.table_exhibit(body, frame, caption, source, name)
 
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import textwrap
 from pathlib import Path
 
@@ -85,17 +86,43 @@ def add_source(
     width_chars = int(fig.get_figwidth() * 21)  # about 21 characters per inch at 7.5 pt
     lines = textwrap.wrap(source, width_chars) or [""]
     fig.text(0.01, 0.005, "\n".join(lines), ha="left", va="bottom", fontsize=7.5, color="#555555")
+    fig.source = source  # type: ignore[attr-defined]  # read back for the exhibit's record
     line_height = 0.13 / fig.get_figheight()  # 7.5 pt lines, as a fraction of the height
     left, bottom, right, top = rect
     fig.tight_layout(rect=(left, bottom + line_height * (len(lines) - 1), right, top))
 
 
-def save(fig: plt.Figure, name: str, folder: Path) -> list[Path]:
-    """Save as SVG (for print) and PNG (for slides), without volatile metadata."""
+def svg_bytes(fig: plt.Figure) -> bytes:
+    """The chart as SVG, without the date that would make two runs differ."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    return buffer.getvalue()
+
+
+def save(fig: plt.Figure, name: str, folder: Path, caption: str | None = None) -> list[Path]:
+    """Save as SVG (for print) and PNG (for slides), without volatile metadata; in a
+    notebook, show it as a numbered figure with caption, alternative text and the data
+    behind it (see `exhibits`), and close it so it is not shown twice."""
+    from displacement_report.present import exhibits
+
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for suffix, metadata in ((".svg", {"Date": None}), (".png", {"Software": None})):
         target = folder / f"{name}{suffix}"
         fig.savefig(target, metadata=metadata, bbox_inches="tight")
         written.append(target)
+    figure_html = exhibits.chart_html(fig, name, caption)
+    if _in_notebook():
+        from IPython.display import HTML, display
+
+        display(HTML(figure_html))
+        plt.close(fig)
     return written
+
+
+def _in_notebook() -> bool:
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    return get_ipython() is not None

@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from displacement_report import paths
+from displacement_report import letter, paths
 from displacement_report.errors import OutputError, ParameterError
 from displacement_report.notebook import settings_for
 from displacement_report.report import clock, colophon, publish
-from displacement_report.report.combine import combine, number_and_index
+from displacement_report.report.combine import combine, describe_document, number_and_index
 from displacement_report.report.execute import execute_all, parameters_for
 from displacement_report.report.fingerprint import INPUTS_FILE, describe_inputs, find_reusable_run
 from displacement_report.report.inputs import InputGroup, checksums, registered_inputs
@@ -42,6 +42,8 @@ PROFILE_NOTEBOOK = "country_profile.ipynb"
 PROFILES_LINK_DIR = "profiles"
 REPORT_HTML = "report.html"
 REPORT_PDF = "report.pdf"
+#: Named as the PDF's author: the tool, since no person signs a generated report.
+AUTHOR = "displacement-report (reproducible report; see the colophon)"
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,12 @@ def export(executed: list[Path], provenance: colophon.Provenance, run_dir: Path)
         provenance.settings.title,
     )
     page, _ = exporter.from_notebook_node(combined)
-    page = number_and_index(page)
+    page = describe_document(
+        number_and_index(page),
+        author=AUTHOR,
+        subject=f"Forced displacement in {provenance.settings.report_year} and Dutch reception "
+        f"in the region, checked against {letter.CITATION}",
+    )
     publish.write_bytes_atomically(run_dir / REPORT_HTML, page.encode("utf-8"))
     publish.write_bytes_atomically(run_dir / REPORT_PDF, html_to_pdf(page))
 

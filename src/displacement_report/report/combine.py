@@ -4,13 +4,17 @@ chapters and sections and add a table of contents to the exported HTML."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
 import nbformat
 from bs4 import BeautifulSoup, NavigableString
 
+from displacement_report.errors import ContentError
+
 TOC_TITLE = "Contents"
+EXHIBITS_TITLE = "Figures and tables"
 
 
 def _output_cell(html_text: str, name: str) -> nbformat.NotebookNode:
@@ -48,30 +52,108 @@ def _set_heading_text(heading, text: str) -> None:
 
 
 def number_and_index(page: str) -> str:
-    """Number chapter (h1) and section (h2) headings and insert a linked table of
-    contents after the cover. The PDF fills in page numbers from the links."""
+    """Number chapters (h1), sections (h2), figures and tables (per chapter); resolve
+    the text's references to figures and tables; insert a linked table of contents and
+    a list of figures and tables after the cover. The PDF fills in page numbers from
+    the links. A reference to an exhibit that does not exist stops the build."""
     soup = BeautifulSoup(page, "html.parser")
     entries: list[tuple[int, str, str]] = []
+    exhibits: list[tuple[str, str, str]] = []  # (label, caption, anchor)
     chapter = section = 0
-    for heading in soup.find_all(["h1", "h2"]):
-        if heading.find_parent(class_="cover") or not heading.get("id"):
+    counts = {"Figure": 0, "Table": 0}
+    for element in soup.find_all(_numbered):
+        if element.name not in ("h1", "h2"):
+            kind = "Figure" if element.name == "figure" else "Table"
+            counts[kind] += 1
+            label = f"{kind} {chapter}.{counts[kind]}" if chapter else f"{kind} {counts[kind]}"
+            number = element.find(class_="exhibit-number")
+            number.string = label
+            caption = element.find(["figcaption", "caption"])
+            text = caption.get_text(" ", strip=True).removeprefix(label).strip()
+            exhibits.append((label, text.removesuffix("Data (CSV)").strip(), element["id"]))
             continue
-        text = heading.get_text().replace("¶", "").strip()
-        if heading.find_parent(class_="colophon"):
-            entries.append((1, text, heading["id"]))
+        text = element.get_text().replace("¶", "").strip()
+        if element.find_parent(class_="colophon"):
+            entries.append((1, text, element["id"]))
             break  # the colophon's own subsections stay out of the contents
-        if heading.name == "h1":
+        if element.find_parent(class_="unnumbered"):
+            entries.append((1 if element.name == "h1" else 2, text, element["id"]))
+            continue
+        if element.name == "h1":
             chapter, section = chapter + 1, 0
+            counts = {"Figure": 0, "Table": 0}
             text = f"{chapter}. {text}"
-            entries.append((1, text, heading["id"]))
+            entries.append((1, text, element["id"]))
         else:
             section += 1
             text = f"{chapter}.{section} {text}" if chapter else text
-            entries.append((2, text, heading["id"]))
-        _set_heading_text(heading, text)
+            entries.append((2, text, element["id"]))
+        _set_heading_text(element, text)
+    _resolve_references(soup, {anchor: label for label, _, anchor in exhibits})
     cover = soup.find(class_="cover")
     if cover is None or not entries:
         return str(soup)
+    cover.append(_contents(soup, entries))
+    if exhibits:
+        cover.append(_list_of_exhibits(soup, exhibits))
+    return str(soup)
+
+
+def describe_document(page: str, *, author: str, subject: str, lang: str = "en") -> str:
+    """Language, author and subject in the page's head: the PDF's document properties
+    and what a screen reader announces."""
+    soup = BeautifulSoup(page, "html.parser")
+    if soup.html is not None:
+        soup.html["lang"] = lang
+    head = soup.head or soup.new_tag("head")
+    for name, content in (("author", author), ("description", subject)):
+        for old in head.find_all("meta", attrs={"name": name}):
+            old.extract()
+        head.append(soup.new_tag("meta", attrs={"name": name, "content": content}))
+    return str(soup)
+
+
+def _numbered(tag) -> bool:
+    """Chapter and section headings, and the exhibits, in document order."""
+    if tag.name in ("h1", "h2"):
+        return bool(tag.get("id")) and tag.find_parent(class_="cover") is None
+    return "exhibit" in (tag.get("class") or []) and tag.get("id") is not None
+
+
+REFERENCE = re.compile(r"@(fig|tab):([A-Za-z0-9_]+)")
+
+
+def _resolve_references(soup: BeautifulSoup, labels: dict[str, str]) -> None:
+    """'@fig:name' in the text becomes a link 'Figure 2.3' to the exhibit."""
+    missing = []
+    for node in list(soup.find_all(string=REFERENCE)):
+        if node.find_parent(["script", "style", "code"]):
+            continue
+        pieces: list = []
+        last = 0
+        for match in REFERENCE.finditer(node):
+            anchor = f"{match.group(1)}-{match.group(2)}"
+            pieces.append(NavigableString(node[last : match.start()]))
+            if anchor in labels:
+                link = soup.new_tag("a", href=f"#{anchor}", attrs={"class": "xref"})
+                link.string = labels[anchor]
+                pieces.append(link)
+            else:
+                missing.append(match.group(0))
+                pieces.append(NavigableString(match.group(0)))
+            last = match.end()
+        pieces.append(NavigableString(node[last:]))
+        for piece in pieces:
+            node.insert_before(piece)
+        node.extract()
+    if missing:
+        raise ContentError(
+            f"the text refers to {', '.join(sorted(set(missing)))}, which no chart or table "
+            f"of the report is named; named are: {', '.join(sorted(labels)) or 'none'}"
+        )
+
+
+def _contents(soup: BeautifulSoup, entries: list[tuple[int, str, str]]):
     nav = soup.new_tag("nav", attrs={"class": "toc"})
     title = soup.new_tag("h1", attrs={"class": "toc-title", "id": "contents"})
     title.string = TOC_TITLE
@@ -84,5 +166,20 @@ def number_and_index(page: str) -> str:
         item.append(link)
         listing.append(item)
     nav.append(listing)
-    cover.append(nav)
-    return str(soup)
+    return nav
+
+
+def _list_of_exhibits(soup: BeautifulSoup, exhibits: list[tuple[str, str, str]]):
+    nav = soup.new_tag("nav", attrs={"class": "toc exhibits-list"})
+    title = soup.new_tag("h1", attrs={"class": "toc-title", "id": "figures-and-tables"})
+    title.string = EXHIBITS_TITLE
+    nav.append(title)
+    listing = soup.new_tag("ul")
+    for label, caption, anchor in exhibits:
+        item = soup.new_tag("li", attrs={"class": "toc-level-2"})
+        link = soup.new_tag("a", href=f"#{anchor}")
+        link.string = f"{label} {caption}"
+        item.append(link)
+        listing.append(item)
+    nav.append(listing)
+    return nav

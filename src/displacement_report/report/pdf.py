@@ -10,11 +10,14 @@ from traitlets import default
 
 from displacement_report.report.html import ReportHTMLExporter
 
+PDF_VARIANT = "pdf/ua-1"
+
 
 def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
     import weasyprint  # imported late: loading Pango costs time HTML-only users need not pay
 
-    return weasyprint.HTML(string=html, base_url=base_url).write_pdf()
+    # PDF/UA: tagged, with language and title, so that a screen reader can read it
+    return weasyprint.HTML(string=html, base_url=base_url).write_pdf(pdf_variant=PDF_VARIANT)
 
 
 class WeasyPDFExporter(ReportHTMLExporter):

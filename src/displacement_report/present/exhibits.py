@@ -1,0 +1,276 @@
+"""Charts and tables as numbered exhibits: each shown with a caption and alternative
+text, and saved with the data behind it (CSV) and a description (JSON) beside it.
+
+A notebook's `notebook.start` sets the context (where files go, the parameters and
+data version to record); without it (a function called on its own) nothing is written
+and the exhibit is only shown. The report build numbers the exhibits per chapter and
+resolves the references `@fig:name` and `@tab:name` written in the text.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import re
+import weakref
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.container import BarContainer
+
+LICENCE = "CC BY 4.0 (UNHCR and World Bank data); document figures as cited"
+
+
+@dataclass
+class Context:
+    """Where the exhibits of one notebook run are written, and what to record."""
+
+    folder: Path
+    parameters: dict[str, Any]
+    data_version: str
+    names: set[str] = field(default_factory=set)
+
+
+_context: Context | None = None
+#: Data a chart function hands over where the plotted shapes do not say it (areas).
+_attached: weakref.WeakKeyDictionary[plt.Figure, pd.DataFrame] = weakref.WeakKeyDictionary()
+_captions: weakref.WeakKeyDictionary[plt.Figure, str] = weakref.WeakKeyDictionary()
+
+
+def configure(folder: Path, parameters: dict[str, Any], data_version: str) -> None:
+    global _context  # one notebook run, one context: set once by notebook.start
+    _context = Context(folder, parameters, data_version)
+
+
+def slug(text: str) -> str:
+    """A file and anchor name from a caption: lowercase words, no years or figures."""
+    words = re.sub(r"[^a-z]+", " ", text.lower()).split()
+    return "_".join(words[:8]) or "exhibit"
+
+
+def _unique(name: str) -> str:
+    if _context is None:
+        return name
+    candidate, n = name, 2
+    while candidate in _context.names:
+        candidate, n = f"{name}_{n}", n + 1
+    _context.names.add(candidate)
+    return candidate
+
+
+# --- what a chart shows, read back from the figure itself ------------------------------
+
+
+def attach_data(fig: plt.Figure, data: pd.DataFrame, caption: str | None = None) -> None:
+    """Record the data behind `fig` (columns [panel,] series, x, value) where it cannot
+    be read back from the plotted shapes, and the caption if the chart knows it best."""
+    _attached[fig] = data
+    if caption:
+        _captions[fig] = caption
+
+
+def chart_data(fig: plt.Figure) -> pd.DataFrame:
+    """The values a chart plots, one row per point or bar: [panel,] series, x, value."""
+    if fig in _attached:
+        return _attached[fig]
+    rows = []
+    for panel, ax in enumerate(fig.axes, start=1):
+        title = axes_title(ax) or f"panel {panel}"
+        for container in ax.containers:
+            if not isinstance(container, BarContainer):
+                continue
+            labels = [t.get_text() for t in ax.get_yticklabels()]
+            horizontal = container.orientation == "horizontal"
+            for bar in container.patches:
+                if horizontal:
+                    where, value = bar.get_y() + bar.get_height() / 2, bar.get_width()
+                    position = _tick_label(ax.get_yticks(), labels, where)
+                else:
+                    where, value = bar.get_x() + bar.get_width() / 2, bar.get_height()
+                    ticks = [t.get_text() for t in ax.get_xticklabels()]
+                    position = (
+                        _plain(_tick_label(ax.get_xticks(), ticks, where))
+                        if any(ticks)
+                        else _plain(round(where, 2))
+                    )
+                rows.append((title, container.get_label(), position, value))
+        for line in ax.get_lines():
+            label = line.get_label()
+            if label.startswith("_"):  # reference lines without a legend entry
+                continue
+            for x, y in zip(line.get_xdata(), line.get_ydata(), strict=True):
+                rows.append((title, label, _plain(x), y))
+    frame = pd.DataFrame(rows, columns=["panel", "series", "x", "value"])
+    frame["value"] = pd.to_numeric(frame["value"], errors="coerce").astype(float)
+    if frame["panel"].nunique() <= 1:
+        frame = frame.drop(columns="panel")
+    return frame
+
+
+def axes_title(ax: Any) -> str:
+    """The title of a panel, wherever it is placed (the report's style puts it left)."""
+    return next((t for loc in ("left", "center", "right") if (t := ax.get_title(loc=loc))), "")
+
+
+def _plain(x: Any) -> Any:
+    """2019.0 -> 2019: years read as years in the data file and the description."""
+    try:
+        return int(x) if float(x).is_integer() else x
+    except (TypeError, ValueError):
+        return x
+
+
+def _tick_label(ticks: Any, labels: list[str], where: float) -> str:
+    for tick, label in zip(ticks, labels, strict=False):
+        if abs(tick - where) < 0.5:
+            return label
+    return f"{where:g}"
+
+
+def _number(value: float) -> str:
+    if abs(value) >= 1e6:
+        return f"{value / 1e6:,.1f} million"
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}"
+
+
+def alt_text(fig: plt.Figure, data: pd.DataFrame | None = None) -> str:
+    """What a chart shows, for a reader who cannot see it: kind, axes, range and the
+    largest values, generated from the plotted data."""
+    data = chart_data(fig) if data is None else data
+    parts = []
+    for ax in fig.axes:
+        kind = (
+            "Horizontal bar chart"
+            if any(
+                isinstance(c, BarContainer) and c.orientation == "horizontal" for c in ax.containers
+            )
+            else "Bar chart"
+            if ax.containers
+            else "Line chart"
+        )
+        if len(ax.containers) > 1:
+            first = [p.get_x() for p in ax.containers[0].patches]
+            same = all([p.get_x() for p in c.patches] == first for c in ax.containers)
+            kind = "Stacked bar chart" if same else "Grouped bar chart"
+        if any(c.get_paths() for c in ax.collections):
+            kind = "Stacked area chart" if len(ax.collections) > 1 else "Area chart"
+        if axes_title(ax):
+            kind += f", '{axes_title(ax)}'".replace("\n", " ")
+        parts.append(kind)
+        break  # the first panel names the kind; small multiples are described below
+    if "panel" in data:
+        parts.append(f"{data['panel'].nunique()} panels ({', '.join(data['panel'].unique())})")
+    series = [s for s in data["series"].unique() if s and not str(s).startswith("_")]
+    if series:
+        parts.append("series: " + ", ".join(map(str, series)))
+    numeric_x = pd.to_numeric(data["x"], errors="coerce")
+    if numeric_x.notna().all() and len(data):
+        parts.append(f"from {numeric_x.min():g} to {numeric_x.max():g}")
+    axis = fig.axes[0].get_ylabel() or fig.axes[0].get_xlabel() if fig.axes else ""
+    if axis:
+        parts.append(f"values: {axis}")
+    containers = fig.axes[0].containers if fig.axes else []
+    stacked = len(containers) > 1 and all(
+        [p.get_x() for p in c.patches] == [p.get_x() for p in containers[0].patches]
+        for c in containers
+    )
+    if stacked:  # the height of a stacked bar is the sum of its parts
+        totals = data.groupby("x", sort=False)["value"].sum().nlargest(3)
+        parts.append(
+            "highest totals: " + "; ".join(f"{x}: {_number(v)}" for x, v in totals.items())
+        )
+    top = data.dropna(subset=["value"]).nlargest(3, "value")
+    if len(top) and not stacked:
+        largest = "; ".join(
+            f"{row.series + ' ' if row.series and len(series) > 1 else ''}{row.x}: "
+            f"{_number(row.value)}"
+            for row in top.itertuples()
+        )
+        parts.append(f"largest values: {largest}")
+    return ". ".join(parts) + "."
+
+
+def caption_for(fig: plt.Figure) -> str:
+    """What is shown, when the notebook gives no caption: the quantity and its range."""
+    if fig in _captions:
+        return _captions[fig]
+    ax = fig.axes[0]
+    quantity = ax.get_ylabel() or ax.get_xlabel() or "Values"
+    data = chart_data(fig)
+    numeric_x = pd.to_numeric(data["x"], errors="coerce")
+    span = (
+        f", {numeric_x.min():g}–{numeric_x.max():g}"
+        if len(data) and numeric_x.notna().all() and numeric_x.min() != numeric_x.max()
+        else ""
+    )
+    per_panel = f", in {len(fig.axes)} panels" if len(fig.axes) > 3 else ""
+    series = [str(s) for s in data["series"].unique() if s]
+    by = f"; shown: {', '.join(series[:5])}" if 1 < len(series) <= 5 else ""
+    return f"{quantity}{span}{per_panel}{by}."
+
+
+# --- showing and saving -----------------------------------------------------------------
+
+
+def _write_sidecars(name: str, kind: str, data: pd.DataFrame, meta: dict[str, Any]) -> None:
+    if _context is None:
+        return
+    folder = _context.folder
+    folder.mkdir(parents=True, exist_ok=True)
+    data.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
+    record = {
+        "name": name,
+        "kind": kind,
+        **meta,
+        "data_version": _context.data_version,
+        "licence": LICENCE,
+        "parameters": _context.parameters,
+        "data_file": f"{name}.csv",
+    }
+    (folder / f"{name}.json").write_text(
+        json.dumps(record, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+    )
+
+
+def chart_html(fig: plt.Figure, name: str, caption: str | None = None) -> str:
+    """The chart as a numbered figure: SVG with alternative text, caption, data link."""
+    from displacement_report.present import style
+
+    name = _unique(name)
+    data = chart_data(fig)
+    alt = alt_text(fig, data)
+    caption = caption or caption_for(fig)
+    title = axes_title(fig.axes[0]).replace("\n", " ") if fig.axes else ""
+    svg = style.svg_bytes(fig)
+    _write_sidecars(
+        name,
+        "figure",
+        data,
+        {"title": title, "caption": caption, "alt": alt, "source": getattr(fig, "source", "")},
+    )
+    encoded = base64.b64encode(svg).decode("ascii")
+    link = f' <a class="data-link" href="figures/{name}.csv">Data (CSV)</a>' if _context else ""
+    return (
+        f'<figure class="exhibit chart" id="fig-{name}">'
+        f'<img alt="{html.escape(alt)}" src="data:image/svg+xml;base64,{encoded}"/>'
+        f'<figcaption><span class="exhibit-number">Figure</span> '
+        f"{html.escape(caption)}{link}</figcaption></figure>"
+    )
+
+
+def table_exhibit(
+    body: str, frame: pd.DataFrame, caption: str, source: str, name: str | None = None
+) -> str:
+    """A table (its caption inside it) wrapped as a numbered exhibit, its data saved
+    beside the charts."""
+    name = _unique(name or slug(caption))
+    _write_sidecars(name, "table", frame, {"title": caption, "caption": caption, "source": source})
+    link = f' <a class="data-link" href="figures/{name}.csv">Data (CSV)</a>' if _context else ""
+    return (
+        f'<div class="exhibit table-exhibit" id="tab-{name}">{body}'
+        f'<p class="source-line">{html.escape(source)}{link}</p></div>'
+    )
