@@ -22,6 +22,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.container import BarContainer
 
+KEY_NUMBERS_FILE = "key_numbers.json"
 LICENCE = "CC BY 4.0 (UNHCR and World Bank data); document figures as cited"
 
 
@@ -92,9 +93,14 @@ def chart_data(fig: plt.Figure) -> pd.DataFrame:
                 else:
                     where, value = bar.get_x() + bar.get_width() / 2, bar.get_height()
                     ticks = [t.get_text() for t in ax.get_xticklabels()]
+                    # categories or years set as tick labels (grouped bars sit off-centre)
+                    named = ax.get_xaxis().get_major_formatter().__class__.__name__ in (
+                        "FixedFormatter",
+                        "StrCategoryFormatter",
+                    )
                     position = (
                         _plain(_tick_label(ax.get_xticks(), ticks, where))
-                        if any(ticks)
+                        if named and any(ticks)
                         else _plain(round(where, 2))
                     )
                 rows.append((title, container.get_label(), position, value))
@@ -211,6 +217,16 @@ def caption_for(fig: plt.Figure) -> str:
     series = [str(s) for s in data["series"].unique() if s]
     by = f"; shown: {', '.join(series[:5])}" if 1 < len(series) <= 5 else ""
     return f"{quantity}{span}{per_panel}{by}."
+
+
+def record_numbers(numbers: list[dict[str, Any]]) -> None:
+    """The key numbers a page states, for `figures.json` (label, value, unit, year)."""
+    if _context is None:
+        return
+    _context.folder.mkdir(parents=True, exist_ok=True)
+    (_context.folder / KEY_NUMBERS_FILE).write_text(
+        json.dumps(numbers, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+    )
 
 
 # --- showing and saving -----------------------------------------------------------------

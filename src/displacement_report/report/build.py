@@ -19,7 +19,7 @@ from pathlib import Path
 from displacement_report import letter, paths
 from displacement_report.errors import OutputError, ParameterError
 from displacement_report.notebook import settings_for
-from displacement_report.report import clock, colophon, publish
+from displacement_report.report import clock, colophon, datafiles, publish
 from displacement_report.report.combine import combine, describe_document, number_and_index
 from displacement_report.report.execute import execute_all, parameters_for
 from displacement_report.report.fingerprint import INPUTS_FILE, describe_inputs, find_reusable_run
@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 #: The report's chapters, in order.
 REPORT_NOTEBOOKS: tuple[str, ...] = (
+    "00_at_a_glance.ipynb",
     "01_global_picture.ipynb",
     "02_hosting_and_origins.ipynb",
     "03_protracted_and_solutions.ipynb",
@@ -120,6 +121,13 @@ def export(executed: list[Path], provenance: colophon.Provenance, run_dir: Path)
         f"in the region, checked against {letter.CITATION}",
     )
     publish.write_bytes_atomically(run_dir / REPORT_HTML, page.encode("utf-8"))
+    figures_dir = run_dir / "figures"
+    if figures_dir.is_dir():
+        numbers = datafiles.exhibit_numbers(page)
+        workbook = datafiles.workbook_bytes(figures_dir, numbers)
+        publish.write_bytes_atomically(run_dir / datafiles.WORKBOOK, workbook)
+        listing = datafiles.figures_json(figures_dir, numbers)
+        publish.write_bytes_atomically(run_dir / datafiles.FIGURES_JSON, listing)
     publish.write_bytes_atomically(run_dir / REPORT_PDF, html_to_pdf(page))
 
 

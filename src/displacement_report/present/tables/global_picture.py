@@ -55,7 +55,7 @@ def ranking_table(ranked: pd.DataFrame, role: str, year: int, source: str) -> st
     caption = (
         f"The {len(ranked)} countries {noun} most refugees under UNHCR's mandate, end of {year}"
     )
-    return table_html(frame, {"Refugees": count}, caption, source)
+    return table_html(frame, {"Refugees": count}, caption, source, name=f"top_{role}s")
 
 
 def focus_table(focus: pd.DataFrame, names: Mapping[str, str], year: int, source: str) -> str:
@@ -65,4 +65,4 @@ def focus_table(focus: pd.DataFrame, names: Mapping[str, str], year: int, source
     frame = frame.rename(columns={"iso3": "ISO3", **LABELS})
     formats = dict.fromkeys([LABELS[c] for c in focus.columns], count)
     caption = f"People hosted in or displaced inside the focus countries, end of {year}"
-    return table_html(frame, formats, caption, source)
+    return table_html(frame, formats, caption, source, name="focus_totals")

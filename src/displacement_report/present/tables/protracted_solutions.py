@@ -11,7 +11,9 @@ from displacement_report.present.format import (
 )
 
 
-def protracted_table(table: pd.DataFrame, caption: str, source: str) -> str:
+def protracted_table(
+    table: pd.DataFrame, caption: str, source: str, name: str | None = None
+) -> str:
     frame = pd.DataFrame(
         {
             "Origin": table["coo_name"].to_numpy(),
@@ -21,7 +23,7 @@ def protracted_table(table: pd.DataFrame, caption: str, source: str) -> str:
             "Years": table["duration"].to_numpy(),
         }
     )
-    return table_html(frame, {"Refugees": count, "Years": count}, caption, source)
+    return table_html(frame, {"Refugees": count, "Years": count}, caption, source, name)
 
 
 def solutions_table(per_year: pd.DataFrame, caption: str, source: str) -> str:

@@ -94,7 +94,7 @@ def per_person_table(table: pd.DataFrame, caption: str, source: str) -> str:
         }
     )
     formats = {"Budget, EUR million": in_millions} | dict.fromkeys(list(frame.columns)[2:], count)
-    return table_html(frame, formats, caption, source)
+    return table_html(frame, formats, caption, source, name="eur_per_person")
 
 
 def iati_table(split: pd.DataFrame, names: Mapping[str, str], caption: str, source: str) -> str:

@@ -1,0 +1,161 @@
+"""The report's key findings for one parameter set: the numbers the 'At a glance' page
+states, each computed by the same functions as the chapter that shows it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from displacement_report.analysis import headline, hosting, protracted, spending
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One key number: what it is, its value and unit, and the exhibit that shows it."""
+
+    key: str
+    label: str
+    value: float | None
+    unit: str
+    year: int | None
+    reference: str = ""  # '@fig:name' or '@tab:name' of the chart or table showing it
+
+
+@dataclass(frozen=True)
+class FindingInputs:
+    population: pd.DataFrame
+    unrwa: pd.DataFrame
+    idmc: pd.DataFrame
+    wb_population: pd.DataFrame
+    gdp: pd.DataFrame
+    income_groups: pd.DataFrame
+    ldcs: pd.DataFrame
+    amounts: pd.DataFrame
+
+
+def displacement_findings(
+    inputs: FindingInputs, baseline: int, year: int, top_n: int = 3
+) -> list[Finding]:
+    """Total and change, low- and middle-income share, largest hosts."""
+    comparison = headline.compare_years(
+        inputs.population, inputs.unrwa, inputs.idmc, baseline, year
+    )
+    total = comparison.loc[headline.TOTAL]
+    table, _, _ = hosting.hosting_table(
+        inputs.population,
+        inputs.unrwa,
+        inputs.wb_population,
+        inputs.gdp,
+        inputs.income_groups,
+        inputs.ldcs,
+        year,
+    )
+    hosts = headline.top_hosts(inputs.population, year, top_n)
+    found = [
+        Finding(
+            "forcibly_displaced",
+            "Forcibly displaced people",
+            float(total[year]),
+            "people",
+            year,
+            "@fig:forcibly_displaced_by_group",
+        ),
+        Finding(
+            "lmic_share",
+            "Share of refugees and others in need of international protection hosted in low- "
+            "and middle-income countries",
+            hosting.share_hosted(table, table["is_low_or_middle"]),
+            "percent",
+            year,
+        ),
+    ]
+    if baseline != year:
+        found.insert(
+            1,
+            Finding(
+                "forcibly_displaced_change",
+                f"Change in the forcibly displaced since {baseline}",
+                float(total["change_pct"]),
+                "percent",
+                year,
+                "@fig:forcibly_displaced_by_group",
+            ),
+        )
+    for rank, row in enumerate(hosts.itertuples(), start=1):
+        found.append(
+            Finding(
+                f"top_host_{rank}",
+                f"Host number {rank}: {row.country}",
+                float(row.total),
+                "refugees",
+                year,
+                "@tab:top_hosts",
+            )
+        )
+    return found
+
+
+def protracted_findings(
+    inputs: FindingInputs, year: int, threshold: int, min_years: int
+) -> list[Finding]:
+    situations = protracted.situations(inputs.population, year, threshold, min_years)
+    summary = protracted.summarise(situations, inputs.population, year)
+    return [
+        Finding("protracted_situations", "Protracted situations", summary.situations, "", year),
+        Finding(
+            "protracted_share",
+            "Share of refugees under UNHCR's mandate in protracted situations",
+            summary.share_of_refugees,
+            "percent",
+            year,
+            "@tab:largest_protracted",
+        ),
+    ]
+
+
+def focus_findings(inputs: FindingInputs, focus: Sequence[str], year: int) -> list[Finding]:
+    """The focus countries' weight, and the budget per refugee they host."""
+    hosted = headline.hosted_by_country(inputs.population, year, ("refugees",), unrwa=inputs.unrwa)
+    world = hosted["total"].sum()
+    share = 100 * hosted[hosted["iso3"].isin(list(focus))]["total"].sum() / world if world else None
+    found = [
+        Finding(
+            "focus_share",
+            "Share of the world's refugees (UNHCR and UNRWA) hosted by the focus countries",
+            share,
+            "percent",
+            year,
+            "@tab:focus_totals",
+        )
+    ]
+    per_person = spending.eur_per_person(
+        spending.budget_for_ratios(inputs.amounts),
+        spending.hosted_in(inputs.population, inputs.unrwa, inputs.idmc, focus),
+    )
+    known = per_person[per_person.index <= year]["eur_per_refugees"].dropna()
+    if len(known):
+        budget_year = int(known.index.max())
+        found.append(
+            Finding(
+                "eur_per_refugee",
+                "Reception-in-the-region budget per refugee hosted in the focus countries",
+                float(known.loc[budget_year]),
+                "EUR",
+                budget_year,
+                "@tab:eur_per_person",
+            )
+        )
+    return found
+
+
+def claims_finding(tally: dict[str, int], year: int) -> Finding:
+    """How many of the letter's checkable claims still hold for `year`."""
+    return Finding(
+        "claims_hold_now",
+        "Claims of the letter that still hold",
+        float(tally.get("holds", 0)),
+        "claims",
+        year,
+    )

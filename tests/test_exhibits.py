@@ -1,0 +1,172 @@
+"""Numbered charts and tables: alt text from the data, captions, saved data, numbering
+and references, the workbook and figures.json."""
+
+from __future__ import annotations
+
+import json
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import openpyxl
+import pandas as pd
+import pytest
+
+from displacement_report.analysis.findings import Finding
+from displacement_report.errors import ContentError
+from displacement_report.present import exhibits
+from displacement_report.present.format import table_html
+from displacement_report.present.narrative import at_a_glance
+from displacement_report.report import datafiles
+from displacement_report.report.combine import number_and_index
+
+
+@pytest.fixture
+def context(tmp_path):
+    exhibits.configure(tmp_path, {"report_year": 2019}, "2025.12.1")
+    yield tmp_path
+    exhibits._context = None
+
+
+def _bars() -> plt.Figure:
+    fig, ax = plt.subplots()
+    ax.barh(["Jordan", "Lebanon", "Chad"], [246.0, 131.0, 71.5])
+    ax.set_xlabel("Refugees per 1,000 inhabitants")
+    ax.set_title("Jordan hosts the most refugees per inhabitant", loc="left")
+    return fig
+
+
+def test_alt_text_describes_kind_axis_and_largest_values_from_the_plotted_data():
+    fig = _bars()
+    data = exhibits.chart_data(fig)
+    assert data.to_dict("list") == {
+        "series": ["", "", ""] if data["series"].iloc[0] == "" else data["series"].tolist(),
+        "x": ["Jordan", "Lebanon", "Chad"],
+        "value": [246.0, 131.0, 71.5],
+    }
+    alt = exhibits.alt_text(fig)
+    assert alt.startswith("Horizontal bar chart, 'Jordan hosts the most refugees per inhabitant'")
+    assert "values: Refugees per 1,000 inhabitants" in alt
+    assert "largest values: Jordan: 246; Lebanon: 131; Chad: 71.5" in alt
+    assert alt != exhibits.caption_for(fig)
+
+
+def test_a_stacked_chart_names_its_highest_totals():
+    fig, ax = plt.subplots()
+    ax.bar([2018, 2019], [10e6, 20e6], label="Refugees")
+    ax.bar([2018, 2019], [5e6, 1e6], bottom=[10e6, 20e6], label="IDPs")
+    ax.set_ylabel("People, millions")
+    alt = exhibits.alt_text(fig)
+    assert alt.startswith("Stacked bar chart")
+    assert "highest totals: 2019: 21.0 million; 2018: 15.0 million" in alt
+    assert "from 2018 to 2019" in alt
+
+
+def test_a_chart_is_shown_with_alt_text_caption_and_its_data_saved(context):
+    html = exhibits.chart_html(_bars(), "per_1000", caption="Refugees per 1,000 inhabitants.")
+    assert '<figure class="exhibit chart" id="fig-per_1000">' in html
+    assert 'alt="Horizontal bar chart' in html and "No description" not in html
+    assert "<figcaption>" in html and "Data (CSV)" in html
+    saved = pd.read_csv(context / "per_1000.csv")
+    assert saved["value"].tolist() == [246.0, 131.0, 71.5]
+    record = json.loads((context / "per_1000.json").read_text())
+    assert record["caption"] == "Refugees per 1,000 inhabitants."
+    assert record["data_version"] == "2025.12.1" and record["parameters"]["report_year"] == 2019
+    assert "CC BY 4.0" in record["licence"]
+
+
+def test_a_table_has_a_real_caption_and_its_data_saved(context):
+    frame = pd.DataFrame({"Country": ["Chad"], "Refugees": [1_502_263]})
+    html = table_html(frame, {"Refugees": str}, "Refugees in Chad", "Source: test", "chad")
+    assert '<div class="exhibit table-exhibit" id="tab-chad">' in html
+    assert '<caption><span class="exhibit-number">Table</span> Refugees in Chad</caption>' in html
+    assert pd.read_csv(context / "chad.csv").to_dict("list") == {
+        "Country": ["Chad"],
+        "Refugees": [1_502_263],
+    }
+
+
+NUMBER = '<span class="exhibit-number">{}</span>'
+
+
+def _figure(name: str, caption: str) -> str:
+    return (
+        f'<figure class="exhibit chart" id="fig-{name}"><img alt="a"/>'
+        f"<figcaption>{NUMBER.format('Figure')} {caption}</figcaption></figure>"
+    )
+
+
+def _table(name: str, caption: str) -> str:
+    return (
+        f'<div class="exhibit table-exhibit" id="tab-{name}"><table>'
+        f"<caption>{NUMBER.format('Table')} {caption}</caption></table></div>"
+    )
+
+
+PAGE = "".join(
+    [
+        "<html><body><main>",
+        '<div class="cover"><h1>Title</h1></div>',
+        '<section class="unnumbered"><h1 id="glance">At a glance</h1>',
+        "<p>See @fig:trend and @tab:hosts.</p></section>",
+        '<h1 id="one">One</h1>',
+        _figure("trend", "The trend."),
+        '<h2 id="one-a">Part</h2>',
+        _table("first", "First"),
+        '<h1 id="two">Two</h1>',
+        _table("hosts", "Hosts"),
+        "</main></body></html>",
+    ]
+)
+
+
+def test_exhibits_are_numbered_per_chapter_listed_and_referenced():
+    page = number_and_index(PAGE)
+    assert '<span class="exhibit-number">Figure 1.1</span>' in page
+    assert '<span class="exhibit-number">Table 1.1</span>' in page
+    assert '<span class="exhibit-number">Table 2.1</span>' in page  # numbering restarts
+    assert '<a class="xref" href="#fig-trend">Figure 1.1</a>' in page
+    assert '<a class="xref" href="#tab-hosts">Table 2.1</a>' in page
+    assert "Figures and tables" in page and "Table 2.1 Hosts" in page
+    assert '<a href="#glance">At a glance</a>' in page  # unnumbered, still in the contents
+
+
+def test_a_reference_to_no_exhibit_stops_the_build():
+    with pytest.raises(ContentError, match=r"@fig:missing, which no chart or table"):
+        number_and_index(PAGE.replace("@fig:trend", "@fig:missing"))
+
+
+def test_workbook_and_figures_json_list_every_table_in_report_order(context):
+    table_html(pd.DataFrame({"a": [1]}), {}, "Second table", "Source: b", "second")
+    table_html(pd.DataFrame({"a": [2]}), {}, "First table", "Source: a", "first")
+    exhibits.record_numbers([{"key": "total", "value": 1.0}])
+    numbers = {"first": "Table 1.1", "second": "Table 1.2"}
+    (context / "book.xlsx").write_bytes(datafiles.workbook_bytes(context, numbers))
+    book = openpyxl.load_workbook(context / "book.xlsx")
+    assert book.sheetnames == ["Table 1.1", "Table 1.2", "Sources"]
+    assert book["Table 1.2"]["A2"].value == 1
+    sources = [row[2] for row in book["Sources"].iter_rows(min_row=2, values_only=True)]
+    assert sources == ["First table", "Second table"]
+    listing = json.loads(datafiles.figures_json(context, numbers))
+    assert [e["number"] for e in listing["exhibits"]] == ["Table 1.1", "Table 1.2"]
+    assert listing["key_numbers"] == [{"key": "total", "value": 1.0}]
+
+
+def test_the_glance_page_says_when_no_budget_covers_the_year():
+    findings = [
+        Finding("forcibly_displaced", "Forcibly displaced", 17.6e6, "people", 1995),
+        Finding("lmic_share", "share", 80.0, "percent", 1995),
+        Finding("protracted_situations", "situations", 0, "", 1995),
+        Finding("protracted_share", "share", 0.0, "percent", 1995),
+        Finding("focus_share", "share", 5.0, "percent", 1995),
+    ]
+    page = at_a_glance.page_html(
+        findings, {"holds": 3, "not checkable": 2}, baseline=1995, year=1995, n_focus=1
+    )
+    assert "<strong>17.6 million</strong> people were forcibly displaced at the end of 1995" in page
+    assert "more than" not in page  # no baseline change when the years are the same
+    assert "No refugee situation met UNHCR's protracted rule at the end of 1995" in page
+    assert "No public budget figure for reception in the region covers 1995" in page
+    assert "3 hold, 2 cannot be checked with public data" in page
