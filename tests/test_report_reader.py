@@ -1,0 +1,115 @@
+"""The built report as its readers get it: key findings first, numbered and captioned
+exhibits, alternative text, a tagged PDF, and the data behind every chart and table."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+
+import openpyxl
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from displacement_report.report import build
+from displacement_report.settings import validate_parameters
+
+pytestmark = pytest.mark.notebook
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, real_dir):
+    out = tmp_path_factory.mktemp("reader")
+    settings = validate_parameters({"report_year": 2025, "output_dir": str(out)})
+    handler = _Collect()
+    logging.getLogger("weasyprint").addHandler(handler)
+    try:
+        result = build.build_report(settings, config_name="reader")
+    finally:
+        logging.getLogger("weasyprint").removeHandler(handler)
+    return result, handler.messages
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+@pytest.fixture(scope="module")
+def soup(built):
+    return BeautifulSoup(built[0].html.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_the_key_findings_come_first_and_match_the_chapters(built, soup):
+    pages = PdfReader(built[0].pdf).pages
+    glance = re.sub(r"\s+", " ", pages[3].extract_text())
+    assert glance.startswith("At a glance")
+    total = re.search(r"([\d.]+ million) people were forcibly displaced at the end of 2025", glance)
+    chapter_one = soup.find(id=re.compile("global-picture|The-global-picture", re.I))
+    text = re.sub(r"\s+", " ", soup.get_text(" "))
+    # the same figure, computed twice by the same function, written the same way
+    assert (
+        total
+        and f"{total.group(1)} people were forcibly displaced" in text.split("At a glance")[-1]
+    )
+    assert chapter_one is not None or "1. The global picture" in text
+    assert re.search(r"Low- and middle-income countries hosted \d+%", glance)
+    assert "Figure 1.1" in glance and "Table 1.2" in glance  # links to where it is shown
+
+
+def test_every_exhibit_is_numbered_captioned_and_every_reference_resolved(soup):
+    exhibits = soup.select(".exhibit")
+    assert len(exhibits) > 20
+    for element in exhibits:
+        label = element.find(class_="exhibit-number").get_text()
+        assert re.fullmatch(r"(Figure|Table) \d+\.\d+", label), label
+        caption = element.find(["figcaption", "caption"]).get_text(" ", strip=True)
+        assert len(caption) > len(label) + 5, caption
+    assert "@fig:" not in soup.get_text() and "@tab:" not in soup.get_text()
+    listed = soup.select("nav.exhibits-list li")
+    assert len(listed) == len(exhibits)
+
+
+def test_every_image_has_alt_text_that_describes_it_and_is_not_its_caption(built, soup):
+    images = soup.find_all("img")
+    assert images
+    for image in images:
+        alt = image.get("alt", "")
+        caption = image.find_parent("figure").find("figcaption").get_text(" ", strip=True)
+        assert alt and "No description" not in alt
+        assert alt not in caption and len(alt) > 40
+        assert re.search(r"(bar|line|area) chart", alt, re.I)
+    assert not [m for m in built[1] if "Alternative text" in m]
+
+
+def test_the_pdf_is_tagged_with_language_title_author_and_subject(built):
+    reader = PdfReader(built[0].pdf)
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en"
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+    meta = reader.metadata
+    assert meta.title == "Forced displacement and Dutch reception in the region"
+    assert meta.author and "Kamerstuk 35 570 XVII, nr. 52" in meta.subject
+
+
+def test_each_chart_and_table_has_its_data_and_description(built, soup):
+    run = built[0].run_dir
+    for element in soup.select(".exhibit"):
+        name = element["id"].split("-", 1)[1]
+        data = run / "figures" / f"{name}.csv"
+        record = json.loads((run / "figures" / f"{name}.json").read_text())
+        assert data.stat().st_size > 10, name
+        assert record["source"].startswith("Source") and record["data_version"] == "2025.12.1"
+    tables = soup.select(".table-exhibit")
+    book = openpyxl.load_workbook(run / "tables.xlsx")
+    assert len(book.sheetnames) == len(tables) + 1 and book.sheetnames[-1] == "Sources"
+    listing = json.loads((run / "figures.json").read_text())
+    assert len(listing["exhibits"]) == len(soup.select(".exhibit"))
+    keys = {n["key"] for n in listing["key_numbers"]}
+    assert {"forcibly_displaced", "lmic_share", "focus_share", "claims_hold_now"} <= keys
