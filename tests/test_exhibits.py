@@ -170,3 +170,13 @@ def test_the_glance_page_says_when_no_budget_covers_the_year():
     assert "No refugee situation met UNHCR's protracted rule at the end of 1995" in page
     assert "No public budget figure for reception in the region covers 1995" in page
     assert "3 hold, 2 cannot be checked with public data" in page
+
+
+def test_web_addresses_in_source_lines_become_links():
+    text = "Sources: Budget 2021 (https://example.org/a?b=1&c=2); Letter (https://x.nl/doc)."
+    html = exhibits.linked(text)
+    assert (
+        '<a href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a>' in html
+    )
+    assert '<a href="https://x.nl/doc">https://x.nl/doc</a>).' in html
+    assert exhibits.linked("<b>no address</b>") == "&lt;b&gt;no address&lt;/b&gt;"

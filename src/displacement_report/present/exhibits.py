@@ -219,6 +219,15 @@ def caption_for(fig: plt.Figure) -> str:
     return f"{quantity}{span}{per_panel}{by}."
 
 
+URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;)]")
+
+
+def linked(text: str) -> str:
+    """Text as HTML, its web addresses working links (in the PDF too)."""
+    escaped = html.escape(text)
+    return URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
+
+
 def record_numbers(numbers: list[dict[str, Any]]) -> None:
     """The key numbers a page states, for `figures.json` (label, value, unit, year)."""
     if _context is None:
@@ -288,5 +297,5 @@ def table_exhibit(
     link = f' <a class="data-link" href="figures/{name}.csv">Data (CSV)</a>' if _context else ""
     return (
         f'<div class="exhibit table-exhibit" id="tab-{name}">{body}'
-        f'<p class="source-line">{html.escape(source)}{link}</p></div>'
+        f'<p class="source-line">{linked(source)}{link}</p></div>'
     )
