@@ -180,3 +180,14 @@ def test_web_addresses_in_source_lines_become_links():
     )
     assert '<a href="https://x.nl/doc">https://x.nl/doc</a>).' in html
     assert exhibits.linked("<b>no address</b>") == "&lt;b&gt;no address&lt;/b&gt;"
+
+
+def test_the_glossary_lists_the_terms_the_report_uses_and_only_those():
+    from displacement_report.report.glossary import glossary_html
+
+    page = glossary_html("The 3RP appeal and UNRWA's refugees; IDPs aside, a UNHCR-led plan.")
+    assert "<dt>3RP</dt>" in page and "<dt>UNRWA</dt>" in page
+    assert "<dt>UNHCR</dt>" not in page  # 'UNHCR-led' is another word
+    assert "<dt>FRiT</dt>" not in page
+    assert "<dt>IDP</dt>" in page  # a plural counts
+    assert glossary_html("no abbreviations here") == ""

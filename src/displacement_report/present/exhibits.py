@@ -21,6 +21,7 @@ from typing import Any
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.container import BarContainer
+from matplotlib.ticker import ScalarFormatter
 
 KEY_NUMBERS_FILE = "key_numbers.json"
 LICENCE = "CC BY 4.0 (UNHCR and World Bank data); document figures as cited"
@@ -94,16 +95,14 @@ def chart_data(fig: plt.Figure) -> pd.DataFrame:
                     where, value = bar.get_x() + bar.get_width() / 2, bar.get_height()
                     ticks = [t.get_text() for t in ax.get_xticklabels()]
                     # categories or years set as tick labels (grouped bars sit off-centre)
-                    named = ax.get_xaxis().get_major_formatter().__class__.__name__ in (
-                        "FixedFormatter",
-                        "StrCategoryFormatter",
-                    )
+                    named = not isinstance(ax.get_xaxis().get_major_formatter(), ScalarFormatter)
                     position = (
                         _plain(_tick_label(ax.get_xticks(), ticks, where))
                         if named and any(ticks)
                         else _plain(round(where, 2))
                     )
-                rows.append((title, container.get_label(), position, value))
+                series = container.get_label()
+                rows.append((title, "" if series.startswith("_") else series, position, value))
         for line in ax.get_lines():
             label = line.get_label()
             if label.startswith("_"):  # reference lines without a legend entry

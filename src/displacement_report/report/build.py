@@ -19,7 +19,7 @@ from pathlib import Path
 from displacement_report import letter, paths
 from displacement_report.errors import OutputError, ParameterError
 from displacement_report.notebook import settings_for
-from displacement_report.report import clock, colophon, datafiles, publish
+from displacement_report.report import clock, colophon, datafiles, glossary, publish
 from displacement_report.report.combine import combine, describe_document, number_and_index
 from displacement_report.report.execute import execute_all, parameters_for
 from displacement_report.report.fingerprint import INPUTS_FILE, describe_inputs, find_reusable_run
@@ -110,7 +110,8 @@ def export(executed: list[Path], provenance: colophon.Provenance, run_dir: Path)
     combined = combine(
         executed,
         colophon.cover_html(provenance),
-        colophon.colophon_html(provenance),
+        glossary.glossary_html(glossary.notebooks_text(executed))
+        + colophon.colophon_html(provenance),
         provenance.settings.title,
     )
     page, _ = exporter.from_notebook_node(combined)
