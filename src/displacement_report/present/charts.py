@@ -86,8 +86,13 @@ def share_lines(
     """One line per column (label given), for shares or rates over the years."""
     fig, ax = plt.subplots()
     colours = list(style.OKABE_ITO.values())
-    for (column, label), colour in zip(columns.items(), colours, strict=False):
-        ax.plot(table.index, table[column].astype(float), label=label, color=colour, lw=2)
+    # each line also has its own dash pattern: told apart without seeing colour
+    for (column, label), colour, dashes in zip(
+        columns.items(), colours, style.LINE_STYLES, strict=False
+    ):
+        ax.plot(
+            table.index, table[column].astype(float), label=label, color=colour, lw=2, ls=dashes
+        )
     ax.set_ylabel(ylabel)
     ax.set_title(title)
     ax.set_ylim(bottom=0)
@@ -174,6 +179,8 @@ def budget_stages(
             width=width,
             label=labels[stage],
             color=colours[number % len(colours)],
+            hatch=style.HATCHES[number % len(style.HATCHES)],  # stages apart without colour
+            edgecolor="white",
         )
     ax.set_xticks(list(budget.index), [str(y) for y in budget.index])
     ax.set_ylabel("EUR million (budget, not spending)")

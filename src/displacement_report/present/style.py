@@ -30,6 +30,11 @@ POPULATION_COLOURS = {
     "idps": OKABE_ITO["green"],
     "forcibly_displaced": "#333333",
 }
+#: Dash patterns and hatches that tell series apart where colour cannot (grey print,
+#: colour-blind readers); the palette itself is checked under simulated deuteranopia
+#: and protanopia in the tests.
+LINE_STYLES = ("-", "--", ":", "-.")
+HATCHES = ("", "//", "..", "xx", "\\\\")
 #: Text width of an A4 page with 2 cm margins, in inches.
 A4_TEXT_WIDTH_IN = 6.7
 
