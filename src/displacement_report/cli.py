@@ -7,6 +7,7 @@ Exit codes: 0 success; 2 invalid parameters or data; 3 a notebook failed;
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import signal
 from collections.abc import Iterator
@@ -78,6 +79,15 @@ SetOption = Annotated[
     list[str] | None,
     typer.Option("--set", "-s", help="override one parameter, e.g. --set report_year=2019"),
 ]
+KeepRunsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--keep-runs",
+        min=1,
+        envvar="DISPLACEMENT_REPORT_KEEP_RUNS",
+        help="after publishing, keep only this many complete runs per parameter set",
+    ),
+]
 OutputDirOption = Annotated[
     Path | None, typer.Option(help="where run folders and published links go (default: reports/)")
 ]
@@ -102,6 +112,7 @@ def report(
     force: Annotated[
         bool, typer.Option("--force", help="execute again even if nothing changed")
     ] = False,
+    keep_runs: KeepRunsOption = None,
 ) -> None:
     """Validate the parameters, execute the notebooks, export HTML and PDF, publish.
 
@@ -120,6 +131,7 @@ def report(
         raise _fail(exc) from None
     typer.echo(f"report: {result.published / result.pdf.name}")
     typer.echo(f"        {result.published / result.html.name}")
+    _apply_retention(settings.output_dir, keep_runs)
 
 
 @app.command()
@@ -135,6 +147,7 @@ def profiles(
         bool, typer.Option("--all-hosts", help="profile every country hosting anyone that year")
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="execute again even if unchanged")] = False,
+    keep_runs: KeepRunsOption = None,
 ) -> None:
     """Build one country profile per host country, each published as
     reports/profiles/<ISO3>/report.pdf."""
@@ -158,6 +171,7 @@ def profiles(
         raise _fail(exc) from None
     for result in results:
         typer.echo(f"profile: {result.published / result.pdf.name}")
+    _apply_retention(settings.output_dir, keep_runs)
 
 
 @app.command()
@@ -197,6 +211,131 @@ def params() -> None:
             kind, value, note = spec["inferred_type_name"], spec["default"], spec["help"]
             typer.echo(f"  {pname}: {kind} = {value}  # {note}")
     typer.echo(f"parameter sets in {paths.CONFIG_DIR}: {', '.join(config.available())}")
+
+
+def _apply_retention(output_dir: Path | None, keep: int | None) -> None:
+    if keep is None:
+        return
+    from displacement_report import paths
+    from displacement_report.report.retention import prune as prune_runs
+
+    pruned = prune_runs(output_dir or paths.output_dir(), keep)
+    typer.echo(f"removed {len(pruned.removed)} old run(s), {pruned.freed_bytes / 1e6:,.1f} MB")
+
+
+def _run_folder(given: str, output_dir: Path | None) -> Path:
+    """A run folder, or a published name ('latest', 'profiles/JOR') under the output folder."""
+    from displacement_report import paths
+
+    candidate = Path(given).expanduser()
+    if candidate.exists():
+        return candidate.resolve()
+    published = (output_dir or paths.output_dir()) / given
+    return published.resolve() if published.exists() else candidate
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="the earlier run: a folder or a published name")],
+    new: Annotated[str, typer.Argument(help="the later run: a folder or a published name")],
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON for programs")] = False,
+    output_dir: OutputDirOption = None,
+) -> None:
+    """Compare two runs of the same parameter set: numbers, verdicts, rankings, inputs.
+    Exit status 0: nothing changed; 1: something changed; 2: the runs cannot be compared."""
+    from displacement_report.report import changes
+
+    _setup()
+    try:
+        before = changes.load_run(_run_folder(old, output_dir))
+        after = changes.load_run(_run_folder(new, output_dir))
+        if not changes.same_parameter_set(before, after):
+            raise changes.RunFolderError(
+                f"{before.path.name} and {after.path.name} were made from different parameter "
+                "sets; compare runs of the same set (same name and parameters)"
+            )
+    except errors.ReportError as exc:
+        typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(2) from None
+    found = changes.compare(before, after)
+    if as_json:
+        typer.echo(found.to_json())
+    else:
+        typer.echo(found.summary())
+        for item in found.data_files:
+            typer.echo(f"  input {item['file']}: {item['change']}")
+        for item in found.verdicts:
+            typer.echo(
+                f"  verdict {item['row']} ({item['column']}): {item['old']} -> {item['new']}"
+            )
+        for item in found.rankings:
+            typer.echo(f"  {item['table']}: {item['row']} {item['change']}")
+        for item in found.numbers:
+            typer.echo(
+                f"  {item['exhibit']} | {item['row']} | {item['column']}: "
+                f"{item['old']:,.6g} -> {item['new']:,.6g}"
+            )
+    raise typer.Exit(0 if found.empty else 1)
+
+
+@app.command()
+def revisions(
+    old_dir: Annotated[Path, typer.Argument(help="folder with the earlier UNHCR tables")],
+    new_dir: Annotated[Path, typer.Argument(help="folder with the later UNHCR tables")],
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON for programs")] = False,
+) -> None:
+    """Headline figures revised between two versions of the UNHCR tables, per year and
+    component, and the years that are new. Exit status 0: no difference; 1: revisions."""
+    from displacement_report.data.revisions import compare_folders
+
+    _setup()
+    try:
+        found = compare_folders(old_dir, new_dir)
+    except errors.ReportError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        record = {
+            "revised": found.revised.to_dict("records"),
+            "new_years": found.new_years,
+            "dropped_years": found.dropped_years,
+        }
+        typer.echo(json.dumps(record, indent=2, default=int))
+    else:
+        years = sorted(set(found.revised["year"]))
+        typer.echo(
+            f"{len(found.revised)} figure(s) revised in {len(years)} year(s)"
+            + (f" ({years[0]}-{years[-1]})" if years else "")
+            + f"; new years: {found.new_years or 'none'}"
+            + (f"; years no longer covered: {found.dropped_years}" if found.dropped_years else "")
+        )
+        for row in found.revised.itertuples():
+            typer.echo(
+                f"  {row.year} {row.component}: {row.old:,} -> {row.new:,} ({row.change:+,})"
+            )
+    raise typer.Exit(0 if found.empty else 1)
+
+
+@app.command()
+def prune(
+    keep: Annotated[int, typer.Option(min=1, help="complete runs to keep per parameter set")] = 5,
+    output_dir: OutputDirOption = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="list, delete nothing")] = False,
+) -> None:
+    """Delete old run folders: all but the newest KEEP complete runs of each parameter
+    set, and runs abandoned half-way. Published and running runs are never deleted."""
+    from displacement_report import paths
+    from displacement_report.report.retention import prune as prune_runs
+
+    _setup()
+    folder = (output_dir or paths.output_dir()).resolve()
+    pruned = prune_runs(folder, keep, dry_run=dry_run)
+    verb = "would remove" if dry_run else "removed"
+    for run in pruned.removed:
+        typer.echo(f"{verb} {run}")
+    typer.echo(
+        f"{verb} {len(pruned.removed)} run folder(s), {pruned.freed_bytes / 1e6:,.1f} MB; "
+        f"kept {pruned.kept}"
+    )
 
 
 if __name__ == "__main__":  # python -m displacement_report.cli

@@ -19,7 +19,15 @@ from pathlib import Path
 from displacement_report import letter, paths
 from displacement_report.errors import OutputError, ParameterError
 from displacement_report.notebook import settings_for
-from displacement_report.report import clock, colophon, datafiles, glossary, publish
+from displacement_report.report import (
+    changes,
+    clock,
+    colophon,
+    datafiles,
+    glossary,
+    publish,
+    retention,
+)
 from displacement_report.report.combine import combine, describe_document, number_and_index
 from displacement_report.report.execute import execute_all, parameters_for
 from displacement_report.report.fingerprint import INPUTS_FILE, describe_inputs, find_reusable_run
@@ -98,7 +106,9 @@ def resolve_notebooks(notebooks: Sequence[str | Path]) -> list[Path]:
     return [paths.NOTEBOOKS_DIR / nb for nb in notebooks]
 
 
-def export(executed: list[Path], provenance: colophon.Provenance, run_dir: Path) -> None:
+def export(
+    executed: list[Path], provenance: colophon.Provenance, run_dir: Path, annex: str = ""
+) -> None:
     """Write each chapter's own HTML, then the combined HTML and PDF, atomically."""
     from displacement_report.report.html import ReportHTMLExporter
     from displacement_report.report.pdf import html_to_pdf
@@ -110,7 +120,8 @@ def export(executed: list[Path], provenance: colophon.Provenance, run_dir: Path)
     combined = combine(
         executed,
         colophon.cover_html(provenance),
-        glossary.glossary_html(glossary.notebooks_text(executed))
+        annex
+        + glossary.glossary_html(glossary.notebooks_text(executed))
         + colophon.colophon_html(provenance),
         provenance.settings.title,
     )
@@ -155,6 +166,7 @@ def build_report(
         checksums(registered),
         colophon.package_versions(),
     )
+    inputs["versions"] = {group.key: group.version for group in registered}
     runs_dir = output_dir / publish.RUNS
     previous = (
         None
@@ -189,6 +201,7 @@ def _execute_and_publish(
     link_name: str,
 ) -> RunResult:
     run_dir = publish.new_run_dir(output_dir, config_name, started)
+    retention.mark_in_progress(run_dir)
     log.info("run folder %s", run_dir)
     executed_dir = run_dir / "notebooks"
     executed_dir.mkdir()
@@ -200,14 +213,31 @@ def _execute_and_publish(
         settings, config_name, registered, started.isoformat(timespec="seconds")
     )
     provenance = replace(provenance, finished=clock.now().isoformat(timespec="seconds"))
+    annex = _what_changed(output_dir, run_dir, inputs)
     log.info("exporting HTML and PDF")
-    export(executed, provenance, run_dir)
+    export(executed, provenance, run_dir, annex)
     # written last: a run folder without it is incomplete and never reused
     record = json.dumps(inputs, indent=2, sort_keys=True).encode("utf-8")
     publish.write_bytes_atomically(run_dir / INPUTS_FILE, record)
+    retention.mark_complete(run_dir)
     link = publish.publish(output_dir, run_dir, link_name)
     log.info("published %s -> %s", link, run_dir.name)
     return RunResult(run_dir, run_dir / REPORT_HTML, run_dir / REPORT_PDF, link)
+
+
+def _what_changed(output_dir: Path, run_dir: Path, inputs: dict) -> str:
+    """Compare this run with the previous complete run of the same parameter set; write
+    changes.json and log one line for schedulers; return the annex for the report."""
+    previous = changes.previous_run(output_dir / publish.RUNS, inputs, run_dir)
+    if previous is None:
+        log.info("first report of this parameter set: nothing to compare with")
+        record = json.dumps({"summary": "first report of this parameter set"}, indent=2)
+        publish.write_bytes_atomically(run_dir / changes.CHANGES_FILE, record.encode())
+        return changes.annex_html(None)
+    found = changes.compare(changes.load_run(previous), changes.load_run(run_dir, inputs=inputs))
+    log.info("%s", found.summary())
+    publish.write_bytes_atomically(run_dir / changes.CHANGES_FILE, found.to_json().encode())
+    return changes.annex_html(found)
 
 
 def build_profiles(

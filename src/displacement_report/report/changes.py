@@ -1,0 +1,301 @@
+"""What changed between two runs of the same parameter set: key numbers and the data of
+every chart and table that moved by more than a threshold, claim verdicts that changed,
+countries that entered or left the top-host and top-origin tables, and input files
+whose content changed. Used for the annex of each new report, `changes.json`, and the
+`diff` command."""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from displacement_report.errors import ReportError
+from displacement_report.present.exhibits import KEY_NUMBERS_FILE
+
+#: A number is reported as changed when it moved by more than this share of its old value.
+THRESHOLD = 0.005
+CHANGES_FILE = "changes.json"
+INPUTS_FILE = "inputs.json"
+RANKING_TABLES = ("top_hosts", "top_origins")
+
+
+class RunFolderError(ReportError):
+    """A run folder that cannot be compared: missing, incomplete, or of another set."""
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """What a run folder holds for comparison."""
+
+    path: Path
+    inputs: dict[str, Any]
+    key_numbers: dict[str, dict[str, Any]]
+    exhibits: dict[str, pd.DataFrame]
+
+
+def load_run(path: Path, *, figures: Path | None = None, inputs: dict | None = None) -> RunRecord:
+    """Read a run folder (or, for the run being made, its figures and inputs so far)."""
+    if not path.exists():
+        raise RunFolderError(f"run folder {path} does not exist")
+    if not path.is_dir():
+        raise RunFolderError(f"{path} is not a run folder")
+    if inputs is None:
+        record = path / INPUTS_FILE
+        if not record.is_file():
+            raise RunFolderError(
+                f"{path} is incomplete: it has no {INPUTS_FILE} (the run stopped or is still "
+                "running), so what it was made from is unknown"
+            )
+        inputs = json.loads(record.read_text(encoding="utf-8"))
+    folder = figures or path / "figures"
+    numbers_file = folder / KEY_NUMBERS_FILE
+    numbers = (
+        {n["key"]: n for n in json.loads(numbers_file.read_text(encoding="utf-8"))}
+        if numbers_file.is_file()
+        else {}
+    )
+    exhibits = {}
+    for described in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        if described.name == KEY_NUMBERS_FILE:
+            continue
+        meta = json.loads(described.read_text(encoding="utf-8"))
+        exhibits[meta["name"]] = pd.read_csv(folder / meta["data_file"])
+    return RunRecord(path, inputs, numbers, exhibits)
+
+
+@dataclass
+class Changes:
+    """The differences between an older and a newer run, each list in report order."""
+
+    old_run: str
+    new_run: str
+    threshold: float = THRESHOLD
+    numbers: list[dict[str, Any]] = field(default_factory=list)
+    verdicts: list[dict[str, Any]] = field(default_factory=list)
+    rankings: list[dict[str, Any]] = field(default_factory=list)
+    data_files: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.numbers or self.verdicts or self.rankings or self.data_files)
+
+    def summary(self) -> str:
+        if self.empty:
+            return f"no changes since {self.old_run}"
+        return (
+            f"changes since {self.old_run}: {len(self.numbers)} number(s) moved by more than "
+            f"{self.threshold:.1%}, {len(self.verdicts)} verdict(s) changed, "
+            f"{len(self.rankings)} ranking change(s), {len(self.data_files)} input file(s) changed"
+        )
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self) | {"summary": self.summary()}, indent=2, default=str)
+
+
+def _moved(old: float, new: float, threshold: float) -> bool:
+    if math.isnan(old) and math.isnan(new):
+        return False
+    if math.isnan(old) or math.isnan(new):
+        return True
+    if old == 0:
+        return new != 0
+    return abs(new - old) / abs(old) > threshold
+
+
+def _row_label(row: pd.Series, keys: list[str]) -> str:
+    return " / ".join(str(row[k]) for k in keys) if keys else str(row.name)
+
+
+def _row_keys(old: pd.DataFrame, new: pd.DataFrame) -> list[str]:
+    """The columns that name a row: a chart's panel, series and x; in a table its first
+    text column (the country, group or claim), with more text columns if that repeats."""
+    if {"series", "x", "value"} <= set(new.columns):
+        return [c for c in ("panel", "series", "x") if c in new.columns]
+    texts = [
+        c
+        for c in new.columns
+        if new[c].dtype == object and c in old.columns and "verdict" not in c.lower()
+    ]
+    for n in range(1, len(texts) + 1):
+        if not new.duplicated(subset=texts[:n]).any():
+            return texts[:n]
+    return texts
+
+
+def _compare_frames(name: str, old: pd.DataFrame, new: pd.DataFrame, changes: Changes) -> None:
+    keys = _row_keys(old, new)
+    label_old = old.apply(_row_label, axis=1, keys=keys) if len(old) else pd.Series(dtype=str)
+    label_new = new.apply(_row_label, axis=1, keys=keys) if len(new) else pd.Series(dtype=str)
+    old_rows = dict(zip(label_old, old.to_dict("records"), strict=True))
+    new_rows = dict(zip(label_new, new.to_dict("records"), strict=True))
+    if name in RANKING_TABLES:
+        for label in sorted(set(new_rows) - set(old_rows)):
+            changes.rankings.append({"table": name, "row": label, "change": "new"})
+        for label in sorted(set(old_rows) - set(new_rows)):
+            changes.rankings.append({"table": name, "row": label, "change": "removed"})
+    for label, new_row in new_rows.items():
+        old_row = old_rows.get(label)
+        if old_row is None:
+            continue
+        for column, new_value in new_row.items():
+            if column in keys or column not in old_row:
+                continue
+            old_value = old_row[column]
+            if "verdict" in column.lower():
+                if str(old_value) != str(new_value):
+                    changes.verdicts.append(
+                        {
+                            "exhibit": name,
+                            "row": label,
+                            "column": column,
+                            "old": old_value,
+                            "new": new_value,
+                        }
+                    )
+                continue
+            try:
+                a, b = float(old_value), float(new_value)
+            except (TypeError, ValueError):
+                continue
+            if _moved(a, b, changes.threshold):
+                changes.numbers.append(
+                    {"exhibit": name, "row": label, "column": column, "old": a, "new": b}
+                )
+
+
+def compare(old: RunRecord, new: RunRecord, threshold: float = THRESHOLD) -> Changes:
+    """Everything that moved between `old` and `new` (same parameter set expected)."""
+    changes = Changes(old.path.name, new.path.name, threshold)
+    for key, number in new.key_numbers.items():
+        before = old.key_numbers.get(key)
+        if before is None or number.get("value") is None or before.get("value") is None:
+            continue
+        a, b = float(before["value"]), float(number["value"])
+        if before.get("label") != number.get("label") or _moved(a, b, threshold):
+            changes.numbers.append(
+                {
+                    "exhibit": "key numbers",
+                    "row": number["label"],
+                    "column": "value",
+                    "old": a,
+                    "new": b,
+                    "old_label": before.get("label"),
+                }
+            )
+    for name, frame in new.exhibits.items():
+        if name in old.exhibits:
+            _compare_frames(name, old.exhibits[name], frame, changes)
+    old_files, new_files = old.inputs.get("data", {}), new.inputs.get("data", {})
+    versions = new.inputs.get("versions", {})
+    for key in sorted(set(old_files) | set(new_files)):
+        if old_files.get(key) != new_files.get(key):
+            state = (
+                "added"
+                if key not in old_files
+                else "removed"
+                if key not in new_files
+                else "changed"
+            )
+            changes.data_files.append(
+                {"file": key, "change": state, "version": versions.get(key.split("/")[0], "")}
+            )
+    return changes
+
+
+def same_parameter_set(old: RunRecord, new: RunRecord) -> bool:
+    keep = ("config_name", "settings")
+    return all(old.inputs.get(k) == new.inputs.get(k) for k in keep)
+
+
+def previous_run(runs_dir: Path, inputs: dict[str, Any], exclude: Path) -> Path | None:
+    """The newest complete run of the same parameter set (name and settings)."""
+    if not runs_dir.is_dir():
+        return None
+    for run in sorted(runs_dir.iterdir(), key=lambda p: p.name, reverse=True):
+        record = run / INPUTS_FILE
+        if run == exclude or not record.is_file():
+            continue
+        try:
+            made = json.loads(record.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if made.get("config_name") == inputs.get("config_name") and made.get(
+            "settings"
+        ) == inputs.get("settings"):
+            return run
+    return None
+
+
+def _value(number: float) -> str:
+    if math.isnan(number):
+        return "–"
+    return f"{number:,.0f}" if abs(number) >= 100 else f"{number:,.2f}"
+
+
+ANNEX_TITLE = "What changed since the previous report"
+
+
+def _section(body: str) -> str:
+    return (
+        f'<section class="unnumbered changes"><h1 id="what-changed">{ANNEX_TITLE}</h1>'
+        f"{body}</section>"
+    )
+
+
+def _table(anchor: str, title: str, headers: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    return (
+        f'<h2 id="{anchor}">{title}</h2><table class="report-table"><tr>{head}</tr>{body}</table>'
+    )
+
+
+def annex_html(changes: Changes | None, limit: int = 60) -> str:
+    """The annex 'What changed since the previous report' (unnumbered)."""
+    if changes is None:
+        return _section(
+            "<p>This is the first report of this parameter set: nothing to compare.</p>"
+        )
+    previous = html.escape(changes.old_run)
+    if changes.empty:
+        return _section(f"<p>Nothing changed since the previous report ({previous}).</p>")
+    parts = [
+        f"<p>Compared with the previous report of the same parameters ({previous}); numbers "
+        f"are listed when they moved by more than {changes.threshold:.1%} of their old "
+        "value.</p>"
+    ]
+    if changes.data_files:
+        rows = [[f["file"], f["change"], str(f["version"])] for f in changes.data_files]
+        parts.append(_table("changed-inputs", "Input files", ["File", "Change", "Version"], rows))
+    if changes.verdicts:
+        rows = [[v["row"], v["column"], str(v["old"]), str(v["new"])] for v in changes.verdicts]
+        headers = ["Claim", "Column", "Before", "Now"]
+        parts.append(_table("changed-verdicts", "Verdicts", headers, rows))
+    if changes.rankings:
+        rows = [[r["table"].replace("_", " "), r["row"], r["change"]] for r in changes.rankings]
+        headers = ["Table", "Country", "Change"]
+        parts.append(_table("changed-rankings", "Largest hosts and origins", headers, rows))
+    if changes.numbers:
+        rows = [
+            [
+                n["exhibit"].replace("_", " "),
+                str(n["row"]),
+                str(n["column"]),
+                _value(n["old"]),
+                _value(n["new"]),
+            ]
+            for n in changes.numbers[:limit]
+        ]
+        headers = ["Where", "Row", "Column", "Before", "Now"]
+        parts.append(_table("changed-numbers", "Numbers", headers, rows))
+        if len(changes.numbers) > limit:
+            parts.append(f"<p>And {len(changes.numbers) - limit} more, in changes.json.</p>")
+    return _section("".join(parts))
