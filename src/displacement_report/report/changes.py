@@ -112,6 +112,10 @@ def _row_label(row: pd.Series, keys: list[str]) -> str:
     return " / ".join(str(row[k]) for k in keys) if keys else str(row.name)
 
 
+def _is_text(column: pd.Series) -> bool:
+    return column.dtype == object or pd.api.types.is_string_dtype(column)
+
+
 def _row_keys(old: pd.DataFrame, new: pd.DataFrame) -> list[str]:
     """The columns that name a row: a chart's panel, series and x; in a table its first
     text column (the country, group or claim), with more text columns if that repeats."""
@@ -120,7 +124,7 @@ def _row_keys(old: pd.DataFrame, new: pd.DataFrame) -> list[str]:
     texts = [
         c
         for c in new.columns
-        if new[c].dtype == object and c in old.columns and "verdict" not in c.lower()
+        if _is_text(new[c]) and c in old.columns and "verdict" not in c.lower()
     ]
     for n in range(1, len(texts) + 1):
         if not new.duplicated(subset=texts[:n]).any():

@@ -1,0 +1,237 @@
+"""What changed between runs, data revisions between folders, and retention."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from displacement_report.cli import app
+from displacement_report.data.revisions import compare_folders
+from displacement_report.errors import DataFileError
+from displacement_report.report import build, changes, retention
+from displacement_report.settings import validate_parameters
+from tests.conftest import write_notebook
+
+
+def _record(tmp_path, name, *, numbers=None, exhibits=None, data=None, settings=None):
+    inputs = {"config_name": "x", "settings": settings or {"report_year": 2019}, "data": data or {}}
+    return changes.RunRecord(tmp_path / name, inputs, numbers or {}, exhibits or {})
+
+
+HOSTS = pd.DataFrame(
+    {"Rank": [1, 2], "Country of asylum": ["Türkiye", "Jordan"], "Refugees": [100, 50]}
+)
+
+
+def test_numbers_beyond_the_threshold_verdicts_rankings_and_files_are_listed(tmp_path):
+    old = _record(
+        tmp_path,
+        "old",
+        numbers={"total": {"key": "total", "label": "Total", "value": 1000.0}},
+        exhibits={
+            "top_hosts": HOSTS,
+            "claims": pd.DataFrame({"Claim": ["C01"], "Verdict now": ["holds"]}),
+        },
+        data={"unhcr/population.csv": "a", "unhcr/idmc.csv": "b"},
+    )
+    new_hosts = pd.DataFrame(
+        {"Rank": [1, 2], "Country of asylum": ["Türkiye", "Lebanon"], "Refugees": [100.4, 60]}
+    )
+    new = _record(
+        tmp_path,
+        "new",
+        numbers={"total": {"key": "total", "label": "Total", "value": 1010.0}},
+        exhibits={
+            "top_hosts": new_hosts,
+            "claims": pd.DataFrame({"Claim": ["C01"], "Verdict now": ["does not hold"]}),
+        },
+        data={"unhcr/population.csv": "A", "unhcr/idmc.csv": "b"},
+    )
+    found = changes.compare(old, new)
+    # +1% on the total is reported; +0.4% on Türkiye is under the 0.5% threshold
+    assert [(n["row"], n["old"], n["new"]) for n in found.numbers] == [("Total", 1000.0, 1010.0)]
+    assert found.verdicts == [
+        {
+            "exhibit": "claims",
+            "row": "C01",
+            "column": "Verdict now",
+            "old": "holds",
+            "new": "does not hold",
+        }
+    ]
+    assert {(r["row"], r["change"]) for r in found.rankings} == {
+        ("Lebanon", "new"),
+        ("Jordan", "removed"),
+    }
+    assert [(f["file"], f["change"]) for f in found.data_files] == [
+        ("unhcr/population.csv", "changed")
+    ]
+    annex = changes.annex_html(found)
+    assert "What changed since the previous report" in annex and "does not hold" in annex
+
+
+def test_identical_runs_give_no_changes_and_a_one_line_annex(tmp_path):
+    run = _record(tmp_path, "r", exhibits={"top_hosts": HOSTS}, data={"a": "1"})
+    found = changes.compare(run, run)
+    assert found.empty and found.summary() == "no changes since r"
+    assert "Nothing changed since the previous report (r)" in changes.annex_html(found)
+
+
+def _revise(folder: Path, year: int, coo: str, coa: str, extra: int) -> None:
+    path = folder / "population.csv"
+    frame = pd.read_csv(path, keep_default_na=False, na_values=[""], dtype=str)
+    row = (frame["year"] == str(year)) & (frame["coo_iso"] == coo) & (frame["coa_iso"] == coa)
+    assert row.sum() == 1
+    frame.loc[row, "refugees"] = str(int(frame.loc[row, "refugees"].iloc[0]) + extra)
+    frame.to_csv(path, index=False)
+
+
+def _add_year(folder: Path, year: int) -> None:
+    """Copy the last year's rows of the three headline tables as a new year."""
+    for name in ("population.csv", "unrwa.csv", "idmc.csv"):
+        path = folder / name
+        frame = pd.read_csv(path, keep_default_na=False, na_values=[""], dtype=str)
+        last = frame[frame["year"] == frame["year"].max()].assign(year=str(year))
+        pd.concat([frame, last]).to_csv(path, index=False)
+
+
+@pytest.fixture
+def data_copy(tmp_path, real_dir):
+    folder = tmp_path / "unhcr"
+    shutil.copytree(real_dir, folder)
+    return folder
+
+
+def test_revisions_list_revised_figures_and_new_years_only(data_copy, real_dir):
+    _revise(data_copy, 2019, "SYR", "TUR", 500_000)
+    _add_year(data_copy, 2026)
+    found = compare_folders(real_dir, data_copy)
+    assert found.new_years == [2026] and found.dropped_years == []
+    revised = {(r.year, r.component, r.change) for r in found.revised.itertuples()}
+    assert revised == {(2019, "refugees", 500_000), (2019, "forcibly_displaced", 500_000)}
+    result = CliRunner().invoke(app, ["revisions", str(real_dir), str(data_copy)])
+    assert result.exit_code == 1
+    assert "2 figure(s) revised in 1 year(s) (2019-2019); new years: [2026]" in result.output
+    same = CliRunner().invoke(app, ["revisions", str(real_dir), str(real_dir)])
+    assert same.exit_code == 0 and "0 figure(s) revised" in same.output
+
+
+def test_revisions_refuse_folders_of_different_layouts(data_copy, real_dir):
+    frame = pd.read_csv(data_copy / "idmc.csv", dtype=str)
+    frame.drop(columns=["coo_name"]).to_csv(data_copy / "idmc.csv", index=False)
+    with pytest.raises(DataFileError, match=r"idmc\.csv has another layout .*\['coo_name'\]"):
+        compare_folders(real_dir, data_copy)
+
+
+#: 500,000 more Syrian refugees in Türkiye at the end of 2019 move exactly these:
+_COMPARISON = "forcibly_displaced_people_millions_end_of_and_end"
+EXPECTED_MOVES = {
+    ("forcibly_displaced_by_group", "Refugees under UNHCR's mandate / 2019", "value"),
+    *(
+        (_COMPARISON, row, column)
+        for row in ("Forcibly displaced, total", "Refugees under UNHCR's mandate")
+        for column in ("End 2019", "Change", "Change, %")
+    ),
+    ("top_hosts", "Türkiye", "Refugees"),
+    ("top_origins", "Syrian Arab Rep.", "Refugees"),
+}
+
+
+@pytest.mark.notebook
+def test_a_run_on_revised_data_lists_exactly_what_changed(data_copy, tmp_path):
+    out = tmp_path / "out"
+    settings = validate_parameters(
+        {
+            "report_year": 2019,
+            "baseline_year": 2015,
+            "data_dir": str(data_copy),
+            "output_dir": str(out),
+        }
+    )
+    chapter = ("01_global_picture.ipynb",)
+    first = build.build_report(settings, config_name="revised", notebooks=chapter)
+    assert "first report" in (first.run_dir / "changes.json").read_text()
+    same = build.build_report(settings, config_name="revised", notebooks=chapter, force=True)
+    assert json.loads((same.run_dir / "changes.json").read_text())["summary"].startswith(
+        "no changes since"
+    )
+    _revise(data_copy, 2019, "SYR", "TUR", 500_000)
+    revised = build.build_report(settings, config_name="revised", notebooks=chapter)
+    found = json.loads((revised.run_dir / "changes.json").read_text())
+    assert [(f["file"], f["change"]) for f in found["data_files"]] == [
+        ("unhcr/population.csv", "changed")
+    ]
+    assert found["verdicts"] == [] and found["rankings"] == []
+    assert found["numbers"], "the revision moved no number"
+    moved = {(n["exhibit"], n["row"], n["column"]) for n in found["numbers"]}
+    assert moved == EXPECTED_MOVES
+    text = revised.html.read_text(encoding="utf-8")
+    assert "What changed since the previous report" in text and "population.csv" in text
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["diff", str(same.run_dir), str(revised.run_dir)])
+    assert result.exit_code == 1 and "input unhcr/population.csv: changed" in result.output
+    result = runner.invoke(app, ["diff", str(same.run_dir), str(revised.run_dir), "--json"])
+    assert json.loads(result.output)["data_files"] == found["data_files"]
+    assert runner.invoke(app, ["diff", str(first.run_dir), str(same.run_dir)]).exit_code == 0
+
+
+def test_diff_refuses_missing_incomplete_and_foreign_runs(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(app, ["diff", str(tmp_path / "nowhere"), str(tmp_path)])
+    assert result.exit_code == 2 and "does not exist" in result.output
+    incomplete = tmp_path / "runs" / "half"
+    incomplete.mkdir(parents=True)
+    result = runner.invoke(app, ["diff", str(incomplete), str(incomplete)])
+    assert result.exit_code == 2 and "is incomplete: it has no inputs.json" in result.output
+    for name, year in (("a", 2019), ("b", 2020)):
+        (tmp_path / name).mkdir()
+        record = {"config_name": "x", "settings": {"report_year": year}, "data": {}}
+        (tmp_path / name / "inputs.json").write_text(json.dumps(record))
+    result = runner.invoke(app, ["diff", str(tmp_path / "a"), str(tmp_path / "b")])
+    assert result.exit_code == 2 and "different parameter sets" in result.output
+    assert "Traceback" not in result.output
+
+
+def _fake_run(out: Path, name: str, year: int, *, complete: bool = True) -> Path:
+    run = out / "runs" / name
+    run.mkdir(parents=True)
+    (run / "report.pdf").write_bytes(b"%PDF-" + b"x" * 1000)
+    if complete:
+        record = {"config_name": "set", "settings": {"report_year": year}}
+        (run / "inputs.json").write_text(json.dumps(record))
+    return run
+
+
+def test_prune_keeps_the_newest_published_and_running_runs(tmp_path):
+    out = tmp_path / "out"
+    old, middle, newest = (_fake_run(out, f"set-2026010{i}", 2019) for i in (1, 2, 3))
+    other = _fake_run(out, "set-20260104", 2020)  # another parameter set: its own count
+    published = _fake_run(out, "set-20260100", 2019)  # oldest, but the link points at it
+    (out / "latest").symlink_to(os.path.relpath(published, out))
+    running = _fake_run(out, "set-20260105", 2019, complete=False)
+    retention.mark_in_progress(running)  # this process: alive
+    abandoned = _fake_run(out, "set-20260106", 2019, complete=False)
+    (abandoned / retention.IN_PROGRESS).write_text("999999999")  # no such process
+    pruned = retention.prune(out, keep=2)
+    assert sorted(p.name for p in pruned.removed) == sorted([old.name, abandoned.name])
+    assert pruned.freed_bytes >= 2 * 1000
+    for kept in (middle, newest, other, published, running):
+        assert kept.is_dir()
+    result = CliRunner().invoke(app, ["prune", "--keep", "1", "--output-dir", str(out)])
+    assert result.exit_code == 0 and f"removed {middle}" in result.output
+    assert newest.is_dir() and published.is_dir() and running.is_dir()
+
+
+def test_a_tiny_report_run_is_marked_in_progress_until_complete(tmp_path):
+    tiny = write_notebook(tmp_path / "tiny.ipynb", "report_year: int = 2025  # year")
+    settings = validate_parameters({"report_year": 2019, "output_dir": str(tmp_path / "o")})
+    result = build.build_report(settings, notebooks=(tiny,))
+    assert not (result.run_dir / retention.IN_PROGRESS).exists()
+    assert (result.run_dir / "inputs.json").is_file()
