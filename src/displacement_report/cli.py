@@ -148,11 +148,17 @@ def profiles(
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="execute again even if unchanged")] = False,
     keep_runs: KeepRunsOption = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="address of a Dask scheduler to run the profiles on, e.g. tcp://host:8786"
+        ),
+    ] = None,
 ) -> None:
     """Build one country profile per host country, each published as
     reports/profiles/<ISO3>/report.pdf."""
     from displacement_report.data import unhcr
-    from displacement_report.report.build import build_profiles
+    from displacement_report.report.batch import run_profiles
     from displacement_report.settings import validate_parameters
 
     _setup()
@@ -166,12 +172,20 @@ def profiles(
         # every code checked against the data before the first profile runs
         validate_parameters(values | {"focus_countries": codes})
         with interruptible():
-            results = build_profiles(settings, codes, force=force)
+            batch = run_profiles(settings, codes, force=force, scheduler=scheduler)
     except errors.ReportError as exc:
         raise _fail(exc) from None
-    for result in results:
+    for result in batch.published:
         typer.echo(f"profile: {result.published / result.pdf.name}")
     _apply_retention(settings.output_dir, keep_runs)
+    if batch.failed:
+        typer.secho(
+            f"error: {len(batch.failed)} profile(s) failed and were not published: "
+            + ", ".join(sorted(batch.failed)),
+            fg=typer.colors.RED,
+            err=True,
+        )
+        raise typer.Exit(EXIT_CODES[errors.NotebookError])
 
 
 @app.command()

@@ -244,25 +244,12 @@ def build_profiles(
     settings: ReportSettings, countries: Sequence[str], *, force: bool = False
 ) -> list[RunResult]:
     """One country profile per ISO3 code, each its own run published as
-    `<output>/profiles/<ISO3>`. Codes are validated by the caller."""
-    from displacement_report.data.unhcr import country_names
+    `<output>/profiles/<ISO3>`; the first failure is raised once all have run (the
+    command line uses `batch.run_profiles`, which reports every failure)."""
+    from displacement_report.errors import NotebookError
+    from displacement_report.report.batch import run_profiles
 
-    names = country_names(settings.data_dir)
-    results = []
-    for code in countries:
-        one = settings.model_copy(
-            update={
-                "focus_countries": (code,),
-                "title": f"Country profile: {names.get(code, code)}",
-            }
-        )
-        results.append(
-            build_report(
-                one,
-                config_name=f"profile-{code}",
-                notebooks=(PROFILE_NOTEBOOK,),
-                force=force,
-                link_name=f"{PROFILES_LINK_DIR}/{code}",
-            )
-        )
-    return results
+    batch = run_profiles(settings, countries, force=force)
+    if batch.failed:
+        raise NotebookError("; ".join(f"{c}: {m}" for c, m in batch.failed.items()))
+    return batch.published

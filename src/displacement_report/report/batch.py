@@ -1,0 +1,96 @@
+"""Country profiles in a batch: in parallel on this machine, or as tasks on a Dask
+cluster (`scheduler`). Each profile is its own run, published atomically; a profile
+that fails is reported and publishes nothing, and the others go on."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from displacement_report.errors import ReportError
+from displacement_report.report import build
+from displacement_report.report.execute import MAX_PARALLEL, IPCKernelManager
+from displacement_report.settings import ReportSettings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class BatchResult:
+    published: list[build.RunResult] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)  # ISO3 -> what went wrong
+
+
+def profile_settings(settings: ReportSettings, code: str, name: str) -> ReportSettings:
+    return settings.model_copy(
+        update={"focus_countries": (code,), "title": f"Country profile: {name}"}
+    )
+
+
+def build_one_profile(
+    settings: ReportSettings, code: str, name: str, force: bool, notebook: str | Path
+) -> build.RunResult:
+    """One profile, built and published; the unit of work of a batch (local or Dask)."""
+    return build.build_report(
+        profile_settings(settings, code, name),
+        config_name=f"profile-{code}",
+        notebooks=(notebook,),
+        force=force,
+        link_name=f"{build.PROFILES_LINK_DIR}/{code}",
+    )
+
+
+def run_profiles(
+    settings: ReportSettings,
+    countries: Sequence[str],
+    *,
+    force: bool = False,
+    scheduler: str | None = None,
+    workers: int = MAX_PARALLEL,
+    notebook: str | Path = build.PROFILE_NOTEBOOK,
+) -> BatchResult:
+    """Build every country's profile; codes are validated by the caller."""
+    from displacement_report.data.unhcr import country_names
+
+    names = country_names(settings.data_dir)
+    jobs = [(settings, code, names.get(code, code), force, notebook) for code in countries]
+    if scheduler:
+        return _on_cluster(scheduler, jobs)
+    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(jobs)))) as pool:
+        futures = [pool.submit(build_one_profile, *job) for job in jobs]
+        try:
+            return _collect(countries, futures, lambda f: f.result())
+        except (KeyboardInterrupt, SystemExit):
+            for future in futures:
+                future.cancel()
+            IPCKernelManager.kill_all()  # the running profiles stop now, publish nothing
+            raise
+
+
+def _on_cluster(scheduler: str, jobs: list[tuple]) -> BatchResult:
+    """Each profile a task on the Dask cluster at `scheduler` (an address, or a Client's
+    scheduler). Workers must see the same folders (data, project, output)."""
+    from dask.distributed import Client
+
+    with Client(scheduler, set_as_default=False) as client:
+        futures = [
+            client.submit(build_one_profile, *job, key=f"profile-{job[1]}-{id(job)}", pure=False)
+            for job in jobs
+        ]
+        return _collect([job[1] for job in jobs], futures, lambda f: f.result())
+
+
+def _collect(
+    countries: Sequence[str], futures: Sequence[Future], result: Callable[[Future], object]
+) -> BatchResult:
+    batch = BatchResult()
+    for code, future in zip(countries, futures, strict=True):
+        try:
+            batch.published.append(result(future))  # type: ignore[arg-type]
+        except ReportError as exc:
+            log.error("profile %s failed: %s", code, exc)
+            batch.failed[code] = str(exc)
+    return batch

@@ -1,0 +1,51 @@
+"""Profile batches: in parallel here or on a Dask cluster, one failure never stops the
+others or publishes a partial profile."""
+
+from __future__ import annotations
+
+import pytest
+from dask.distributed import LocalCluster
+
+from displacement_report.report import batch
+from displacement_report.settings import validate_parameters
+from tests.conftest import write_notebook
+
+pytestmark = pytest.mark.notebook
+
+FAILING = "country: str = 'JOR'  # ISO3\nreport_year: int = 2025  # year"
+FAIL_FOR_LEBANON = "assert country != 'LBN', 'no profile for Lebanon today'"
+
+
+@pytest.fixture
+def tiny_profile(tmp_path):
+    return write_notebook(tmp_path / "profile.ipynb", FAILING, FAIL_FOR_LEBANON)
+
+
+def _check(result, out):
+    assert set(result.failed) == {"LBN"}
+    assert "no profile for Lebanon today" in result.failed["LBN"]
+    assert sorted(r.published.name for r in result.published) == ["JOR", "SYR"]
+    assert (out / "profiles" / "JOR" / "report.pdf").is_file()
+    assert not (out / "profiles" / "LBN").exists()  # nothing published for the failure
+
+
+def test_a_failing_country_is_reported_and_the_others_are_published(tmp_path, tiny_profile):
+    out = tmp_path / "out"
+    settings = validate_parameters({"report_year": 2019, "output_dir": str(out)})
+    result = batch.run_profiles(settings, ["JOR", "LBN", "SYR"], notebook=tiny_profile)
+    _check(result, out)
+
+
+def test_the_same_batch_runs_on_a_dask_cluster(tmp_path, tiny_profile):
+    out = tmp_path / "out"
+    settings = validate_parameters({"report_year": 2019, "output_dir": str(out)})
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        result = batch.run_profiles(
+            settings,
+            ["JOR", "LBN", "SYR"],
+            notebook=tiny_profile,
+            scheduler=cluster.scheduler_address,
+        )
+    _check(result, out)
