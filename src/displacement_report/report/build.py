@@ -27,6 +27,7 @@ from displacement_report.report import (
     glossary,
     publish,
     retention,
+    reuse,
 )
 from displacement_report.report.combine import combine, describe_document, number_and_index
 from displacement_report.report.execute import execute_all, parameters_for
@@ -181,7 +182,15 @@ def build_report(
     started = clock.now()
     try:
         return _execute_and_publish(
-            settings, config_name, sources, inputs, registered, output_dir, started, link_name
+            settings,
+            config_name,
+            sources,
+            inputs,
+            registered,
+            output_dir,
+            started,
+            link_name,
+            force,
         )
     except OSError as exc:  # disk full, file too large, folder gone: say so, keep the old
         raise OutputError(
@@ -199,6 +208,7 @@ def _execute_and_publish(
     output_dir: Path,
     started: dt.datetime,
     link_name: str,
+    force: bool = False,
 ) -> RunResult:
     run_dir = publish.new_run_dir(output_dir, config_name, started)
     retention.mark_in_progress(run_dir)
@@ -206,8 +216,21 @@ def _execute_and_publish(
     executed_dir = run_dir / "notebooks"
     executed_dir.mkdir()
     available = notebook_parameters(settings, run_dir / "figures")
-    jobs = [(s, executed_dir / s.name, parameters_for(s, available)) for s in sources]
-    executed = execute_all(jobs)
+    prints = {
+        s.name: reuse.chapter_fingerprint(inputs, inputs["notebooks"][s.name]) for s in sources
+    }
+    inputs["chapters"] = prints
+    done = {} if force else reuse.find_chapters(output_dir / publish.RUNS, prints, run_dir)
+    for name, previous in done.items():
+        log.info("%s unchanged since %s: reusing it", name, previous.name)
+        reuse.copy_chapter(previous, run_dir, name)
+    jobs = [
+        (s, executed_dir / s.name, parameters_for(s, available))
+        for s in sources
+        if s.name not in done
+    ]
+    execute_all(jobs)
+    executed = [executed_dir / s.name for s in sources]
 
     provenance = colophon.collect(
         settings, config_name, registered, started.isoformat(timespec="seconds")

@@ -1,0 +1,60 @@
+"""Chapter-level reuse: after one chapter changes, only it executes again, and the
+chapters copied from the earlier run are exactly what executing them would give."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+
+import pytest
+
+from displacement_report import paths
+from displacement_report.report import build
+from displacement_report.settings import validate_parameters
+
+pytestmark = pytest.mark.notebook
+
+CHAPTERS = ("01_global_picture.ipynb", "03_protracted_and_solutions.ipynb")
+
+
+def test_only_the_edited_chapter_runs_again_and_the_rest_equals_a_full_run(
+    tmp_path, monkeypatch, caplog
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    for name in CHAPTERS:
+        shutil.copy(paths.NOTEBOOKS_DIR / name, folder / name)
+    notebooks = tuple(folder / name for name in CHAPTERS)
+    settings = validate_parameters({"report_year": 2019, "output_dir": str(tmp_path / "out")})
+    build.build_report(settings, notebooks=notebooks)
+
+    edited = json.loads(notebooks[1].read_text())
+    edited["cells"][0]["source"].append("\n\nOne more sentence of explanation.")
+    notebooks[1].write_text(json.dumps(edited, indent=1))
+    with caplog.at_level(logging.INFO, logger="displacement_report.report.build"):
+        partly = build.build_report(settings, notebooks=notebooks)
+    reused = [r.getMessage() for r in caplog.records if "reusing it" in r.getMessage()]
+    assert len(reused) == 1 and reused[0].startswith("01_global_picture.ipynb unchanged")
+    assert "One more sentence" in partly.html.read_text(encoding="utf-8")
+
+    full = build.build_report(settings, notebooks=notebooks, force=True)
+    for name in CHAPTERS:
+        copied = (
+            (partly.run_dir / "notebooks" / name).read_text().replace(str(partly.run_dir), "<run>")
+        )
+        executed = (
+            (full.run_dir / "notebooks" / name).read_text().replace(str(full.run_dir), "<run>")
+        )
+        assert copied == executed, name
+        html = name.replace(".ipynb", ".html")
+        assert (partly.run_dir / "notebooks" / html).read_bytes() == (
+            full.run_dir / "notebooks" / html
+        ).read_bytes()
+    partly_figures = sorted(p.name for p in (partly.run_dir / "figures").iterdir())
+    assert partly_figures == sorted(p.name for p in (full.run_dir / "figures").iterdir())
+    for name in partly_figures:
+        assert (partly.run_dir / "figures" / name).read_bytes() == (
+            full.run_dir / "figures" / name
+        ).read_bytes(), name
