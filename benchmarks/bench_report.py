@@ -4,7 +4,10 @@
   (b) the same done naively: each notebook through the `papermill` CLI, then
       `jupyter nbconvert` to HTML and to PDF, one command after another;
   (c) a rerun with nothing changed (the `report` command again);
-  (d) loading the full population table from the parquet cache and from the CSV.
+  (d) loading the full population table from the parquet cache and from the CSV;
+  (e) a rebuild after editing one chapter's notebook (only that chapter executes);
+  (f) a batch of country profiles (`profiles`), per profile and extrapolated to every
+      host country of the report year.
 
 Targets: (a) at most half of (b); (c) under 2 s; peak memory under 1.5 GB.
 Asserts nothing; `make bench` runs it. Peak memory is the largest resident set of
@@ -31,6 +34,48 @@ def run(cmd: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
     subprocess.run(cmd, env=env, check=True, capture_output=True)
     return time.perf_counter() - start
+
+
+PROFILE_SAMPLE = 6
+
+
+def measure_chapter_rebuild() -> tuple[float, float]:
+    """Cold build of a copy of the notebooks, then the rebuild after one edit."""
+    import json
+    import shutil
+
+    from displacement_report.report import build
+    from displacement_report.settings import validate_parameters
+
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        shutil.copytree(paths.NOTEBOOKS_DIR, root / "notebooks")
+        notebooks = tuple(root / "notebooks" / name for name in REPORT_NOTEBOOKS)
+        settings = validate_parameters({"report_year": 2025, "output_dir": str(root / "out")})
+        start = time.perf_counter()
+        build.build_report(settings, notebooks=notebooks)
+        cold = time.perf_counter() - start
+        edited = notebooks[2]
+        nb = json.loads(edited.read_text())
+        nb["cells"][0]["source"].append("\n\nAn edited sentence.")
+        edited.write_text(json.dumps(nb))
+        start = time.perf_counter()
+        build.build_report(settings, notebooks=notebooks)
+        return time.perf_counter() - start, cold
+
+
+def measure_profiles(sample: int) -> tuple[float, int]:
+    """Seconds per profile in a batch of `sample` hosts, and how many hosts there are."""
+    from displacement_report.data import unhcr
+    from displacement_report.report.batch import run_profiles
+    from displacement_report.settings import validate_parameters
+
+    hosts = unhcr.host_codes(2025)
+    with tempfile.TemporaryDirectory() as scratch:
+        settings = validate_parameters({"report_year": 2025, "output_dir": scratch})
+        start = time.perf_counter()
+        run_profiles(settings, hosts[:sample])
+        return (time.perf_counter() - start) / sample, len(hosts)
 
 
 def main() -> None:
@@ -72,6 +117,8 @@ def main() -> None:
     from bench_load import measure_population_load
 
     csv_s, cache_s = measure_population_load(repeat=7)
+    edited, cold_copy = measure_chapter_rebuild()
+    per_profile, hosts = measure_profiles(PROFILE_SAMPLE)
 
     print(f"notebooks in the default report: {', '.join(REPORT_NOTEBOOKS)}")
     print(f"(a) default report, cold              : {cold:6.2f} s")
@@ -80,6 +127,15 @@ def main() -> None:
     print(f"(d) population table, CSV + validate  : {csv_s * 1000:6.1f} ms")
     speedup = csv_s / cache_s
     print(f"    population table, parquet cache   : {cache_s * 1000:6.1f} ms   {speedup:.1f}x")
+    print(
+        f"(e) one chapter edited, rebuild       : {edited:6.2f} s   "
+        f"{edited / cold_copy:.2f} of the cold build of the same copy ({cold_copy:.2f} s)"
+    )
+    print(
+        f"(f) profiles, {PROFILE_SAMPLE} countries             : {per_profile:6.2f} s each; "
+        f"all {hosts} hosts would take {per_profile * hosts / 60:.1f} min"
+    )
+    peak_mb = max(peak_mb, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     print(f"peak memory of any process            : {peak_mb:6.0f} MB")
 
 
