@@ -174,6 +174,17 @@ def test_a_run_on_revised_data_lists_exactly_what_changed(data_copy, tmp_path):
     text = revised.html.read_text(encoding="utf-8")
     assert "What changed since the previous report" in text and "population.csv" in text
 
+    # a new year in all three headline tables changes their files, not a 2019 figure
+    _add_year(data_copy, 2026)
+    extended = build.build_report(settings, config_name="revised", notebooks=chapter)
+    found_new = json.loads((extended.run_dir / "changes.json").read_text())
+    assert sorted(f["file"] for f in found_new["data_files"]) == [
+        "unhcr/idmc.csv",
+        "unhcr/population.csv",
+        "unhcr/unrwa.csv",
+    ]
+    assert found_new["numbers"] == [] and found_new["verdicts"] == []
+
     runner = CliRunner()
     result = runner.invoke(app, ["diff", str(same.run_dir), str(revised.run_dir)])
     assert result.exit_code == 1 and "input unhcr/population.csv: changed" in result.output
