@@ -103,6 +103,7 @@ class ReportData:
             income_groups=self.income_groups,
             ldcs=self.ldcs,
             regions=countries.set_index("iso_code")["unhcr_region"],
+            solutions=self.solutions,
         )
 
     @cached_property

@@ -12,9 +12,11 @@ import pandera.pandas as pa
 from displacement_report import letter, paths
 from displacement_report.data.readers import read_csv_text
 from displacement_report.data.validation import check_columns, validate
+from displacement_report.errors import DataFileError
 
 CLAIMS_DIR = paths.PROJECT_DATA_DIR / "claims"
 REFERENCE_FIGURES_FILE = "sourced_figures.csv"
+PUBLISHED_HEADLINES_FILE = "published_headlines.csv"
 
 WORDINGS = (
     "exact",
@@ -27,10 +29,17 @@ WORDINGS = (
     "top",
     "increase",
     "decrease",
+    "only_increase",
     "significant_share",
+    "limited",
 )
 KINDS = ("count", "share", "change", "range", "money")
-METHODS = ("data", "reference", "not_checkable")
+#: How a claim is checked: recomputed from the data, against a figure read in a public
+#: document, against an IATI activity file (when one is given), or not at all.
+METHODS = ("data", "reference", "iati", "not_checkable")
+#: 'current' claims describe the state of affairs when the letter was written (checked
+#: again for the report year); 'historical' claims are about a named year or period.
+TIMINGS = ("current", "historical")
 LEDGER_COLUMNS = (
     "claim_id",
     "section",
@@ -43,13 +52,24 @@ LEDGER_COLUMNS = (
     "year_then",
     "wording",
     "kind",
+    "timing",
     "method",
     "check",
-    "reference_then",
+    "published_then",
+    "revised_then",
     "reference_now",
+    "measure",
     "reason",
 )
-_REFERENCE = r"^((F\d{3}|A\d{3})|ratio:(F\d{3}|A\d{3})/(F\d{3}|A\d{3}))$"
+#: A figure id of the reference files (F: sourced figures, G: Global Trends as
+#: published, A: the project's amounts), alone or in one of the forms
+#: `analysis.claims.references` evaluates; `;` separates one figure per year.
+_ID = r"[FGA]\d{3}"
+_ONE = (
+    rf"({_ID}|ratio:{_ID}(\+{_ID})*/{_ID}|inverse:{_ID}|change:{_ID}>{_ID}"
+    rf"|smallest_change:{_ID}(>{_ID})+|eur_in_usd_share:{_ID}/{_ID})"
+)
+_REFERENCE = rf"^{_ONE}(;{_ONE})*$"
 
 LEDGER_SCHEMA = pa.DataFrameSchema(
     {
@@ -64,10 +84,13 @@ LEDGER_SCHEMA = pa.DataFrameSchema(
         "year_then": pa.Column("Int64", pa.Check.in_range(1990, 2021), nullable=True),
         "wording": pa.Column(str, pa.Check.isin(WORDINGS)),
         "kind": pa.Column(str, pa.Check.isin(KINDS)),
+        "timing": pa.Column(str, pa.Check.isin(TIMINGS)),
         "method": pa.Column(str, pa.Check.isin(METHODS)),
         "check": pa.Column(str, nullable=True),
-        "reference_then": pa.Column(str, pa.Check.str_matches(_REFERENCE), nullable=True),
+        "published_then": pa.Column(str, pa.Check.str_matches(_REFERENCE), nullable=True),
+        "revised_then": pa.Column(str, pa.Check.str_matches(_REFERENCE), nullable=True),
         "reference_now": pa.Column(str, pa.Check.str_matches(_REFERENCE), nullable=True),
+        "measure": pa.Column(str, nullable=True),
         "reason": pa.Column(str, nullable=True),
     },
     checks=[
@@ -76,16 +99,20 @@ LEDGER_SCHEMA = pa.DataFrameSchema(
             error="a data claim names its check function and the letter's year",
         ),
         pa.Check(
-            lambda f: (f["method"] != "not_checkable") | f["reason"].notna(),
+            lambda f: ~f["method"].isin(["not_checkable", "iati"]) | f["reason"].notna(),
             error="a claim that cannot be checked says why",
         ),
         pa.Check(
             lambda f: (
                 (f["method"] != "reference")
-                | f["reference_then"].notna()
+                | f["published_then"].notna()
                 | f["reference_now"].notna()
             ),
             error="a reference claim names a reference figure",
+        ),
+        pa.Check(
+            lambda f: ~f["method"].isin(["data", "reference"]) | f["measure"].notna(),
+            error="a checked claim says how it is measured",
         ),
     ],
     strict=True,
@@ -118,10 +145,50 @@ def load_excluded_numbers(path: Path | str | None = None) -> pd.DataFrame:
     return raw
 
 
+_FIGURE_TEXTS = ("figure_id", "unit", "period", "source_title", "source_url")
+PUBLISHED_COLUMNS = (
+    "figure_id",
+    "topic",
+    "description",
+    "value",
+    "unit",
+    "period",
+    "geography",
+    "source_title",
+    "source_url",
+    "quote",
+    "quality",
+)
+
+
 def load_reference_figures(path: Path | str | None = None) -> pd.DataFrame:
     """The shared file of figures read on public pages (figure_id, value, unit, ...)."""
     source = Path(path) if path else paths.reference_dir() / REFERENCE_FIGURES_FILE
-    raw = read_csv_text(source, ("figure_id", "unit", "period", "source_title", "source_url"))
+    raw = read_csv_text(source, _FIGURE_TEXTS)
+    return raw.set_index("figure_id")
+
+
+def load_published_headlines(path: Path | str | None = None) -> pd.DataFrame:
+    """UNHCR's Global Trends headline figures as published at the time (G001-...), each
+    with its citation and quality (primary or secondary)."""
+    source = Path(path) if path else paths.reference_dir() / PUBLISHED_HEADLINES_FILE
+    raw = read_csv_text(source, (*_FIGURE_TEXTS, "quality"))
+    check_columns(raw, PUBLISHED_COLUMNS, source)
+    return raw.set_index("figure_id")
+
+
+def load_reference_quality(path: Path | str | None = None) -> pd.DataFrame:
+    """Whether each sourced figure the ledger cites comes from a primary source (the
+    issuing organisation's own page) or a secondary one (news, reposts), with why:
+    `sourced_figures.csv` does not say, `published_headlines.csv` and the amounts do."""
+    source = Path(path) if path else paths.PROJECT_DATA_DIR / "claims" / "reference_quality.csv"
+    raw = read_csv_text(source, ("figure_id", "quality", "why"))
+    check_columns(raw, ("figure_id", "quality", "why"), source)
+    bad = raw[~raw["quality"].isin(["primary", "secondary"])]
+    if len(bad):
+        raise DataFileError(
+            f"{source}: quality must be primary or secondary, not {bad['quality'].iloc[0]!r}"
+        )
     return raw.set_index("figure_id")
 
 

@@ -3,35 +3,48 @@ functions (`checks`), the assessment of the ledger (`assess`), and the letter's
 numbers (`letter_numbers`). The names below are the package's public interface."""
 
 from displacement_report.analysis.claims.assess import (
+    Source,
     assess,
     checked,
-    reference_value,
     tally,
     unchecked,
 )
-from displacement_report.analysis.claims.checks import CHECKS, ClaimInputs
+from displacement_report.analysis.claims.checks import CHECKS, ClaimInputs, NoFigure
 from displacement_report.analysis.claims.letter_numbers import numbers_in_letter
+from displacement_report.analysis.claims.references import reference_table
 from displacement_report.analysis.claims.wording import (
     DOES_NOT_HOLD,
+    HISTORICAL,
     HOLDS,
+    NO_IATI_FILE,
     NOT_CHECKABLE,
+    OUTDATED_HIGHER,
+    OUTDATED_LOWER,
     ROUGHLY,
     RULES,
+    no_figure,
     verdict,
 )
 
 __all__ = [
     "CHECKS",
     "DOES_NOT_HOLD",
+    "HISTORICAL",
     "HOLDS",
     "NOT_CHECKABLE",
+    "NO_IATI_FILE",
+    "OUTDATED_HIGHER",
+    "OUTDATED_LOWER",
     "ROUGHLY",
     "RULES",
     "ClaimInputs",
+    "NoFigure",
+    "Source",
     "assess",
     "checked",
+    "no_figure",
     "numbers_in_letter",
-    "reference_value",
+    "reference_table",
     "tally",
     "unchecked",
     "verdict",

@@ -1,7 +1,10 @@
 """Functions that recompute a claim's quantity for any year from the data.
 
-`CHECKS` maps the check named in the ledger to a function(inputs, year). Nothing here
-reads files: the caller loads the frames into `ClaimInputs`.
+`CHECKS` maps the check named in the ledger to a `Check`: a function(inputs, year)
+and the sources it reads. A year the data cannot answer (before the first year of a
+source, twenty years back before 1990, 'since 2015' for a year before 2016) raises
+`NoFigure` with the reason, which the assessment shows as 'no figure for <year>'.
+Nothing here reads files: the caller loads the frames into `ClaimInputs`.
 """
 
 from __future__ import annotations
@@ -13,10 +16,18 @@ from dataclasses import dataclass
 import pandas as pd
 
 from displacement_report import letter
-from displacement_report.analysis import headline, hosting, protracted
+from displacement_report.analysis import headline, hosting, solutions
 
 #: Members of IGAD, the Horn of Africa's regional organisation.
 HORN_OF_AFRICA = ("DJI", "ERI", "ETH", "KEN", "SOM", "SSD", "SDN", "UGA")
+#: The year the letter compares with ('in vergelijking tot 2015', 'sinds 2015').
+SINCE = 2015
+#: 'De afgelopen decennia': the share of the world's population is compared over 20 years.
+DECADES = 20
+
+
+class NoFigure(LookupError):
+    """The data hold no figure for this claim in the year asked; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -32,9 +43,53 @@ class ClaimInputs:
     income_groups: pd.DataFrame
     ldcs: pd.DataFrame
     regions: pd.Series  # ISO3 -> UNHCR region
+    solutions: pd.DataFrame | None = None
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A recomputed value with a detail the reader needs ('fell in 2016 and 2025')."""
+
+    value: float
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Check:
+    """How one claim's quantity is recomputed, and which databases that reads."""
+
+    compute: Callable[[ClaimInputs, int], float | Measure]
+    worldbank: bool = False
+
+    def __call__(self, inputs: ClaimInputs, year: int) -> float | Measure:
+        return self.compute(inputs, year)
+
+
+def covered_years(inputs: ClaimInputs) -> range:
+    """The years every source of the headline total covers (IDMC starts in 1990)."""
+    years = [
+        set(inputs.population["year"].astype(int)),
+        set(inputs.unrwa["year"].astype(int)),
+        set(inputs.idmc["year"].astype(int)),
+    ]
+    common = set.intersection(*years)
+    if not common:
+        return range(0)
+    return range(min(common), max(common) + 1)
+
+
+def _need_total(inputs: ClaimInputs, year: int) -> None:
+    span = covered_years(inputs)
+    if year not in span:
+        raise NoFigure(
+            f"the UNHCR, UNRWA and IDMC figures together cover {span.start}-{span.stop - 1}"
+            if len(span)
+            else "the UNHCR, UNRWA and IDMC figures share no year"
+        )
 
 
 def _total(inputs: ClaimInputs, year: int) -> float:
+    _need_total(inputs, year)
     return float(
         headline.forcibly_displaced(inputs.population, inputs.unrwa, inputs.idmc, year)[
             headline.TOTAL
@@ -43,10 +98,38 @@ def _total(inputs: ClaimInputs, year: int) -> float:
 
 
 def _share_of_world(inputs: ClaimInputs, year: int) -> float:
+    if year not in inputs.world_population.index or pd.isna(inputs.world_population.get(year)):
+        raise NoFigure(f"no World Bank world population for {year}")
     return 100 * _total(inputs, year) / float(inputs.world_population.loc[year])
 
 
+def _share_change_over_decades(inputs: ClaimInputs, year: int) -> float:
+    return _share_of_world(inputs, year) - _share_of_world(inputs, year - DECADES)
+
+
+def _change_since(inputs: ClaimInputs, year: int) -> float:
+    if year <= SINCE:
+        raise NoFigure(f"the claim compares with {SINCE}; {year} is not after it")
+    return _total(inputs, year) - _total(inputs, SINCE)
+
+
+def _smallest_yearly_change(inputs: ClaimInputs, year: int) -> Measure:
+    if year <= SINCE:
+        raise NoFigure(f"the claim runs from {SINCE}; {year} is not after it")
+    totals = {y: _total(inputs, y) for y in range(SINCE, year + 1)}
+    changes = {b: totals[b] - totals[a] for a, b in itertools.pairwise(totals)}
+    falls = [str(y) for y, change in changes.items() if change < 0]
+    detail = (
+        f"fell in {', '.join(falls[:-1]) + ' and ' + falls[-1] if len(falls) > 1 else falls[0]}"
+        if falls
+        else "rose every year"
+    )
+    return Measure(float(min(changes.values())), detail)
+
+
 def _hosting_table(inputs: ClaimInputs, year: int) -> pd.DataFrame:
+    if year not in set(inputs.population["year"].astype(int)):
+        raise NoFigure(f"no UNHCR population figures for {year}")
     table, _, _ = hosting.hosting_table(
         inputs.population,
         inputs.unrwa,
@@ -59,22 +142,51 @@ def _hosting_table(inputs: ClaimInputs, year: int) -> pd.DataFrame:
     return table
 
 
-def _in_region_of_origin(inputs: ClaimInputs, year: int) -> float:
+def _lmic_share(inputs: ClaimInputs, year: int) -> float:
+    table = _hosting_table(inputs, year)
+    if table["is_low_or_middle"].isna().all():
+        raise NoFigure(f"no World Bank income groups for {year}")
+    return float(hosting.share_hosted(table, table["is_low_or_middle"]))
+
+
+def _refugees_in_region(inputs: ClaimInputs, year: int) -> tuple[float, float]:
+    """(refugees and others in need of protection in their UNHCR region of origin, all of
+    them with a known region of origin and of asylum), end of `year`."""
     rows = inputs.population[inputs.population["year"] == year]
+    if rows.empty:
+        raise NoFigure(f"no UNHCR population figures for {year}")
     origin = rows["coo_iso"].map(inputs.regions)
     host = rows["coa_iso"].map(inputs.regions)
     people = rows["refugees"].astype(float) + rows["oip"].fillna(0).astype(float)
     known = origin.notna() & host.notna()
-    return float(100 * people[known & (origin == host)].sum() / people[known].sum())
+    return float(people[known & (origin == host)].sum()), float(people[known].sum())
+
+
+def _refugees_in_region_share(inputs: ClaimInputs, year: int) -> float:
+    inside, known = _refugees_in_region(inputs, year)
+    return 100 * inside / known
+
+
+def _displaced_in_region_share(inputs: ClaimInputs, year: int) -> float:
+    """The letter's ontheemden: refugees (UNHCR and UNRWA) and IDPs. IDPs and Palestine
+    refugees under UNRWA's mandate (all in the Middle East) stay in their region."""
+    _need_total(inputs, year)
+    inside, known = _refugees_in_region(inputs, year)
+    parts = headline.forcibly_displaced(inputs.population, inputs.unrwa, inputs.idmc, year)
+    staying = float(parts["idps"]) + float(parts["unrwa_refugees"])
+    return 100 * (inside + staying) / (known + staying)
 
 
 def _displaced_in(inputs: ClaimInputs, year: int, hosts: tuple[str, ...]) -> float:
+    _need_total(inputs, year)
     table = headline.totals_for_hosts(inputs.population, inputs.unrwa, inputs.idmc, year, hosts)
     return float(table.loc["Total", headline.TOTAL])
 
 
 def _focus_share(inputs: ClaimInputs, year: int) -> float:
     hosted = headline.hosted_by_country(inputs.population, year, ("refugees",), unrwa=inputs.unrwa)
+    if hosted.empty or not hosted["total"].sum():
+        raise NoFigure(f"no refugees recorded for {year}")
     in_focus = hosted[hosted["iso3"].isin(letter.FOCUS_COUNTRIES)]["total"].sum()
     return float(100 * in_focus / hosted["total"].sum())
 
@@ -82,44 +194,53 @@ def _focus_share(inputs: ClaimInputs, year: int) -> float:
 def _turkey_rank(inputs: ClaimInputs, year: int) -> float:
     ranked = headline.top_hosts(inputs.population, year, n=500)
     position = ranked.index[ranked["iso3"] == "TUR"]
-    return float(position[0] + 1) if len(position) else float("nan")
+    if not len(position):
+        raise NoFigure(f"no refugees recorded in Türkiye for {year}")
+    return float(position[0] + 1)
 
 
-def _protracted_mean(inputs: ClaimInputs, year: int) -> float:
-    table = protracted.situations(inputs.population, year)
-    return float(table["duration"].mean())
-
-
-def _smallest_yearly_change(inputs: ClaimInputs, year: int) -> float:
-    totals = [_total(inputs, y) for y in range(2015, year + 1)]
-    return float(min(b - a for a, b in itertools.pairwise(totals)))
-
-
-#: Check name in the ledger -> function(inputs, year) -> the claim's quantity that year.
-CHECKS: dict[str, Callable[[ClaimInputs, int], float]] = {
-    "forcibly_displaced_total": _total,
-    "refugees_incl_unrwa": lambda i, y: float(
-        sum(
-            headline.forcibly_displaced(i.population, i.unrwa, i.idmc, y)[
-                ["refugees", "unrwa_refugees"]
-            ]
+def _solutions_rate(inputs: ClaimInputs, year: int) -> float:
+    if inputs.solutions is None:
+        raise NoFigure("UNHCR's solutions table was not loaded")
+    covered = set(inputs.solutions["year"].astype(int))
+    stock_years = set(inputs.population["year"].astype(int))
+    if year not in covered or year - 1 not in stock_years:
+        raise NoFigure(
+            f"UNHCR's solutions table covers {min(covered)}-{max(covered)}"
+            if covered
+            else "UNHCR's solutions table is empty"
         )
-    ),
-    "idps_idmc": lambda i, y: float(
-        headline.forcibly_displaced(i.population, i.unrwa, i.idmc, y)["idps"]
-    ),
-    "displaced_share_of_world": _share_of_world,
-    "displaced_share_change_20_years": lambda i, y: (
-        _share_of_world(i, y) - _share_of_world(i, y - 20)
-    ),
-    "displaced_change_since_2015": lambda i, y: _total(i, y) - _total(i, 2015),
-    "hosted_in_region_of_origin": _in_region_of_origin,
-    "lmic_share": lambda i, y: hosting.share_hosted(
-        t := _hosting_table(i, y), t["is_low_or_middle"]
-    ),
-    "displaced_in_horn_of_africa": lambda i, y: _displaced_in(i, y, HORN_OF_AFRICA),
-    "focus_share_of_refugees": _focus_share,
-    "turkey_rank_as_host": _turkey_rank,
-    "protracted_mean_duration": _protracted_mean,
-    "smallest_yearly_change_since_2015": _smallest_yearly_change,
+    table = solutions.solutions_by_year(inputs.solutions, inputs.population, year, year)
+    return float(table.loc[year, "all_solutions_pct"])
+
+
+def _refugees_incl_unrwa(inputs: ClaimInputs, year: int) -> float:
+    _need_total(inputs, year)
+    parts = headline.forcibly_displaced(inputs.population, inputs.unrwa, inputs.idmc, year)
+    return float(parts["refugees"]) + float(parts["unrwa_refugees"])
+
+
+def _idps(inputs: ClaimInputs, year: int) -> float:
+    _need_total(inputs, year)
+    return float(
+        headline.forcibly_displaced(inputs.population, inputs.unrwa, inputs.idmc, year)["idps"]
+    )
+
+
+#: Check name in the ledger -> how the claim's quantity is recomputed for a year.
+CHECKS: dict[str, Check] = {
+    "forcibly_displaced_total": Check(_total),
+    "refugees_incl_unrwa": Check(_refugees_incl_unrwa),
+    "idps_idmc": Check(_idps),
+    "displaced_share_of_world": Check(_share_of_world, worldbank=True),
+    "displaced_share_change_20_years": Check(_share_change_over_decades, worldbank=True),
+    "displaced_change_since_2015": Check(_change_since),
+    "displaced_in_region_of_origin": Check(_displaced_in_region_share),
+    "refugees_in_region_of_origin": Check(_refugees_in_region_share),
+    "lmic_share": Check(_lmic_share, worldbank=True),
+    "displaced_in_horn_of_africa": Check(lambda i, y: _displaced_in(i, y, HORN_OF_AFRICA)),
+    "focus_share_of_refugees": Check(_focus_share),
+    "turkey_rank_as_host": Check(_turkey_rank),
+    "solutions_rate": Check(_solutions_rate),
+    "smallest_yearly_change_since_2015": Check(_smallest_yearly_change),
 }

@@ -17,6 +17,28 @@ HOLDS, ROUGHLY, DOES_NOT_HOLD, NOT_CHECKABLE = (
     "does not hold",
     "not checkable",
 )
+#: Verdicts for now only: the claim held then but its figure has moved since; a claim
+#: about a named year keeps its verdict of then; an IATI-checkable claim without a file.
+OUTDATED_HIGHER, OUTDATED_LOWER, HISTORICAL, NO_IATI_FILE = (
+    "outdated (higher now)",
+    "outdated (lower now)",
+    "historical",
+    "not checked: no IATI file given",
+)
+
+
+def no_figure(year: int) -> str:
+    """The verdict when the data or the documents hold no figure for `year`."""
+    return f"no figure for {year}"
+
+
+def not_yet(year: int, direction: str) -> str:
+    """For a report year before the letter: the claim that held then did not yet hold."""
+    return f"not yet in {year} ({direction})"
+
+
+def outdated(direction: str) -> str:
+    return OUTDATED_HIGHER if direction == "higher" else OUTDATED_LOWER
 
 
 def _relative(value: float, stated: float) -> float:
@@ -60,6 +82,10 @@ def _top(value: float, _stated: float, _high: float | None) -> str:
     return HOLDS if value == 1 else ROUGHLY if value <= 3 else DOES_NOT_HOLD
 
 
+def _below(value: float, stated: float, _high: float | None) -> str:
+    return HOLDS if value < stated else ROUGHLY if value < 1.5 * stated else DOES_NOT_HOLD
+
+
 def _sign(direction: int) -> Callable[[float, float, float | None], str]:
     def rule(value: float, _stated: float, _high: float | None) -> str:
         return HOLDS if value * direction > 0 else DOES_NOT_HOLD
@@ -69,7 +95,10 @@ def _sign(direction: int) -> Callable[[float, float, float | None], str]:
 
 #: Wording in the letter -> (rule, the rule in words for the reader).
 RULES: dict[str, tuple[Callable[[float, float, float | None], str], str]] = {
-    "exact": (_within(0.05, 0.15), "within 5% holds, within 15% roughly holds"),
+    "exact": (
+        _within(0.05, 0.15),
+        "a figure without qualifier ('26 miljoen', '57%'): within 5% holds, within 15% roughly",
+    ),
     "about": (_within(0.10, 0.25), "'ongeveer', 'zo'n': within 10% holds, within 25% roughly"),
     "almost": (_almost, "'bijna': 90-101% of the figure holds, within 15% roughly"),
     "more_than": (_more_than, "'meer dan': above the figure holds, within 10% below roughly"),
@@ -84,8 +113,18 @@ RULES: dict[str, tuple[Callable[[float, float, float | None], str], str]] = {
     ),
     "range": (_range, "'tussen ... en ...': inside the range holds, within 15% outside roughly"),
     "top": (_top, "'het hoogst aantal': first holds, in the top three roughly"),
-    "increase": (_sign(1), "'toegenomen': any increase holds"),
-    "decrease": (_sign(-1), "'afgenomen': any decrease holds"),
+    "increase": (_sign(1), "'toegenomen': higher at the end of the period than at its start holds"),
+    "decrease": (_sign(-1), "'afgenomen': lower at the end of the period than at its start holds"),
+    "only_increase": (
+        _sign(1),
+        "'enkel toegenomen': higher at the end of every year of the period than a year before",
+    ),
+    "limited": (
+        _below,
+        "'beperkt perspectief', 'relatief gering': below one tenth holds (fewer than one in "
+        "ten refugees finding a durable solution in a year; less than a tenth of the need), "
+        "below 15% roughly",
+    ),
 }
 
 
