@@ -192,10 +192,18 @@ def budget_stages(
 
 
 def claim_against_series(
-    series: pd.Series, stated: float, claim: str, title: str, ylabel: str, source: str
+    series: pd.Series,
+    published: pd.Series,
+    stated: float,
+    claim: str,
+    title: str,
+    source: str,
+    marks: dict[int, float],
 ) -> plt.Figure:
-    """A series over the years with the letter's stated value as a dashed line."""
-    fig, ax = plt.subplots(figsize=(style.A4_TEXT_WIDTH_IN, 3.2))
+    """The headline series on today's data and as published at the time, the letter's
+    stated value as a dashed line, and the values named in the title marked with labels
+    (`marks`: year -> value), so every figure of the title is in the chart."""
+    fig, ax = plt.subplots(figsize=(style.A4_TEXT_WIDTH_IN, 3.4))
     ax.plot(
         series.index,
         series.astype(float) / 1e6,
@@ -203,7 +211,20 @@ def claim_against_series(
         lw=2,
         marker="o",
         ms=3,
+        label="Today's data",
     )
+    shown = published.loc[series.index.min() : series.index.max()]
+    if not shown.empty:
+        ax.plot(
+            shown.index,
+            shown.astype(float) / 1e6,
+            color=style.OKABE_ITO["sky_blue"],
+            lw=1.5,
+            ls=":",
+            marker="s",
+            ms=3,
+            label="As published at the time (Global Trends)",
+        )
     ax.axhline(stated / 1e6, color=style.OKABE_ITO["vermillion"], ls="--", lw=1.2)
     ax.text(
         series.index.min(),
@@ -213,10 +234,21 @@ def claim_against_series(
         fontsize=8,
         color=style.OKABE_ITO["vermillion"],
     )
-    ax.set_ylabel(ylabel)
+    for year, value in marks.items():
+        ax.annotate(
+            f"{value / 1e6:.1f} M",
+            xy=(year, value / 1e6),
+            xytext=(0, 6),
+            textcoords="offset points",
+            ha="center",
+            fontsize=8,
+            fontweight="bold",
+        )
+    ax.set_ylabel("People, millions (end of year)")
     ax.set_title(title)
-    ax.set_ylim(bottom=0)
+    ax.set_ylim(0, float(max(series.max(), stated, shown.max() if len(shown) else 0)) / 1e6 * 1.15)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(loc="lower right", fontsize=8)
     style.add_source(fig, source)
     exhibits.attach_data(
         fig,

@@ -3,6 +3,7 @@ sources the same way and a change of wording happens once."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pandas as pd
@@ -46,9 +47,29 @@ def combined(*lines: str) -> str:
     return "Sources: " + "; ".join(parts)
 
 
+def with_published(line: str, published: pd.Series) -> str:
+    """A UNHCR source line plus the Global Trends reports a published series comes from."""
+    if published.empty:
+        return line
+    first, last = int(published.index.min()), int(published.index.max())
+    return f"{line}; as published: UNHCR Global Trends {first}–{last}"
+
+
 def iati(path: Path | str) -> str:
     return f"Source: IATI activity file {Path(path).name}"
 
 
 def ledger() -> str:
     return f"Source: {LEDGER}"
+
+
+#: Where a reader finds the databases the report recomputes from.
+UNHCR_URL = "https://www.unhcr.org/refugee-statistics/download/"
+WORLDBANK_URL = "https://databank.worldbank.org/source/world-development-indicators"
+LETTER_URL = "https://zoek.officielebekendmakingen.nl/kst-35570-XVII-52.html"
+
+
+def link_html(title: str, url: str, note: str = "") -> str:
+    """A source as a reader sees it: its title, linked; data escaped, never markup."""
+    text = f'<a href="{html.escape(url, quote=True)}">{html.escape(title)}</a>'
+    return text + (f" ({html.escape(note)})" if note else "")

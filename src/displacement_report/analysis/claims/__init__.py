@@ -11,7 +11,7 @@ from displacement_report.analysis.claims.assess import (
 )
 from displacement_report.analysis.claims.checks import CHECKS, ClaimInputs, NoFigure
 from displacement_report.analysis.claims.letter_numbers import numbers_in_letter
-from displacement_report.analysis.claims.references import reference_table
+from displacement_report.analysis.claims.references import published_series, reference_table
 from displacement_report.analysis.claims.wording import (
     DOES_NOT_HOLD,
     HISTORICAL,
@@ -44,6 +44,7 @@ __all__ = [
     "checked",
     "no_figure",
     "numbers_in_letter",
+    "published_series",
     "reference_table",
     "tally",
     "unchecked",

@@ -170,3 +170,16 @@ def for_year(
     matching = [f for f in figures if f.year == year]
     latest = max(figures, key=lambda f: f.year or 0)
     return (matching[-1] if matching else None), latest
+
+
+#: How published_headlines.csv describes the headline total ("..., end-2019").
+HEADLINE_TOTAL = "Forcibly displaced worldwide"
+
+
+def published_series(published: pd.DataFrame, description: str = HEADLINE_TOTAL) -> pd.Series:
+    """A headline figure as published year by year (the first row of each year whose
+    description starts with `description`), indexed by end-year."""
+    rows = published[published["description"].str.startswith(description)]
+    years = rows["period"].astype(int)
+    series = pd.Series(rows["value"].astype(float).to_numpy(), index=years.to_numpy())
+    return series[~series.index.duplicated()].sort_index().rename_axis("year")

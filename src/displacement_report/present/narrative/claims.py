@@ -4,29 +4,87 @@ from __future__ import annotations
 
 import pandas as pd
 
-from displacement_report.present.format import (
-    millions,
-)
+from displacement_report.present.format import millions
+
+
+def _listed(ids: list[str]) -> str:
+    return f" ({', '.join(ids)})" if ids else ""
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def claims_summary(assessed: pd.DataFrame, year: int) -> str:
-    """How many of the letter's claims hold, then and now, and which do not."""
-    from displacement_report.analysis.claims import DOES_NOT_HOLD, HOLDS, NOT_CHECKABLE, ROUGHLY
+    """How many of the letter's claims hold, on the figures of the time and now."""
+    from displacement_report.analysis.claims import (
+        DOES_NOT_HOLD,
+        HISTORICAL,
+        HOLDS,
+        NO_IATI_FILE,
+        NOT_CHECKABLE,
+        ROUGHLY,
+        no_figure,
+    )
 
-    then = assessed["then_verdict"].value_counts()
-    now = assessed["now_verdict"].value_counts()
-    checkable = len(assessed) - int(then.get(NOT_CHECKABLE, 0))
-    failing = assessed[assessed["then_verdict"] == DOES_NOT_HOLD]["claim_id"].tolist()
+    then = assessed["then_verdict"]
+    now = assessed["now_verdict"]
+
+    def ids(mask: pd.Series) -> list[str]:
+        return assessed.loc[mask, "claim_id"].tolist()
+
+    iati = ids(then == NO_IATI_FILE)
+    not_checkable = ids(then == NOT_CHECKABLE)
+    on_today = ids(
+        (assessed["then_basis"] == "today's data") & then.isin([HOLDS, ROUGHLY, DOES_NOT_HOLD])
+    )
     text = (
-        f"The letter makes **{len(assessed)} quantitative statements**. For the period the "
-        f"letter describes, {checkable} can be checked against public data: "
-        f"**{then.get(HOLDS, 0)} hold**, {then.get(ROUGHLY, 0)} roughly hold and "
-        f"{then.get(DOES_NOT_HOLD, 0)} do not hold"
-        + (f" ({', '.join(failing)})" if failing else "")
-        + f"; {then.get(NOT_CHECKABLE, 0)} cannot be checked with public data. "
-        f"Recomputed for {year} or the latest figure found, {now.get(HOLDS, 0)} would still "
-        f"hold, {now.get(ROUGHLY, 0)} roughly, and {now.get(DOES_NOT_HOLD, 0)} would no "
-        "longer hold: the letter would need new numbers today."
+        f"The letter makes **{len(assessed)} quantitative statements**. Judged on the figures "
+        "published at the time, as the letter's author could know them (or, where nothing "
+        "was published then, on today's data for the letter's year"
+        f"{_listed(on_today)}), **{_count(int((then == HOLDS).sum()), 'holds', 'hold')}**, "
+        f"{_count(int((then == ROUGHLY).sum()), 'roughly holds', 'roughly hold')} and "
+        f"{_count(int((then == DOES_NOT_HOLD).sum()), 'does not hold', 'do not hold')}"
+        f"{_listed(ids(then == DOES_NOT_HOLD))}; "
+        f"{len(not_checkable)} cannot be checked with public data"
+    )
+    if iati:
+        text += (
+            f", and {len(iati)} could be checked against the ministry's IATI activity data, "
+            f"but no IATI file was given{_listed(iati)}"
+        )
+    text += "."
+    revised = assessed[
+        (assessed["revised_verdict"] != "")
+        & (assessed["then_basis"] == "published")
+        & (assessed["revised_verdict"] != then)
+    ]
+    if len(revised):
+        parts = [
+            f"{r.claim_id} would {r.revised_verdict.replace('holds', 'hold')}"
+            for r in revised.itertuples()
+        ]
+        text += (
+            " Today's revised data for the same year would judge some differently: "
+            + "; ".join(parts)
+            + ". The verdict on the letter stays with what was published."
+        )
+    missing = no_figure(year)
+    outdated = ids(now.str.startswith("outdated"))
+    not_yet = ids(now.str.startswith("not yet"))
+    text += (
+        f" Recomputed for **{year}**: {int((now == HOLDS).sum())} hold, "
+        f"{int((now == ROUGHLY).sum())} roughly hold, "
+        f"{int((now == DOES_NOT_HOLD).sum())} do not hold{_listed(ids(now == DOES_NOT_HOLD))}"
+    )
+    if outdated:
+        text += f", {len(outdated)} are outdated: their figure has moved since{_listed(outdated)}"
+    if not_yet:
+        text += f", {len(not_yet)} did not yet hold in {year}{_listed(not_yet)}"
+    text += (
+        f"; {int((now == missing).sum())} have no figure for {year}, "
+        f"{int((now == HISTORICAL).sum())} are about a named year and keep their verdict, "
+        f"and {int((now == NOT_CHECKABLE).sum())} cannot be checked."
     )
     return text
 
@@ -37,10 +95,50 @@ def verdict_rules_markdown() -> str:
     return "\n".join(f"- {text}" for _, text in RULES.values())
 
 
-def claim_trend_title(series: pd.Series, claim: str, letter_year: int) -> str:
-    """Title for a claim shown against its series: the value then and the latest."""
-    latest = int(series.index.max())
+def _total_at(series: pd.Series, year: int) -> str:
+    return millions(series.loc[year]) if year in series.index else "–"
+
+
+def claim_trend_title(series: pd.Series, published: pd.Series, letter_year: int, year: int) -> str:
+    """Title for the headline figure over time; each figure it names is marked in the chart."""
+    text = (
+        f"Forcibly displaced: {_total_at(published, letter_year)} published for end-{letter_year}"
+    )
+    if year != letter_year and year in series.index:
+        text += f", {_total_at(series, year)} at the end of {year} on today's data"
+    return text
+
+
+def headline_trend_sentence(
+    series: pd.Series, published: pd.Series, letter_year: int, year: int
+) -> str:
+    """What the headline series did, in words that match it: the revision of the letter's
+    year, then the direction up to the report year, and a last year that went the other way."""
+    then = series.loc[letter_year]
+    text = (
+        f"Today's data put the end-{letter_year} total at {millions(then)}"
+        + (
+            f", against {millions(published.loc[letter_year])} published at the time"
+            if letter_year in published.index
+            else ""
+        )
+        + "."
+    )
+    if year == letter_year or year not in series.index:
+        return text
+    now = series.loc[year]
+    if year > letter_year:
+        verb = "rose" if now > then else "fell" if now < then else "stayed"
+        text += f" By the end of {year} it had {verb} to {millions(now)}"
+        before = series.get(year - 1)
+        if before is not None and year - 1 > letter_year and pd.notna(before):
+            last = now - before
+            if (last < 0 < now - then) or (last > 0 > now - then):
+                word = "falling" if last < 0 else "rising"
+                text += f", {word} in the last year from {millions(before)}"
+        return text + "."
+    direction = "fewer" if now < then else "more"
     return (
-        f"The letter's '{claim}': {millions(series.loc[letter_year])} at the end of "
-        f"{letter_year}, {millions(series.loc[latest])} at the end of {latest}"
+        text + f" At the end of {year} it stood at {millions(now)}, "
+        f"{millions(abs(then - now))} {direction} than at the end of {letter_year}."
     )
