@@ -10,6 +10,7 @@ Nothing here reads files: the caller loads the frames into `ClaimInputs`.
 from __future__ import annotations
 
 import itertools
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -65,14 +66,26 @@ class Check:
         return self.compute(inputs, year)
 
 
+#: The headline table per population frame: recomputing it for every claim and year
+#: would dominate the assessment (the frames are never changed in place).
+_BY_YEAR: dict[tuple[int, int, int], tuple[weakref.ref, pd.DataFrame]] = {}
+
+
+def _by_year(inputs: ClaimInputs) -> pd.DataFrame:
+    key = (id(inputs.population), id(inputs.unrwa), id(inputs.idmc))
+    cached = _BY_YEAR.get(key)
+    if cached and cached[0]() is inputs.population:
+        return cached[1]
+    table = headline.displacement_by_year(inputs.population, inputs.unrwa, inputs.idmc)
+    if len(_BY_YEAR) > 8:  # frames of earlier runs or tests
+        _BY_YEAR.clear()
+    _BY_YEAR[key] = (weakref.ref(inputs.population), table)
+    return table
+
+
 def covered_years(inputs: ClaimInputs) -> range:
     """The years every source of the headline total covers (IDMC starts in 1990)."""
-    years = [
-        set(inputs.population["year"].astype(int)),
-        set(inputs.unrwa["year"].astype(int)),
-        set(inputs.idmc["year"].astype(int)),
-    ]
-    common = set.intersection(*years)
+    common = set(_by_year(inputs).index.astype(int))
     if not common:
         return range(0)
     return range(min(common), max(common) + 1)
@@ -88,13 +101,14 @@ def _need_total(inputs: ClaimInputs, year: int) -> None:
         )
 
 
-def _total(inputs: ClaimInputs, year: int) -> float:
+def _parts(inputs: ClaimInputs, year: int) -> pd.Series:
+    """The headline total and its five parts at the end of `year`."""
     _need_total(inputs, year)
-    return float(
-        headline.forcibly_displaced(inputs.population, inputs.unrwa, inputs.idmc, year)[
-            headline.TOTAL
-        ]
-    )
+    return _by_year(inputs).loc[year]
+
+
+def _total(inputs: ClaimInputs, year: int) -> float:
+    return float(_parts(inputs, year)[headline.TOTAL])
 
 
 def _share_of_world(inputs: ClaimInputs, year: int) -> float:
@@ -170,9 +184,8 @@ def _refugees_in_region_share(inputs: ClaimInputs, year: int) -> float:
 def _displaced_in_region_share(inputs: ClaimInputs, year: int) -> float:
     """The letter's ontheemden: refugees (UNHCR and UNRWA) and IDPs. IDPs and Palestine
     refugees under UNRWA's mandate (all in the Middle East) stay in their region."""
-    _need_total(inputs, year)
     inside, known = _refugees_in_region(inputs, year)
-    parts = headline.forcibly_displaced(inputs.population, inputs.unrwa, inputs.idmc, year)
+    parts = _parts(inputs, year)
     staying = float(parts["idps"]) + float(parts["unrwa_refugees"])
     return 100 * (inside + staying) / (known + staying)
 
@@ -215,16 +228,12 @@ def _solutions_rate(inputs: ClaimInputs, year: int) -> float:
 
 
 def _refugees_incl_unrwa(inputs: ClaimInputs, year: int) -> float:
-    _need_total(inputs, year)
-    parts = headline.forcibly_displaced(inputs.population, inputs.unrwa, inputs.idmc, year)
+    parts = _parts(inputs, year)
     return float(parts["refugees"]) + float(parts["unrwa_refugees"])
 
 
 def _idps(inputs: ClaimInputs, year: int) -> float:
-    _need_total(inputs, year)
-    return float(
-        headline.forcibly_displaced(inputs.population, inputs.unrwa, inputs.idmc, year)["idps"]
-    )
+    return float(_parts(inputs, year)["idps"])
 
 
 #: Check name in the ledger -> how the claim's quantity is recomputed for a year.
