@@ -60,8 +60,9 @@ def claims_summary(assessed: pd.DataFrame, year: int) -> str:
         & (assessed["revised_verdict"] != then)
     ]
     if len(revised):
+        after_would = {HOLDS: "hold", ROUGHLY: "only roughly hold", DOES_NOT_HOLD: "not hold"}
         parts = [
-            f"{r.claim_id} would {r.revised_verdict.replace('holds', 'hold')}"
+            f"{r.claim_id} would {after_would.get(r.revised_verdict, r.revised_verdict)}"
             for r in revised.itertuples()
         ]
         text += (
