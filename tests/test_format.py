@@ -42,11 +42,14 @@ def test_markdown_escaping_keeps_names_inert():
     )
 
 
-def test_million_ticks_keep_a_decimal_on_small_axes():
+def test_million_ticks_print_every_tick_exactly():
     from displacement_report.present.charts import millions_formatter
 
-    assert [millions_formatter(2.5e6)(v, 0) for v in (0, 5e5, 1.5e6)] == ["0.0", "0.5", "1.5"]
-    assert millions_formatter(120e6)(40e6, 0) == "40"
+    formatter = millions_formatter()
+    assert formatter.format_ticks([0, 5e5, 1e6, 1.5e6]) == ["0.0", "0.5", "1.0", "1.5"]
+    # steps of 0.25 million: one decimal would print 0.2, 0.5, 0.8 (a profile chart did)
+    assert formatter.format_ticks([0, 2.5e5, 5e5, 7.5e5]) == ["0.00", "0.25", "0.50", "0.75"]
+    assert formatter.format_ticks([0, 40e6, 80e6, 120e6]) == ["0", "40", "80", "120"]
 
 
 def test_a_long_source_line_wraps_instead_of_widening_the_chart(tmp_path):

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from displacement_report import letter
 from displacement_report.analysis.headline import hosted_over_time
 
 #: Budget stages, in the order a year's budget passes through them.
@@ -278,9 +277,7 @@ def money_and_need_index(
 
 
 def budget_for_ratios(amounts: pd.DataFrame) -> pd.Series:
-    """EUR per year to set against people hosted: the reception-in-the-region line at
-    its latest known stage, plus the letter's 'EUR 128 million a year' for the year of
-    the statistics the letter cites (the line itself is not public for that year)."""
-    line = latest_stage(budget_by_stage(amounts, OIR_LINE))
-    stated = pd.Series({letter.DATA_YEAR: letter_annual_budget(amounts)})
-    return line.combine_first(stated).rename("eur")
+    """EUR per year to set against people hosted that year: the reception-in-the-region
+    line at its latest known stage, for the years its own budget is public. No year is
+    given another year's budget (the letter's 'EUR 128 million a year' is the 2021 line)."""
+    return latest_stage(budget_by_stage(amounts, OIR_LINE)).rename("eur")

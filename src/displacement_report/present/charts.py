@@ -4,17 +4,39 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import Formatter, MaxNLocator
 
 from displacement_report.analysis.headline import COMPONENTS, TOTAL
 from displacement_report.present import exhibits, style
 
 
-def millions_formatter(largest: float) -> FuncFormatter:
-    """Tick labels in millions, with a decimal when the axis spans only a few million
-    (otherwise 0.5 and 1.5 would both print as '1' and '2')."""
-    decimals = 0 if largest >= 5e6 else 1
-    return FuncFormatter(lambda value, _pos: f"{value / 1e6:,.{decimals}f}")
+class MillionsFormatter(Formatter):
+    """Tick labels in millions with as many decimals as the ticks need to be exact: steps
+    of 0.25 million read 0.25, 0.50, 0.75, never a rounded 0.2, 0.5, 0.8 that lies."""
+
+    def __init__(self, scale: float = 1e6):
+        self.scale = scale
+        self.decimals = 0
+
+    def format_ticks(self, values):
+        self.decimals = decimals_needed([v / self.scale for v in values])
+        return [self(v) for v in values]
+
+    def __call__(self, value, pos=None):
+        return f"{value / self.scale:,.{self.decimals}f}"
+
+
+def decimals_needed(values, most: int = 3) -> int:
+    """The fewest decimals that print every value exactly (up to `most`)."""
+    for decimals in range(most + 1):
+        if all(abs(round(v, decimals) - v) < 1e-9 for v in values):
+            return decimals
+    return most
+
+
+def millions_formatter(_largest: float = 0) -> Formatter:
+    """Tick labels in millions (see MillionsFormatter)."""
+    return MillionsFormatter()
 
 
 def displacement_trend(
@@ -81,9 +103,15 @@ def ranked_bars(
 
 
 def share_lines(
-    table: pd.DataFrame, columns: dict[str, str], title: str, ylabel: str, source: str
+    table: pd.DataFrame,
+    columns: dict[str, str],
+    title: str,
+    ylabel: str,
+    source: str,
+    mark: tuple[int, str, str] | None = None,
 ) -> plt.Figure:
-    """One line per column (label given), for shares or rates over the years."""
+    """One line per column (label given), for shares or rates over the years. `mark`
+    (year, column, label) writes a figure the title names at its point on the chart."""
     fig, ax = plt.subplots()
     colours = list(style.OKABE_ITO.values())
     # each line also has its own dash pattern: told apart without seeing colour
@@ -92,6 +120,17 @@ def share_lines(
     ):
         ax.plot(
             table.index, table[column].astype(float), label=label, color=colour, lw=2, ls=dashes
+        )
+    if mark is not None and mark[0] in table.index:
+        year, column, text = mark
+        ax.annotate(
+            text,
+            xy=(year, float(table.loc[year, column])),
+            xytext=(-4, 6),
+            textcoords="offset points",
+            ha="right",
+            fontsize=8,
+            fontweight="bold",
         )
     ax.set_ylabel(ylabel)
     ax.set_title(title)
@@ -163,6 +202,10 @@ def small_multiples(
     return fig
 
 
+def _eur_label(value: float) -> str:
+    return "" if pd.isna(value) else f"{value / 1e6:,.0f}"
+
+
 def budget_stages(
     budget: pd.DataFrame, labels: dict[str, str], title: str, source: str
 ) -> plt.Figure:
@@ -173,7 +216,7 @@ def budget_stages(
     colours = list(style.OKABE_ITO.values())
     for number, stage in enumerate(stages):
         offsets = [year + (number - (len(stages) - 1) / 2) * width for year in budget.index]
-        ax.bar(
+        bars = ax.bar(
             offsets,
             budget[stage].astype(float) / 1e6,
             width=width,
@@ -182,6 +225,8 @@ def budget_stages(
             hatch=style.HATCHES[number % len(style.HATCHES)],  # stages apart without colour
             edgecolor="white",
         )
+        # each bar's amount on it: the title's first and last figures are among them
+        ax.bar_label(bars, labels=[_eur_label(v) for v in budget[stage]], fontsize=7)
     ax.set_xticks(list(budget.index), [str(y) for y in budget.index])
     ax.set_ylabel("EUR million (budget, not spending)")
     ax.set_title(title)

@@ -36,13 +36,18 @@ def headline_paragraph(comparison: pd.DataFrame, baseline: int, year: int) -> st
     now = comparison[year]
     refugees_all = now["refugees"] + now["unrwa_refugees"]
     largest = now[list(COMPONENTS)].idxmax()
+    # every part of the total is named, so the parts in the sentence add up to it
     text = (
         f"At the end of {year}, **{millions(now[TOTAL])}** people were forcibly displaced. "
         f"Of these, {millions(refugees_all)} were refugees "
         f"({millions(now['refugees'])} under UNHCR's mandate and "
         f"{millions(now['unrwa_refugees'])} Palestine refugees under UNRWA's), "
-        f"{millions(now['asylum_seekers'])} were asylum-seekers and "
-        f"{millions(now['idps'])} were displaced inside their own country. "
+        f"{millions(now['asylum_seekers'])} were asylum-seekers, "
+    )
+    if now["oip"]:
+        text += f"{millions(now['oip'])} were other people in need of international protection, "
+    text += (
+        f"and {millions(now['idps'])} were displaced inside their own country. "
         f"The largest group was {GROUP_PHRASES[largest]}."
     )
     if baseline != year:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
+from displacement_report.analysis.hosting import top_by
 from displacement_report.present.format import (
     escape_markdown,
     percent,
@@ -24,3 +27,31 @@ def joins_note(joins: dict) -> str:
     """Which countries each join could not match, so nothing is lost silently."""
     lines = [joined.describe(what) for what, joined in joins.items()]
     return "*Joins:* " + " ".join(escape_markdown(line) for line in lines)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def unrwa_note(shown: pd.DataFrame, table: pd.DataFrame, min_population: int) -> str:
+    """Where Palestine refugees under UNRWA's mandate drive a per-inhabitant ranking: the
+    countries shown whose count is mostly UNRWA refugees, with their place without them."""
+    driven = shown[shown["unrwa_refugees"] > shown["refugees"]]
+    if driven.empty:
+        return ""
+    alone = top_by(table, "refugees_per_1000", len(table), min_population)
+    places = {code: i + 1 for i, code in enumerate(alone["iso3"])}
+    parts = []
+    for row in driven.itertuples():
+        rank = shown.index[shown["iso3"] == row.iso3][0] + 1
+        without = places.get(row.iso3)
+        where = f"{_ordinal(without)} without them" if without else "not ranked without them"
+        parts.append(f"{escape_markdown(str(row.country))} ({_ordinal(rank)} here, {where})")
+    return (
+        "Palestine refugees under UNRWA's mandate drive the order for "
+        + ", ".join(parts[:-1])
+        + (" and " if len(parts) > 1 else "")
+        + parts[-1]
+        + ": most of the refugees counted there are UNRWA's."
+    )

@@ -52,3 +52,8 @@ def children_paragraph(profile, year: int, covered: list[int]) -> str:
 def solutions_title(per_year: pd.DataFrame, year: int) -> str:
     share = per_year.loc[year, "all_solutions_pct"]
     return f"Durable solutions reached {percent(share)} of refugees in {year}"
+
+
+def solutions_mark(per_year: pd.DataFrame, year: int) -> tuple[int, str, str]:
+    """The title's figure, to be written at its point on the chart."""
+    return year, "all_solutions_pct", percent(per_year.loc[year, "all_solutions_pct"])

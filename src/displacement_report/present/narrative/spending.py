@@ -39,16 +39,28 @@ def budget_paragraph(line: pd.DataFrame, art42: pd.DataFrame, letter_budget: flo
     return text + " All of these are budget figures: what was planned, not what was spent."
 
 
-def per_person_paragraph(table: pd.DataFrame, year: int, hosts: int) -> str:
+def per_person_paragraph(table: pd.DataFrame, hosts: int) -> str:
+    """EUR per person hosted, for the latest year with the line's own budget."""
+    if table.empty:
+        return (
+            "No year has both a published budget for the reception-in-the-region line and "
+            "displacement figures, so no amount per person hosted can be given."
+        )
+    year = int(table.index.max())
     row = table.loc[year]
-    return (
-        f"Set against the people hosted in the {hosts} focus countries at the end of {year}, "
-        f"EUR {row['eur'] / 1e6:,.0f} million comes to **EUR {row['eur_per_refugees']:,.0f} per "
-        f"refugee** under UNHCR's mandate, EUR {row['eur_per_asylum_seekers']:,.0f} per "
-        f"asylum-seeker, or EUR {row['eur_per_unrwa_refugees']:,.0f} per Palestine refugee "
-        "under UNRWA's mandate. Each is the whole amount divided by one group, three views of "
-        "the same money rather than parts of it."
+    others = [str(y) for y in table.index if y != year]
+    text = (
+        f"The line's {year} budget (EUR {row['eur'] / 1e6:,.1f} million, latest stage found) "
+        f"set against the people hosted in the {hosts} focus countries at the end of {year} "
+        f"comes to **EUR {row['eur_per_refugees']:,.0f} per refugee** under UNHCR's mandate, "
+        f"EUR {row['eur_per_asylum_seekers']:,.0f} per asylum-seeker, or "
+        f"EUR {row['eur_per_unrwa_refugees']:,.0f} per Palestine refugee under UNRWA's "
+        "mandate. Each is the whole amount divided by one group, three views of the same "
+        "money rather than parts of it."
     )
+    if not others:
+        text += f" {year} is the only year for which the line's budget is public."
+    return text
 
 
 def cost_per_result_paragraph(table: pd.DataFrame) -> str:

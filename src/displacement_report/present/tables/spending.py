@@ -142,9 +142,9 @@ def iati_section(iati, focus: list[str] | tuple[str, ...], names: Mapping[str, s
 
     if iati is None:
         return (
-            "<p>No IATI file was given (parameter <code>iati_file</code>). The README explains "
-            "how to download the ministry's activity file and point the report at it; its "
-            "disbursements then appear here by focus country, year and currency.</p>"
+            "<p>No IATI activity file was given for this report; the technical notes at the "
+            "end say how to add the ministry's. Its disbursements then appear here by focus "
+            "country, year and currency.</p>"
         )
     from displacement_report.data.iati import transactions_by_country
 

@@ -1,0 +1,141 @@
+"""Generated sentences and charts agree with their tables: the parts a sentence lists add
+up to its total, a table row shows its own year's budget, rankings say where UNRWA
+refugees drive the order, and a chart title's figure is written in the chart. Each case
+is a hand-made frame on which the old code wrote the wrong sentence."""
+
+from __future__ import annotations
+
+import re
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from displacement_report.analysis import spending
+from displacement_report.analysis.headline import COMPONENTS, TOTAL
+from displacement_report.analysis.joins import Joined
+from displacement_report.present import charts
+from displacement_report.present.narrative import global_picture, hosting_origins, technical
+from displacement_report.present.narrative import protracted_solutions as solutions_text
+from displacement_report.present.narrative import spending as spending_text
+
+
+def _comparison(oip: float) -> pd.DataFrame:
+    now = {
+        "refugees": 28.5e6,
+        "unrwa_refugees": 6.0e6,
+        "asylum_seekers": 9.0e6,
+        "oip": oip,
+        "idps": 68.7e6,
+    }
+    now[TOTAL] = sum(now.values())
+    frame = pd.DataFrame({2025: now, 2019: now})
+    frame["change"] = 0.0
+    frame["change_pct"] = 0.0
+    return frame
+
+
+def test_the_parts_named_in_chapter_one_add_up_to_the_total():
+    text = global_picture.headline_paragraph(_comparison(7.2e6), 2025, 2025)
+    # 28.5 + 6.0 + 9.0 + 7.2 + 68.7 = 119.4 million; the old sentence left out the 7.2
+    assert "**119.4 million**" in text
+    assert "7.2 million were other people in need of international protection" in text
+    named = [float(x) for x in re.findall(r"(\d+\.\d) million", text.split("Of these, ")[1])]
+    refugees_all, unhcr, unrwa, *rest = named
+    assert refugees_all == unhcr + unrwa
+    assert round(refugees_all + sum(rest), 1) == 119.4
+    assert set(COMPONENTS) == {"refugees", "unrwa_refugees", "asylum_seekers", "oip", "idps"}
+
+
+def test_a_year_without_others_in_need_of_protection_does_not_name_them():
+    text = global_picture.headline_paragraph(_comparison(0.0), 2025, 2025)
+    assert "other people in need" not in text
+
+
+def test_a_budget_row_is_never_another_years_budget():
+    amounts = pd.DataFrame(
+        {
+            "amount_id": ["A1", "A2", "A3"],
+            "reference_id": ["letter", "F1", "F2"],
+            "topic": [spending.OIR_LINE] * 3,
+            "amount": [128e6, 128e6, 135.5e6],
+            "unit": ["EUR"] * 3,
+            "amount_kind": ["budget_draft", "budget_draft", "budget_supplementary_2"],
+            "period_start": [2021] * 3,
+            "period_end": [2021] * 3,
+        }
+    )
+    budget = spending.budget_for_ratios(amounts)
+    # the old code also gave 2019, the year of the letter's statistics, the 2021 budget
+    assert budget.to_dict() == {2021: 135.5e6}
+    hosted = pd.DataFrame(
+        {"refugees": [1e6, 2e6], "asylum_seekers": [1e5, 1e5], "unrwa_refugees": [0, 5e5]},
+        index=pd.Index([2019, 2021], name="year"),
+    )
+    table = spending.eur_per_person(budget, hosted)
+    text = spending_text.per_person_paragraph(table, 8)
+    assert "The line's 2021 budget (EUR 135.5 million" in text
+    assert "end of 2021" in text and "2019" not in text
+    assert "EUR 68 per refugee" in text  # 135.5 million / 2 million, by hand
+
+
+def test_a_per_inhabitant_ranking_says_where_unrwa_refugees_drive_the_order():
+    table = pd.DataFrame(
+        {
+            "iso3": ["JOR", "LBN", "TUR", "UGA"],
+            "country": ["Jordan", "Lebanon", "Türkiye", "Uganda"],
+            "population": [11e6, 5.5e6, 85e6, 47e6],
+            "refugees": [0.7e6, 0.8e6, 2.4e6, 1.9e6],
+            "unrwa_refugees": [2.4e6, 0.5e6, 0, 0],
+        }
+    )
+    table["refugees_per_1000"] = 1000 * table["refugees"] / table["population"]
+    table["refugees_incl_unrwa_per_1000"] = (
+        1000 * (table["refugees"] + table["unrwa_refugees"]) / table["population"]
+    )
+    shown = table.sort_values("refugees_incl_unrwa_per_1000", ascending=False).reset_index(
+        drop=True
+    )
+    text = hosting_origins.unrwa_note(shown, table, 1_000_000)
+    # Jordan: 282 per 1,000 with UNRWA refugees (1st); 64 without, 2nd after Lebanon (145)
+    assert "Jordan (1st here, 2nd without them)" in text
+    assert "Lebanon" not in text  # UNRWA refugees are not most of Lebanon's count here
+    no_unrwa = shown[shown["iso3"].isin(["TUR", "UGA"])].reset_index(drop=True)
+    assert hosting_origins.unrwa_note(no_unrwa, table, 1_000_000) == ""
+
+
+def test_join_diagnostics_leave_the_chapter_for_the_technical_notes():
+    joins = {"population": Joined(pd.DataFrame(), ("Unknown (UNK)",))}
+    pointer = technical.unmatched_pointer(joins)
+    assert "UNK" not in pointer and "technical notes" in pointer
+    assert "No population for 1 country: Unknown \\(UNK\\)" in technical.joins_markdown(joins, 2025)
+    assert technical.unmatched_pointer({"population": Joined(pd.DataFrame(), ())}) == ""
+
+
+def test_the_solutions_title_figure_is_written_on_its_line():
+    per_year = pd.DataFrame(
+        {"returned_refugees_pct": [1.0, 13.0], "all_solutions_pct": [2.0, 14.66]},
+        index=[2024, 2025],
+    )
+    title = solutions_text.solutions_title(per_year, 2025)
+    fig = charts.share_lines(
+        per_year,
+        {"all_solutions_pct": "All", "returned_refugees_pct": "Returned"},
+        title,
+        "%",
+        "S",
+        mark=solutions_text.solutions_mark(per_year, 2025),
+    )
+    written = {t.get_text() for t in fig.axes[0].texts}
+    assert re.search(r"\d+\.\d%", title).group(0) in written
+    plt.close(fig)
+
+
+def test_budget_bars_carry_their_amounts():
+    budget = pd.DataFrame(
+        {"budget_draft": [167e6, 162e6, 304e6], "budget_supplementary_1": [None, 219e6, None]},
+        index=[2021, 2022, 2023],
+    )
+    fig = charts.budget_stages(budget, spending.BUDGET_STAGES, "t", "S")
+    written = {t.get_text() for t in fig.axes[0].texts}
+    assert {"167", "304", "219"} <= written
+    plt.close(fig)
