@@ -188,6 +188,7 @@ def assess(
                 "stated_high": high,
                 "unit": claim.unit,
                 "wording": claim.wording,
+                "kind": claim.kind,
                 "timing": claim.timing,
                 "method": claim.method,
                 "letter_year": letter_year,

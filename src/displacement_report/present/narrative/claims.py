@@ -40,9 +40,8 @@ def claims_summary(assessed: pd.DataFrame, year: int) -> str:
     )
     text = (
         f"The letter makes **{len(assessed)} quantitative statements**. Judged on the figures "
-        "published at the time, as the letter's author could know them (or, where nothing "
-        "was published then, on today's data for the letter's year"
-        f"{_listed(on_today)}), **{_count(int((then == HOLDS).sum()), 'holds', 'hold')}**, "
+        "published at the time, as the letter's author could know them, "
+        f"**{_count(int((then == HOLDS).sum()), 'holds', 'hold')}**, "
         f"{_count(int((then == ROUGHLY).sum()), 'roughly holds', 'roughly hold')} and "
         f"{_count(int((then == DOES_NOT_HOLD).sum()), 'does not hold', 'do not hold')}"
         f"{_listed(ids(then == DOES_NOT_HOLD))}; "
@@ -54,6 +53,11 @@ def claims_summary(assessed: pd.DataFrame, year: int) -> str:
             f"but no IATI file was given{_listed(iati)}"
         )
     text += "."
+    if on_today:
+        text += (
+            f" For {len(on_today)} of them nothing was published at the time, so the verdict "
+            f"rests on today's data for the letter's year{_listed(on_today)}."
+        )
     revised = assessed[
         (assessed["revised_verdict"] != "")
         & (assessed["then_basis"] == "published")
@@ -65,8 +69,14 @@ def claims_summary(assessed: pd.DataFrame, year: int) -> str:
             f"{r.claim_id} would {after_would.get(r.revised_verdict, r.revised_verdict)}"
             for r in revised.itertuples()
         ]
+        later = (
+            "; for a budget, a later budget stage"
+            if (revised["method"] == "reference").any()
+            else ""
+        )
         text += (
-            " Today's revised data for the same year would judge some differently: "
+            f" The revised figures for the same year (today's databases{later}) would judge "
+            "some differently: "
             + "; ".join(parts)
             + ". The verdict on the letter stays with what was published."
         )

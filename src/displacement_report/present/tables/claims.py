@@ -88,13 +88,20 @@ def _small(text: str) -> str:
     return f'<span class="claim-note">{html.escape(text)}</span>' if text else ""
 
 
-def _value_cell(value: object, unit: str, period: str, *notes: str) -> str:
+def _value_cell(value: object, unit: str, period: str, *notes: str, signed: bool = False) -> str:
     if _missing(value):
         return "–" + "".join(f"<br>{_small(n)}" for n in notes if n)
-    text = html.escape(claim_value(value, unit))
+    text = claim_value(value, unit)
+    if signed and float(value) > 0 and not text.startswith("+"):
+        text = "+" + text  # a change reads as one: '+14.2 million'
+    text = html.escape(text)
     if period:
         text += f" ({html.escape(period)})"
     return text + "".join(f"<br>{_small(n)}" for n in notes if n)
+
+
+def _is_change(row) -> bool:
+    return getattr(row, "kind", "") == "change"
 
 
 def _sources_html(row) -> str:
@@ -135,7 +142,7 @@ def _now_cell(row) -> str:
         return "–" + f"<br>{_small('about a named year or period')}"
     # the column head names the report year; a figure's own period only if it differs
     period = "" if row.now_period == str(row.now_year) else row.now_period
-    return _value_cell(row.now_value, row.unit, period, *notes)
+    return _value_cell(row.now_value, row.unit, period, *notes, signed=_is_change(row))
 
 
 def _revised_cell(row) -> str:
@@ -144,7 +151,9 @@ def _revised_cell(row) -> str:
     notes = [row.revised_detail, row.revised_missing]
     if row.revised_verdict:
         notes.insert(0, f"by itself: {row.revised_verdict}")
-    return _value_cell(row.revised_value, row.unit, row.revised_period, *notes)
+    return _value_cell(
+        row.revised_value, row.unit, row.revised_period, *notes, signed=_is_change(row)
+    )
 
 
 _STYLE = """<style>
@@ -179,6 +188,7 @@ def claims_table(assessed: pd.DataFrame, caption: str, now_year: int) -> str:
             row.unit,
             row.published_period,
             "secondary sources only" if row.published_secondary else "",
+            signed=_is_change(row),
         )
         how = html.escape(row.measure or row.reason)
         if row.published_note:
