@@ -177,7 +177,9 @@ def assess(
         if claim.method == "iati":
             now_verdict = HISTORICAL if claim.timing == "historical" else then_verdict
 
-        ids = [*published.ids, *revised.ids, *now.ids, *latest.ids]
+        # a claim about a named year shows no figure now, so it cites none
+        shown_now = [] if claim.timing == "historical" else [*now.ids, *latest.ids]
+        ids = [*published.ids, *revised.ids, *shown_now]
         cited = _sources(ids, reference_figures)
         rows.append(
             {
@@ -209,7 +211,9 @@ def assess(
                 "now_detail": now.detail,
                 "now_missing": now.missing,
                 "now_secondary": _secondary_only(now.ids, reference_figures),
-                "latest_value": latest.value if now.value is None else None,
+                "latest_value": (
+                    latest.value if now.value is None and claim.timing != "historical" else None
+                ),
                 "latest_period": latest.period if now.value is None else "",
                 "now_verdict": now_verdict,
                 "database": database,

@@ -8,6 +8,7 @@ import html
 
 import pandas as pd
 
+from displacement_report import letter
 from displacement_report.present import sources
 from displacement_report.present.format import count, in_millions, one_decimal, table_html
 
@@ -190,7 +191,7 @@ def claims_table(assessed: pd.DataFrame, caption: str, now_year: int) -> str:
             "secondary sources only" if row.published_secondary else "",
             signed=_is_change(row),
         )
-        how = html.escape(row.measure or row.reason)
+        how = html.escape((row.measure or row.reason).rstrip(".")) + "."
         if row.published_note:
             how += " " + html.escape(row.published_note) + "."
         cells = [
@@ -212,8 +213,9 @@ def claims_table(assessed: pd.DataFrame, caption: str, now_year: int) -> str:
     return (
         f'{_STYLE}<p class="table-title">{html.escape(caption)}</p>'
         f'<table class="claims-ledger" id="T_{table_id}">{head}{"".join(bodies)}</table>'
-        f'<p class="source-line">Sources: the letter ({html.escape(sources.LETTER_URL)}); '
-        "under each claim, the sources of its figures.</p>"
+        '<p class="source-line">Claims: '
+        f"{sources.link_html(letter.CITATION, sources.LETTER_URL)}; "
+        "the sources of each claim's figures are under it.</p>"
     )
 
 
