@@ -297,6 +297,16 @@ def claim_against_series(
     style.add_source(fig, source)
     exhibits.attach_data(
         fig,
-        pd.DataFrame({"series": ylabel, "x": series.index, "value": series.to_numpy()}),
+        pd.concat(
+            [
+                pd.DataFrame(
+                    {"series": "Today's data", "x": series.index, "value": series.to_numpy()}
+                ),
+                pd.DataFrame(
+                    {"series": "As published", "x": shown.index, "value": shown.to_numpy()}
+                ),
+            ],
+            ignore_index=True,
+        ),
     )
     return fig
