@@ -9,7 +9,7 @@ from displacement_report.analysis.claims.assess import (
     tally,
     unchecked,
 )
-from displacement_report.analysis.claims.checks import CHECKS, ClaimInputs, NoFigure
+from displacement_report.analysis.claims.checks import CHECKS, ClaimInputs, NoFigureForYear
 from displacement_report.analysis.claims.letter_numbers import numbers_in_letter
 from displacement_report.analysis.claims.references import published_series, reference_table
 from displacement_report.analysis.claims.wording import (
@@ -38,7 +38,7 @@ __all__ = [
     "ROUGHLY",
     "RULES",
     "ClaimInputs",
-    "NoFigure",
+    "NoFigureForYear",
     "Source",
     "assess",
     "checked",

@@ -17,7 +17,7 @@ import pandas as pd
 
 from displacement_report import letter
 from displacement_report.analysis.claims import references
-from displacement_report.analysis.claims.checks import CHECKS, ClaimInputs, Measure, NoFigure
+from displacement_report.analysis.claims.checks import CHECKS, ClaimInputs, Measure, NoFigureForYear
 from displacement_report.analysis.claims.wording import (
     DOES_NOT_HOLD,
     HISTORICAL,
@@ -53,13 +53,13 @@ class _Value:
     period: str = ""
     ids: tuple[str, ...] = ()
     detail: str = ""
-    missing: str = ""  # why there is no value (a data check's NoFigure)
+    missing: str = ""  # why there is no value (a data check's NoFigureForYear)
 
 
 def _from_check(check_name: str, inputs: ClaimInputs, year: int) -> _Value:
     try:
         result = CHECKS[check_name](inputs, year)
-    except NoFigure as reason:
+    except NoFigureForYear as reason:
         return _Value(missing=str(reason))
     if isinstance(result, Measure):
         return _Value(result.value, str(year), (), result.detail)

@@ -3,7 +3,7 @@
 `CHECKS` maps the check named in the ledger to a `Check`: a function(inputs, year)
 and the sources it reads. A year the data cannot answer (before the first year of a
 source, twenty years back before 1990, 'since 2015' for a year before 2016) raises
-`NoFigure` with the reason, which the assessment shows as 'no figure for <year>'.
+`NoFigureForYear` with the reason, which the assessment shows as 'no figure for <year>'.
 Nothing here reads files: the caller loads the frames into `ClaimInputs`.
 """
 
@@ -27,7 +27,7 @@ SINCE = 2015
 DECADES = 20
 
 
-class NoFigure(LookupError):
+class NoFigureForYear(LookupError):
     """The data hold no figure for this claim in the year asked; the message says why."""
 
 
@@ -94,7 +94,7 @@ def covered_years(inputs: ClaimInputs) -> range:
 def _need_total(inputs: ClaimInputs, year: int) -> None:
     span = covered_years(inputs)
     if year not in span:
-        raise NoFigure(
+        raise NoFigureForYear(
             f"the UNHCR, UNRWA and IDMC figures together cover {span.start}-{span.stop - 1}"
             if len(span)
             else "the UNHCR, UNRWA and IDMC figures share no year"
@@ -113,7 +113,7 @@ def _total(inputs: ClaimInputs, year: int) -> float:
 
 def _share_of_world(inputs: ClaimInputs, year: int) -> float:
     if year not in inputs.world_population.index or pd.isna(inputs.world_population.get(year)):
-        raise NoFigure(f"no World Bank world population for {year}")
+        raise NoFigureForYear(f"no World Bank world population for {year}")
     return 100 * _total(inputs, year) / float(inputs.world_population.loc[year])
 
 
@@ -123,13 +123,13 @@ def _share_change_over_decades(inputs: ClaimInputs, year: int) -> float:
 
 def _change_since(inputs: ClaimInputs, year: int) -> float:
     if year <= SINCE:
-        raise NoFigure(f"the claim compares with {SINCE}; {year} is not after it")
+        raise NoFigureForYear(f"the claim compares with {SINCE}; {year} is not after it")
     return _total(inputs, year) - _total(inputs, SINCE)
 
 
 def _smallest_yearly_change(inputs: ClaimInputs, year: int) -> Measure:
     if year <= SINCE:
-        raise NoFigure(f"the claim runs from {SINCE}; {year} is not after it")
+        raise NoFigureForYear(f"the claim runs from {SINCE}; {year} is not after it")
     totals = {y: _total(inputs, y) for y in range(SINCE, year + 1)}
     changes = {b: totals[b] - totals[a] for a, b in itertools.pairwise(totals)}
     falls = [str(y) for y, change in changes.items() if change < 0]
@@ -143,7 +143,7 @@ def _smallest_yearly_change(inputs: ClaimInputs, year: int) -> Measure:
 
 def _hosting_table(inputs: ClaimInputs, year: int) -> pd.DataFrame:
     if year not in set(inputs.population["year"].astype(int)):
-        raise NoFigure(f"no UNHCR population figures for {year}")
+        raise NoFigureForYear(f"no UNHCR population figures for {year}")
     table, _, _ = hosting.hosting_table(
         inputs.population,
         inputs.unrwa,
@@ -159,7 +159,7 @@ def _hosting_table(inputs: ClaimInputs, year: int) -> pd.DataFrame:
 def _lmic_share(inputs: ClaimInputs, year: int) -> float:
     table = _hosting_table(inputs, year)
     if table["is_low_or_middle"].isna().all():
-        raise NoFigure(f"no World Bank income groups for {year}")
+        raise NoFigureForYear(f"no World Bank income groups for {year}")
     return float(hosting.share_hosted(table, table["is_low_or_middle"]))
 
 
@@ -168,7 +168,7 @@ def _refugees_in_region(inputs: ClaimInputs, year: int) -> tuple[float, float]:
     them with a known region of origin and of asylum), end of `year`."""
     rows = inputs.population[inputs.population["year"] == year]
     if rows.empty:
-        raise NoFigure(f"no UNHCR population figures for {year}")
+        raise NoFigureForYear(f"no UNHCR population figures for {year}")
     origin = rows["coo_iso"].map(inputs.regions)
     host = rows["coa_iso"].map(inputs.regions)
     people = rows["refugees"].astype(float) + rows["oip"].fillna(0).astype(float)
@@ -199,7 +199,7 @@ def _displaced_in(inputs: ClaimInputs, year: int, hosts: tuple[str, ...]) -> flo
 def _focus_share(inputs: ClaimInputs, year: int) -> float:
     hosted = headline.hosted_by_country(inputs.population, year, ("refugees",), unrwa=inputs.unrwa)
     if hosted.empty or not hosted["total"].sum():
-        raise NoFigure(f"no refugees recorded for {year}")
+        raise NoFigureForYear(f"no refugees recorded for {year}")
     in_focus = hosted[hosted["iso3"].isin(letter.FOCUS_COUNTRIES)]["total"].sum()
     return float(100 * in_focus / hosted["total"].sum())
 
@@ -208,17 +208,17 @@ def _turkey_rank(inputs: ClaimInputs, year: int) -> float:
     ranked = headline.top_hosts(inputs.population, year, n=500)
     position = ranked.index[ranked["iso3"] == "TUR"]
     if not len(position):
-        raise NoFigure(f"no refugees recorded in Türkiye for {year}")
+        raise NoFigureForYear(f"no refugees recorded in Türkiye for {year}")
     return float(position[0] + 1)
 
 
 def _solutions_rate(inputs: ClaimInputs, year: int) -> float:
     if inputs.solutions is None:
-        raise NoFigure("UNHCR's solutions table was not loaded")
+        raise NoFigureForYear("UNHCR's solutions table was not loaded")
     covered = set(inputs.solutions["year"].astype(int))
     stock_years = set(inputs.population["year"].astype(int))
     if year not in covered or year - 1 not in stock_years:
-        raise NoFigure(
+        raise NoFigureForYear(
             f"UNHCR's solutions table covers {min(covered)}-{max(covered)}"
             if covered
             else "UNHCR's solutions table is empty"
