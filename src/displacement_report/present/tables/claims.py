@@ -89,10 +89,19 @@ def _small(text: str) -> str:
     return f'<span class="claim-note">{html.escape(text)}</span>' if text else ""
 
 
-def _value_cell(value: object, unit: str, period: str, *notes: str, signed: bool = False) -> str:
+def _value_cell(
+    value: object,
+    unit: str,
+    period: str,
+    *notes: str,
+    signed: bool = False,
+    as_published: bool = False,
+) -> str:
     if _missing(value):
         return "–" + "".join(f"<br>{_small(n)}" for n in notes if n)
     text = claim_value(value, unit)
+    if as_published and unit == "percent":
+        text = f"{_trimmed(float(value), 1)}%"  # '85%' as published, not '85.0%'
     if signed and float(value) > 0 and not text.startswith("+"):
         text = "+" + text  # a change reads as one: '+14.2 million'
     text = html.escape(text)
@@ -190,6 +199,7 @@ def claims_table(assessed: pd.DataFrame, caption: str, now_year: int) -> str:
             row.published_period,
             "secondary sources only" if row.published_secondary else "",
             signed=_is_change(row),
+            as_published=True,
         )
         how = html.escape((row.measure or row.reason).rstrip(".")) + "."
         if row.published_note:
