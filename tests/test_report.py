@@ -54,9 +54,11 @@ def test_pdf_carries_title_headline_figures_and_colophon(pdf_text):
     assert "20.4 million under UNHCR's mandate" in text
     assert "Source: UNHCR Refugee Population Statistics Database (version 2025.12.1)" in text
     assert "Colophon" in text
-    assert "EUR 22 per refugee" in text  # EUR 128 million / refugees in the focus countries, 2019
+    # the 2021 line (EUR 135.5 million after the 2nd supplementary budget) / refugees in
+    # the focus countries at end-2021: no year is given another year's budget
+    assert "EUR 22 per refugee" in text
     assert "not what was spent" in text  # budgets are labelled as budgets
-    assert "35 quantitative statements" in text
+    assert "38 quantitative statements" in text
     assert "Contents" in text
     assert "1.1 Forcibly displaced: the total and its parts" in text
     assert "3cc9d26b6d6d7a6853ec2036e68a500822e73263c3edb0be33f26654e80835e8" in text.replace(
