@@ -84,18 +84,23 @@ def claims_summary(assessed: pd.DataFrame, year: int) -> str:
     outdated = ids(now.str.startswith("outdated"))
     not_yet = ids(now.str.startswith("not yet"))
     text += (
-        f" Recomputed for **{year}**: {int((now == HOLDS).sum())} hold, "
-        f"{int((now == ROUGHLY).sum())} roughly hold, "
-        f"{int((now == DOES_NOT_HOLD).sum())} do not hold{_listed(ids(now == DOES_NOT_HOLD))}"
+        f" Recomputed for **{year}**: "
+        f"{_count(int((now == HOLDS).sum()), 'holds', 'hold')}, "
+        f"{_count(int((now == ROUGHLY).sum()), 'roughly holds', 'roughly hold')}, "
+        f"{_count(int((now == DOES_NOT_HOLD).sum()), 'does not hold', 'do not hold')}"
+        f"{_listed(ids(now == DOES_NOT_HOLD))}"
     )
     if outdated:
-        text += f", {len(outdated)} are outdated: their figure has moved since{_listed(outdated)}"
+        text += (
+            f", {_count(len(outdated), 'is', 'are')} outdated: the figure has moved since"
+            f"{_listed(outdated)}"
+        )
     if not_yet:
         text += f", {len(not_yet)} did not yet hold in {year}{_listed(not_yet)}"
     text += (
-        f"; {int((now == missing).sum())} have no figure for {year}, "
-        f"{int((now == HISTORICAL).sum())} are about a named year and keep their verdict, "
-        f"and {int((now == NOT_CHECKABLE).sum())} cannot be checked."
+        f"; {_count(int((now == missing).sum()), 'has', 'have')} no figure for {year}, "
+        f"{_count(int((now == HISTORICAL).sum()), 'is', 'are')} about a named year and keep "
+        f"their verdict, and {int((now == NOT_CHECKABLE).sum())} cannot be checked."
     )
     return text
 
