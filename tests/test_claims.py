@@ -352,6 +352,7 @@ def test_the_dutch_share_of_the_need_uses_the_ecb_annual_average(assessed_real):
     # EUR 128 million x USD 1.1827 per EUR (ECB, 2021 average) / USD 5.6 billion (3RP 2021)
     assert c38["published_value"] == pytest.approx(100 * 128e6 * 1.1827 / 5.6e9, abs=0.001)
     assert "1.1827 per euro" in c38["published_note"]
+    assert any("European Central Bank" in s.title for s in c38["sources"])
     assert c38["then_verdict"] == claims.HOLDS
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from displacement_report import letter
+from displacement_report.analysis import exchange
 from displacement_report.analysis.claims import references
 from displacement_report.analysis.claims.checks import CHECKS, ClaimInputs, Measure, NoFigureForYear
 from displacement_report.analysis.claims.wording import (
@@ -181,6 +182,8 @@ def assess(
         shown_now = [] if claim.timing == "historical" else [*now.ids, *latest.ids]
         ids = [*published.ids, *revised.ids, *shown_now]
         cited = _sources(ids, reference_figures)
+        if "eur_in_usd_share" in f"{claim.published_then} {claim.reference_now}":
+            cited.append(Source(exchange.ECB_RATES, exchange.ECB_URL))
         rows.append(
             {
                 "claim_id": claim.claim_id,

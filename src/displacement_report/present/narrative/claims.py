@@ -144,8 +144,8 @@ def headline_trend_sentence(
         return text
     now = series.loc[year]
     if year > letter_year:
-        verb = "rose" if now > then else "fell" if now < then else "stayed"
-        text += f" By the end of {year} it had {verb} to {millions(now)}"
+        verb = "risen to" if now > then else "fallen to" if now < then else "stayed at"
+        text += f" By the end of {year} it had {verb} {millions(now)}"
         before = series.get(year - 1)
         if before is not None and year - 1 > letter_year and pd.notna(before):
             last = now - before
