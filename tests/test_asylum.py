@@ -34,7 +34,7 @@ def decisions(rows):
 
 
 def applications(rows):
-    """rows: (year, origin, host, app_type, applied[, app_pc])."""
+    """rows: (year, origin, host, app_type, applied[, app_pc[, dec_level]])."""
     return pd.DataFrame(
         [
             {
@@ -43,10 +43,11 @@ def applications(rows):
                 "coo_name": f"O{o}",
                 "coa_iso": h,
                 "app_type": t,
-                "app_pc": (pc or ["P"])[0],
+                "app_pc": ([*extra, "P"])[0],
+                "dec_level": ([*extra[1:], "FI"])[0],
                 "applied": n,
             }
-            for y, o, h, t, n, *pc in rows
+            for y, o, h, t, n, *extra in rows
         ]
     ).astype({"applied": "Int64"})
 
@@ -117,6 +118,8 @@ def test_group_and_origin_rates():
 CLAIMS = applications(
     [
         (2005, "AFG", "NLD", "V", 70),  # before 2006: new and repeat not split
+        (2005, "AFG", "NLD", "V", 9, "P", "RA"),  # ... unless the level says reopened
+        (2013, "IRQ", "NLD", "N", 4, "P", "RA"),  # a repeat claim reported as type N
         (2024, "SYR", "NLD", "N", 300),
         (2024, "SYR", "NLD", "R", 20),
         (2024, "ERI", "NLD", "N", 500),
@@ -131,8 +134,15 @@ CLAIMS = applications(
 
 def test_claims_by_type_per_year():
     table = asylum.applications_by_type(CLAIMS, "NLD", range(2004, 2026))
-    assert list(table.index) == [2005, 2024]
-    assert table.loc[2005, ["new", "not_split", "new_claims", "total"]].tolist() == [0, 70, 70, 70]
+    assert list(table.index) == [2005, 2013, 2024]
+    assert table.loc[2005, ["new", "not_split", "repeat", "new_claims", "total"]].tolist() == [
+        0,
+        70,
+        9,
+        70,
+        79,
+    ]
+    assert table.loc[2013, ["new", "repeat"]].tolist() == [0, 4]
     assert table.loc[2024, ["new", "repeat", "new_claims", "total"]].tolist() == [800, 25, 800, 825]
     deu = asylum.applications_by_type(CLAIMS, "DEU", [2024])
     assert deu.loc[2024, ["new_claims", "appeal_or_other", "total"]].tolist() == [900, 400, 1300]

@@ -7,8 +7,9 @@ asylum_decisions, flows) and the World Bank population; nothing here reads a fil
 Definitions, as UNHCR uses them:
 
 - Claims by application type: *new* (`N`, and `NA` in 2006-2013), *repeat* (`R`,
-  and `RA`: reopened), *not split* into new and repeat (`V`: every country before
-  2006; `NR`: some countries since), and *appeal or other* stages (`A`, `J`, ...).
+  `RA`, and any first-instance claim at decision level `RA`: repeat or reopened),
+  *not split* into new and repeat (`V`: every country before 2006; `NR`: some
+  countries since), and *appeal or other* stages (`A`, `J`, ...).
   *New claims* are new + not split: the count UNHCR's table of new arrivals uses
   (flows.csv `asylum_seekers`), so a country that does not split its claims is not
   shown with none.
@@ -133,8 +134,14 @@ def rates_by_year(
 # --- applications -----------------------------------------------------------------------
 
 
-def _kind(app_type: pd.Series) -> pd.Series:
-    return app_type.map(APPLICATION_KINDS).fillna("appeal_or_other")
+def _kind(rows: pd.DataFrame) -> pd.Series:
+    """Each claim's kind. A first-instance claim whose decision level is `RA`
+    (repeat or reopened application) is a repeat claim whatever its type says: the
+    Netherlands reported its 2013 repeat claims, Germany and France theirs of
+    2000-2005, that way."""
+    kind = rows["app_type"].map(APPLICATION_KINDS).fillna("appeal_or_other")
+    reopened = (rows["dec_level"] == "RA") & kind.isin(["new", "not_split"])
+    return kind.mask(reopened, "repeat")
 
 
 def applications_by_type(
@@ -145,7 +152,7 @@ def applications_by_type(
     wanted = list(years)
     rows = applications[(applications["coa_iso"] == host) & applications["year"].isin(wanted)]
     table = (
-        rows.assign(kind=_kind(rows["app_type"]))
+        rows.assign(kind=_kind(rows))
         .pivot_table(index="year", columns="kind", values="applied", aggfunc="sum", fill_value=0)
         .reindex(columns=list(KIND_COLUMNS), fill_value=0)
         .astype("int64")
@@ -159,7 +166,7 @@ def applications_by_type(
 def new_applications(applications: pd.DataFrame, year: int) -> pd.DataFrame:
     """New claims (new + not split) per host in `year`, with `in_cases` True where a
     host counts some of them as cases (one case may hold several people), not persons."""
-    kinds = _kind(applications["app_type"])
+    kinds = _kind(applications)
     rows = applications[(applications["year"] == year) & kinds.isin(NEW_CLAIM_KINDS)]
     return rows.groupby("coa_iso").agg(
         new=("applied", "sum"), in_cases=("app_pc", lambda pc: bool((pc == "C").any()))
@@ -191,7 +198,7 @@ def top_origins_of_applicants(
     """The `n` origins with most new claims (new + not split) in one host in `year`,
     with their repeat claims too."""
     rows = applications[(applications["coa_iso"] == host) & (applications["year"] == year)]
-    rows = rows.assign(kind=_kind(rows["app_type"]))
+    rows = rows.assign(kind=_kind(rows))
     table = rows.pivot_table(
         index="coo_iso", columns="kind", values="applied", aggfunc="sum", fill_value=0
     ).reindex(columns=list(KIND_COLUMNS), fill_value=0)
@@ -270,11 +277,14 @@ def arrivals_per_dutch_application(
     return table.rename_axis("year")
 
 
-def years_with(frame: pd.DataFrame) -> tuple[int, int] | None:
-    """(first, last) year a table has rows for, or None if it is empty."""
-    if frame.empty:
-        return None
-    return int(frame["year"].min()), int(frame["year"].max())
+def first_year(frame: pd.DataFrame) -> int | None:
+    """The first year a table has rows for, or None if it is empty."""
+    return None if frame.empty else int(frame["year"].min())
+
+
+def has_year(frame: pd.DataFrame, year: int) -> bool:
+    """Whether a table has any row for `year`."""
+    return bool((frame["year"] == year).any())
 
 
 # --- national figures beside UNHCR's ------------------------------------------------------
@@ -314,3 +324,70 @@ def national_beside_unhcr(
     rows["order"] = rows["measure"].map(order.index)
     rows = rows.sort_values(["year", "order", "counted_by"]).drop(columns="order")
     return rows.reset_index(drop=True)
+
+
+# --- the Netherlands beside the EU and the focus countries ---------------------------------
+
+EU_ROW = "EU-27"
+
+
+def comparison(
+    applications: pd.DataFrame,
+    decisions: pd.DataFrame,
+    wb_population: pd.DataFrame,
+    year: int,
+    focus: Sequence[str],
+    min_decisions: int = MIN_SUBSTANTIVE_DECISIONS,
+) -> pd.DataFrame:
+    """One row for the Netherlands, one for the EU-27 together and one per focus country
+    (in the order given; the Netherlands not twice): new claims, per 1,000
+    inhabitants, substantive decisions and the two rates in `year`."""
+    hosts = [NETHERLANDS, *[c for c in focus if c != NETHERLANDS]]
+    claims = applications_per_1000(applications, wb_population, year, hosts)
+    rates = rates_for_hosts(decisions, year, hosts, min_decisions)
+    table = claims.join(rates[["substantive", "recognition_rate", "total_protection_rate"]])
+    eu_claims = applications_per_1000(applications, wb_population, year, EU27)
+    eu_rates = rates_for_group(decisions, year, EU27, min_decisions)
+    with_population = eu_claims["population"].notna()
+    eu = {
+        "new": int(eu_claims["new"].sum()),
+        "in_cases": bool(eu_claims["in_cases"].any()),
+        "population": float(eu_claims["population"].sum()),
+        "per_1000": (
+            1000
+            * eu_claims.loc[with_population, "new"].sum()
+            / eu_claims.loc[with_population, "population"].sum()
+            if with_population.any()
+            else float("nan")
+        ),
+        "substantive": int(eu_rates["substantive"]),
+        "recognition_rate": float(eu_rates["recognition_rate"]),
+        "total_protection_rate": float(eu_rates["total_protection_rate"]),
+    }
+    table = pd.concat([table.iloc[:1], pd.DataFrame([eu], index=[EU_ROW]), table.iloc[1:]])
+    return table.rename_axis("iso3")
+
+
+def per_1000_eu_and_focus(
+    applications: pd.DataFrame, wb_population: pd.DataFrame, year: int, focus: Sequence[str]
+) -> pd.Series:
+    """New claims per 1,000 inhabitants in `year` for the EU-27 and the focus countries
+    (each once), leaving out those without a population figure or without a claim."""
+    hosts = list(dict.fromkeys([*EU27, *focus]))
+    table = applications_per_1000(applications, wb_population, year, hosts)
+    return table.loc[table["new"] > 0, "per_1000"].dropna()
+
+
+def rank_in_eu(
+    applications: pd.DataFrame, wb_population: pd.DataFrame, year: int, host: str = NETHERLANDS
+) -> tuple[int, int] | None:
+    """(place, out of how many) of `host` among the EU-27 by new claims per 1,000
+    inhabitants in `year` (1 = most); None when it has no rate."""
+    table = applications_per_1000(applications, wb_population, year, EU27).dropna(
+        subset=["per_1000"]
+    )
+    table = table[table["new"] > 0]
+    if host not in table.index:
+        return None
+    ranked = table.sort_values(["per_1000"], ascending=False).index.tolist()
+    return ranked.index(host) + 1, len(ranked)

