@@ -37,6 +37,14 @@ def test_the_chapter_imports_its_own_sentence_and_table_modules():
     assert "tables import asylum_region as tables" in code
 
 
+def test_global_trends_join_the_source_line_only_when_shown():
+    line = sources.unhcr("v")
+    assert sources.with_global_trends(line, []) == line
+    assert sources.with_global_trends(line, [2022, 2023, 2024]).endswith(
+        "UNHCR Global Trends 2022-2024 as published (published_headlines.csv)"
+    )
+
+
 def test_source_line_names_geonames_and_both_licences():
     line = sources.unhcr_and_geonames("2025.12.1", "3.0.2")
     assert "UNHCR Refugee Population Statistics Database (version 2025.12.1), CC BY 4.0" in line
@@ -48,16 +56,19 @@ def test_lenses_paragraph_states_both_readings_and_the_baseline():
     lenses = pd.DataFrame(
         {"neighbouring": [74.0, 65.0], "region": [64.2, 70.7]}, index=[2019, 2025]
     )
-    text = narrative.lenses_paragraph(lenses, 65.5, 2025, 2019)
+    text = narrative.lenses_paragraph(lenses, 65.5, 0.8, 2025, 2019)
     assert "**65.0%**" in text and "**70.7%**" in text
     assert "By both readings most refugees stay close to home." in text
     assert "At the end of 2019 the two shares were 74.0% and 64.2%." in text
-    assert "would give 65.5% for 2025" in text
+    assert "0.8% had an unknown origin or were stateless" in text
+    assert "would give 65.5% instead of 65.0%" in text
     lenses.loc[2025, "neighbouring"] = 45.0
     assert "but not most in a country next to their own" in narrative.lenses_paragraph(
-        lenses, float("nan"), 2025, 2025
+        lenses, float("nan"), float("nan"), 2025, 2025
     )
-    assert "no refugees" in narrative.lenses_paragraph(lenses, float("nan"), 1990, 1990)
+    assert "no refugees" in narrative.lenses_paragraph(
+        lenses, float("nan"), float("nan"), 1990, 1990
+    )
 
 
 def test_arrivals_paragraph_with_and_without_a_dutch_claim():

@@ -94,6 +94,7 @@ def test_share_counts_refugees_and_oip_everyone_in_the_denominator():
     assert nb.neighbouring_share(
         POPULATION, 2019, NEIGHBOURS, KNOWN, exclude_unknown_origin=True
     ) == pytest.approx(100 * 127 / 197)
+    assert nb.unknown_origin_share(POPULATION, 2019, NEIGHBOURS, KNOWN) == pytest.approx(1.5)
     assert nb.neighbouring_share(POPULATION, 2018, NEIGHBOURS, KNOWN) == pytest.approx(100.0)
     assert math.isnan(nb.neighbouring_share(POPULATION, 1995, NEIGHBOURS, KNOWN))
 

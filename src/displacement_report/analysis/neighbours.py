@@ -113,6 +113,21 @@ def neighbouring_share(
     return _share(rows, exclude_unknown_origin)[2]
 
 
+def unknown_origin_share(
+    population: pd.DataFrame,
+    year: int,
+    neighbours: pd.DataFrame | None = None,
+    known: Iterable[str] | None = None,
+) -> float:
+    """Percentage of the refugees and OIP of `year` whose origin has no known borders
+    (unknown, stateless, Tibetan); NaN when nobody is recorded."""
+    rows = flagged(population, year, neighbours, known)
+    total = rows["people"].sum()
+    if not total:
+        return float("nan")
+    return float(100 * rows.loc[~rows["known_origin"], "people"].sum() / total)
+
+
 def neighbouring_by_year(
     population: pd.DataFrame,
     years: Iterable[int],

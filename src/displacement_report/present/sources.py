@@ -3,6 +3,7 @@ sources the same way and a change of wording happens once."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -71,9 +72,11 @@ def unhcr_and_documents(version: str, rows: pd.DataFrame) -> str:
     return combined(unhcr(version), documents(rows))
 
 
-def with_global_trends(line: str, years: tuple[int, int]) -> str:
+def with_global_trends(line: str, years: Sequence[int]) -> str:
     """A source line with UNHCR's Global Trends reports of `years` added, for figures
-    shown beside what those reports published."""
-    return combined(
-        line, f"UNHCR Global Trends {years[0]}-{years[1]} as published (published_headlines.csv)"
-    )
+    shown beside what those reports published; unchanged when `years` is empty."""
+    if not len(years):
+        return line
+    first, last = min(years), max(years)
+    span = str(first) if first == last else f"{first}-{last}"
+    return combined(line, f"UNHCR Global Trends {span} as published (published_headlines.csv)")

@@ -51,9 +51,12 @@ def _majority(now: pd.Series) -> str:
     return "By neither reading do most refugees stay close to home."
 
 
-def lenses_paragraph(lenses: pd.DataFrame, strict: float, year: int, baseline: int) -> str:
+def lenses_paragraph(
+    lenses: pd.DataFrame, strict: float, unknown: float, year: int, baseline: int
+) -> str:
     """The two readings of 'most refugees stay in their region' in `year` and `baseline`;
-    `strict`: the neighbouring share leaving out unknown origin and stateless people."""
+    `strict`: the neighbouring share leaving out unknown origin and stateless people;
+    `unknown`: their share of the people counted (percent)."""
     if year not in lenses.index:
         return f"UNHCR's statistics record no refugees for the end of {year}."
     now = lenses.loc[year]
@@ -69,11 +72,11 @@ def lenses_paragraph(lenses: pd.DataFrame, strict: float, year: int, baseline: i
             f" At the end of {baseline} the two shares were {percent(then['neighbouring'])} "
             f"and {percent(then['region'])}."
         )
-    if not _missing(strict):
+    if not _missing(strict) and not _missing(unknown):
         text += (
-            f" Leaving the people of unknown origin and the stateless out of the count "
-            f"altogether would give {percent(strict)} for {year} instead of "
-            f"{percent(now['neighbouring'])}."
+            f" Of the people counted in {year}, {percent(unknown)} had an unknown origin or "
+            f"were stateless; leaving them out of the count altogether would give "
+            f"{percent(strict)} instead of {percent(now['neighbouring'])}."
         )
     return text
 
@@ -98,12 +101,16 @@ def hosts_sentence(in_hosts: pd.DataFrame, names: Mapping[str, str], year: int) 
         return f"None of the focus countries hosted refugees at the end of {year}."
     mostly = [_name(names, c) for c in hosting.index if hosting.loc[c, "share"] > 50]
     others = [_name(names, c) for c in hosting.index if hosting.loc[c, "share"] <= 50]
-    text = (
+    if not others:
+        return (
+            f"At the end of {year}, each of the {len(hosting)} focus countries hosting refugees "
+            f"had more than half of them from a neighbouring country."
+        )
+    return (
         f"At the end of {year}, {len(mostly)} of the {len(hosting)} focus countries hosting "
-        f"refugees had more than half of them from a neighbouring country"
+        f"refugees had more than half of them from a neighbouring country; "
+        f"{_list(others)} did not."
     )
-    text += f"; {_list(others)} did not." if others else "."
-    return text
 
 
 # --- new arrivals -------------------------------------------------------------------------

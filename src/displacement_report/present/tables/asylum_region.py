@@ -77,9 +77,9 @@ def arrivals_table(table: pd.DataFrame, source: str) -> str:
     frame = pd.DataFrame(
         {
             "Year": [str(y) for y in table.index],
-            "Focus countries": table["focus_arrivals"].to_numpy(),
-            "Netherlands": table["dutch_arrivals"].to_numpy(),
-            "World": table["world_arrivals"].to_numpy(),
+            "New arrivals, focus countries": table["focus_arrivals"].to_numpy(),
+            "New arrivals, Netherlands": table["dutch_arrivals"].to_numpy(),
+            "New arrivals, world": table["world_arrivals"].to_numpy(),
             "New asylum claims in the Netherlands": table["dutch_new_claims"].to_numpy(),
             "Arrivals in the focus countries per new Dutch claim": table[
                 "per_dutch_claim"
@@ -87,9 +87,9 @@ def arrivals_table(table: pd.DataFrame, source: str) -> str:
         }
     )
     formats = {
-        "Focus countries": count,
-        "Netherlands": count,
-        "World": count,
+        "New arrivals, focus countries": count,
+        "New arrivals, Netherlands": count,
+        "New arrivals, world": count,
         "New asylum claims in the Netherlands": count,
         "Arrivals in the focus countries per new Dutch claim": one_decimal,
     }
