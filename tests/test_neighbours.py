@@ -110,10 +110,14 @@ def test_by_origin_and_by_host():
     assert origins["iso3"].tolist() == ["SYR", "AFG"]  # unknown origin is not listed
     assert origins.loc[0, ["people", "in_neighbouring"]].tolist() == [167, 127]
     assert origins.loc[0, "share"] == pytest.approx(100 * 127 / 167)
-    hosts = nb.neighbouring_in_hosts(POPULATION, 2019, ["TUR", "DEU", "EGY"], NEIGHBOURS, KNOWN)
+    hosts = nb.neighbouring_in_hosts(
+        POPULATION, 2019, ["TUR", "DEU", "EGY", "JOR"], NEIGHBOURS, KNOWN
+    )
     assert hosts.loc["TUR", ["people", "from_neighbouring"]].tolist() == [160, 127]
     assert hosts.loc["DEU", "share"] == 0
     assert hosts.loc["EGY", "people"] == 0 and math.isnan(hosts.loc["EGY", "share"])
+    # Jordan's 100 asylum-seekers are shown beside, not counted
+    assert hosts.loc["JOR", ["people", "asylum_seekers"]].tolist() == [0, 100]
 
 
 def test_region_of_origin_share_by_hand():

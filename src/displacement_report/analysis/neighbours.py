@@ -182,13 +182,18 @@ def neighbouring_in_hosts(
 ) -> pd.DataFrame:
     """For each host (in the order given): the refugees + OIP it hosts at the end of
     `year`, how many come from a country bordering it, and the share (percent; NaN
-    where it hosts nobody). Counted as in `neighbouring_share`."""
+    where it hosts nobody). Counted as in `neighbouring_share`; the asylum-seekers it
+    hosts, who are not counted, are given beside (`asylum_seekers`)."""
     rows = flagged(population, year, neighbours, known)
     rows = rows[rows["coa_iso"].isin(list(hosts))]
     rows = rows.assign(near=rows["people"].where(rows["neighbouring"], 0.0))
     table = rows.groupby("coa_iso")[["people", "near"]].sum().reindex(list(hosts)).fillna(0.0)
     table = table.rename(columns={"near": "from_neighbouring"})
     table["share"] = 100 * table["from_neighbouring"] / table["people"].where(table["people"] > 0)
+    waiting = population[(population["year"] == year) & population["coa_iso"].isin(list(hosts))]
+    table["asylum_seekers"] = (
+        waiting.groupby("coa_iso")["asylum_seekers"].sum().reindex(list(hosts)).fillna(0)
+    ).astype(float)
     return table.rename_axis("iso3")
 
 

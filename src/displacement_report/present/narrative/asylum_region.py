@@ -32,11 +32,11 @@ def _list(items: list[str]) -> str:
 
 def lenses_title(lenses: pd.DataFrame, year: int) -> str:
     if year not in lenses.index:
-        return "Refugees living next to or in their region of origin"
+        return "Refugees next to or in their region of origin"
     now = lenses.loc[year]
     return (
-        f"End of {year}: {percent(now['neighbouring'], 0)} lived in a neighbouring country, "
-        f"{percent(now['region'], 0)} in their region of origin"
+        f"{year}: {percent(now['neighbouring'], 0)} in a neighbouring country, "
+        f"{percent(now['region'], 0)} in their region"
     )
 
 
@@ -145,11 +145,8 @@ def arrivals_paragraph(table: pd.DataFrame, year: int) -> str:
 def arrivals_title(table: pd.DataFrame, year: int) -> str:
     ratio = table["per_dutch_claim"].get(year, float("nan"))
     if _missing(ratio):
-        return "New arrivals in the focus countries per new asylum claim in the Netherlands"
-    return (
-        f"{year}: {one_decimal(ratio)} new arrivals in the focus countries per new asylum "
-        f"claim in the Netherlands"
-    )
+        return "New arrivals in the focus countries per new Dutch claim"
+    return f"{year}: {one_decimal(ratio)} arrivals in the focus countries per Dutch claim"
 
 
 # --- claims and decisions ---------------------------------------------------------------
@@ -263,14 +260,15 @@ def claims_title(year: int, first: int) -> str:
     return f"Asylum claims lodged in the Netherlands, {first}-{year}"
 
 
+def per_1000_title(year: int) -> str:
+    return f"New asylum claims per 1,000 inhabitants, {year}"
+
+
 def rates_title(rates: pd.DataFrame, year: int) -> str:
     value = rates["total_protection_rate"].get(year, float("nan"))
     if _missing(value):
-        return "Recognition and total protection rates in the Netherlands"
-    return (
-        f"The Netherlands granted protection in {percent(value, 0)} of substantive decisions "
-        f"in {year}"
-    )
+        return "Protection rates in the Netherlands"
+    return f"Dutch total protection rate: {percent(value, 0)} in {year}"
 
 
 # --- national figures --------------------------------------------------------------------

@@ -62,12 +62,14 @@ def hosts_table(in_hosts: pd.DataFrame, names: Mapping[str, str], year: int, sou
             "Refugees and OIP hosted": in_hosts["people"].to_numpy(),
             "From a neighbouring country": in_hosts["from_neighbouring"].to_numpy(),
             "Share": in_hosts["share"].to_numpy(),
+            "Asylum-seekers (not counted)": in_hosts["asylum_seekers"].to_numpy(),
         }
     )
     formats = {
         "Refugees and OIP hosted": count,
         "From a neighbouring country": count,
         "Share": percent,
+        "Asylum-seekers (not counted)": count,
     }
     caption = f"The focus countries as hosts: people from a neighbouring country, end of {year}"
     return table_html(frame, formats, caption, source)
