@@ -47,6 +47,25 @@ def test_the_installed_geonames_list_knows_the_borders_that_matter_here():
     assert not any(a == b for a, b in pairs)
 
 
+def test_before_2011_sudan_borders_what_is_now_south_sudan_borders():
+    pairs = pd.DataFrame(
+        [("SSD", "UGA"), ("UGA", "SSD"), ("SSD", "SDN"), ("SDN", "SSD"), ("SDN", "EGY"),
+         ("EGY", "SDN")],
+        columns=["iso3", "neighbour"],
+    )  # fmt: skip
+    before = set(nb.borders_in(pairs, 2010).itertuples(index=False, name=None))
+    assert {("SDN", "UGA"), ("UGA", "SDN"), ("SDN", "EGY")} <= before
+    assert ("SDN", "SDN") not in before
+    assert set(nb.borders_in(pairs, 2011).itertuples(index=False, name=None)) == set(
+        pairs.itertuples(index=False, name=None)
+    )
+    # Sudanese refugees in Uganda in 1995 lived next door; in 2015 they did not
+    population = frame([(1995, "SDN", "UGA", 10, 0, 0), (2015, "SDN", "UGA", 10, 0, 0)])
+    known = {"SDN", "SSD", "UGA", "EGY"}
+    assert nb.neighbouring_share(population, 1995, pairs, known) == 100
+    assert nb.neighbouring_share(population, 2015, pairs, known) == 0
+
+
 # --- the share, by hand ---------------------------------------------------------------
 
 NEIGHBOURS = pd.DataFrame(

@@ -14,9 +14,12 @@ origin"):
   it. That is what reproduces the published figures: leaving them out of the
   denominator instead (`exclude_unknown_origin=True`) raises the share by 0.2 to 0.5
   points (2023: 69.7% instead of 69.3%, which Global Trends gives as 69%);
-- neighbours are land neighbours as GeoNames lists them today; the same borders are
-  applied to every year (a border that changed, such as Sudan's and South Sudan's in
-  2011, is read as it is now).
+- neighbours are land neighbours as GeoNames lists them today, applied to every year,
+  with one exception (`SPLITS`): UNHCR's data name South Sudan from 2011 on; before
+  that its refugees and hosts were Sudan's, so until 2010 Sudan's borders are those of
+  Sudan and South Sudan together (Uganda, Kenya and the DR Congo were Sudan's
+  neighbours then). Other changes of borders since 1990 do not move a share by much
+  and are read as they are now.
 
 With these rules the end-2022, 2023 and 2024 data give 69.9%, 69.3% and 67.0%,
 against 70%, 69% and 67% in Global Trends 2022, 2023 and 2024, and 74.0%, 73.2% and
@@ -40,6 +43,10 @@ from displacement_report.data import neighbours as geonames
 #: Trends published it, end-2017 to end-2024 (one row per year).
 GLOBAL_TRENDS_ROWS = ("G053", "G066", "G082", "G097", "G111", "G127", "G144", "G157")
 
+#: States that split: (country, the part that left, first year the data name the part
+#: separately). Before that year the country's borders are the union of both.
+SPLITS = (("SDN", "SSD", 2011),)
+
 #: Columns of the population table counted: UNHCR's 'refugees and other people in
 #: need of international protection'.
 PEOPLE_COLUMNS = ("refugees", "oip")
@@ -51,6 +58,20 @@ def _resolved(
     pairs = geonames.load_neighbours() if neighbours is None else neighbours
     listed = geonames.known_countries() if known is None else frozenset(known)
     return pairs, listed
+
+
+def borders_in(pairs: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The (iso3, neighbour) pairs that hold in `year`: today's, plus, before a split
+    in `SPLITS`, the departed part's neighbours as the whole country's."""
+    extra = []
+    for whole, part, since in SPLITS:
+        if year < since:
+            theirs = pairs.loc[(pairs["iso3"] == part) & (pairs["neighbour"] != whole), "neighbour"]
+            extra += [(whole, n) for n in theirs] + [(n, whole) for n in theirs]
+    if not extra:
+        return pairs
+    added = pd.DataFrame(extra, columns=["iso3", "neighbour"])
+    return pd.concat([pairs[["iso3", "neighbour"]], added]).drop_duplicates(ignore_index=True)
 
 
 def _people(rows: pd.DataFrame) -> pd.Series:
@@ -72,7 +93,7 @@ def flagged(
     pairs, listed = _resolved(neighbours, known)
     rows = population[population["year"] == year]
     keys = pd.MultiIndex.from_arrays([rows["coo_iso"].astype(str), rows["coa_iso"].astype(str)])
-    index = pd.MultiIndex.from_frame(pairs[["iso3", "neighbour"]].astype(str))
+    index = pd.MultiIndex.from_frame(borders_in(pairs, year)[["iso3", "neighbour"]].astype(str))
     return pd.DataFrame(
         {
             "coo_iso": rows["coo_iso"].to_numpy(),
