@@ -11,15 +11,21 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from displacement_report.present import style
 
-#: Colours of the claim kinds, the same in every chart of the chapter.
+#: Colours and hatches of the claim kinds, the same in every chart of the chapter (the
+#: hatch tells them apart where colour cannot).
 CLAIM_COLOURS = {
     "new": style.OKABE_ITO["blue"],
     "not_split": style.OKABE_ITO["sky_blue"],
     "repeat": style.OKABE_ITO["orange"],
 }
-HIGHLIGHT = style.OKABE_ITO["vermillion"]
-FOCUS = style.OKABE_ITO["green"]
+CLAIM_HATCHES = {"new": style.HATCHES[0], "not_split": style.HATCHES[1], "repeat": style.HATCHES[4]}
 OTHER = style.OKABE_ITO["grey"]
+#: Bars of the country singled out, of the focus countries and of the others.
+BAR_STYLE = {
+    "highlight": (style.OKABE_ITO["vermillion"], style.HATCHES[1]),
+    "focus": (style.OKABE_ITO["blue"], style.HATCHES[2]),
+    "other": (OTHER, ""),
+}
 
 
 def _thousands(value: float, _pos: int) -> str:
@@ -42,6 +48,8 @@ def claims_by_year(
             bottom=bottom,
             width=0.8,
             color=CLAIM_COLOURS.get(column, OTHER),
+            hatch=CLAIM_HATCHES.get(column, ""),
+            edgecolor="white",
             label=label,
             linewidth=0,
         )
@@ -65,29 +73,43 @@ def rate_bars(
     title: str,
     xlabel: str,
     source: str,
+    other_label: str = "Other EU member states",
 ) -> plt.Figure:
-    """Horizontal bars of a rate per country (index: ISO3), largest on top, with one
-    decimal printed; `highlight` in its own colour, the `focus` countries in another."""
+    """Horizontal bars of a rate per country (index: ISO3), largest on top, with two
+    decimals printed; `highlight` in its own colour and hatch, the `focus` countries in
+    another."""
     ordered = values.astype(float).sort_values(ascending=False)
-    fig, ax = plt.subplots(figsize=(style.A4_TEXT_WIDTH_IN, 0.15 * len(ordered) + 1.3))
+    fig, ax = plt.subplots(figsize=(style.A4_TEXT_WIDTH_IN, 0.17 * len(ordered) + 1.3))
     positions = list(range(len(ordered)))[::-1]
-    colours = [
-        HIGHLIGHT if code == highlight else FOCUS if code in focus else OTHER
+    kinds = [
+        "highlight" if code == highlight else "focus" if code in focus else "other"
         for code in ordered.index
     ]
-    ax.barh(positions, ordered.to_numpy(), color=colours, height=0.7)
-    ax.set_yticks(positions, [names.get(code, code) for code in ordered.index], fontsize=7)
+    bars = ax.barh(
+        positions, ordered.to_numpy(), color=[BAR_STYLE[k][0] for k in kinds], height=0.7
+    )
+    for bar, kind in zip(bars, kinds, strict=True):  # told apart without colour too
+        bar.set_hatch(BAR_STYLE[kind][1])
+        bar.set_edgecolor("white")
+    ax.set_yticks(positions, [names.get(code, code) for code in ordered.index], fontsize=7.5)
     ax.margins(y=0.01)
     for pos, value in zip(positions, ordered.to_numpy(), strict=True):
-        ax.text(value, pos, f" {value:,.2f}", va="center", fontsize=6.5)
+        ax.text(value, pos, f" {value:,.2f}", va="center", fontsize=7)
     ax.set_xlim(0, max(float(ordered.max()), 0.01) * 1.15)
     ax.set_xlabel(xlabel)
     ax.set_title(title)
     ax.grid(axis="y", visible=False)
+    labels = {
+        "highlight": names.get(highlight, highlight),
+        "focus": "Focus countries",
+        "other": other_label,
+    }
     handles = [
-        plt.Rectangle((0, 0), 1, 1, color=HIGHLIGHT, label=names.get(highlight, highlight)),
-        plt.Rectangle((0, 0), 1, 1, color=FOCUS, label="Focus countries"),
-        plt.Rectangle((0, 0), 1, 1, color=OTHER, label="Other EU member states"),
+        plt.Rectangle(
+            (0, 0), 1, 1, facecolor=colour, hatch=hatch, edgecolor="white", label=labels[kind]
+        )
+        for kind, (colour, hatch) in BAR_STYLE.items()
+        if kind in kinds
     ]
     ax.legend(handles=handles, loc="lower right", fontsize=8)
     style.add_source(fig, source)
@@ -106,20 +128,25 @@ def lenses(
     published for the first column marked as points (`published`: year -> percent)."""
     fig, ax = plt.subplots()
     colours = [style.OKABE_ITO["blue"], style.OKABE_ITO["orange"]]
-    for (column, label), colour in zip(labels.items(), colours, strict=False):
-        ax.plot(table.index, table[column].astype(float), label=label, color=colour, lw=2)
+    # each line has its own dash pattern too: told apart without seeing colour
+    for (column, label), colour, dashes in zip(
+        labels.items(), colours, style.LINE_STYLES, strict=False
+    ):
+        values = table[column].astype(float)
+        ax.plot(table.index, values, label=label, color=colour, lw=2, ls=dashes)
     shown = published[
         (published.index >= table.index.min()) & (published.index <= table.index.max())
     ]
-    if not shown.empty:
-        ax.scatter(
+    if not shown.empty:  # points, not a line: what UNHCR published, year by year
+        ax.plot(
             shown.index,
-            shown.to_numpy(),
+            shown.astype(float).to_numpy(),
+            ls="none",
             marker="o",
-            s=22,
-            facecolors="white",
-            edgecolors="#222222",
-            linewidths=1.2,
+            ms=5,
+            mfc="white",
+            mec="#222222",
+            mew=1.2,
             zorder=3,
             label=published_label,
         )

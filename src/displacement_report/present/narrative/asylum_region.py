@@ -344,3 +344,52 @@ def profile_sentences(
             f"of protection (total protection rate)."
         )
     return text
+
+
+# --- chart captions ---------------------------------------------------------------------
+
+
+def _span(years: pd.Index) -> str:
+    first, last = int(years.min()), int(years.max())
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def lenses_caption(lenses: pd.DataFrame, published: pd.Series) -> str:
+    text = (
+        f"Refugees and other people in need of international protection living in a country "
+        f"bordering their country of origin, and in their region of origin, "
+        f"{_span(lenses.index)} (percent)."
+    )
+    if not published.empty:
+        text += " Points: the neighbouring share as UNHCR's Global Trends published it."
+    return text
+
+
+def arrivals_caption(arrivals: pd.DataFrame) -> str:
+    shown = arrivals.dropna(subset=["per_dutch_claim"])
+    return (
+        f"New arrivals in the focus countries for each new asylum claim lodged in the "
+        f"Netherlands, {_span(shown.index)}."
+    )
+
+
+def claims_caption(by_type: pd.DataFrame) -> str:
+    return (
+        f"Asylum claims lodged in the Netherlands per year, new and repeat, "
+        f"{_span(by_type.index)}; where the data do not tell them apart, in one bar."
+    )
+
+
+def per_1000_caption(year: int) -> str:
+    return (
+        f"New asylum claims per 1,000 inhabitants in the EU-27 member states and the focus "
+        f"countries, {year} (countries with no claim recorded left out)."
+    )
+
+
+def rates_caption(rates: pd.DataFrame, minimum: int) -> str:
+    return (
+        f"Refugee recognition rate and total protection rate in the Netherlands, "
+        f"{_span(rates.index)} (percent of substantive decisions; no rate under "
+        f"{count(minimum)} of them)."
+    )
