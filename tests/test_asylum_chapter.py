@@ -115,3 +115,12 @@ def test_profile_sentences_leave_out_rates_where_nothing_was_decided():
     text = narrative.profile_sentences(hosted, none, "Uganda", 1995, 100)
     assert "**90.0%** came from a neighbouring country" in text and "decisions" not in text
     assert "fewer than the 100 needed" in narrative.profile_sentences(hosted, few, "U", 2024, 100)
+
+
+def test_published_shares_are_set_beside_the_computed_ones_only_where_shown():
+    lenses = pd.DataFrame({"neighbouring": [69.92, 67.03]}, index=[2022, 2024])
+    published = pd.Series({2022: 70.0, 2023: 69.0, 2024: 67.0})
+    text = narrative.published_sentence(lenses, published, "lenses")
+    assert text.startswith("The points in @fig:lenses are the neighbouring shares")
+    assert "2022: 70% (69.9%); 2024: 67% (67.0%)." in text
+    assert narrative.published_sentence(lenses, published.iloc[:0], "lenses") == ""

@@ -81,6 +81,21 @@ def lenses_paragraph(
     return text
 
 
+def published_sentence(lenses: pd.DataFrame, published: pd.Series, figure: str) -> str:
+    """The shares Global Trends published beside the ones computed here, for the years
+    the chart `figure` marks them; empty when it marks none."""
+    shown = [y for y in published.index if y in lenses.index]
+    if not shown:
+        return ""
+    pairs = "; ".join(
+        f"{y}: {percent(published[y], 0)} ({percent(lenses.loc[y, 'neighbouring'])})" for y in shown
+    )
+    return (
+        f"The points in @fig:{figure} are the neighbouring shares as Global Trends published "
+        f"them, with the share computed here in brackets: {pairs}."
+    )
+
+
 def origins_sentence(by_origin: pd.DataFrame, year: int) -> str:
     if by_origin.empty:
         return ""
