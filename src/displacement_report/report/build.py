@@ -44,6 +44,7 @@ REPORT_NOTEBOOKS: tuple[str, ...] = (
     "02_hosting_and_origins.ipynb",
     "03_protracted_and_solutions.ipynb",
     "04_focus_countries.ipynb",
+    "asylum_and_region.ipynb",
     "05_spending.ipynb",
     "06_claims.ipynb",
 )

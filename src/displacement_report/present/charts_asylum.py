@@ -1,0 +1,172 @@
+"""Charts of the chapter on asylum in the Netherlands and reception in the region, in
+the report's style (`present.style`), each carrying its source line."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from displacement_report.present import style
+
+#: Colours and hatches of the claim kinds, the same in every chart of the chapter (the
+#: hatch tells them apart where colour cannot).
+CLAIM_COLOURS = {
+    "new": style.OKABE_ITO["blue"],
+    "not_split": style.OKABE_ITO["sky_blue"],
+    "repeat": style.OKABE_ITO["orange"],
+}
+CLAIM_HATCHES = {"new": style.HATCHES[0], "not_split": style.HATCHES[1], "repeat": style.HATCHES[4]}
+OTHER = style.OKABE_ITO["grey"]
+#: Bars of the country singled out, of the focus countries and of the others.
+BAR_STYLE = {
+    "highlight": (style.OKABE_ITO["vermillion"], style.HATCHES[1]),
+    "focus": (style.OKABE_ITO["blue"], style.HATCHES[2]),
+    "other": (OTHER, ""),
+}
+
+
+def _thousands(value: float, _pos: int) -> str:
+    return f"{value:,.0f}"
+
+
+def claims_by_year(
+    table: pd.DataFrame, labels: Mapping[str, str], title: str, source: str
+) -> plt.Figure:
+    """Stacked bars per year of the claim kinds in `labels` (column -> label)."""
+    fig, ax = plt.subplots()
+    bottom = pd.Series(0.0, index=table.index)
+    for column, label in labels.items():
+        values = table[column].astype(float)
+        if not values.any():
+            continue  # a kind the years shown never have gets no legend entry
+        ax.bar(
+            table.index,
+            values,
+            bottom=bottom,
+            width=0.8,
+            color=CLAIM_COLOURS.get(column, OTHER),
+            hatch=CLAIM_HATCHES.get(column, ""),
+            edgecolor="white",
+            label=label,
+            linewidth=0,
+        )
+        bottom += values
+    ax.set_ylim(0, max(float(bottom.max()), 1.0) * 1.2)  # headroom for the legend
+    ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylabel("Claims lodged in the year")
+    ax.set_title(title)
+    ax.grid(axis="x", visible=False)
+    ax.legend(loc="upper center", ncol=3, fontsize=8)
+    style.add_source(fig, source)
+    return fig
+
+
+def rate_bars(
+    values: pd.Series,
+    names: Mapping[str, str],
+    highlight: str,
+    focus: Sequence[str],
+    title: str,
+    xlabel: str,
+    source: str,
+    other_label: str = "Other EU member states",
+) -> plt.Figure:
+    """Horizontal bars of a rate per country (index: ISO3), largest on top, with two
+    decimals printed; `highlight` in its own colour and hatch, the `focus` countries in
+    another."""
+    ordered = values.astype(float).sort_values(ascending=False)
+    fig, ax = plt.subplots(figsize=(style.A4_TEXT_WIDTH_IN, 0.17 * len(ordered) + 1.3))
+    positions = list(range(len(ordered)))[::-1]
+    kinds = [
+        "highlight" if code == highlight else "focus" if code in focus else "other"
+        for code in ordered.index
+    ]
+    bars = ax.barh(
+        positions, ordered.to_numpy(), color=[BAR_STYLE[k][0] for k in kinds], height=0.7
+    )
+    for bar, kind in zip(bars, kinds, strict=True):  # told apart without colour too
+        bar.set_hatch(BAR_STYLE[kind][1])
+        bar.set_edgecolor("white")
+    ax.set_yticks(positions, [names.get(code, code) for code in ordered.index], fontsize=7.5)
+    ax.margins(y=0.01)
+    for pos, value in zip(positions, ordered.to_numpy(), strict=True):
+        ax.text(value, pos, f" {value:,.2f}", va="center", fontsize=7)
+    ax.set_xlim(0, max(float(ordered.max()), 0.01) * 1.15)
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    ax.grid(axis="y", visible=False)
+    labels = {
+        "highlight": names.get(highlight, highlight),
+        "focus": "Focus countries",
+        "other": other_label,
+    }
+    handles = [
+        plt.Rectangle(
+            (0, 0), 1, 1, facecolor=colour, hatch=hatch, edgecolor="white", label=labels[kind]
+        )
+        for kind, (colour, hatch) in BAR_STYLE.items()
+        if kind in kinds
+    ]
+    ax.legend(handles=handles, loc="lower right", fontsize=8)
+    style.add_source(fig, source)
+    return fig
+
+
+def lenses(
+    table: pd.DataFrame,
+    labels: Mapping[str, str],
+    published: pd.Series,
+    published_label: str,
+    title: str,
+    source: str,
+) -> plt.Figure:
+    """Shares over the years, one line per column in `labels`, with the figures UNHCR
+    published for the first column marked as points (`published`: year -> percent)."""
+    fig, ax = plt.subplots()
+    colours = [style.OKABE_ITO["blue"], style.OKABE_ITO["orange"]]
+    # each line has its own dash pattern too: told apart without seeing colour
+    for (column, label), colour, dashes in zip(
+        labels.items(), colours, style.LINE_STYLES, strict=False
+    ):
+        values = table[column].astype(float)
+        ax.plot(table.index, values, label=label, color=colour, lw=2, ls=dashes)
+    shown = published[
+        (published.index >= table.index.min()) & (published.index <= table.index.max())
+    ]
+    if not shown.empty:  # points, not a line: what UNHCR published, year by year
+        ax.plot(
+            shown.index,
+            shown.astype(float).to_numpy(),
+            ls="none",
+            marker="o",
+            ms=5,
+            mfc="white",
+            mec="#222222",
+            mew=1.2,
+            zorder=3,
+            label=published_label,
+        )
+    ax.set_ylim(0, 100)
+    ax.set_ylabel("Percent")
+    ax.set_title(title)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(loc="lower left", fontsize=8)
+    style.add_source(fig, source)
+    return fig
+
+
+def single_line(series: pd.Series, title: str, ylabel: str, source: str) -> plt.Figure:
+    """One series over the years; the title says what it is, so no legend."""
+    fig, ax = plt.subplots(figsize=(style.A4_TEXT_WIDTH_IN, 3.2))
+    values = series.astype(float)
+    ax.plot(values.index, values.to_numpy(), color=style.OKABE_ITO["green"], lw=2, marker="o", ms=3)
+    ax.set_ylim(0, max(float(values.max()), 1.0) * 1.1)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    style.add_source(fig, source)
+    return fig
