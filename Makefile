@@ -1,6 +1,6 @@
 # One entry point for people and CI. `make help` lists the targets.
 #   make report   create the environment if missing, then build the default report
-#   make test     create the environment if missing, then lint and run every test
+#   make test     create the environment if missing, then lint, type-check and run every test
 
 PYTHON ?= python3.11
 VENV ?= .venv
@@ -9,10 +9,10 @@ STAMP := $(VENV)/.installed
 CONFIG ?= default
 
 .DEFAULT_GOAL := help
-.PHONY: help env report test lint format bench clean
+.PHONY: help env report test lint typecheck format bench clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 # Reinstall when the dependency list changes.
 $(STAMP): pyproject.toml
@@ -31,7 +31,10 @@ lint: $(STAMP) ## ruff lint and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint ## lint, then run the whole test suite
+typecheck: $(STAMP) ## mypy static type check of src/ (settings in pyproject.toml)
+	$(BIN)/mypy
+
+test: lint typecheck ## lint and type-check, then run the whole test suite
 	$(BIN)/python -m pytest
 
 format: $(STAMP) ## apply ruff formatting and fixes

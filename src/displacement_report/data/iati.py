@@ -109,9 +109,10 @@ def _required(parent: Element, tag: str, where: str) -> Element:
 
 
 def _date(element: Element | None) -> pd.Timestamp | None:
-    if element is None or not element.get("iso-date"):
+    iso_date = None if element is None else element.get("iso-date")
+    if not iso_date:
         return None
-    return pd.Timestamp(element.get("iso-date"))
+    return pd.Timestamp(iso_date)
 
 
 def _value(parent: Element, default_currency: str | None, where: str) -> tuple[float, str, object]:
@@ -297,6 +298,8 @@ def read_iati(path: Path | str) -> IatiTables:
         raise IatiError(f"{source}: not well-formed XML ({exc})") from None
     except DefusedXmlException as exc:
         raise IatiError(f"{source}: refused unsafe XML ({type(exc).__name__})") from None
+    if root is None:
+        raise IatiError(f"{source}: no root element")
     if root.tag != "iati-activities":
         raise IatiError(f"{source}: root element is <{root.tag}>, expected <iati-activities>")
     version = root.get("version", "")
@@ -340,5 +343,5 @@ def transactions_by_country(
     combined = pd.concat([own, split], ignore_index=True)
     combined["amount"] = combined["value"] * combined["share"]
     combined["year"] = combined["date"].dt.year
-    summed = combined.groupby(["iso3", "year", "currency"], as_index=False)["amount"].sum()
+    summed = combined.groupby(["iso3", "year", "currency"])["amount"].sum().reset_index()
     return summed.sort_values(["currency", "iso3", "year"]).reset_index(drop=True)

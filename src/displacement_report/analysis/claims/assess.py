@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pandas as pd
 
@@ -24,12 +25,17 @@ def reference_value(
         return None, ""
     match = re.fullmatch(r"ratio:(\w+)/(\w+)", spec)
     if match:
-        top, _ = reference_value(match.group(1), figures, amounts)
-        bottom, _ = reference_value(match.group(2), figures, amounts)
+        top = _figure(match.group(1), figures, amounts)
+        bottom = _figure(match.group(2), figures, amounts)
         return 100 * top / bottom, f"{match.group(1)} / {match.group(2)}"
-    if spec.startswith("A"):
-        return float(amounts.set_index("amount_id").loc[spec, "amount"]), spec
-    return float(figures.loc[spec, "value"]), spec
+    return _figure(spec, figures, amounts), spec
+
+
+def _figure(ref: str, figures: pd.DataFrame, amounts: pd.DataFrame) -> float:
+    """One figure: 'A002' from the document amounts, 'F108' from the sourced figures."""
+    if ref.startswith("A"):
+        return float(amounts.set_index("amount_id")["amount"].loc[ref])
+    return float(figures["value"].loc[ref])
 
 
 def _reference_year(spec: str | None, figures: pd.DataFrame, amounts: pd.DataFrame) -> str:
@@ -53,6 +59,7 @@ def assess(
     """One row per claim: the value then (the letter's reference period) and now (the
     report year or the latest reference figure), each with its verdict."""
     rows = []
+    claim: Any  # itertuples rows: pandas-stubs cannot know the columns' types
     for claim in ledger.itertuples():
         then_value = now_value = None
         then_label = now_label = ""

@@ -70,7 +70,7 @@ def _in_region_of_origin(inputs: ClaimInputs, year: int) -> float:
 
 def _displaced_in(inputs: ClaimInputs, year: int, hosts: tuple[str, ...]) -> float:
     table = headline.totals_for_hosts(inputs.population, inputs.unrwa, inputs.idmc, year, hosts)
-    return float(table.loc["Total", headline.TOTAL])
+    return float(table[headline.TOTAL].loc["Total"])
 
 
 def _focus_share(inputs: ClaimInputs, year: int) -> float:

@@ -6,6 +6,7 @@ import pandas as pd
 
 from displacement_report.present import sources
 from displacement_report.present.format import (
+    as_float,
     count,
     in_millions,
     one_decimal,
@@ -17,7 +18,7 @@ def claim_value(value: object, unit: str) -> str:
     """A recomputed or stated value in the claim's unit, for the ledger table."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return "–"
-    number = float(value)
+    number = as_float(value)
     if unit in ("people", "children"):
         return f"{in_millions(number, 2)} million" if number >= 1e6 else count(number)
     if unit == "percent":
@@ -66,12 +67,14 @@ def claims_table(assessed: pd.DataFrame, caption: str, source: str) -> str:
             "Claim": [f"{r.claim_id} {r.paraphrase}" for r in assessed.itertuples()],
             "Letter": [_stated(r) for r in assessed.itertuples()],
             "Then": [
-                f"{claim_value(r.then_value, r.unit)} ({r.then_basis})" if r.then_basis else "–"
+                f"{claim_value(r.then_value, str(r.unit))} ({r.then_basis!s})"
+                if r.then_basis
+                else "–"
                 for r in assessed.itertuples()
             ],
             "Verdict then": assessed["then_verdict"].to_numpy(),
             "Now": [
-                f"{claim_value(r.now_value, r.unit)} ({r.now_basis})" if r.now_basis else "–"
+                f"{claim_value(r.now_value, str(r.unit))} ({r.now_basis!s})" if r.now_basis else "–"
                 for r in assessed.itertuples()
             ],
             "Verdict now": assessed["now_verdict"].to_numpy(),
