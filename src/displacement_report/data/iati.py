@@ -287,11 +287,8 @@ _TABLE_COLUMNS = {
 }
 
 
-def read_iati(path: Path | str) -> IatiTables:
-    """Read one IATI activity file; all tables or an IatiError, never part of them."""
-    source = Path(path)
-    if not source.is_file():
-        raise IatiError(f"{source}: file not found")
+def _checked_root(source: Path) -> Element:
+    """The file's <iati-activities> element, from safe, well-formed IATI 2.0x XML."""
     try:
         root = parse(str(source)).getroot()
     except ParseError as exc:
@@ -305,6 +302,15 @@ def read_iati(path: Path | str) -> IatiTables:
     version = root.get("version", "")
     if not version.startswith("2.0"):
         raise IatiError(f"{source}: IATI version {version or 'missing'}; this reader needs 2.0x")
+    return root
+
+
+def read_iati(path: Path | str) -> IatiTables:
+    """Read one IATI activity file; all tables or an IatiError, never part of them."""
+    source = Path(path)
+    if not source.is_file():
+        raise IatiError(f"{source}: file not found")
+    root = _checked_root(source)
     collected: dict[str, list[dict]] = {name: [] for name in _TABLE_COLUMNS}
     for position, activity in enumerate(root.findall("iati-activity"), start=1):
         for name, rows in _activity(activity, position, source).items():
