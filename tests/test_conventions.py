@@ -33,6 +33,21 @@ def test_environment_yml_mirrors_pyproject():
     assert any(str(d).startswith("python=3.11") for d in env["dependencies"])
 
 
+def test_pre_commit_and_make_run_the_same_ruff():
+    """`make lint` uses the ruff pinned in pyproject.toml, pre-commit the one its hook's
+    rev names; two versions would format and lint the same code differently."""
+    project = tomllib.loads((paths.PROJECT_ROOT / "pyproject.toml").read_text())["project"]
+    pins = [r for r in project["optional-dependencies"]["dev"] if _name(r) == "ruff"]
+    assert len(pins) == 1 and re.fullmatch(r"ruff==\d+\.\d+\.\d+", pins[0]), (
+        f"pin ruff to one exact version in pyproject.toml, found {pins}"
+    )
+    config = yaml.safe_load((paths.PROJECT_ROOT / ".pre-commit-config.yaml").read_text())
+    revs = [r["rev"] for r in config["repos"] if r["repo"].endswith("/ruff-pre-commit")]
+    assert revs == ["v" + pins[0].removeprefix("ruff==")], (
+        f"pyproject.toml pins {pins[0]}, .pre-commit-config.yaml has rev {revs}"
+    )
+
+
 def test_notebooks_exist_and_the_report_lists_them():
     assert NOTEBOOKS
     assert {nb.name for nb in NOTEBOOKS} >= set(REPORT_NOTEBOOKS)
