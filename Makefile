@@ -7,9 +7,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CONFIG ?= default
+LAB_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help env report test lint typecheck format bench clean
+.PHONY: help env report lab test lint typecheck format bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,6 +27,9 @@ env: $(STAMP) ## create or update the virtual environment in .venv
 
 report: $(STAMP) ## build the report with config/$(CONFIG).yml (HTML and PDF in reports/latest/)
 	$(BIN)/displacement-report report --config $(CONFIG)
+
+lab: $(STAMP) ## start JupyterLab on .venv with the notebooks folder open (LAB_ARGS=... for more)
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ARGS)
 
 lint: $(STAMP) ## ruff lint and format check
 	$(BIN)/ruff check .
