@@ -8,9 +8,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CONFIG ?= default
 LAB_ARGS ?=
+# pytest-xdist: one worker per core; tests go to whichever worker is free
+XDIST ?= -n auto --dist loadgroup
 
 .DEFAULT_GOAL := help
-.PHONY: help env report lab test lint typecheck format bench clean
+.PHONY: help env report lab test unit lint typecheck format bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -38,8 +40,11 @@ lint: $(STAMP) ## ruff lint and format check
 typecheck: $(STAMP) ## mypy static type check of src/ (settings in pyproject.toml)
 	$(BIN)/mypy
 
-test: lint typecheck ## lint and type-check, then run the whole test suite
-	$(BIN)/python -m pytest
+test: lint typecheck ## lint and type-check, then run the whole test suite (in parallel)
+	$(BIN)/python -m pytest $(XDIST)
+
+unit: $(STAMP) ## the fast tests only (not marked notebook), in parallel: for the edit-test loop
+	$(BIN)/python -m pytest -m "not notebook" $(XDIST)
 
 format: $(STAMP) ## apply ruff formatting and fixes
 	$(BIN)/ruff format .
