@@ -1,18 +1,21 @@
 # One entry point for people and CI. `make help` lists the targets.
 #   make report   create the environment if missing, then build the default report
-#   make test     create the environment if missing, then lint and run every test
+#   make test     create the environment if missing, then lint, type-check and run every test
 
 PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CONFIG ?= default
+LAB_ARGS ?=
+# pytest-xdist: one worker per core; tests go to whichever worker is free
+XDIST ?= -n auto --dist loadgroup
 
 .DEFAULT_GOAL := help
-.PHONY: help env report test lint format bench clean
+.PHONY: help env report lab test unit lint typecheck format bench clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 # Reinstall when the dependency list changes.
 $(STAMP): pyproject.toml
@@ -27,12 +30,21 @@ env: $(STAMP) ## create or update the virtual environment in .venv
 report: $(STAMP) ## build the report with config/$(CONFIG).yml (HTML and PDF in reports/latest/)
 	$(BIN)/displacement-report report --config $(CONFIG)
 
+lab: $(STAMP) ## start JupyterLab on .venv with the notebooks folder open (LAB_ARGS=... for more)
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ARGS)
+
 lint: $(STAMP) ## ruff lint and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint ## lint, then run the whole test suite
-	$(BIN)/python -m pytest
+typecheck: $(STAMP) ## mypy static type check of src/ (settings in pyproject.toml)
+	$(BIN)/mypy
+
+test: lint typecheck ## lint and type-check, then run the whole test suite (in parallel)
+	$(BIN)/python -m pytest $(XDIST)
+
+unit: $(STAMP) ## the fast tests only (not marked notebook), in parallel: for the edit-test loop
+	$(BIN)/python -m pytest -m "not notebook" $(XDIST)
 
 format: $(STAMP) ## apply ruff formatting and fixes
 	$(BIN)/ruff format .

@@ -1,16 +1,28 @@
-"""Shared fixtures: the real UNHCR data, hand-made tables, and an isolated cache."""
+"""Shared fixtures: the real UNHCR data, hand-made tables, an isolated cache, and one
+report built on the real data for every test that only reads a built report."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from displacement_report import paths
 from displacement_report.data import schemas
+from displacement_report.report import build, publish
+from displacement_report.settings import validate_parameters
 
 REAL_UNHCR_DIR = paths.SHARED_DATA_DIR / "unhcr"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests (marked notebook) first, in their usual order, then the rest: under
+    pytest-xdist (make test) the quick tests then fill the gaps while the last slow one
+    finishes, instead of a slow one starting when everything else is done."""
+    items.sort(key=lambda item: item.get_closest_marker("notebook") is None)
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -31,6 +43,41 @@ def real_dir() -> Path:
             f"the real UNHCR data is expected at {REAL_UNHCR_DIR} (../shared beside the repo)"
         )
     return REAL_UNHCR_DIR
+
+
+@pytest.fixture(scope="session")
+def shared_report(tmp_path_factory: pytest.TempPathFactory, real_dir: Path) -> build.RunResult:
+    """The report for 2019 (baseline 2015) on the real data, built once per test run.
+
+    Under pytest-xdist the workers share it: the first to take the lock builds into a
+    folder of this run that all workers see; the others then find a run with the same
+    input fingerprint there, and the build reuses it instead of executing again.
+    Tests that change what is published use `publish_copy` instead of writing here.
+    """
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder; each worker's own is below it
+    out = root / "shared-report"
+    settings = validate_parameters(
+        {
+            "report_year": 2019,
+            "baseline_year": 2015,
+            "output_dir": str(out),
+            "data_dir": str(real_dir),
+        }
+    )
+    with FileLock(str(root / "shared-report.lock")):
+        return build.build_report(settings, config_name="test-2019")
+
+
+def publish_copy(report: build.RunResult, output_dir: Path) -> build.RunResult:
+    """A copy of `report`'s run folder published in `output_dir`, as a build there
+    would have left it: for tests that run more builds into the folder or interrupt
+    them, so the shared report stays as it was."""
+    run_dir = output_dir / publish.RUNS / report.run_dir.name
+    shutil.copytree(report.run_dir, run_dir, symlinks=True)
+    link = publish.publish(output_dir, run_dir)
+    return build.RunResult(run_dir, run_dir / build.REPORT_HTML, run_dir / build.REPORT_PDF, link)
 
 
 def write_csv(folder: Path, name: str, text: str) -> Path:

@@ -24,7 +24,7 @@ from displacement_report.data.iati import IatiError, read_iati
 from displacement_report.errors import DataFileError, ParameterError
 from displacement_report.report import build
 from displacement_report.settings import parse_settings, validate_parameters
-from tests.conftest import POP_HEADER, pop_row
+from tests.conftest import POP_HEADER, pop_row, publish_copy
 
 CLI = [sys.executable, "-m", "displacement_report.cli"]
 
@@ -135,6 +135,7 @@ def test_hostile_parameters_reach_notebooks_only_as_literals():
 HOSTILE_TITLE = '<script>alert(1)</script> **bold** $x$ {__import__("os")} "quoted"'
 
 
+@pytest.mark.notebook
 def test_hostile_title_and_country_name_stay_inert(tmp_path, real_dir):
     data = tmp_path / "unhcr"
     shutil.copytree(real_dir, data, ignore=shutil.ignore_patterns("*.md"))
@@ -174,10 +175,10 @@ def test_hostile_title_and_country_name_stay_inert(tmp_path, real_dir):
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
+def published(tmp_path_factory, shared_report):
+    """An output folder of this module's own with a published report in it."""
     out = tmp_path_factory.mktemp("published")
-    result = run_cli(["report", "--set", "report_year=2019", "--output-dir", str(out)])
-    assert result.returncode == 0, result.stderr
+    publish_copy(shared_report, out)
     return out
 
 
@@ -194,6 +195,7 @@ def _limit_file_size():
     resource.setrlimit(resource.RLIMIT_FSIZE, (150_000, 150_000))
 
 
+@pytest.mark.notebook
 def test_a_full_disk_costs_the_run_but_not_the_published_report(published):
     before = _snapshot(published)
     result = run_cli(
@@ -210,6 +212,7 @@ def test_a_full_disk_costs_the_run_but_not_the_published_report(published):
     assert again.returncode == 0, again.stderr
 
 
+@pytest.mark.notebook
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_a_signal_while_the_pdf_is_written_leaves_the_published_report(published, tmp_path, signum):
     before = _snapshot(published)
@@ -239,6 +242,7 @@ def test_a_signal_while_the_pdf_is_written_leaves_the_published_report(published
     assert not list(published.rglob("*.part"))
 
 
+@pytest.mark.notebook
 def test_the_default_report_needs_no_network(tmp_path):
     if not shutil.which("unshare") or subprocess.run(["unshare", "-n", "true"]).returncode:
         pytest.skip("cannot make a network namespace here")

@@ -18,7 +18,7 @@ from displacement_report.cli import app
 from displacement_report.errors import ParameterError
 from displacement_report.report import build
 from displacement_report.settings import parse_settings, validate_parameters
-from tests.conftest import write_notebook
+from tests.conftest import publish_copy, write_notebook
 
 pytestmark = pytest.mark.notebook
 
@@ -101,9 +101,9 @@ INTERRUPTED_RUN = textwrap.dedent(
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_interrupted_run_leaves_the_published_report_alone(tmp_path, signum):
+def test_interrupted_run_leaves_the_published_report_alone(tmp_path, signum, shared_report):
     out = tmp_path / "out"
-    published = build.build_report(_settings(out))
+    published = publish_copy(shared_report, out)
     before = (published.published / "report.pdf").read_bytes()
     write_notebook(
         tmp_path / "slow.ipynb", "report_year: int = 0  # year", "import time\ntime.sleep(60)"

@@ -13,24 +13,16 @@ from typer.testing import CliRunner
 from displacement_report.cli import app
 from displacement_report.errors import NotebookError, OutputError
 from displacement_report.report import build
-from displacement_report.settings import parse_settings, validate_parameters
+from displacement_report.settings import parse_settings
 from tests.conftest import write_notebook
 
 pytestmark = pytest.mark.notebook
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, real_dir):
-    out = tmp_path_factory.mktemp("reports")
-    settings = validate_parameters(
-        {
-            "report_year": 2019,
-            "baseline_year": 2015,
-            "output_dir": str(out),
-            "data_dir": str(real_dir),
-        }
-    )
-    return build.build_report(settings, config_name="test-2019")
+def built(shared_report):
+    """Report year 2019, baseline 2015, the real data, parameter set name 'test-2019'."""
+    return shared_report
 
 
 @pytest.fixture(scope="module")

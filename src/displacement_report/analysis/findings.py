@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -43,6 +44,7 @@ def displacement_findings(
         inputs.population, inputs.unrwa, inputs.idmc, baseline, year
     )
     total = comparison.loc[headline.TOTAL]
+    assert isinstance(total, pd.Series)  # one row per group: TOTAL is one row
     table, _, _ = hosting.hosting_table(
         inputs.population,
         inputs.unrwa,
@@ -83,6 +85,7 @@ def displacement_findings(
                 "@fig:forcibly_displaced_by_group",
             ),
         )
+    row: Any  # itertuples rows: pandas-stubs cannot know the columns' types
     for rank, row in enumerate(hosts.itertuples(), start=1):
         found.append(
             Finding(

@@ -41,7 +41,7 @@ def focus_overview(
             .astype("int64"),
         }
     )
-    table["main_origins"] = [
+    main_origins = [
         list(
             origins_in_host(population, host, year, origins_per_host)[
                 ["country", "total"]
@@ -49,4 +49,5 @@ def focus_overview(
         )
         for host in focus
     ]
+    table["main_origins"] = pd.Series(main_origins, index=table.index, dtype=object)
     return table.rename_axis("iso3")

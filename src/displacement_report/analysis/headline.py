@@ -67,7 +67,9 @@ def forcibly_displaced(
             f"year {year} is not covered by all sources; covered: "
             f"{table.index.min()}-{table.index.max()}"
         )
-    return table.loc[year].rename(year)
+    row = table.loc[year]
+    assert isinstance(row, pd.Series)  # one row per year
+    return row.rename(year)
 
 
 def compare_years(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -125,6 +126,7 @@ def share_of_requirements(
     the same geography and year in the same currency."""
     shares = []
     need = requirements[requirements["amount_kind"] == "requirement"]
+    row: Any  # itertuples rows: pandas-stubs cannot know the columns' types
     for row in single_year(dutch).itertuples():
         match = single_year(need)[
             (need["geography"] == row.geography)
@@ -156,6 +158,8 @@ def cost_per_result(amounts: pd.DataFrame, results: pd.DataFrame) -> pd.DataFram
     money = amounts[amounts["unit"].isin(["EUR", "USD"])]
     rows = []
     achieved = results[~results["is_target"] & (results["scope"] == "whole")]
+    result: Any  # itertuples rows: pandas-stubs cannot know the columns' types
+    spend: Any
     for result in achieved.itertuples():
         match = money[
             (money["topic"] == scope[result.programme])

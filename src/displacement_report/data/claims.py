@@ -135,7 +135,9 @@ def stated(ledger: pd.DataFrame, claim_id: str) -> pd.Series:
     """One claim's row of the ledger: the figure as the letter states it, its wording."""
     if claim_id not in set(ledger["claim_id"]):
         raise KeyError(f"claim {claim_id} is not in the ledger")
-    return ledger.set_index("claim_id").loc[claim_id]
+    row = ledger.set_index("claim_id").loc[claim_id]
+    assert isinstance(row, pd.Series)  # claim ids are unique (LEDGER_SCHEMA)
+    return row
 
 
 def load_excluded_numbers(path: Path | str | None = None) -> pd.DataFrame:

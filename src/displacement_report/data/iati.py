@@ -109,9 +109,10 @@ def _required(parent: Element, tag: str, where: str) -> Element:
 
 
 def _date(element: Element | None) -> pd.Timestamp | None:
-    if element is None or not element.get("iso-date"):
+    iso_date = None if element is None else element.get("iso-date")
+    if not iso_date:
         return None
-    return pd.Timestamp(element.get("iso-date"))
+    return pd.Timestamp(iso_date)
 
 
 def _value(parent: Element, default_currency: str | None, where: str) -> tuple[float, str, object]:
@@ -286,22 +287,30 @@ _TABLE_COLUMNS = {
 }
 
 
-def read_iati(path: Path | str) -> IatiTables:
-    """Read one IATI activity file; all tables or an IatiError, never part of them."""
-    source = Path(path)
-    if not source.is_file():
-        raise IatiError(f"{source}: file not found")
+def _checked_root(source: Path) -> Element:
+    """The file's <iati-activities> element, from safe, well-formed IATI 2.0x XML."""
     try:
         root = parse(str(source)).getroot()
     except ParseError as exc:
         raise IatiError(f"{source}: not well-formed XML ({exc})") from None
     except DefusedXmlException as exc:
         raise IatiError(f"{source}: refused unsafe XML ({type(exc).__name__})") from None
+    if root is None:
+        raise IatiError(f"{source}: no root element")
     if root.tag != "iati-activities":
         raise IatiError(f"{source}: root element is <{root.tag}>, expected <iati-activities>")
     version = root.get("version", "")
     if not version.startswith("2.0"):
         raise IatiError(f"{source}: IATI version {version or 'missing'}; this reader needs 2.0x")
+    return root
+
+
+def read_iati(path: Path | str) -> IatiTables:
+    """Read one IATI activity file; all tables or an IatiError, never part of them."""
+    source = Path(path)
+    if not source.is_file():
+        raise IatiError(f"{source}: file not found")
+    root = _checked_root(source)
     collected: dict[str, list[dict]] = {name: [] for name in _TABLE_COLUMNS}
     for position, activity in enumerate(root.findall("iati-activity"), start=1):
         for name, rows in _activity(activity, position, source).items():
@@ -340,5 +349,5 @@ def transactions_by_country(
     combined = pd.concat([own, split], ignore_index=True)
     combined["amount"] = combined["value"] * combined["share"]
     combined["year"] = combined["date"].dt.year
-    summed = combined.groupby(["iso3", "year", "currency"], as_index=False)["amount"].sum()
+    summed = combined.groupby(["iso3", "year", "currency"])["amount"].sum().reset_index()
     return summed.sort_values(["currency", "iso3", "year"]).reset_index(drop=True)

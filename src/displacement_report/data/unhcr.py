@@ -129,7 +129,7 @@ def host_codes(year: int, data_dir: Path | str | None = None) -> list[str]:
     rows = population[population["year"] == year]
     hosting = rows.loc[rows[["refugees", "asylum_seekers"]].sum(axis=1) > 0, "coa_iso"]
     unrwa = load_unrwa(data_dir)
-    hosting = set(hosting) | set(unrwa.loc[unrwa["year"] == year, "coa_iso"])
+    hosts = set(hosting) | set(unrwa.loc[unrwa["year"] == year, "coa_iso"])
     countries = load_countries(data_dir)
     known = set(countries.loc[countries["unhcr_region"].notna(), "iso_code"].dropna())
-    return sorted(hosting & known)
+    return sorted(hosts & known)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import SupportsInt
 
 import pandas as pd
 import pandera.pandas as pa
@@ -32,6 +33,8 @@ def check_columns(frame: pd.DataFrame, expected: tuple[str, ...], source: Path) 
 
 
 def _place(index: object, rows_are_lines: bool) -> str:
+    if not isinstance(index, SupportsInt | str):
+        return "a row"
     try:
         number = int(index)
     except (TypeError, ValueError):

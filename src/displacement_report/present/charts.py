@@ -57,9 +57,10 @@ def displacement_trend(
             linewidth=0,
         )
         bottom += values
+    totals = by_year[TOTAL]
     for year in highlight:
-        if year in by_year.index and pd.notna(by_year.loc[year, TOTAL]):
-            total = by_year.loc[year, TOTAL]
+        if year in totals.index and pd.notna(totals.loc[year]):
+            total = totals.loc[year]
             ax.annotate(
                 f"{total / 1e6:.1f} M",
                 xy=(year, total),

@@ -14,13 +14,15 @@ import html
 import json
 import re
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.container import BarContainer
+from matplotlib.axes import Axes
+from matplotlib.container import BarContainer, Container
 from matplotlib.ticker import ScalarFormatter
 
 KEY_NUMBERS_FILE = "key_numbers.json"
@@ -83,37 +85,52 @@ def chart_data(fig: plt.Figure) -> pd.DataFrame:
     for panel, ax in enumerate(fig.axes, start=1):
         title = axes_title(ax) or f"panel {panel}"
         for container in ax.containers:
-            if not isinstance(container, BarContainer):
-                continue
-            labels = [t.get_text() for t in ax.get_yticklabels()]
-            horizontal = container.orientation == "horizontal"
-            for bar in container.patches:
-                if horizontal:
-                    where, value = bar.get_y() + bar.get_height() / 2, bar.get_width()
-                    position = _tick_label(ax.get_yticks(), labels, where)
-                else:
-                    where, value = bar.get_x() + bar.get_width() / 2, bar.get_height()
-                    ticks = [t.get_text() for t in ax.get_xticklabels()]
-                    # categories or years set as tick labels (grouped bars sit off-centre)
-                    named = not isinstance(ax.get_xaxis().get_major_formatter(), ScalarFormatter)
-                    position = (
-                        _plain(_tick_label(ax.get_xticks(), ticks, where))
-                        if named and any(ticks)
-                        else _plain(round(where, 2))
-                    )
-                series = container.get_label()
-                rows.append((title, "" if series.startswith("_") else series, position, value))
-        for line in ax.get_lines():
-            label = line.get_label()
-            if label.startswith("_"):  # reference lines without a legend entry
-                continue
-            for x, y in zip(line.get_xdata(), line.get_ydata(), strict=True):
-                rows.append((title, label, _plain(x), y))
+            if isinstance(container, BarContainer):
+                rows += _bar_rows(ax, title, container)
+        rows += _line_rows(ax, title)
     frame = pd.DataFrame(rows, columns=["panel", "series", "x", "value"])
     frame["value"] = pd.to_numeric(frame["value"], errors="coerce").astype(float)
     if frame["panel"].nunique() <= 1:
         frame = frame.drop(columns="panel")
     return frame
+
+
+def _bar_rows(ax: Axes, title: str, bars: BarContainer) -> list[tuple[str, str, Any, float]]:
+    """(panel, series, x, value) for each bar: its category or year, and its length."""
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    horizontal = bars.orientation == "horizontal"
+    series = bars.get_label() or ""
+    rows = []
+    for bar in bars.patches:
+        if horizontal:
+            where, value = bar.get_y() + bar.get_height() / 2, bar.get_width()
+            position = _tick_label(ax.get_yticks(), labels, where)
+        else:
+            where, value = bar.get_x() + bar.get_width() / 2, bar.get_height()
+            ticks = [t.get_text() for t in ax.get_xticklabels()]
+            # categories or years set as tick labels (grouped bars sit off-centre)
+            named = not isinstance(ax.get_xaxis().get_major_formatter(), ScalarFormatter)
+            position = (
+                _plain(_tick_label(ax.get_xticks(), ticks, where))
+                if named and any(ticks)
+                else _plain(round(where, 2))
+            )
+        rows.append((title, "" if series.startswith("_") else series, position, value))
+    return rows
+
+
+def _line_rows(ax: Axes, title: str) -> list[tuple[str, str, Any, Any]]:
+    """(panel, series, x, value) for each point of each line with a legend entry."""
+    rows = []
+    for line in ax.get_lines():
+        label = str(line.get_label())
+        if label.startswith("_"):  # reference lines without a legend entry
+            continue
+        xs: Any = line.get_xdata()  # typed as any array-like, scalars included
+        ys: Any = line.get_ydata()
+        for x, y in zip(xs, ys, strict=True):
+            rows.append((title, label, _plain(x), y))
+    return rows
 
 
 def axes_title(ax: Any) -> str:
@@ -142,27 +159,32 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}"
 
 
+def _bar_x(container: Container) -> list[float]:
+    return [p.get_x() for p in container.patches] if isinstance(container, BarContainer) else []
+
+
+def _stacked(containers: Sequence[Container]) -> bool:
+    """Several bar series at the same x positions: stacked, not grouped."""
+    return len(containers) > 1 and all(_bar_x(c) == _bar_x(containers[0]) for c in containers)
+
+
+def _chart_kind(ax: Axes) -> str:
+    if any(c.get_paths() for c in ax.collections):
+        return "Stacked area chart" if len(ax.collections) > 1 else "Area chart"
+    if len(ax.containers) > 1:
+        return "Stacked bar chart" if _stacked(ax.containers) else "Grouped bar chart"
+    if any(isinstance(c, BarContainer) and c.orientation == "horizontal" for c in ax.containers):
+        return "Horizontal bar chart"
+    return "Bar chart" if ax.containers else "Line chart"
+
+
 def alt_text(fig: plt.Figure, data: pd.DataFrame | None = None) -> str:
     """What a chart shows, for a reader who cannot see it: kind, axes, range and the
     largest values, generated from the plotted data."""
     data = chart_data(fig) if data is None else data
     parts = []
     for ax in fig.axes:
-        kind = (
-            "Horizontal bar chart"
-            if any(
-                isinstance(c, BarContainer) and c.orientation == "horizontal" for c in ax.containers
-            )
-            else "Bar chart"
-            if ax.containers
-            else "Line chart"
-        )
-        if len(ax.containers) > 1:
-            first = [p.get_x() for p in ax.containers[0].patches]
-            same = all([p.get_x() for p in c.patches] == first for c in ax.containers)
-            kind = "Stacked bar chart" if same else "Grouped bar chart"
-        if any(c.get_paths() for c in ax.collections):
-            kind = "Stacked area chart" if len(ax.collections) > 1 else "Area chart"
+        kind = _chart_kind(ax)
         if axes_title(ax):
             kind += f", '{axes_title(ax)}'".replace("\n", " ")
         parts.append(kind)
@@ -178,25 +200,26 @@ def alt_text(fig: plt.Figure, data: pd.DataFrame | None = None) -> str:
     axis = fig.axes[0].get_ylabel() or fig.axes[0].get_xlabel() if fig.axes else ""
     if axis:
         parts.append(f"values: {axis}")
-    containers = fig.axes[0].containers if fig.axes else []
-    stacked = len(containers) > 1 and all(
-        [p.get_x() for p in c.patches] == [p.get_x() for p in containers[0].patches]
-        for c in containers
-    )
+    stacked = _stacked(fig.axes[0].containers if fig.axes else [])
+    largest = _largest(data, len(series) > 1, stacked)
+    if largest:
+        parts.append(largest)
+    return ". ".join(parts) + "."
+
+
+def _largest(data: pd.DataFrame, several_series: bool, stacked: bool) -> str:
+    """The three largest values, or for stacked bars the three highest totals."""
     if stacked:  # the height of a stacked bar is the sum of its parts
         totals = data.groupby("x", sort=False)["value"].sum().nlargest(3)
-        parts.append(
-            "highest totals: " + "; ".join(f"{x}: {_number(v)}" for x, v in totals.items())
-        )
+        return "highest totals: " + "; ".join(f"{x}: {_number(v)}" for x, v in totals.items())
     top = data.dropna(subset=["value"]).nlargest(3, "value")
-    if len(top) and not stacked:
-        largest = "; ".join(
-            f"{row.series + ' ' if row.series and len(series) > 1 else ''}{row.x}: "
-            f"{_number(row.value)}"
-            for row in top.itertuples()
-        )
-        parts.append(f"largest values: {largest}")
-    return ". ".join(parts) + "."
+    if not len(top):
+        return ""
+    largest = "; ".join(
+        f"{name + ' ' if name and several_series else ''}{x}: {_number(value)}"
+        for name, x, value in zip(top["series"], top["x"], top["value"], strict=True)
+    )
+    return f"largest values: {largest}"
 
 
 def caption_for(fig: plt.Figure) -> str:

@@ -6,6 +6,9 @@ import hashlib
 import html
 import math
 import re
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import SupportsFloat
 
 import pandas as pd
 from babel.numbers import format_decimal, format_percent
@@ -17,17 +20,28 @@ def _missing(value: object) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
+def as_float(value: object) -> float:
+    """A number of any kind (Python, numpy, pandas) as a float, as `float()` would."""
+    if not isinstance(value, SupportsFloat | str):
+        raise TypeError(f"not a number: {value!r}")
+    return float(value)
+
+
 def count(value: object) -> str:
     """20414669 -> '20,414,669'."""
-    return "–" if _missing(value) else format_decimal(value, format="#,##0", locale=LOCALE)
+    if _missing(value):
+        return "–"
+    # babel reads any non-Decimal as Decimal(str(value)); numpy and pandas scalars too
+    number = value if isinstance(value, Decimal) else str(value)
+    return format_decimal(number, format="#,##0", locale=LOCALE)
 
 
 def millions(value: object, digits: int = 1) -> str:
     """20414669 -> '20.4 million'; small numbers stay whole ('950')."""
     if _missing(value):
         return "–"
-    if abs(float(value)) < 1_000_000:
-        return count(round(float(value)))
+    if abs(as_float(value)) < 1_000_000:
+        return count(round(as_float(value)))
     # always `digits` decimals ('26.0 million'), so figures in a paragraph line up
     return f"{in_millions(value, digits)} million"
 
@@ -37,7 +51,7 @@ def in_millions(value: object, digits: int = 1) -> str:
     if _missing(value):
         return "–"
     pattern = "#,##0." + "0" * digits if digits else "#,##0"
-    return format_decimal(float(value) / 1e6, format=pattern, locale=LOCALE)
+    return format_decimal(as_float(value) / 1e6, format=pattern, locale=LOCALE)
 
 
 def signed_in_millions(value: object, digits: int = 1) -> str:
@@ -49,7 +63,7 @@ def one_decimal(value: object) -> str:
     """246.03 -> '246.0'; for rates such as 'per 1,000 inhabitants'."""
     if _missing(value):
         return "–"
-    return format_decimal(float(value), format="#,##0.0", locale=LOCALE)
+    return format_decimal(as_float(value), format="#,##0.0", locale=LOCALE)
 
 
 def plain_percent(value: object) -> str:
@@ -62,7 +76,7 @@ def percent(value: object, digits: int = 1) -> str:
     if _missing(value):
         return "–"
     pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
-    return format_percent(float(value) / 100, format=pattern, locale=LOCALE)
+    return format_percent(as_float(value) / 100, format=pattern, locale=LOCALE)
 
 
 def signed_percent(value: object, digits: int = 1) -> str:
@@ -72,7 +86,7 @@ def signed_percent(value: object, digits: int = 1) -> str:
 
 def table_html(
     frame: pd.DataFrame,
-    formats: dict[str, object],
+    formats: Mapping[str, Callable[..., str]],
     caption: str,
     source: str,
     name: str | None = None,
@@ -88,7 +102,7 @@ def table_html(
     from displacement_report.present import exhibits
 
     align = {c: "right" if c in formats else "left" for c in frame.columns}
-    styler = frame.style.format(formats, escape="html").hide(axis="index")
+    styler = frame.style.format(dict(formats.items()), escape="html").hide(axis="index")
     styler = styler.set_table_attributes('class="report-table"').set_caption(
         f'<span class="exhibit-number">Table</span> {html.escape(caption)}'
     )

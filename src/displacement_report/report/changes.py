@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import math
+from collections.abc import Hashable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -145,32 +146,43 @@ def _compare_frames(name: str, old: pd.DataFrame, new: pd.DataFrame, changes: Ch
             changes.rankings.append({"table": name, "row": label, "change": "removed"})
     for label, new_row in new_rows.items():
         old_row = old_rows.get(label)
-        if old_row is None:
+        if old_row is not None:
+            _compare_row(name, label, old_row, new_row, keys, changes)
+
+
+def _compare_row(
+    name: str,
+    label: str,
+    old_row: dict[Hashable, Any],
+    new_row: dict[Hashable, Any],
+    keys: list[str],
+    changes: Changes,
+) -> None:
+    """One row present in both runs: a verdict that differs, a number that moved."""
+    for column, new_value in new_row.items():
+        if column in keys or column not in old_row:
             continue
-        for column, new_value in new_row.items():
-            if column in keys or column not in old_row:
-                continue
-            old_value = old_row[column]
-            if "verdict" in column.lower():
-                if str(old_value) != str(new_value):
-                    changes.verdicts.append(
-                        {
-                            "exhibit": name,
-                            "row": label,
-                            "column": column,
-                            "old": old_value,
-                            "new": new_value,
-                        }
-                    )
-                continue
-            try:
-                a, b = float(old_value), float(new_value)
-            except (TypeError, ValueError):
-                continue
-            if _moved(a, b, changes.threshold):
-                changes.numbers.append(
-                    {"exhibit": name, "row": label, "column": column, "old": a, "new": b}
+        old_value = old_row[column]
+        if "verdict" in str(column).lower():
+            if str(old_value) != str(new_value):
+                changes.verdicts.append(
+                    {
+                        "exhibit": name,
+                        "row": label,
+                        "column": column,
+                        "old": old_value,
+                        "new": new_value,
+                    }
                 )
+            continue
+        try:
+            a, b = float(old_value), float(new_value)
+        except (TypeError, ValueError):
+            continue
+        if _moved(a, b, changes.threshold):
+            changes.numbers.append(
+                {"exhibit": name, "row": label, "column": column, "old": a, "new": b}
+            )
 
 
 def compare(old: RunRecord, new: RunRecord, threshold: float = THRESHOLD) -> Changes:

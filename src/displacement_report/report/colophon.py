@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import platform
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
@@ -105,7 +106,7 @@ def _files_html(files: tuple[DataFileInfo, ...]) -> str:
     return f"<table><tr><th>File</th><th>Bytes</th><th>SHA-256</th></tr>{rows}</table>"
 
 
-def _rows_html(rows: list[tuple[str, ...]]) -> str:
+def _rows_html(rows: Sequence[tuple[str, ...]]) -> str:
     return "".join(
         "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
     )

@@ -62,32 +62,34 @@ def number_and_index(page: str) -> str:
     chapter = section = 0
     counts = {"Figure": 0, "Table": 0}
     for element in soup.find_all(_numbered):
+        anchor = str(element["id"])  # 'id' is single-valued; bs4 types it as maybe a list
         if element.name not in ("h1", "h2"):
             kind = "Figure" if element.name == "figure" else "Table"
             counts[kind] += 1
             label = f"{kind} {chapter}.{counts[kind]}" if chapter else f"{kind} {counts[kind]}"
             number = element.find(class_="exhibit-number")
-            number.string = label
             caption = element.find(["figcaption", "caption"])
+            assert number is not None and caption is not None  # every exhibit has both
+            number.string = label
             text = caption.get_text(" ", strip=True).removeprefix(label).strip()
-            exhibits.append((label, text.removesuffix("Data (CSV)").strip(), element["id"]))
+            exhibits.append((label, text.removesuffix("Data (CSV)").strip(), anchor))
             continue
         text = element.get_text().replace("¶", "").strip()
         if element.find_parent(class_="colophon"):
-            entries.append((1, text, element["id"]))
+            entries.append((1, text, anchor))
             break  # the colophon's own subsections stay out of the contents
         if element.find_parent(class_="unnumbered"):
-            entries.append((1 if element.name == "h1" else 2, text, element["id"]))
+            entries.append((1 if element.name == "h1" else 2, text, anchor))
             continue
         if element.name == "h1":
             chapter, section = chapter + 1, 0
             counts = {"Figure": 0, "Table": 0}
             text = f"{chapter}. {text}"
-            entries.append((1, text, element["id"]))
+            entries.append((1, text, anchor))
         else:
             section += 1
             text = f"{chapter}.{section} {text}" if chapter else text
-            entries.append((2, text, element["id"]))
+            entries.append((2, text, anchor))
         _set_heading_text(element, text)
     _resolve_references(soup, {anchor: label for label, _, anchor in exhibits})
     cover = soup.find(class_="cover")

@@ -36,7 +36,7 @@ def exhibit_numbers(page: str) -> dict[str, str]:
     for element in soup.select(".exhibit[id]"):
         number = element.find(class_="exhibit-number")
         if number is not None:
-            numbers[element["id"].split("-", 1)[1]] = number.get_text()
+            numbers[str(element["id"]).split("-", 1)[1]] = number.get_text()
     return numbers
 
 

@@ -58,15 +58,12 @@ class Pruned:
     freed_bytes: int
 
 
-def prune(output_dir: Path, keep: int, *, dry_run: bool = False) -> Pruned:
-    """Remove all but the newest `keep` complete runs per parameter set, and abandoned
-    incomplete runs; keep published and running ones whatever their age."""
-    if keep < 1:
-        raise ValueError("keep at least one run per parameter set")
-    runs_dir = output_dir / publish.RUNS
-    if not runs_dir.is_dir():
-        return Pruned([], 0, 0)
-    protected = published_targets(output_dir)
+def _runs_by_parameter_set(
+    runs_dir: Path, protected: set[Path]
+) -> tuple[dict[str, list[Path]], list[Path]]:
+    """Complete runs grouped by what they were made from, newest first; and the runs
+    to remove whatever their age (abandoned half-way, or with an unreadable record).
+    Runs still in progress are in neither."""
     groups: dict[str, list[Path]] = defaultdict(list)
     doomed: list[Path] = []
     for run in sorted(runs_dir.iterdir(), key=lambda p: p.name, reverse=True):
@@ -84,6 +81,19 @@ def prune(output_dir: Path, keep: int, *, dry_run: bool = False) -> Pruned:
             continue
         key = json.dumps([made.get("config_name"), made.get("settings")], sort_keys=True)
         groups[key].append(run)
+    return groups, doomed
+
+
+def prune(output_dir: Path, keep: int, *, dry_run: bool = False) -> Pruned:
+    """Remove all but the newest `keep` complete runs per parameter set, and abandoned
+    incomplete runs; keep published and running ones whatever their age."""
+    if keep < 1:
+        raise ValueError("keep at least one run per parameter set")
+    runs_dir = output_dir / publish.RUNS
+    if not runs_dir.is_dir():
+        return Pruned([], 0, 0)
+    protected = published_targets(output_dir)
+    groups, doomed = _runs_by_parameter_set(runs_dir, protected)
     kept = 0
     for runs in groups.values():  # newest first; a published run counts among the kept
         old = [run for run in runs[keep:] if run.resolve() not in protected]

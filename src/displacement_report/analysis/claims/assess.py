@@ -122,6 +122,15 @@ def _secondary_only(ids: tuple[str, ...], table: pd.DataFrame) -> bool:
     return bool(qualities) and all(q == "secondary" for q in qualities)
 
 
+def _then_basis(published: _Value, revised: _Value) -> tuple[str, _Value]:
+    """The verdict on the letter rests on what was published then, else today's data."""
+    if published.value is not None:
+        return "published", published
+    if revised.value is not None:
+        return "today's data", revised
+    return "", _Value()
+
+
 def assess(
     ledger: pd.DataFrame,
     inputs: ClaimInputs,
@@ -154,12 +163,7 @@ def assess(
             if letter_year is None:
                 letter_year = _year_of(published.ids, reference_figures)
 
-        if published.value is not None:
-            basis, then = "published", published
-        elif revised.value is not None:
-            basis, then = "today's data", revised
-        else:
-            basis, then = "", _Value()
+        basis, then = _then_basis(published, revised)
         if claim.method == "iati":
             then_verdict = IATI_NOT_CLASSIFIED if iati_file_given else NO_IATI_FILE
         else:

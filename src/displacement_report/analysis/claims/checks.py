@@ -193,7 +193,7 @@ def _displaced_in_region_share(inputs: ClaimInputs, year: int) -> float:
 def _displaced_in(inputs: ClaimInputs, year: int, hosts: tuple[str, ...]) -> float:
     _need_total(inputs, year)
     table = headline.totals_for_hosts(inputs.population, inputs.unrwa, inputs.idmc, year, hosts)
-    return float(table.loc["Total", headline.TOTAL])
+    return float(table[headline.TOTAL].loc["Total"])
 
 
 def _focus_share(inputs: ClaimInputs, year: int) -> float:

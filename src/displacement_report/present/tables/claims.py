@@ -30,21 +30,26 @@ def claim_value(value: object, unit: str) -> str:
         return "–"
     number = float(value)
     if unit in ("people", "children"):
-        if abs(number) >= 1e6:
-            sign = "−" if number < 0 else ""
-            return f"{sign}{in_millions(abs(number), 1)} million"
-        return count(number).replace("-", "−")
-    if unit == "percent":
-        return f"{one_decimal(number)}%"
-    if unit == "percentage points":
-        return f"{number:+.2f} points".replace("-", "−")
-    if unit == "EUR":
-        return f"EUR {in_millions(number, 1)} million"
-    if unit == "rank":
-        return {1: "1st", 2: "2nd", 3: "3rd"}.get(int(number), f"{int(number)}th")
-    if unit == "years":
-        return f"{one_decimal(number)} years"
-    return count(number)
+        return _people(number)
+    writer = _UNIT_WRITERS.get(unit)
+    return writer(number) if writer else count(number)
+
+
+def _people(number: float) -> str:
+    if abs(number) >= 1e6:
+        sign = "−" if number < 0 else ""
+        return f"{sign}{in_millions(abs(number), 1)} million"
+    return count(number).replace("-", "−")
+
+
+#: How a value reads in each unit other than people.
+_UNIT_WRITERS = {
+    "percent": lambda n: f"{one_decimal(n)}%",
+    "percentage points": lambda n: f"{n:+.2f} points".replace("-", "−"),
+    "EUR": lambda n: f"EUR {in_millions(n, 1)} million",
+    "rank": lambda n: {1: "1st", 2: "2nd", 3: "3rd"}.get(int(n), f"{int(n)}th"),
+    "years": lambda n: f"{one_decimal(n)} years",
+}
 
 
 def _stated_value(value: float, unit: str) -> str:
