@@ -15,7 +15,8 @@ from pypdf import PdfReader
 from displacement_report.report import build
 from displacement_report.settings import validate_parameters
 
-pytestmark = pytest.mark.notebook
+# one worker runs the whole module (make test's --dist loadgroup), so `built` is built once
+pytestmark = [pytest.mark.notebook, pytest.mark.xdist_group("report_reader")]
 
 
 @pytest.fixture(scope="module")
