@@ -380,3 +380,10 @@ def test_aid_at_home_keeps_each_figure_in_its_own_currency():
         [135.5e6, "budget_supplementary_2"],
     ]
     assert table["year_end"].max() <= 2021
+
+
+def test_the_region_budget_names_the_figures_it_rests_on():
+    amounts = documents.load_amounts()
+    assert costs.region_budget_rows(amounts, 2021)["amount_id"].tolist() == ["A002", "A003"]
+    assert costs.region_budget_stage(amounts, 2021) == "2nd supplementary budget"
+    assert costs.region_budget_rows(amounts, 2019)["reference_id"].tolist() == ["letter"]

@@ -37,7 +37,7 @@ KIND_LABELS = {
     "budget_other": "budget (stage not stated)",
     "realisation": "realised",
     "plan": "plan",
-    "estimate": "estimate or cost price",
+    "estimate": "estimate",
     "rule": "rule",
     # kinds of the document figures (data/spending/amounts.csv) shown beside them
     "allocation": "allocated",
@@ -385,10 +385,10 @@ def comparison_costs(costs: pd.DataFrame, year: int, near: int | None = None) ->
             if row["basis"] == "per_resident_year"
             else "estimate per asylum seeker"
         )
-        setting = row["setting"].capitalize()
+        setting = SETTING_LABELS[row["setting"]].split(" (")[0]
         found.append(
             DutchCost(
-                label=f"{setting} reception ({who}, {row['period']})",
+                label=f"{setting[0].upper()}{setting[1:]} ({who}, {row['period']})",
                 value=float(row["value"]),
                 unit=row["unit"],
                 basis=row["basis"],
@@ -487,6 +487,23 @@ def region_per_person(
         [(name, people, when, eur, ratio) for name, people, when, ratio in rows], columns=columns
     )
     return table, budget_year
+
+
+def region_budget_rows(amounts: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The document figures behind the region's budget of `year`: the line's figures of
+    that year, or the letter's stated yearly amount where the line is not public."""
+    line = spending.single_year(spending.of_topics(amounts, spending.OIR_LINE))
+    own = line[(line["period_start"] == year) & (line["reference_id"] != "letter")]
+    return own if len(own) else line[line["reference_id"] == "letter"]
+
+
+def region_budget_stage(amounts: pd.DataFrame, year: int) -> str:
+    """Which stage the region's budget of `year` (`spending.budget_for_ratios`) is."""
+    line = spending.budget_by_stage(amounts, spending.OIR_LINE)
+    if year in line.index:
+        stage = line.loc[year].dropna().index[-1]
+        return spending.BUDGET_STAGES[stage].split(" (")[0].lower()
+    return "the yearly amount the letter states"
 
 
 def sensitivity(dutch: Sequence[DutchCost], region: pd.DataFrame) -> pd.DataFrame:
