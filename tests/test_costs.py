@@ -387,3 +387,78 @@ def test_the_region_budget_names_the_figures_it_rests_on():
     assert costs.region_budget_rows(amounts, 2021)["amount_id"].tolist() == ["A002", "A003"]
     assert costs.region_budget_stage(amounts, 2021) == "2nd supplementary budget"
     assert costs.region_budget_rows(amounts, 2019)["reference_id"].tolist() == ["letter"]
+
+
+# --- sentences --------------------------------------------------------------------------
+
+
+def test_sentences_say_which_year_and_that_a_figure_is_missing():
+    from displacement_report.present.narrative import costs as narrative
+
+    table = pd.DataFrame({"regular": [27100.0], "emergency": [53400.0]}, index=[2022])
+    text = narrative.per_resident_paragraph(table, 2025, 2022)
+    assert "In 2022 (no figure was found for 2025; 2022 is the latest year before it)" in text
+    assert "1.97 times" not in text and "2.0 times as much" in text  # 53,400 / 27,100 = 1.97
+    empty = narrative.per_resident_paragraph(table.iloc[0:0], 2019, 2022)
+    assert empty == (
+        "No figure of COA's cost per registered resident was found for 2019 or any earlier "
+        "year; the first one found is for 2022."
+    )
+    assert "@fig" not in empty  # no reference to a chart that is not drawn
+    series = pd.DataFrame(
+        {"value": [578e6], "unit": ["EUR"], "qualifier": ["more_than"]}, index=[2018]
+    )
+    rows = figures({"year": 2018, "value": 578e6, "qualifier": "more_than"})
+    assert "were more than EUR 578.0 million in 2018" in narrative.coa_totals_paragraph(
+        series, rows, 2018, 2015
+    )
+
+
+def test_the_comparison_sentence_gives_the_range_and_refuses_without_a_budget():
+    from displacement_report.present.narrative import costs as narrative
+
+    region, year = costs.region_per_person(pd.Series({2021: 100e6}), HOSTED, [], 2025)
+    dutch = [dutch_cost(30_000), dutch_cost(60_000, cost_id="K002")]
+    ratios = costs.sensitivity(dutch, region)
+    text = narrative.comparison_paragraph(dutch, region, ratios, year, "draft budget", 2025)
+    # by hand: 30,000 / 100 = 300 (lowest), 60,000 / 50 = 1,200 (highest), a factor of 4
+    assert "**300 to 1,200 times**" in text
+    assert "a factor of 4 with the choice of denominator" in text
+    assert "no figure was found for 2025; 2021 is the latest year before it" in text
+    assert "here it is divided by" not in text
+    other = narrative.comparison_paragraph(dutch, region, ratios, year, "x", 2025, ["PAK"])
+    assert "chosen for this report, PAK" in other
+    assert narrative.comparison_paragraph(dutch, region, None, None, "", 2015).startswith(
+        "The comparison cannot be made for 2015: no budget figure"
+    )
+    assert "no Dutch cost per person" in narrative.comparison_paragraph(
+        [], region, ratios, year, "x", 2021
+    )
+
+
+# --- the chapter, executed --------------------------------------------------------------
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("year", [2025, 2019, 2015, 1995])
+def test_the_chapter_runs_for_any_report_year(tmp_path, year):
+    from displacement_report.report import build
+    from displacement_report.report.execute import execute_all, parameters_for
+    from displacement_report.settings import validate_parameters
+
+    baseline = min(year, 2019) if year > 1995 else 1992
+    settings = validate_parameters(
+        {"report_year": year, "baseline_year": baseline, "trend_start_year": 1990}
+    )
+    available = build.notebook_parameters(settings, tmp_path / "figures")
+    (source,) = build.resolve_notebooks(("reception_costs.ipynb",))
+    target = tmp_path / source.name
+    execute_all([(source, target, parameters_for(source, available))])
+    text = target.read_text(encoding="utf-8")
+    assert "Traceback" not in text
+    if year == 2025:
+        assert 'id=\\"tab-cost_comparison\\"' in text  # the sensitivity table is shown
+        assert "times** the region" in text
+    if year == 1995:
+        assert "The comparison cannot be made for 1995" in text
+        assert "No figure of COA's total costs was found for 1995" in text

@@ -166,6 +166,21 @@ def coa_budget_by_stage(costs: pd.DataFrame, until: int) -> pd.DataFrame:
     )
 
 
+def first_year(
+    costs: pd.DataFrame,
+    topic: str,
+    basis: str | None = None,
+    kinds: Sequence[str] | None = None,
+) -> int | None:
+    """The first year a figure of `topic` (of `basis`, of `kinds`) is published for."""
+    rows = of_topic(costs, topic)
+    if basis is not None:
+        rows = rows[rows["basis"] == basis]
+    if kinds is not None:
+        rows = rows[rows["amount_kind"].isin(list(kinds))]
+    return int(rows["period_start"].min()) if len(rows) else None
+
+
 def latest_year(years: Sequence[int] | pd.Index, until: int) -> int | None:
     """The report year if it is among `years`, else the latest earlier one (None if none)."""
     earlier = [int(y) for y in years if int(y) <= until]

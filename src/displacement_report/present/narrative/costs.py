@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from displacement_report import letter
 from displacement_report.analysis import costs
 from displacement_report.present.format import count, escape_markdown, in_millions
 from displacement_report.present.tables.costs import money
@@ -45,13 +46,20 @@ def units_paragraph() -> str:
     )
 
 
-def per_resident_paragraph(table: pd.DataFrame, report_year: int) -> str:
+def _sentence(label: str) -> str:
+    """A table label inside a sentence: first letter lower case ('Regular' -> 'regular')."""
+    return label[:1].lower() + label[1:]
+
+
+def _none_until(what: str, report_year: int, first: int | None) -> str:
+    later = f"; the first one found is for {first}" if first is not None else ""
+    return f"No figure of {what} was found for {report_year} or any earlier year{later}."
+
+
+def per_resident_paragraph(table: pd.DataFrame, report_year: int, first: int | None) -> str:
     """What COA's cost per resident says for the report year, or that it does not exist."""
     if table.empty:
-        return (
-            f"COA has not published a cost per registered resident for {report_year} or any "
-            "earlier year in the figures found; its first published figure is for 2022."
-        )
+        return _none_until("COA's cost per registered resident", report_year, first)
     year = int(table.index.max())
     row = table.loc[year]
     text = (
@@ -80,28 +88,34 @@ def per_resident_title(table: pd.DataFrame) -> str:
     )
 
 
-def coa_totals_paragraph(series: pd.DataFrame, report_year: int) -> str:
+def _total(series: pd.DataFrame, year: int) -> str:
+    return money(series.loc[year, "value"], series.loc[year, "unit"], series.loc[year, "qualifier"])
+
+
+def coa_totals_paragraph(
+    series: pd.DataFrame, rows: pd.DataFrame, report_year: int, first_found: int | None
+) -> str:
     if series.empty:
-        return (
-            f"No figure of COA's total costs was found for {report_year} or earlier; the first "
-            "one found is for 2015."
-        )
+        return _none_until("COA's total costs", report_year, first_found)
     last = int(series.index.max())
     first = int(series.index.min())
     text = (
         f"COA's total costs of asylum reception, as its annual reports give them, were "
-        f"{_eur_million(series.loc[last, 'value'])} in {last}"
-        f"{_which_year(last, report_year)}"
+        f"{_total(series, last)} in {last}{_which_year(last, report_year)}"
     )
     if first != last:
-        text += f", against {_eur_million(series.loc[first, 'value'])} in {first}"
-    text += (
-        " (@fig:coa_total_costs). Where COA restated a year later (2021, 2022), the restated "
-        "figure is used and both are listed in @tab:coa_total_costs_table. These are COA's "
-        "own costs; the ministry's budget line for COA, below, is a different measure, and a "
-        "budget stage is not spending."
+        text += f", against {_total(series, first)} in {first}"
+    text += " (@fig:coa_total_costs, @tab:coa_total_costs_table)."
+    restated = sorted(set(rows.loc[rows["vintage"] == "revised", "period_start"].astype(int)))
+    if restated:
+        text += (
+            " COA restated " + ", ".join(map(str, restated)) + " a year later; the restated "
+            "figure is used and the first one listed beside it."
+        )
+    return text + (
+        " These are COA's own costs; the ministry's budget line for COA, below, is a different "
+        "measure, and a budget stage is not spending."
     )
-    return text
 
 
 def coa_totals_title(series: pd.DataFrame) -> str:
@@ -115,13 +129,10 @@ def coa_totals_title(series: pd.DataFrame) -> str:
     )
 
 
-def coa_budget_paragraph(stages: pd.DataFrame, report_year: int) -> str:
+def coa_budget_paragraph(stages: pd.DataFrame, report_year: int, first: int | None) -> str:
     budget = stages.drop(columns="realisation", errors="ignore").dropna(how="all")
     if budget.empty:
-        return (
-            f"The ministry's budget line for COA was found by budget stage for 2020–2024 only; "
-            f"there is none for {report_year} or earlier."
-        )
+        return _none_until("the ministry's budget line for COA by budget stage", report_year, first)
     year = int(budget.index.max())
     known = budget.loc[year].dropna()
     first_stage, last_stage = known.index[0], known.index[-1]
@@ -166,13 +177,10 @@ def twelve_month_rule(rules: pd.DataFrame) -> str:
     )
 
 
-def aid_at_home_paragraph(long: pd.DataFrame, report_year: int) -> str:
+def aid_at_home_paragraph(long: pd.DataFrame, report_year: int, first: int | None) -> str:
     money_rows = long[long["series"] == "in_donor"]
     if money_rows.empty:
-        return (
-            f"No figure of Dutch ODA counted for first-year asylum reception was found for "
-            f"{report_year} or earlier; the first is for 2015."
-        )
+        return _none_until("Dutch ODA counted for first-year asylum reception", report_year, first)
     latest = money_rows[money_rows["year"] == money_rows["year"].max()].iloc[-1]
     year = int(latest["year"])
     kind = costs.KIND_LABELS[latest["kind"]]
@@ -209,12 +217,9 @@ def aid_at_home_paragraph(long: pd.DataFrame, report_year: int) -> str:
     return text
 
 
-def dac_paragraph(shares: pd.DataFrame, report_year: int) -> str:
+def dac_paragraph(shares: pd.DataFrame, report_year: int, first_found: int | None) -> str:
     if shares.empty:
-        return (
-            f"No DAC-wide figure of in-donor refugee costs was found for {report_year} or "
-            "earlier; the series found starts in 2014."
-        )
+        return _none_until("all DAC donors' in-donor refugee costs", report_year, first_found)
     year = int(shares.index.max())
     first = int(shares.index.min())
     shown = shares["shown"]
@@ -222,8 +227,13 @@ def dac_paragraph(shares: pd.DataFrame, report_year: int) -> str:
     text = (
         f"Across all DAC donors, in-donor refugee costs were {shown.loc[year]:.1f}% of their "
         f"ODA in {year}{_which_year(year, report_year)}, against {shown.loc[first]:.1f}% in "
-        f"{first}; the highest share in the years found is {shown.loc[peak]:.1f}% ({peak}) "
-        "(@fig:dac_in_donor_share). The OECD publishes a preliminary share each April and "
+        f"{first}"
+        + (
+            f"; the highest share in the years found is {shown.loc[peak]:.1f}% ({peak})"
+            if peak != year
+            else ""
+        )
+        + " (@fig:dac_in_donor_share). The OECD publishes a preliminary share each April and "
         "revises it a year later; the latest publication is shown."
     )
     computed = shares.index[shares["computed"].astype(bool)]
@@ -269,6 +279,7 @@ def comparison_paragraph(
     budget_year: int | None,
     budget_stage: str,
     report_year: int,
+    focus: Sequence[str] = letter.FOCUS_COUNTRIES,
 ) -> str:
     """The comparison as the debate makes it, with the range the denominators give and
     what the ratio can and cannot support."""
@@ -285,14 +296,20 @@ def comparison_paragraph(
     eur = float(region["eur"].iloc[0])
     per = region.set_index("denominator")["eur_per_person"].astype(float)
     low, high = ratios.drop(columns="eur_per_person").stack().agg(["min", "max"])
+    chosen = (
+        ""
+        if sorted(focus) == sorted(letter.FOCUS_COUNTRIES)
+        else " (the line funds the letter's eight focus countries; here it is divided by the "
+        "refugees in the focus countries chosen for this report, " + ", ".join(focus) + ")"
+    )
     text = (
-        f"The region's side is the reception-in-the-region line of {budget_year} "
-        f"({_eur_million(eur)}, {budget_stage})"
-        f"{_which_year(budget_year, report_year)}. Divided by the refugees hosted in the "
-        f"focus countries it comes to {_eur(per.iloc[0])} per refugee a year; divided by "
+        f"The region's side is the reception-in-the-region line of {budget_year}: "
+        f"{_eur_million(eur)}, {budget_stage}{_which_year(budget_year, report_year)}. "
+        f"Divided by the refugees hosted in the focus countries{chosen} it comes to "
+        f"{_eur(per.iloc[0])} per refugee a year; divided by "
         f"the people the programmes reported reaching, to as much as {_eur(per.max())}. "
         "Against these stand the Dutch costs per person per year: "
-        + "; ".join(f"{c.label}, {_eur(c.value)}" for c in dutch)
+        + "; ".join(f"{_sentence(c.label)}, {_eur(c.value)}" for c in dutch)
         + ". Depending on the denominator and the Dutch figure, the Dutch cost per person is "
         f"**{count(low)} to {count(high)} times** the region's budget per person "
         "(@tab:cost_comparison)."

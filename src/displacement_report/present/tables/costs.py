@@ -185,6 +185,22 @@ def _cell(rows: pd.DataFrame) -> str:
     )
 
 
+def aid_at_home_source(long: pd.DataFrame, cost_rows: pd.DataFrame, amounts: pd.DataFrame) -> str:
+    """The documents of every figure in the aid-at-home table, and the ECB's rates if a
+    dollar figure is shown in euros."""
+    lines = [
+        sources.documents(rows)
+        for rows in (
+            cost_rows[cost_rows["cost_id"].isin(long["id"])],
+            amounts[amounts["amount_id"].isin(long["id"])],
+        )
+        if len(rows)
+    ]
+    if long["rate"].notna().any():
+        lines.append(sources.ecb_rates())
+    return sources.combined(*lines)
+
+
 def aid_at_home_table(long: pd.DataFrame, caption: str, source: str) -> str:
     """By year: Dutch ODA counted for first-year asylum reception in its own currency
     (with a euro equivalent at the ECB annual average, rate stated), the published share
