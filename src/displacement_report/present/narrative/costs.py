@@ -304,7 +304,8 @@ def comparison_paragraph(
     )
     text = (
         f"The region's side is the reception-in-the-region line of {budget_year}: "
-        f"{_eur_million(eur)}, {budget_stage}{_which_year(budget_year, report_year)}. "
+        f"EUR {in_millions(eur)} million, {budget_stage}"
+        f"{_which_year(budget_year, report_year)}. "
         f"Divided by the refugees hosted in the focus countries{chosen} it comes to "
         f"{_eur(per.iloc[0])} per refugee a year; divided by "
         f"the people the programmes reported reaching, to as much as {_eur(per.max())}. "
