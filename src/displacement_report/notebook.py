@@ -15,6 +15,7 @@ import pandas as pd
 from displacement_report import paths
 from displacement_report.analysis.claims import ClaimInputs
 from displacement_report.data import claims as claims_data
+from displacement_report.data import costs as cost_data
 from displacement_report.data import documents, national_asylum, neighbours, unhcr, worldbank
 from displacement_report.data.iati import IatiTables, read_iati
 from displacement_report.present import exhibits, sources, style
@@ -108,6 +109,11 @@ class ReportData:
     @cached_property
     def results(self) -> pd.DataFrame:
         return documents.load_results()
+
+    @cached_property
+    def cost_figures(self) -> pd.DataFrame:
+        """What reception costs, here and in the region (data/costs/figures.csv)."""
+        return cost_data.load_costs()
 
     @cached_property
     def iati(self) -> IatiTables | None:

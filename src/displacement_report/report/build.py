@@ -46,6 +46,7 @@ REPORT_NOTEBOOKS: tuple[str, ...] = (
     "04_focus_countries.ipynb",
     "asylum_and_region.ipynb",
     "05_spending.ipynb",
+    "reception_costs.ipynb",
     "06_claims.ipynb",
 )
 #: One host country on one or two pages; run once per country by `build_profiles`.

