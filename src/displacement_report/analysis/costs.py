@@ -637,7 +637,7 @@ def missing_years(years: Sequence[int], first: int, last: int) -> list[int]:
     return [y for y in range(first, last + 1) if y not in set(years)]
 
 
-def gaps(costs: pd.DataFrame, amounts: pd.DataFrame, until: int) -> list[str]:
+def gaps(costs: pd.DataFrame, amounts: pd.DataFrame, until: int) -> list[str]:  # noqa: C901 - a flat list of independent checks
     """What the public record in the data does not provide, as plain statements."""
     found = []
     line = spending.budget_by_stage(amounts, spending.OIR_LINE)
