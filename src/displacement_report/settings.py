@@ -76,7 +76,12 @@ class ReportSettings(BaseModel):
     def _absolute(cls, value: Path | None) -> Path | None:
         # A relative path means relative to where the command was started, resolved now:
         # kernels run in notebooks/ and would read it against that folder.
-        return None if value is None else value.expanduser().resolve()
+        if value is None:
+            return None
+        try:
+            return value.expanduser().resolve()
+        except RuntimeError:  # '~someone' with no such user
+            raise ValueError(f"cannot expand the home folder in {str(value)!r}") from None
 
     @model_validator(mode="after")
     def _years_in_order(self) -> ReportSettings:
