@@ -165,4 +165,20 @@ def test_non_default_parameter_sets_build_every_chapter(tmp_path, monkeypatch, o
     profile = CliRunner().invoke(app, ["profiles", *arguments[1:]])
     assert profile.exit_code == 0, profile.output
     code = overrides[-1].split("[")[1].split(",")[0].strip(" ]")
-    assert (tmp_path / "reports" / "profiles" / code / "report.pdf").is_file()
+    assert (tmp_path / "reports" / "profiles" / code / "report.pdf").is_file(), profile.output
+
+
+@pytest.mark.notebook
+def test_executing_notebooks_in_parallel_leaves_the_working_folder_alone(tmp_path, monkeypatch):
+    from displacement_report.report.execute import execute_all
+
+    monkeypatch.chdir(tmp_path)
+    jobs = [
+        (write_notebook(tmp_path / f"n{i}.ipynb", "x: int = 0  # x"), tmp_path / f"o{i}.ipynb", {})
+        for i in range(3)
+    ]
+    for source, _, _ in jobs:  # papermill runs each in its own folder
+        (tmp_path / "elsewhere").mkdir(exist_ok=True)
+        source.rename(tmp_path / "elsewhere" / source.name)
+    execute_all([(tmp_path / "elsewhere" / s.name, t, p) for s, t, p in jobs])
+    assert os.getcwd() == str(tmp_path)

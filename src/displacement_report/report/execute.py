@@ -147,6 +147,9 @@ def execute_all(jobs: Sequence[tuple[Path, Path, dict[str, object]]]) -> list[Pa
     executed copy is complete on disk for inspection.
     """
     advance, stop = _reporter(len(jobs))
+    # papermill changes the process's folder for each notebook; two at once in threads
+    # can leave it in notebooks/, so the folder the command started in is put back
+    started_in = os.getcwd()
 
     def run(job: tuple[Path, Path, dict[str, object]]) -> Path:
         source, target, parameters = job
@@ -170,3 +173,4 @@ def execute_all(jobs: Sequence[tuple[Path, Path, dict[str, object]]]) -> list[Pa
                 raise
     finally:
         stop()
+        os.chdir(started_in)
