@@ -263,6 +263,26 @@ def dac_table(shares: pd.DataFrame, amounts: pd.DataFrame, caption: str, source:
     return table_html(frame, {}, caption, source, name="dac_in_donor_costs")
 
 
+def comparison_source(
+    unhcr_line: str,
+    amounts: pd.DataFrame,
+    results: pd.DataFrame,
+    cost_figures: pd.DataFrame,
+    dutch: Sequence[costs.DutchCost],
+    reached: Sequence[costs.Reached],
+    budget_year: int,
+) -> str:
+    """Every source of the comparison: UNHCR for the people hosted, the documents of the
+    region's budget, of the results counted and of each Dutch cost."""
+    reached_ids = [i for count in reached for i in count.result_ids]
+    return sources.combined(
+        unhcr_line,
+        sources.documents(costs.region_budget_rows(amounts, budget_year)),
+        sources.documents(results[results["result_id"].isin(reached_ids)]),
+        sources.documents(cost_figures[cost_figures["cost_id"].isin([c.cost_id for c in dutch])]),
+    )
+
+
 def sensitivity_table(
     region: pd.DataFrame,
     ratios: pd.DataFrame,
