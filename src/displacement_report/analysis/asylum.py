@@ -116,7 +116,9 @@ def rates_for_group(
         counts = dict.fromkeys([*DECISION_COLUMNS, "substantive"], 0)
         rates = dict.fromkeys(("recognition_rate", "total_protection_rate"), float("nan"))
         return pd.Series(counts | rates, dtype=float)
-    return table.loc["all"]
+    row = table.loc["all"]
+    assert isinstance(row, pd.Series)  # one group, so one row
+    return row
 
 
 def rates_by_year(

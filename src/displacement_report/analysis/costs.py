@@ -13,7 +13,7 @@ converted figure can state it.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -138,7 +138,7 @@ def per_person_by_basis(costs: pd.DataFrame, until: int) -> dict[str, pd.DataFra
     cost per place is not a cost per person, a day is not a year)."""
     rows = up_to(of_topic(costs, "nl_cost_per_person"), until)
     return {
-        basis: group.sort_values(["period_end", "period_start", "cost_id"])
+        str(basis): group.sort_values(["period_end", "period_start", "cost_id"])
         for basis, group in rows.groupby("basis", sort=False)
     }
 
@@ -366,7 +366,7 @@ class DutchCost:
     quality: str
 
 
-def nearest_year(years: Sequence[int], until: int, near: int) -> int | None:
+def nearest_year(years: Iterable[int], until: int, near: int) -> int | None:
     """Of `years` up to `until`, the one nearest to `near` (the earlier one on a tie)."""
     allowed = sorted(int(y) for y in years if int(y) <= until)
     if not allowed:
@@ -479,10 +479,12 @@ def region_per_person(
     rows = []
     if budget_year in hosted.index:
         per_person = spending.eur_per_person(budget.loc[[budget_year]], hosted)
-        counts = hosted.loc[budget_year].astype(float)
+        hosted_then = hosted.loc[budget_year]
+        assert isinstance(hosted_then, pd.Series)  # one row per year
+        counts = hosted_then.astype(float)
         end = f"end of {budget_year}"
         rows.append(
-            ("refugees", counts["refugees"], end, per_person.loc[budget_year, "eur_per_refugees"])
+            ("refugees", counts["refugees"], end, per_person["eur_per_refugees"].loc[budget_year])
         )
         for name, people in (
             ("refugees_asylum_seekers", counts["refugees"] + counts["asylum_seekers"]),

@@ -230,7 +230,7 @@ def share_lines(
         year, column, text = mark
         ax.annotate(
             text,
-            xy=(year, float(table.loc[year, column])),
+            xy=(year, float(table[column].loc[year])),
             xytext=(-4, 6),
             textcoords="offset points",
             ha="right",

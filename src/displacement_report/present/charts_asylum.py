@@ -94,7 +94,7 @@ def rate_bars(
     ax.set_yticks(positions, [names.get(code, code) for code in ordered.index], fontsize=7.5)
     ax.margins(y=0.01)
     for pos, value in zip(positions, ordered.to_numpy(), strict=True):
-        ax.text(value, pos, f" {value:,.2f}", va="center", fontsize=7)
+        ax.text(float(value), pos, f" {value:,.2f}", va="center", fontsize=7)
     ax.set_xlim(0, max(float(ordered.max()), 0.01) * 1.15)
     ax.set_xlabel(xlabel)
     ax.set_title(title)

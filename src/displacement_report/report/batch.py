@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from displacement_report.errors import ReportError
 from displacement_report.report import build
@@ -16,6 +17,9 @@ from displacement_report.report.execute import MAX_PARALLEL, IPCKernelManager
 from displacement_report.settings import ReportSettings
 
 log = logging.getLogger(__name__)
+
+#: A future, local (concurrent.futures) or Dask's.
+F = TypeVar("F")
 
 
 @dataclass
@@ -84,12 +88,13 @@ def _on_cluster(scheduler: str, jobs: list[tuple]) -> BatchResult:
 
 
 def _collect(
-    countries: Sequence[str], futures: Sequence[Future], result: Callable[[Future], object]
+    countries: Sequence[str], futures: Sequence[F], result: Callable[[F], build.RunResult]
 ) -> BatchResult:
+    """Each future's result, or its country's failure; `futures` local or Dask's."""
     batch = BatchResult()
     for code, future in zip(countries, futures, strict=True):
         try:
-            batch.published.append(result(future))  # type: ignore[arg-type]
+            batch.published.append(result(future))
         except ReportError as exc:
             log.error("profile %s failed: %s", code, exc)
             batch.failed[code] = str(exc)

@@ -12,6 +12,7 @@ documents give one for the report year: another year is never borrowed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -75,7 +76,8 @@ def _from_figure(figure: references.Figure | None) -> _Value:
 
 def _year_of(ids: tuple[str, ...], table: pd.DataFrame) -> int:
     """The year of the figures a claim was stated on; the letter's own year without."""
-    years = [int(table.loc[i, "year"]) for i in ids if pd.notna(table.loc[i, "year"])]
+    figure_year = table["year"]
+    years = [int(figure_year.loc[i]) for i in ids if pd.notna(figure_year.loc[i])]
     return max(years) if years else letter.DATE.year
 
 
@@ -144,6 +146,7 @@ def assess(
     `reference_figures` is `references.reference_table(...)`. Works for any report
     year: a year the data or documents cannot answer gives 'no figure for <year>'."""
     rows = []
+    claim: Any  # itertuples rows: pandas-stubs cannot know the columns' types
     for claim in ledger.itertuples():
         high = None if pd.isna(claim.stated_high) else float(claim.stated_high)
         letter_year = int(claim.year_then) if pd.notna(claim.year_then) else None

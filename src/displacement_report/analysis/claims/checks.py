@@ -104,7 +104,9 @@ def _need_total(inputs: ClaimInputs, year: int) -> None:
 def _parts(inputs: ClaimInputs, year: int) -> pd.Series:
     """The headline total and its five parts at the end of `year`."""
     _need_total(inputs, year)
-    return _by_year(inputs).loc[year]
+    row = _by_year(inputs).loc[year]
+    assert isinstance(row, pd.Series)  # one row per year
+    return row
 
 
 def _total(inputs: ClaimInputs, year: int) -> float:
@@ -224,7 +226,7 @@ def _solutions_rate(inputs: ClaimInputs, year: int) -> float:
             else "UNHCR's solutions table is empty"
         )
     table = solutions.solutions_by_year(inputs.solutions, inputs.population, year, year)
-    return float(table.loc[year, "all_solutions_pct"])
+    return float(table["all_solutions_pct"].loc[year])
 
 
 def _refugees_incl_unrwa(inputs: ClaimInputs, year: int) -> float:

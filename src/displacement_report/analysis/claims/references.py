@@ -112,7 +112,9 @@ def ids_in(spec: str | None) -> list[str]:
 def _row(table: pd.DataFrame, figure_id: str) -> pd.Series:
     if figure_id not in table.index:
         raise UnknownFigure(f"figure {figure_id} is in none of the reference files")
-    return table.loc[figure_id]
+    row = table.loc[figure_id]
+    assert isinstance(row, pd.Series)  # ids are unique in the table (duplicates dropped)
+    return row
 
 
 def evaluate(spec: str, table: pd.DataFrame) -> Figure:

@@ -60,6 +60,7 @@ def lenses_paragraph(
     if year not in lenses.index:
         return f"UNHCR's statistics record no refugees for the end of {year}."
     now = lenses.loc[year]
+    assert isinstance(now, pd.Series)  # one row per year
     text = (
         f"At the end of {year}, **{percent(now['neighbouring'])}** of the refugees and other "
         f"people in need of international protection lived in a country bordering their "
@@ -211,7 +212,7 @@ def claims_paragraph(
         )
     focus = compared.drop(index=[NETHERLANDS, EU_ROW]).dropna(subset=["per_1000"])
     if not focus.empty:
-        top = focus["per_1000"].idxmax()
+        top = str(focus["per_1000"].idxmax())  # an ISO3 code
         text += (
             f" Among the focus countries, {_name(names, top)} had the most new claims per "
             f"1,000 inhabitants ({one_decimal(focus.loc[top, 'per_1000'])})."
@@ -259,8 +260,8 @@ def rates_paragraph(compared: pd.DataFrame, names: Mapping[str, str], year: int)
         if shown.empty:
             text += " None of the focus countries recorded enough decisions for a rate."
         else:
-            lowest = shown["total_protection_rate"].idxmin()
-            highest = shown["total_protection_rate"].idxmax()
+            lowest = str(shown["total_protection_rate"].idxmin())  # ISO3 codes
+            highest = str(shown["total_protection_rate"].idxmax())
             text += (
                 f" In the focus countries with enough decisions the total protection rate "
                 f"ranged from {percent(shown.loc[lowest, 'total_protection_rate'], 0)} "
@@ -302,7 +303,7 @@ def national_paragraph(beside: pd.DataFrame, national: pd.DataFrame, first: int,
     firsts = beside[(beside["measure"] == "first_applications") & beside["unhcr"].notna()]
     text = ""
     if not firsts.empty:
-        largest = firsts.loc[firsts["difference_pct"].abs().idxmax()]
+        largest = firsts.iloc[firsts["difference_pct"].abs().argmax()]
         text += (
             f"First applications as the Dutch sources count them and UNHCR's new claims "
             f"differ by at most {percent(abs(largest['difference_pct']))} in the years shown "

@@ -66,8 +66,10 @@ def claims_summary(assessed: pd.DataFrame, year: int) -> str:
     if len(revised):
         after_would = {HOLDS: "hold", ROUGHLY: "only roughly hold", DOES_NOT_HOLD: "not hold"}
         parts = [
-            f"{r.claim_id} would {after_would.get(r.revised_verdict, r.revised_verdict)}"
-            for r in revised.itertuples()
+            f"{claim_id} would {after_would.get(verdict, verdict)}"
+            for claim_id, verdict in zip(
+                revised["claim_id"], revised["revised_verdict"], strict=True
+            )
         ]
         later = (
             "; for a budget, a later budget stage"

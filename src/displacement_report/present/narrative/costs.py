@@ -62,6 +62,7 @@ def per_resident_paragraph(table: pd.DataFrame, report_year: int, first: int | N
         return _none_until("COA's cost per registered resident", report_year, first)
     year = int(table.index.max())
     row = table.loc[year]
+    assert isinstance(row, pd.Series)  # one row per year
     text = (
         f"In {year}{_which_year(year, report_year)}, reception of one registered resident "
         f"for a year cost COA on average **{_eur(row['regular'])} in regular reception** and "
@@ -72,8 +73,8 @@ def per_resident_paragraph(table: pd.DataFrame, report_year: int, first: int | N
     if len(table) > 1:
         first = int(table.index.min())
         text += (
-            f" In {first} the figures were {_eur(table.loc[first, 'regular'])} and "
-            f"{_eur(table.loc[first, 'emergency'])}. Prices are nominal: part of the rise is "
+            f" In {first} the figures were {_eur(table['regular'].loc[first])} and "
+            f"{_eur(table['emergency'].loc[first])}. Prices are nominal: part of the rise is "
             "inflation."
         )
     return text
@@ -82,6 +83,7 @@ def per_resident_paragraph(table: pd.DataFrame, report_year: int, first: int | N
 def per_resident_title(table: pd.DataFrame) -> str:
     year = int(table.index.max())
     row = table.loc[year]
+    assert isinstance(row, pd.Series)  # one row per year
     return (
         "COA cost per registered resident per year, EUR (nominal): emergency reception "
         f"{costs.times(row['emergency'], row['regular']):.1f} times regular in {year}"
@@ -89,7 +91,7 @@ def per_resident_title(table: pd.DataFrame) -> str:
 
 
 def _total(series: pd.DataFrame, year: int) -> str:
-    return money(series.loc[year, "value"], series.loc[year, "unit"], series.loc[year, "qualifier"])
+    return money(series["value"].loc[year], series["unit"].loc[year], series["qualifier"].loc[year])
 
 
 def coa_totals_paragraph(
@@ -134,7 +136,9 @@ def coa_budget_paragraph(stages: pd.DataFrame, report_year: int, first: int | No
     if budget.empty:
         return _none_until("the ministry's budget line for COA by budget stage", report_year, first)
     year = int(budget.index.max())
-    known = budget.loc[year].dropna()
+    row = budget.loc[year]
+    assert isinstance(row, pd.Series)  # one row per year
+    known = row.dropna()
     first_stage, last_stage = known.index[0], known.index[-1]
     text = (
         f"The Ministry of Justice and Security's budget line for its contribution to COA "
@@ -223,7 +227,7 @@ def dac_paragraph(shares: pd.DataFrame, report_year: int, first_found: int | Non
     year = int(shares.index.max())
     first = int(shares.index.min())
     shown = shares["shown"]
-    peak = int(shown.idxmax())
+    peak = int(shown.index[int(shown.argmax())])  # the year of the highest share
     text = (
         f"Across all DAC donors, in-donor refugee costs were {shown.loc[year]:.1f}% of their "
         f"ODA in {year}{_which_year(year, report_year)}, against {shown.loc[first]:.1f}% in "
@@ -251,7 +255,7 @@ def dac_title(shares: pd.DataFrame) -> str:
     first, last = int(shares.index.min()), int(shares.index.max())
     return (
         f"All DAC donors: in-donor refugee costs as % of their ODA, "
-        f"{shares.loc[first, 'shown']:.1f}% in {first}, {shares.loc[last, 'shown']:.1f}% "
+        f"{shares['shown'].loc[first]:.1f}% in {first}, {shares['shown'].loc[last]:.1f}% "
         f"in {last}"
     )
 
@@ -295,7 +299,8 @@ def comparison_paragraph(
         )
     eur = float(region["eur"].iloc[0])
     per = region.set_index("denominator")["eur_per_person"].astype(float)
-    low, high = ratios.drop(columns="eur_per_person").stack().agg(["min", "max"])
+    stacked = ratios.drop(columns="eur_per_person").stack()
+    low, high = stacked.min(), stacked.max()
     chosen = (
         ""
         if sorted(focus) == sorted(letter.FOCUS_COUNTRIES)

@@ -24,7 +24,7 @@ GROUP_PHRASES = {
 
 def trend_title(comparison: pd.DataFrame, baseline: int, year: int) -> str:
     """A chart title that states the finding, e.g. 'Forced displacement rose by 52%...'."""
-    change = comparison.loc[TOTAL, "change_pct"]
+    change = comparison["change_pct"].loc[TOTAL]
     if pd.isna(change) or baseline == year:
         return f"Forcibly displaced people by group, end of {year}"
     verb = "rose" if change > 0 else "fell" if change < 0 else "held steady"
@@ -48,10 +48,10 @@ def headline_paragraph(comparison: pd.DataFrame, baseline: int, year: int) -> st
         text += f"{millions(now['oip'])} were other people in need of international protection, "
     text += (
         f"and {millions(now['idps'])} were displaced inside their own country. "
-        f"The largest group was {GROUP_PHRASES[largest]}."
+        f"The largest group was {GROUP_PHRASES[str(largest)]}."
     )
     if baseline != year:
-        change = comparison.loc[TOTAL, "change_pct"]
+        change = comparison["change_pct"].loc[TOTAL]
         text += (
             f" Compared with the end of {baseline} ({millions(comparison.loc[TOTAL, baseline])}), "
             f"the total changed by {signed_percent(change)}."

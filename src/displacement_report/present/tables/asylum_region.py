@@ -4,7 +4,7 @@ the EU and the focus countries, and the Dutch national figures beside UNHCR's.""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 from babel.numbers import format_decimal
@@ -13,6 +13,7 @@ from displacement_report.analysis.asylum import EU_ROW
 from displacement_report.data.national_asylum import MEASURES
 from displacement_report.present.format import (
     LOCALE,
+    as_float,
     count,
     one_decimal,
     percent,
@@ -31,7 +32,7 @@ def _two_decimals(value: object) -> str:
     """0.0234 -> '0.02': per 1,000 rates of countries with few claims stay visible."""
     if one_decimal(value) == "–":  # missing
         return "–"
-    return format_decimal(float(value), format="#,##0.00", locale=LOCALE)
+    return format_decimal(as_float(value), format="#,##0.00", locale=LOCALE)
 
 
 def origins_table(by_origin: pd.DataFrame, year: int, source: str) -> str:
@@ -174,7 +175,11 @@ def national_table(beside: pd.DataFrame, source: str) -> str:
             "Difference": beside["difference_pct"].to_numpy(),
         }
     )
-    formats = {"National figure": str, "UNHCR": count, "Difference": signed_percent}
+    formats: dict[str, Callable[..., str]] = {
+        "National figure": str,
+        "UNHCR": count,
+        "Difference": signed_percent,
+    }
     caption = (
         "Dutch national asylum figures beside UNHCR's for the Netherlands (UNHCR: new claims, "
         "repeat claims, or both for a total; difference as a share of UNHCR's figure)"

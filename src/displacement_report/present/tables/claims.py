@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import hashlib
 import html
+from typing import Any
 
 import pandas as pd
 
 from displacement_report import letter
 from displacement_report.present import sources
-from displacement_report.present.format import count, in_millions, one_decimal, table_html
+from displacement_report.present.format import (
+    as_float,
+    count,
+    in_millions,
+    one_decimal,
+    table_html,
+)
 
 
 def _missing(value: object) -> bool:
@@ -28,7 +35,7 @@ def claim_value(value: object, unit: str) -> str:
     '78.4 million', '63,696', '4.5%', '+0.39 points', 'EUR 135.5 million', '2nd'."""
     if _missing(value):
         return "–"
-    number = float(value)
+    number = as_float(value)
     if unit in ("people", "children"):
         return _people(number)
     writer = _UNIT_WRITERS.get(unit)
@@ -106,8 +113,8 @@ def _value_cell(
         return "–" + "".join(f"<br>{_small(n)}" for n in notes if n)
     text = claim_value(value, unit)
     if as_published and unit == "percent":
-        text = f"{_trimmed(float(value), 1)}%"  # '85%' as published, not '85.0%'
-    if signed and float(value) > 0 and not text.startswith("+"):
+        text = f"{_trimmed(as_float(value), 1)}%"  # '85%' as published, not '85.0%'
+    if signed and as_float(value) > 0 and not text.startswith("+"):
         text = "+" + text  # a change reads as one: '+14.2 million'
     text = html.escape(text)
     if period:
@@ -192,6 +199,7 @@ def claims_table(assessed: pd.DataFrame, caption: str, now_year: int) -> str:
         f"<th>Verdict on the letter</th><th>Now ({now_year})</th><th>Verdict now</th></tr></thead>"
     )
     bodies = []
+    row: Any  # itertuples rows: pandas-stubs cannot know the columns' types
     for row in assessed.itertuples():
         stated = stated_phrase(row.stated, row.stated_high, row.unit, row.wording)
         claim = (

@@ -5,7 +5,8 @@ caption and keeps each figure in its own currency, basis and stage."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -87,7 +88,7 @@ def stage_table(rows: pd.DataFrame, caption: str, name: str) -> str:
     records = []
     for year, group in rows.groupby("period_start"):
         by_stage = group.set_index("amount_kind")
-        record = {"Year": str(year)}
+        record: dict[str, object] = {"Year": str(year)}
         for stage in stages:
             record[costs.COA_STAGES[stage].split(" (")[0] + ", EUR million"] = (
                 by_stage.loc[stage, "value"] if stage in by_stage.index else float("nan")
@@ -206,6 +207,7 @@ def aid_at_home_table(long: pd.DataFrame, caption: str, source: str) -> str:
     (with a euro equivalent at the ECB annual average, rate stated), the published share
     of the aid budget, and the reception-in-the-region line and sub-article 4.2 (EUR)."""
     records = []
+    year: Any  # a groupby key, which pandas-stubs types as any scalar
     for year, group in long.groupby("year"):
         in_donor = group[group["series"] == "in_donor"]
         converted = in_donor[in_donor["rate"].notna()]
@@ -305,7 +307,10 @@ def sensitivity_table(
             "Region's budget per person, EUR a year": region["eur_per_person"].to_numpy(),
         }
     )
-    formats: dict[str, object] = {"People": count, "Region's budget per person, EUR a year": count}
+    formats: dict[str, Callable[..., str]] = {
+        "People": count,
+        "Region's budget per person, EUR a year": count,
+    }
     for cost in dutch:
         column = f"{cost.label}: EUR {count(cost.value)} a year, ratio"
         frame[column] = ratios[cost.cost_id].to_numpy()
@@ -321,7 +326,7 @@ def appeals_table(shares: Sequence[costs.AppealShare], amounts: pd.DataFrame, ca
         {
             "Year": [str(s.year) for s in shares],
             "Dutch money, as published": [
-                f"{table.loc[s.dutch_id, 'description']}: {money(s.dutch, s.dutch_unit)}, "
+                f"{table.loc[s.dutch_id, 'description']!s}: {money(s.dutch, s.dutch_unit)}, "
                 f"{costs.KIND_LABELS.get(s.dutch_kind, s.dutch_kind)} ({s.dutch_id})"
                 for s in shares
             ],
@@ -333,7 +338,7 @@ def appeals_table(shares: Sequence[costs.AppealShare], amounts: pd.DataFrame, ca
             ],
             "Dutch money, USD million": [s.dutch_usd for s in shares],
             "Appeal requirement, USD million": [
-                f"{in_millions(s.requirement_usd)}: {table.loc[s.need_id, 'description']} "
+                f"{in_millions(s.requirement_usd)}: {table.loc[s.need_id, 'description']!s} "
                 f"({s.need_id})"
                 for s in shares
             ],
