@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from displacement_report.analysis import headline, hosting, protracted, spending
+from displacement_report.analysis.claims.checks import ClaimInputs, hosting_table_for
 
 
 @dataclass(frozen=True)
@@ -24,36 +25,17 @@ class Finding:
     reference: str = ""  # '@fig:name' or '@tab:name' of the chart or table showing it
 
 
-@dataclass(frozen=True)
-class FindingInputs:
-    population: pd.DataFrame
-    unrwa: pd.DataFrame
-    idmc: pd.DataFrame
-    wb_population: pd.DataFrame
-    gdp: pd.DataFrame
-    income_groups: pd.DataFrame
-    ldcs: pd.DataFrame
-    amounts: pd.DataFrame
-
-
 def displacement_findings(
-    inputs: FindingInputs, baseline: int, year: int, top_n: int = 3
+    inputs: ClaimInputs, baseline: int, year: int, top_n: int = 3
 ) -> list[Finding]:
-    """Total and change, low- and middle-income share, largest hosts."""
+    """Total and change, low- and middle-income share, largest hosts (`inputs`: the
+    frames the claims check reads too)."""
     comparison = headline.compare_years(
         inputs.population, inputs.unrwa, inputs.idmc, baseline, year
     )
     total = comparison.loc[headline.TOTAL]
     assert isinstance(total, pd.Series)  # one row per group: TOTAL is one row
-    table, _, _ = hosting.hosting_table(
-        inputs.population,
-        inputs.unrwa,
-        inputs.wb_population,
-        inputs.gdp,
-        inputs.income_groups,
-        inputs.ldcs,
-        year,
-    )
+    table = hosting_table_for(inputs, year)
     hosts = headline.top_hosts(inputs.population, year, top_n)
     found = [
         Finding(
@@ -101,7 +83,7 @@ def displacement_findings(
 
 
 def protracted_findings(
-    inputs: FindingInputs, year: int, threshold: int, min_years: int
+    inputs: ClaimInputs, year: int, threshold: int, min_years: int
 ) -> list[Finding]:
     situations = protracted.situations(inputs.population, year, threshold, min_years)
     summary = protracted.summarise(situations, inputs.population, year)
@@ -118,11 +100,11 @@ def protracted_findings(
     ]
 
 
-def focus_findings(inputs: FindingInputs, focus: Sequence[str], year: int) -> list[Finding]:
+def focus_findings(
+    inputs: ClaimInputs, amounts: pd.DataFrame, focus: Sequence[str], year: int
+) -> list[Finding]:
     """The focus countries' weight, and the budget per refugee they host."""
-    hosted = headline.hosted_by_country(inputs.population, year, ("refugees",), unrwa=inputs.unrwa)
-    world = hosted["total"].sum()
-    share = 100 * hosted[hosted["iso3"].isin(list(focus))]["total"].sum() / world if world else None
+    share = headline.refugee_share_hosted_by(inputs.population, inputs.unrwa, year, focus)
     found = [
         Finding(
             "focus_share",
@@ -134,7 +116,7 @@ def focus_findings(inputs: FindingInputs, focus: Sequence[str], year: int) -> li
         )
     ]
     per_person = spending.eur_per_person(
-        spending.budget_for_ratios(inputs.amounts),
+        spending.budget_for_ratios(amounts),
         spending.hosted_in(inputs.population, inputs.unrwa, inputs.idmc, focus),
     )
     known = per_person[per_person.index <= year]["eur_per_refugees"].dropna()

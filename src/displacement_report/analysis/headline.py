@@ -197,3 +197,15 @@ def origins_in_host(population: pd.DataFrame, host: str, year: int, n: int = 10)
     rows = population[(population["year"] == year) & (population["coa_iso"] == host)]
     stock = _tidy(_stock_by(rows, "coo_iso", "coo_name", list(ABROAD_COLUMNS)), "coo_name")
     return _ranked(stock, n)
+
+
+def refugee_share_hosted_by(
+    population: pd.DataFrame, unrwa: pd.DataFrame, year: int, hosts: Iterable[str]
+) -> float | None:
+    """Percentage of the world's refugees (UNHCR's and UNRWA's mandates) hosted by
+    `hosts` in `year`; None when no refugee is recorded that year."""
+    hosted = hosted_by_country(population, year, ("refugees",), unrwa=unrwa)
+    world = hosted["total"].sum() if not hosted.empty else 0
+    if not world:
+        return None
+    return float(100 * hosted[hosted["iso3"].isin(list(hosts))]["total"].sum() / world)

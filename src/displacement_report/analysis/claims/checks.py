@@ -143,7 +143,8 @@ def _smallest_yearly_change(inputs: ClaimInputs, year: int) -> Measure:
     return Measure(float(min(changes.values())), detail)
 
 
-def _hosting_table(inputs: ClaimInputs, year: int) -> pd.DataFrame:
+def hosting_table_for(inputs: ClaimInputs, year: int) -> pd.DataFrame:
+    """The hosting table of `year` (burden, income group, LDC) from the claim inputs."""
     if year not in set(inputs.population["year"].astype(int)):
         raise NoFigureForYear(f"no UNHCR population figures for {year}")
     table, _, _ = hosting.hosting_table(
@@ -159,7 +160,7 @@ def _hosting_table(inputs: ClaimInputs, year: int) -> pd.DataFrame:
 
 
 def _lmic_share(inputs: ClaimInputs, year: int) -> float:
-    table = _hosting_table(inputs, year)
+    table = hosting_table_for(inputs, year)
     if table["is_low_or_middle"].isna().all():
         raise NoFigureForYear(f"no World Bank income groups for {year}")
     return float(hosting.share_hosted(table, table["is_low_or_middle"]))
@@ -199,11 +200,12 @@ def _displaced_in(inputs: ClaimInputs, year: int, hosts: tuple[str, ...]) -> flo
 
 
 def _focus_share(inputs: ClaimInputs, year: int) -> float:
-    hosted = headline.hosted_by_country(inputs.population, year, ("refugees",), unrwa=inputs.unrwa)
-    if hosted.empty or not hosted["total"].sum():
+    share = headline.refugee_share_hosted_by(
+        inputs.population, inputs.unrwa, year, letter.FOCUS_COUNTRIES
+    )
+    if share is None:
         raise NoFigureForYear(f"no refugees recorded for {year}")
-    in_focus = hosted[hosted["iso3"].isin(letter.FOCUS_COUNTRIES)]["total"].sum()
-    return float(100 * in_focus / hosted["total"].sum())
+    return share
 
 
 def _turkey_rank(inputs: ClaimInputs, year: int) -> float:
