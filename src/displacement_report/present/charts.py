@@ -257,9 +257,9 @@ def small_multiples(
     count = len(series)
     cols = 2 if count > 1 else 1
     rows = -(-count // cols)
-    fig, axes = plt.subplots(
-        rows, cols, figsize=(style.A4_TEXT_WIDTH_IN, 1.9 * rows + 0.9), squeeze=False
-    )
+    # title, subtitle and legend take fixed room in inches, whatever the number of rows
+    height = 1.9 * rows + 1.8
+    fig, axes = plt.subplots(rows, cols, figsize=(style.A4_TEXT_WIDTH_IN, height), squeeze=False)
     for ax, (code, table) in zip(axes.flat, series.items(), strict=False):
         data = table[list(COMPONENTS)].astype("Float64").fillna(0).astype(float) / 1e6
         ax.stackplot(
@@ -271,23 +271,29 @@ def small_multiples(
         )
         ax.set_title(names.get(code, code), fontsize=10, loc="left")
         ax.tick_params(labelsize=8)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not 2010.5
         ax.margins(x=0)
         ax.set_ylim(bottom=0)
     for ax in list(axes.flat)[count:]:
         ax.set_visible(False)
     handles, labels = axes.flat[0].get_legend_handles_labels()
     fig.legend(
-        handles, labels, loc="lower center", ncol=2, fontsize=7.5, bbox_to_anchor=(0.5, 0.04)
+        handles,
+        labels,
+        loc="lower center",
+        ncol=2,
+        fontsize=7.5,
+        bbox_to_anchor=(0.5, 0.3 / height),
     )
-    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+    fig.suptitle(title, x=0.01, y=1 - 0.05 / height, ha="left", fontsize=12, fontweight="bold")
     fig.text(
         0.01,
-        0.935,
+        1 - 0.5 / height,
         "People, millions; each panel has its own vertical scale",
         fontsize=8.5,
         color="#444444",
     )
-    style.add_source(fig, source, rect=(0, 0.11, 1, 0.92))
+    style.add_source(fig, source, rect=(0, 0.95 / height, 1, 1 - 0.6 / height))
     exhibits.attach_data(
         fig,
         pd.concat(
