@@ -139,3 +139,13 @@ def test_budget_bars_carry_their_amounts():
     written = {t.get_text() for t in fig.axes[0].texts}
     assert {"167", "304", "219"} <= written
     plt.close(fig)
+
+
+def test_no_index_is_drawn_before_the_first_draft_budget():
+    from displacement_report.present.narrative.spending import no_index_sentence
+
+    assert no_index_sentence(2021, 2012) == (
+        "The first draft budget of sub-article 4.2 in the data is that of 2021, after 2012: "
+        "for this report year no index of budget and displacement can be drawn."
+    )
+    assert "No draft budget" in no_index_sentence(None, 2012)

@@ -113,3 +113,14 @@ def budget_stages_title(budget: pd.DataFrame) -> str:
         f"Sub-article 4.2: EUR {start.iloc[0] / 1e6:,.0f} million ({first}, first stage) to "
         f"EUR {end.iloc[-1] / 1e6:,.0f} million ({last}, last stage found)"
     )
+
+
+def no_index_sentence(first_budget_year: int | None, year: int) -> str:
+    """Why the budget-and-need index is not drawn: no draft budget up to the report year."""
+    if first_budget_year is None:
+        return "No draft budget of sub-article 4.2 is in the data, so no index is drawn."
+    return (
+        f"The first draft budget of sub-article 4.2 in the data is that of "
+        f"{first_budget_year}, after {year}: for this report year no index of budget and "
+        "displacement can be drawn."
+    )
