@@ -1,0 +1,159 @@
+"""The report's languages: which one is active, its messages and its country names.
+
+Text in the code is written in English and passed through `_()` (or `ngettext`);
+Babel extracts it into `locale/messages.pot`, translators fill
+`locale/<language>/LC_MESSAGES/messages.po`, and the install compiles each catalogue
+to `messages.mo` (compiled again on first use if the `.po` is newer, so an edited
+translation is never silently ignored). Constants defined at import time are marked
+with `N_()` and translated where they are shown.
+
+Country names and number formats come from CLDR through Babel, never typed by hand.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gettext
+import logging
+import os
+import tempfile
+from collections.abc import Iterator
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Literal, get_args
+
+from babel import Locale
+
+log = logging.getLogger(__name__)
+
+Language = Literal["nl", "en"]
+LANGUAGES: tuple[Language, ...] = get_args(Language)
+#: The language the code's messages are written in.
+SOURCE_LANGUAGE: Language = "en"
+#: CLDR locale of each language: numbers, dates and country names.
+LOCALES: dict[str, str] = {"nl": "nl_NL", "en": "en_GB"}
+LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAIN = "messages"
+
+_active: ContextVar[str] = ContextVar("report_language", default=SOURCE_LANGUAGE)
+
+
+def check_language(language: str) -> Language:
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; the report is written in: nl, en")
+    return language  # type: ignore[return-value]
+
+
+def set_language(language: str) -> None:
+    """Make `language` the language of every message and number from now on."""
+    _active.set(check_language(language))
+
+
+def language() -> str:
+    return _active.get()
+
+
+@contextlib.contextmanager
+def using(language: str) -> Iterator[None]:
+    """Messages and numbers in `language` inside the block."""
+    token = _active.set(check_language(language))
+    try:
+        yield
+    finally:
+        _active.reset(token)
+
+
+def locale_code() -> str:
+    """The active language's CLDR locale, as Babel's formatting functions take it."""
+    return LOCALES[language()]
+
+
+def catalogue_path(language: str, suffix: str = ".po") -> Path:
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}{suffix}"
+
+
+def compile_catalogue(language: str) -> Path:
+    """Compile the `.po` of `language` to its `.mo` (atomically) and return the path."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    po_path, mo_path = catalogue_path(language), catalogue_path(language, ".mo")
+    with po_path.open("rb") as po_file:
+        catalogue = read_po(po_file, locale=language)
+    handle, temporary = tempfile.mkstemp(dir=mo_path.parent, suffix=".mo.part")
+    try:
+        with os.fdopen(handle, "wb") as mo_file:
+            write_mo(mo_file, catalogue)
+        os.replace(temporary, mo_path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return mo_path
+
+
+@functools.cache
+def translations(language: str) -> gettext.NullTranslations:
+    """The messages of `language`; the source language needs none."""
+    if check_language(language) == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
+    po_path, mo_path = catalogue_path(language), catalogue_path(language, ".mo")
+    if not po_path.is_file():
+        raise FileNotFoundError(f"no message catalogue for {language!r}: {po_path} is missing")
+    if not mo_path.is_file() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
+        log.info("compiling the %s message catalogue (missing or older than its .po)", language)
+        compile_catalogue(language)
+    with mo_path.open("rb") as mo_file:
+        return gettext.GNUTranslations(mo_file)
+
+
+def _(message: str) -> str:
+    """`message` in the active language."""
+    return translations(language()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of a message that goes with the number `n`, in the active language."""
+    return translations(language()).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """`message` in the active language, where the same English word needs context."""
+    return translations(language()).pgettext(context, message)
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction without translating it yet (constants)."""
+    return message
+
+
+@functools.cache
+def _territories(locale: str) -> dict[str, str]:
+    return dict(Locale.parse(locale).territories)
+
+
+@functools.cache
+def _alpha2(iso3: str) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is not None:
+        return str(country.alpha_2)
+    return {"XKX": "XK", "UVK": "XK"}.get(iso3)  # Kosovo: user-assigned code, CLDR has it
+
+
+def country_name(iso3: str, fallback: str) -> str:
+    """The country's name as readers of the active language know it (CLDR, through
+    Babel): 'Syria', 'Syrië'; `fallback` (the data's own name) where CLDR has none."""
+    alpha2 = None if iso3 in _DATA_NAME_KEPT else _alpha2(iso3)
+    if alpha2 is None:
+        return _(fallback) if fallback in _PLACES_WITHOUT_CODE else fallback
+    return _territories(locale_code()).get(alpha2, fallback)
+
+
+#: UNHCR's entry covers more than CLDR's territory of that code ('Serbia and Kosovo:
+#: S/RES/1244 (1999)'): its own name says what the figures include.
+_DATA_NAME_KEPT = frozenset({"SRB"})
+
+#: Entries of UNHCR's country list that are not countries (translated as messages).
+_PLACES_WITHOUT_CODE = frozenset({N_("Stateless"), N_("Unknown"), N_("Various")})
