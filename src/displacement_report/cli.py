@@ -155,8 +155,9 @@ def profiles(
         ),
     ] = None,
 ) -> None:
-    """Build one country profile per host country, each published as
-    reports/profiles/<ISO3>/report.pdf."""
+    """Build one country profile (a factsheet of one or two pages) per host country,
+    each published as reports/profiles/<ISO3>/report.pdf, and list every published
+    profile in reports/profiles/index.html."""
     from displacement_report.data import unhcr
     from displacement_report.report.batch import run_profiles
     from displacement_report.settings import validate_parameters
@@ -177,6 +178,8 @@ def profiles(
         raise _fail(exc) from None
     for result in batch.published:
         typer.echo(f"profile: {result.published / result.pdf.name}")
+    if batch.index is not None:
+        typer.echo(f"index:   {batch.index}")
     _apply_retention(settings.output_dir, keep_runs)
     if batch.failed:
         typer.secho(

@@ -52,3 +52,56 @@ def age_sex_profile(
         people_with_age=int(with_age),
         people_total=int(rows["total"].fillna(0).sum()),
     )
+
+
+#: Population types of the people a country hosts from abroad (refugees, asylum-seekers,
+#: other people in need of international protection).
+HOSTED_TYPES = ("REF", "ASY", "OIP")
+#: The age bands of the table, youngest first, as readers name them.
+AGE_BANDS = {"0_4": "0–4", "5_11": "5–11", "12_17": "12–17", "18_59": "18–59", "60": "60+"}
+
+
+@dataclass(frozen=True)
+class Pyramid:
+    """People by age band and sex in one host country (bands youngest first, columns
+    'female' and 'male'), and how many of the people in the table that is."""
+
+    host: str
+    year: int
+    people: pd.DataFrame
+    people_total: int  # everyone of these types in the table, age and sex known or not
+
+    @property
+    def people_with_age_and_sex(self) -> int:
+        return int(self.people.to_numpy().sum())
+
+    @property
+    def coverage(self) -> float:
+        """Percent of the people in the table whose age band and sex are known."""
+        return 100 * self.people_with_age_and_sex / self.people_total if self.people_total else 0.0
+
+    def shares(self) -> pd.DataFrame:
+        """Each band and sex in percent of the people whose age and sex are known."""
+        return 100 * self.people / self.people_with_age_and_sex
+
+
+def age_sex_pyramid(
+    demographics: pd.DataFrame, host: str, year: int, pop_types=HOSTED_TYPES
+) -> Pyramid | None:
+    """The age and sex of the people `host` hosts in `year`; None where the table has no
+    row for it, or no one in it whose age band is known (never an empty pyramid)."""
+    rows = demographics[
+        (demographics["year"] == year)
+        & (demographics["coa_iso"] == host)
+        & demographics["pop_type"].isin(pop_types)
+    ]
+    people = pd.DataFrame(
+        {
+            sex: [int(rows[f"{prefix}_{band}"].fillna(0).sum()) for band in AGE_BANDS]
+            for sex, prefix in (("female", "f"), ("male", "m"))
+        },
+        index=pd.Index(list(AGE_BANDS.values()), name="age"),
+    )
+    if rows.empty or not people.to_numpy().sum():
+        return None
+    return Pyramid(host, year, people, int(rows["total"].fillna(0).sum()))

@@ -193,10 +193,13 @@ def idmc_country_years(idmc: pd.DataFrame) -> set[int]:
 
 
 def origins_in_host(population: pd.DataFrame, host: str, year: int, n: int = 10) -> pd.DataFrame:
-    """The `n` largest origins of refugees, asylum-seekers and OIP in one host."""
+    """The `n` largest origins of refugees, asylum-seekers and OIP in one host.
+
+    Origins with nobody of these groups that year (rows the table keeps for returnees or
+    stateless people, say) are left out: a host with three origins gets three rows."""
     rows = population[(population["year"] == year) & (population["coa_iso"] == host)]
     stock = _tidy(_stock_by(rows, "coo_iso", "coo_name", list(ABROAD_COLUMNS)), "coo_name")
-    return _ranked(stock, n)
+    return _ranked(stock[stock["total"] > 0], n)
 
 
 def refugee_share_hosted_by(

@@ -33,3 +33,27 @@ def solutions_by_year(
     per_year["all_solutions"] = per_year[list(SOLUTIONS)].sum(axis=1)
     per_year["all_solutions_pct"] = 100 * per_year["all_solutions"] / per_year["stock_year_before"]
     return per_year.rename_axis("year")
+
+
+#: A host country's solutions in one year: key -> (column of the solutions table, the
+#: country field that must be the host). Resettlement is recorded by the country of
+#: arrival only, so departures from a host are not in the table.
+IN_COUNTRY = {
+    "returned_from": ("returned_refugees", "coa_iso"),  # refugees who left it to go home
+    "returned_to": ("returned_refugees", "coo_iso"),  # its own refugees who came home
+    "resettled_in": ("resettlement", "coa_iso"),  # resettlement arrivals in it
+    "naturalised_in": ("naturalisation", "coa_iso"),  # refugees who became its citizens
+}
+
+
+def solutions_in_country(solutions: pd.DataFrame, country: str, year: int) -> pd.Series:
+    """Returns, resettlement arrivals and naturalisations for one country in `year`
+    (keys of IN_COUNTRY); 0 where the table records none."""
+    rows = solutions[solutions["year"] == year]
+    return pd.Series(
+        {
+            key: int(rows.loc[rows[field] == country, column].fillna(0).sum())
+            for key, (column, field) in IN_COUNTRY.items()
+        },
+        dtype="int64",
+    )

@@ -7,6 +7,7 @@ import pandas as pd
 from matplotlib.ticker import Formatter, FuncFormatter, MaxNLocator
 
 from displacement_report.analysis.headline import COMPONENTS, TOTAL
+from displacement_report.i18n import _
 from displacement_report.present import exhibits, style
 
 
@@ -40,10 +41,16 @@ def millions_formatter(_largest: float = 0) -> Formatter:
 
 
 def displacement_trend(
-    by_year: pd.DataFrame, title: str, source: str, highlight: tuple[int, ...] = ()
+    by_year: pd.DataFrame,
+    title: str,
+    source: str,
+    highlight: tuple[int, ...] = (),
+    size: tuple[float, float] | None = None,
+    legend_below: bool = False,
 ) -> plt.Figure:
-    """Stacked bars of the forcibly displaced by component, one bar per year."""
-    fig, ax = plt.subplots()
+    """Stacked bars of the forcibly displaced by component, one bar per year; `size` in
+    inches (default: the report's), the legend inside the chart or below it."""
+    fig, ax = plt.subplots(figsize=size)
     bottom = pd.Series(0.0, index=by_year.index)
     for component, label in COMPONENTS.items():
         values = by_year[component].astype("Float64").fillna(0).astype(float)
@@ -57,32 +64,44 @@ def displacement_trend(
             linewidth=0,
         )
         bottom += values
-    totals = by_year[TOTAL]
-    for year in highlight:
+    # the stacked height, not the total: the total is missing where a part is unknown
+    top = max(float(bottom.max()), 1.0) * 1.1  # headroom for the value labels
+    millions = top >= 1e6  # a small host's chart counts in thousands, not in 0.0 M
+    _label_totals(ax, by_year[TOTAL], highlight, millions)
+    ax.set_ylim(0, top)
+    ax.yaxis.set_major_formatter(MillionsFormatter(1e6 if millions else 1e3))
+    ax.set_ylabel(
+        _("People, millions (end of year)") if millions else _("People, thousands (end of year)")
+    )
+    ax.set_xlabel("")
+    ax.set_title(title)
+    ax.margins(x=0.01)
+    ax.grid(axis="x", visible=False)
+    handles, labels = ax.get_legend_handles_labels()
+    if legend_below:  # a low chart: a legend inside would cover the bars
+        ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(0, -0.1), ncol=2, fontsize=7.5)
+    else:
+        ax.legend(handles[::-1], labels[::-1], loc="upper left", fontsize=8)
+    style.add_source(fig, source)
+    return fig
+
+
+def _label_totals(ax, totals: pd.Series, years: tuple[int, ...], millions: bool) -> None:
+    """The total written above the bars of `years` ('3.0 M', or '9,119' under a million)."""
+    for year in years:
         if year in totals.index and pd.notna(totals.loc[year]):
             total = totals.loc[year]
             ax.annotate(
-                f"{total / 1e6:.1f} M",
+                f"{total / 1e6:.1f} M" if millions else f"{total:,.0f}",
                 xy=(year, total),
                 xytext=(0, 3),
                 textcoords="offset points",
                 ha="center",
                 fontsize=8,
                 fontweight="bold",
+                # readable where it meets the next year's taller bar
+                bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"},
             )
-    # the stacked height, not the total: the total is missing where a part is unknown
-    top = max(float(bottom.max()), 1.0) * 1.1  # headroom for the value labels
-    ax.set_ylim(0, top)
-    ax.yaxis.set_major_formatter(millions_formatter(top))
-    ax.set_ylabel("People, millions (end of year)")
-    ax.set_xlabel("")
-    ax.set_title(title)
-    ax.margins(x=0.01)
-    ax.grid(axis="x", visible=False)
-    handles, labels = ax.get_legend_handles_labels()
-    ax.legend(handles[::-1], labels[::-1], loc="upper left", fontsize=8)
-    style.add_source(fig, source)
-    return fig
 
 
 def year_bars(

@@ -25,6 +25,8 @@ from matplotlib.axes import Axes
 from matplotlib.container import BarContainer, Container
 from matplotlib.ticker import ScalarFormatter
 
+from displacement_report.i18n import _
+
 KEY_NUMBERS_FILE = "key_numbers.json"
 LICENCE = "CC BY 4.0 (UNHCR and World Bank data); document figures as cited"
 
@@ -164,11 +166,27 @@ def _bar_x(container: Container) -> list[float]:
 
 
 def _stacked(containers: Sequence[Container]) -> bool:
-    """Several bar series at the same x positions: stacked, not grouped."""
-    return len(containers) > 1 and all(_bar_x(c) == _bar_x(containers[0]) for c in containers)
+    """Several bar series at the same x positions: stacked, not grouped (a pyramid's
+    two sides start at the same x too, but grow apart)."""
+    if len(containers) < 2 or _pyramid(containers):
+        return False
+    return all(_bar_x(c) == _bar_x(containers[0]) for c in containers)
+
+
+def _pyramid(containers: Sequence[Container]) -> bool:
+    """Horizontal bars to both sides of zero: a population pyramid."""
+    widths = [
+        p.get_width()
+        for c in containers
+        if isinstance(c, BarContainer) and c.orientation == "horizontal"
+        for p in c.patches
+    ]
+    return bool(widths) and min(widths) < 0 < max(widths)
 
 
 def _chart_kind(ax: Axes) -> str:
+    if _pyramid(ax.containers):
+        return _("Population pyramid (horizontal bars to both sides)")
     if any(c.get_paths() for c in ax.collections):
         return "Stacked area chart" if len(ax.collections) > 1 else "Area chart"
     if len(ax.containers) > 1:

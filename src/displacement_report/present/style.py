@@ -108,6 +108,26 @@ def save(fig: plt.Figure, name: str, folder: Path, caption: str | None = None) -
     """Save as SVG (for print) and PNG (for slides), without volatile metadata; in a
     notebook, show it as a numbered figure with caption, alternative text and the data
     behind it (see `exhibits`), and close it so it is not shown twice."""
+    written, figure_html = _save_files(fig, name, folder, caption)
+    if _in_notebook():
+        from IPython.display import HTML, display
+
+        display(HTML(figure_html))
+        plt.close(fig)
+    return written
+
+
+def exhibit_html(fig: plt.Figure, name: str, folder: Path, caption: str | None = None) -> str:
+    """Save the chart as `save` does, and return it as a numbered figure (HTML) instead
+    of showing it, for a page that places it beside something else."""
+    _, figure_html = _save_files(fig, name, folder, caption)
+    plt.close(fig)
+    return figure_html
+
+
+def _save_files(
+    fig: plt.Figure, name: str, folder: Path, caption: str | None
+) -> tuple[list[Path], str]:
     from displacement_report.present import exhibits
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -116,13 +136,7 @@ def save(fig: plt.Figure, name: str, folder: Path, caption: str | None = None) -
         target = folder / f"{name}{suffix}"
         fig.savefig(target, metadata=metadata, bbox_inches="tight")
         written.append(target)
-    figure_html = exhibits.chart_html(fig, name, caption)
-    if _in_notebook():
-        from IPython.display import HTML, display
-
-        display(HTML(figure_html))
-        plt.close(fig)
-    return written
+    return written, exhibits.chart_html(fig, name, caption)
 
 
 def _in_notebook() -> bool:

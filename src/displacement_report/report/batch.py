@@ -1,6 +1,7 @@
 """Country profiles in a batch: in parallel on this machine, or as tasks on a Dask
-cluster (`scheduler`). Each profile is its own run, published atomically; a profile
-that fails is reported and publishes nothing, and the others go on."""
+cluster (`scheduler`). Each profile is its own run, published atomically as a
+factsheet; a profile that fails is reported and publishes nothing, and the others go
+on. The batch ends by rewriting the index page of every published profile."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from displacement_report import paths
 from displacement_report.errors import ReportError
-from displacement_report.report import build
+from displacement_report.i18n import _, country_name
+from displacement_report.report import build, profile_index
 from displacement_report.report.execute import MAX_PARALLEL, IPCKernelManager
 from displacement_report.settings import ReportSettings
 
@@ -26,12 +29,13 @@ F = TypeVar("F")
 class BatchResult:
     published: list[build.RunResult] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)  # ISO3 -> what went wrong
+    index: Path | None = None  # the page listing every published profile
 
 
 def profile_settings(settings: ReportSettings, code: str, name: str) -> ReportSettings:
-    return settings.model_copy(
-        update={"focus_countries": (code,), "title": f"Country profile: {name}"}
-    )
+    """The settings of one profile; `name` is the data's name of the country."""
+    title = _("Country profile: {country}").format(country=country_name(code, name))
+    return settings.model_copy(update={"focus_countries": (code,), "title": title})
 
 
 def build_one_profile(
@@ -44,6 +48,7 @@ def build_one_profile(
         notebooks=(notebook,),
         force=force,
         link_name=f"{build.PROFILES_LINK_DIR}/{code}",
+        layout=build.FACTSHEET,
     )
 
 
@@ -56,13 +61,20 @@ def run_profiles(
     workers: int = MAX_PARALLEL,
     notebook: str | Path = build.PROFILE_NOTEBOOK,
 ) -> BatchResult:
-    """Build every country's profile; codes are validated by the caller."""
+    """Build every country's profile, then list every published profile (these and
+    earlier ones) in `profiles/index.html`; codes are validated by the caller."""
     from displacement_report.data.unhcr import country_names
 
     names = country_names(settings.data_dir)
     jobs = [(settings, code, names.get(code, code), force, notebook) for code in countries]
-    if scheduler:
-        return _on_cluster(scheduler, jobs)
+    batch = _on_cluster(scheduler, jobs) if scheduler else _locally(countries, jobs, workers)
+    output_dir = settings.output_dir or paths.output_dir()
+    batch.index = profile_index.write_index(output_dir, names, build.PROFILES_LINK_DIR)
+    return batch
+
+
+def _locally(countries: Sequence[str], jobs: list[tuple], workers: int) -> BatchResult:
+    """Each profile in a thread of this process (the notebooks run in their kernels)."""
     with ThreadPoolExecutor(max_workers=max(1, min(workers, len(jobs)))) as pool:
         futures = [pool.submit(build_one_profile, *job) for job in jobs]
         try:

@@ -15,6 +15,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Literal
 
 from displacement_report import letter, paths
 from displacement_report.errors import OutputError, ParameterError
@@ -51,6 +52,11 @@ REPORT_NOTEBOOKS: tuple[str, ...] = (
 )
 #: One host country on one or two pages; run once per country by `build_profiles`.
 PROFILE_NOTEBOOK = "country_profile.ipynb"
+#: What a document is made into: the report (cover, contents, list of figures, what
+#: changed, glossary, colophon) or a factsheet (the chapter alone, a colophon line).
+Layout = Literal["report", "factsheet"]
+REPORT: Layout = "report"
+FACTSHEET: Layout = "factsheet"
 PROFILES_LINK_DIR = "profiles"
 REPORT_HTML = "report.html"
 REPORT_PDF = "report.pdf"
@@ -110,7 +116,11 @@ def resolve_notebooks(notebooks: Sequence[str | Path]) -> list[Path]:
 
 
 def export(
-    executed: list[Path], provenance: colophon.Provenance, run_dir: Path, annex: str = ""
+    executed: list[Path],
+    provenance: colophon.Provenance,
+    run_dir: Path,
+    annex: str = "",
+    layout: Layout = REPORT,
 ) -> None:
     """Write each chapter's own HTML, then the combined HTML and PDF, atomically."""
     from displacement_report.report.html import ReportHTMLExporter
@@ -120,21 +130,10 @@ def export(
     for path in executed:
         page, _ = exporter.from_filename(str(path))
         publish.write_bytes_atomically(path.with_suffix(".html"), page.encode("utf-8"))
-    combined = combine(
-        executed,
-        colophon.cover_html(provenance),
-        annex
-        + glossary.glossary_html(glossary.notebooks_text(executed))
-        + colophon.colophon_html(provenance),
-        provenance.settings.title,
-    )
-    page, _ = exporter.from_notebook_node(combined)
-    page = describe_document(
-        number_and_index(page),
-        author=AUTHOR,
-        subject=f"Forced displacement in {provenance.settings.report_year} and Dutch reception "
-        f"in the region, checked against {letter.CITATION}",
-    )
+    if layout == FACTSHEET:
+        page = _factsheet_page(exporter, executed, provenance)
+    else:
+        page = _report_page(exporter, executed, provenance, annex)
     publish.write_bytes_atomically(run_dir / REPORT_HTML, page.encode("utf-8"))
     figures_dir = run_dir / "figures"
     if figures_dir.is_dir():
@@ -146,6 +145,44 @@ def export(
     publish.write_bytes_atomically(run_dir / REPORT_PDF, html_to_pdf(page))
 
 
+def _report_page(
+    exporter, executed: list[Path], provenance: colophon.Provenance, annex: str
+) -> str:
+    """Cover, contents, list of figures, the chapters, annex, glossary and colophon."""
+    combined = combine(
+        executed,
+        colophon.cover_html(provenance),
+        annex
+        + glossary.glossary_html(glossary.notebooks_text(executed))
+        + colophon.colophon_html(provenance),
+        provenance.settings.title,
+    )
+    page, _ = exporter.from_notebook_node(combined)
+    return describe_document(
+        number_and_index(page),
+        author=AUTHOR,
+        subject=f"Forced displacement in {provenance.settings.report_year} and Dutch reception "
+        f"in the region, checked against {letter.CITATION}",
+    )
+
+
+def _factsheet_page(exporter, executed: list[Path], provenance: colophon.Provenance) -> str:
+    """The chapters alone, exhibits numbered through, and a colophon line at the end."""
+    combined = combine(
+        executed,
+        None,
+        colophon.colophon_line_html(provenance),
+        provenance.settings.title,
+        layout=FACTSHEET,
+    )
+    page, _ = exporter.from_notebook_node(combined)
+    return describe_document(
+        number_and_index(page, headings=False),
+        author=AUTHOR,
+        subject=colophon.factsheet_subject(provenance.settings),
+    )
+
+
 def build_report(
     settings: ReportSettings,
     config_name: str = "default",
@@ -153,9 +190,11 @@ def build_report(
     *,
     force: bool = False,
     link_name: str = publish.LATEST,
+    layout: Layout = REPORT,
 ) -> RunResult:
     """Execute, export and publish the report for `settings` (already validated), made
-    of `notebooks` (default: the report's chapters).
+    of `notebooks` (default: the report's chapters) in `layout` (a report, or a
+    factsheet for a country profile).
 
     The finished run is published as `<output>/<link_name>` (default `latest`)."""
     output_dir = publish.ensure_writable(settings.output_dir or paths.output_dir())
@@ -168,6 +207,7 @@ def build_report(
         sources,
         checksums(registered),
         colophon.package_versions(),
+        layout,
     )
     inputs["versions"] = {group.key: group.version for group in registered}
     runs_dir = output_dir / publish.RUNS
@@ -193,6 +233,7 @@ def build_report(
             started,
             link_name,
             force,
+            layout,
         )
     except OSError as exc:  # disk full, file too large, folder gone: say so, keep the old
         raise OutputError(
@@ -211,6 +252,7 @@ def _execute_and_publish(
     started: dt.datetime,
     link_name: str,
     force: bool = False,
+    layout: Layout = REPORT,
 ) -> RunResult:
     run_dir = publish.new_run_dir(output_dir, config_name, started)
     retention.mark_in_progress(run_dir)
@@ -240,7 +282,7 @@ def _execute_and_publish(
     provenance = replace(provenance, finished=clock.now().isoformat(timespec="seconds"))
     annex = _what_changed(output_dir, run_dir, inputs)
     log.info("exporting HTML and PDF")
-    export(executed, provenance, run_dir, annex)
+    export(executed, provenance, run_dir, annex, layout)
     # written last: a run folder without it is incomplete and never reused
     record = json.dumps(inputs, indent=2, sort_keys=True).encode("utf-8")
     publish.write_bytes_atomically(run_dir / INPUTS_FILE, record)

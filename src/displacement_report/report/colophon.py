@@ -11,6 +11,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from displacement_report import __version__, paths
 from displacement_report.data.provenance import DataFileInfo
+from displacement_report.i18n import N_, _
 from displacement_report.report.inputs import InputGroup
 from displacement_report.settings import ReportSettings
 
@@ -147,4 +148,46 @@ def colophon_html(p: Provenance) -> str:
         f"<h3>Run</h3><p>Started {html.escape(p.started)}"
         + (f", finished {html.escape(p.finished)}" if p.finished else "")
         + "</p></section>"
+    )
+
+
+#: The data a profile states the version of, by short name (the full titles are long).
+_SHORT_TITLES = {
+    "unhcr": N_("UNHCR Refugee Population Statistics Database"),
+    "worldbank": N_("World Bank and UN country data"),
+}
+
+
+def colophon_line_html(p: Provenance) -> str:
+    """The factsheet's colophon in one paragraph: data and code versions, parameters,
+    date; the files with their checksums are in the run's inputs.json."""
+    s = p.settings
+    data = "; ".join(
+        _("{title}, version {version}").format(title=_(_SHORT_TITLES[g.key]), version=g.version)
+        for g in p.inputs
+        if g.key in _SHORT_TITLES and g.version
+    )
+    text = _(
+        "Data: {data}. Code: displacement-report {code}. Parameters: report year {year}, "
+        "compared with {baseline}, chart from {start}, protracted situations at "
+        "{threshold} refugees for {years} years (parameter set {name}). Produced "
+        "{date}. Every input file with its checksum: inputs.json beside this profile."
+    ).format(
+        data=data,
+        code=p.code_version,
+        year=s.report_year,
+        baseline=s.baseline_year,
+        start=s.trend_start_year,
+        threshold=f"{s.protracted_threshold:,}",
+        years=s.protracted_years,
+        name=p.config_name,
+        date=p.started[:10],
+    )
+    return f'<p class="colophon-line">{html.escape(text)}</p>'
+
+
+def factsheet_subject(settings: ReportSettings) -> str:
+    """The factsheet's subject, for the PDF's document properties."""
+    return _("{title}: forcibly displaced people at the end of {year}").format(
+        title=settings.title, year=settings.report_year
     )

@@ -25,15 +25,18 @@ def _output_cell(html_text: str, name: str) -> nbformat.NotebookNode:
 
 
 def combine(
-    executed: Sequence[Path], cover: str, closing: str, title: str
+    executed: Sequence[Path], cover: str | None, closing: str, title: str, layout: str = "report"
 ) -> nbformat.NotebookNode:
-    """One notebook: cover, every chapter's cells in order, colophon."""
+    """One notebook: cover (if any), every chapter's cells in order, colophon. `layout`
+    ('report' or 'factsheet') goes into the metadata, where the page template reads it."""
     combined = nbformat.v4.new_notebook()
     combined.metadata = {
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
         "title": title,
+        "report_layout": layout,
     }
-    combined.cells.append(_output_cell(cover, "report-cover"))
+    if cover is not None:
+        combined.cells.append(_output_cell(cover, "report-cover"))
     for number, path in enumerate(executed, start=1):
         for cell in nbformat.read(path, as_version=4).cells:
             # cell ids are unique per notebook, not across them
@@ -51,28 +54,23 @@ def _set_heading_text(heading, text: str) -> None:
     heading.insert(0, NavigableString(text))
 
 
-def number_and_index(page: str) -> str:
+def number_and_index(page: str, *, headings: bool = True) -> str:
     """Number chapters (h1), sections (h2), figures and tables (per chapter); resolve
     the text's references to figures and tables; insert a linked table of contents and
     a list of figures and tables after the cover. The PDF fills in page numbers from
-    the links. A reference to an exhibit that does not exist stops the build."""
+    the links. A reference to an exhibit that does not exist stops the build.
+
+    `headings=False` (a factsheet): headings stay as written and the exhibits are
+    numbered 1, 2, ... through the document."""
     soup = BeautifulSoup(page, "html.parser")
     entries: list[tuple[int, str, str]] = []
     exhibits: list[tuple[str, str, str]] = []  # (label, caption, anchor)
     chapter = section = 0
     counts = {"Figure": 0, "Table": 0}
-    for element in soup.find_all(_numbered):
+    for element in soup.find_all(_numbered if headings else _is_exhibit):
         anchor = str(element["id"])  # 'id' is single-valued; bs4 types it as maybe a list
         if element.name not in ("h1", "h2"):
-            kind = "Figure" if element.name == "figure" else "Table"
-            counts[kind] += 1
-            label = f"{kind} {chapter}.{counts[kind]}" if chapter else f"{kind} {counts[kind]}"
-            number = element.find(class_="exhibit-number")
-            caption = element.find(["figcaption", "caption"])
-            assert number is not None and caption is not None  # every exhibit has both
-            number.string = label
-            text = caption.get_text(" ", strip=True).removeprefix(label).strip()
-            exhibits.append((label, text.removesuffix("Data (CSV)").strip(), anchor))
+            exhibits.append(_label_exhibit(element, chapter, counts, anchor))
             continue
         text = element.get_text().replace("¶", "").strip()
         if element.find_parent(class_="colophon"):
@@ -101,6 +99,19 @@ def number_and_index(page: str) -> str:
     return str(soup)
 
 
+def _label_exhibit(element, chapter: int, counts: dict[str, int], anchor: str):
+    """Number one figure or table (counting it in `counts`): (label, caption, anchor)."""
+    kind = "Figure" if element.name == "figure" else "Table"
+    counts[kind] += 1
+    label = f"{kind} {chapter}.{counts[kind]}" if chapter else f"{kind} {counts[kind]}"
+    number = element.find(class_="exhibit-number")
+    caption = element.find(["figcaption", "caption"])
+    assert number is not None and caption is not None  # every exhibit has both
+    number.string = label
+    text = caption.get_text(" ", strip=True).removeprefix(label).strip()
+    return label, text.removesuffix("Data (CSV)").strip(), anchor
+
+
 def describe_document(page: str, *, author: str, subject: str, lang: str = "en") -> str:
     """Language, author and subject in the page's head: the PDF's document properties
     and what a screen reader announces."""
@@ -119,6 +130,10 @@ def _numbered(tag) -> bool:
     """Chapter and section headings, and the exhibits, in document order."""
     if tag.name in ("h1", "h2"):
         return bool(tag.get("id")) and tag.find_parent(class_="cover") is None
+    return _is_exhibit(tag)
+
+
+def _is_exhibit(tag) -> bool:
     return "exhibit" in (tag.get("class") or []) and tag.get("id") is not None
 
 

@@ -32,7 +32,10 @@ def describe_inputs(
     notebooks: Sequence[Path],
     data_files: dict[str, str],
     packages: dict[str, str],
+    layout: str = "report",
 ) -> dict:
+    """What a run is made from, and its fingerprint; `layout` (report or factsheet)
+    changes the document, not what the notebooks compute."""
     inputs = {
         "settings": settings_json,
         "config_name": config_name,
@@ -40,6 +43,7 @@ def describe_inputs(
         "data": data_files,
         "code": package_code_sha256(),
         "packages": packages,
+        "layout": layout,
     }
     inputs["fingerprint"] = hashlib.sha256(
         json.dumps(inputs, sort_keys=True, default=str).encode()

@@ -20,8 +20,10 @@ _EXHIBIT_ID = re.compile(r'id="(?:fig|tab)-([A-Za-z0-9_]+)"')
 
 def chapter_fingerprint(inputs: dict, notebook_sha: str) -> str:
     """What one chapter depends on: everything the run depends on except the other
-    chapters' notebooks."""
-    own = {k: v for k, v in inputs.items() if k not in ("notebooks", "fingerprint", "chapters")}
+    chapters' notebooks and the layout the run is exported in (the same executed
+    chapter serves a report and a factsheet)."""
+    skipped = ("notebooks", "fingerprint", "chapters", "layout")
+    own = {k: v for k, v in inputs.items() if k not in skipped}
     own["notebook"] = notebook_sha
     return hashlib.sha256(json.dumps(own, sort_keys=True, default=str).encode()).hexdigest()
 

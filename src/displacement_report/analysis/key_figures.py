@@ -1,0 +1,79 @@
+"""The key figures at the top of a country profile: each group the country hosts or
+that is displaced inside it, at the end of the report year and the change on the
+year before.
+
+Read from `headline.hosted_over_time`, so the figures are those of the profile's chart.
+A figure is None, with the reason, where the data holds none: a year no source
+mentions the country, IDPs in years when IDMC gives only a world total (before 2009),
+other people in need of international protection before UNHCR counted them (2018).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import pandas as pd
+
+from displacement_report.analysis.headline import OIP_FIRST_YEAR
+
+#: Why a year has no figure for a group.
+NoFigure = Literal["not_recorded", "idmc_world_only", "oip_not_counted"]
+
+#: The groups shown, in order; UNRWA's only for a country that hosts Palestine refugees.
+GROUPS = ("refugees", "unrwa_refugees", "asylum_seekers", "oip", "idps")
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """One group in one country: its figure for `year` and for the year before."""
+
+    group: str  # a column of `hosted_over_time` (a key of headline.COMPONENTS)
+    year: int
+    value: int | None
+    previous: int | None
+    missing: NoFigure | None = None  # why `value` is None
+    previous_missing: NoFigure | None = None  # why `previous` is None
+
+    @property
+    def change(self) -> int | None:
+        """People more (positive) or fewer (negative) than at the end of the year before."""
+        if self.value is None or self.previous is None:
+            return None
+        return self.value - self.previous
+
+    @property
+    def change_pct(self) -> float | None:
+        """The change in percent of the year before; None where that was 0 or unknown."""
+        if self.change is None or not self.previous:
+            return None
+        return 100 * self.change / self.previous
+
+
+def figure_for(
+    over_time: pd.DataFrame, group: str, year: int
+) -> tuple[int | None, NoFigure | None]:
+    """The group's figure in `year` and, where there is none, why."""
+    if group == "oip" and year < OIP_FIRST_YEAR:
+        return None, "oip_not_counted"
+    if year not in over_time.index:
+        return None, "not_recorded"
+    value: Any = over_time.loc[year, group]  # an Int64 cell: a number or <NA>
+    if pd.isna(value):
+        return None, "idmc_world_only" if group == "idps" else "not_recorded"
+    return int(value), None
+
+
+def key_figures(over_time: pd.DataFrame, year: int) -> list[KeyFigure]:
+    """The profile's tiles: refugees, Palestine refugees under UNRWA's mandate (only
+    where the country hosts any in `year`), asylum-seekers, other people in need of
+    international protection, IDPs; each with the year before. `over_time` is
+    `headline.hosted_over_time` for one country."""
+    figures = []
+    for group in GROUPS:
+        value, missing = figure_for(over_time, group, year)
+        if group == "unrwa_refugees" and not value:
+            continue
+        previous, previous_missing = figure_for(over_time, group, year - 1)
+        figures.append(KeyFigure(group, year, value, previous, missing, previous_missing))
+    return figures

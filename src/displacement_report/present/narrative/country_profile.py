@@ -1,0 +1,147 @@
+"""Words of the country profile (the factsheet): title, key-figure labels and changes,
+and the sentences said where a chart or table has nothing to show. Plain text unless a
+function says Markdown; the page escapes it."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from displacement_report.analysis.demographics import Pyramid
+from displacement_report.analysis.headline import OIP_FIRST_YEAR
+from displacement_report.analysis.key_figures import KeyFigure, NoFigure
+from displacement_report.i18n import N_, _
+from displacement_report.present.format import count, escape_markdown, percent, signed_percent
+
+#: What each key-figure tile counts.
+TILE_LABELS = {
+    "refugees": N_("Refugees (UNHCR mandate)"),
+    "unrwa_refugees": N_("Palestine refugees (UNRWA mandate)"),
+    "asylum_seekers": N_("Asylum-seekers"),
+    "oip": N_("Other people in need of international protection"),
+    "idps": N_("Internally displaced people (IDMC)"),
+}
+
+
+def title(name: str) -> str:
+    """The profile's heading, as Markdown (the name is data, shown as text)."""
+    return "# " + _("Country profile: {country}").format(country=escape_markdown(name))
+
+
+def no_figure(reason: NoFigure, year: int) -> str:
+    """Why a tile has no figure for `year`."""
+    if reason == "idmc_world_only":
+        return _("IDMC gives no figure by country for {year}").format(year=year)
+    if reason == "oip_not_counted":
+        return _("UNHCR counts this group from {first}").format(first=OIP_FIRST_YEAR)
+    return _("no figure for the end of {year}").format(year=year)
+
+
+def tile_value(figure: KeyFigure) -> str:
+    return "–" if figure.value is None else count(figure.value)
+
+
+def tile_change(figure: KeyFigure) -> str:
+    """The change on the year before, in words and numbers (never in colour alone)."""
+    before = figure.year - 1
+    if figure.value is None and figure.missing is not None:
+        return no_figure(figure.missing, figure.year)
+    if figure.change is None:
+        reason = figure.previous_missing or "not_recorded"
+        return _("Change: – ({why})").format(why=no_figure(reason, before))
+    if figure.change == 0:
+        return _("No change since the end of {year}").format(year=before)
+    if figure.change_pct is None:  # nobody the year before: no percentage
+        return _("{change} more than at the end of {year}, when there were none").format(
+            change=count(figure.change), year=before
+        )
+    words = (
+        _("{change} more than at the end of {year} ({percent})")
+        if figure.change > 0
+        else _("{change} fewer than at the end of {year} ({percent})")
+    )
+    return words.format(
+        change=count(abs(figure.change)), year=before, percent=signed_percent(figure.change_pct)
+    )
+
+
+def history_title(name: str) -> str:
+    return _("Hosted in or displaced inside {country}, by group").format(country=name)
+
+
+def history_caption(name: str, start: int, year: int) -> str:
+    return _(
+        "People hosted in or displaced inside {country} at the end of each year, "
+        "{start}–{year}, by group."
+    ).format(country=name, start=start, year=year)
+
+
+def tiles_heading(name: str, year: int) -> str:
+    return _("People hosted in or displaced inside {country}, end of {year}").format(
+        country=name, year=year
+    )
+
+
+def pyramid_caption(pyramid: Pyramid, name: str) -> str:
+    return _(
+        "Refugees, asylum-seekers and other people in need of international protection in "
+        "{country} by age and sex, end of {year}: percent of the {known} people whose age "
+        "and sex are known ({coverage} of the {total} in UNHCR's demographics table)."
+    ).format(
+        country=name,
+        year=pyramid.year,
+        known=count(pyramid.people_with_age_and_sex),
+        coverage=percent(pyramid.coverage, 0),
+        total=count(pyramid.people_total),
+    )
+
+
+def pyramid_title(name: str, year: int) -> str:
+    return _("Who {country} hosts, by age and sex, {year}").format(country=name, year=year)
+
+
+def no_pyramid(name: str, year: int, covered: list[int]) -> str:
+    """Said instead of an empty chart."""
+    if year not in covered:
+        return _(
+            "UNHCR's demographics table covers only {years}, so the age and sex of the "
+            "people hosted cannot be shown for {year}."
+        ).format(years=", ".join(map(str, covered)) or _("no year"), year=year)
+    return _(
+        "UNHCR's demographics table gives no age breakdown of the refugees, asylum-seekers "
+        "and others in need of international protection in {country} for {year}."
+    ).format(country=name, year=year)
+
+
+#: The rows of the solutions table.
+SOLUTION_LABELS = {
+    "returned_from": N_("Refugees who left {country} to return home"),
+    "returned_to": N_("Refugees from {country} who returned home"),
+    "resettled_in": N_("Resettlement arrivals in {country}"),
+    "naturalised_in": N_("Refugees naturalised in {country}"),
+}
+
+
+def solutions_caption(name: str, year: int) -> str:
+    return _("Returns, resettlement and naturalisation: {country}, {year}").format(
+        country=name, year=year
+    )
+
+
+def solutions_note(found: pd.Series, name: str, year: int) -> str:
+    """What the table can and cannot say; the whole statement where the table records
+    nothing for the country."""
+    where = name
+    note = _(
+        "Resettlement is recorded by the country of arrival: refugees resettled from "
+        "{country} to a third country are not counted here."
+    ).format(country=where)
+    if not found.any():
+        return (
+            _(
+                "UNHCR's solutions table records no returns, resettlement arrivals or "
+                "naturalisations for {country} in {year}."
+            ).format(country=where, year=year)
+            + " "
+            + note
+        )
+    return note
