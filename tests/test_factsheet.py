@@ -1,0 +1,363 @@
+"""The country profile as a factsheet, piece by piece (no notebook executed): key-figure
+tiles, origins without zero rows, the age and sex pyramid, solutions for one country,
+the colophon line, the numbering without chapters, and the index of published profiles.
+
+Expected values are worked out by hand on tiny frames, or read from the CSV files with
+pandas alone (not through the package) for the real data."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from bs4 import BeautifulSoup
+
+from displacement_report.analysis import demographics, headline, key_figures, solutions
+from displacement_report.analysis.key_figures import KeyFigure
+from displacement_report.data import unhcr
+from displacement_report.present import charts_profile, exhibits
+from displacement_report.present.narrative import country_profile as words
+from displacement_report.present.tables import country_profile as tables
+from displacement_report.report import colophon, combine, profile_index
+from displacement_report.report.inputs import registered_inputs
+from displacement_report.settings import validate_parameters
+from tests.test_analyses import pop_frame
+
+# --- key figures ------------------------------------------------------------------------
+
+
+def _over_time(rows: dict[int, dict[str, object]]) -> pd.DataFrame:
+    """A hosted_over_time-shaped frame: year -> the five groups (and the total)."""
+    frame = pd.DataFrame.from_dict(rows, orient="index").astype("Int64")
+    frame[headline.TOTAL] = frame[list(headline.COMPONENTS)].sum(axis=1, skipna=False)
+    return frame.rename_axis("year")
+
+
+def _row(refugees, unrwa=0, asylum=0, oip=0, idps=0):
+    return {
+        "refugees": refugees,
+        "unrwa_refugees": unrwa,
+        "asylum_seekers": asylum,
+        "oip": oip,
+        "idps": idps,
+    }
+
+
+def test_tiles_give_each_group_and_its_change_on_the_year_before():
+    table = _over_time({2024: _row(800, 50, 100, 0, 40), 2025: _row(600, 55, 100, 10, 0)})
+    tiles = {f.group: f for f in key_figures.key_figures(table, 2025)}
+    assert list(tiles) == ["refugees", "unrwa_refugees", "asylum_seekers", "oip", "idps"]
+    refugees = tiles["refugees"]
+    assert (refugees.value, refugees.previous, refugees.change) == (600, 800, -200)
+    assert refugees.change_pct == pytest.approx(-25.0)  # 200 of 800
+    assert tiles["unrwa_refugees"].change_pct == pytest.approx(10.0)  # 5 of 50
+    assert tiles["asylum_seekers"].change == 0
+    assert (tiles["oip"].change, tiles["oip"].change_pct) == (10, None)  # none the year before
+    assert tiles["idps"].change_pct == pytest.approx(-100.0)
+
+
+def test_the_unrwa_tile_only_where_the_country_hosts_palestine_refugees():
+    table = _over_time({2024: _row(10, 5), 2025: _row(12, 0)})
+    assert "unrwa_refugees" not in [f.group for f in key_figures.key_figures(table, 2025)]
+
+
+def test_a_year_without_a_figure_is_none_with_the_reason_never_zero():
+    idps_unknown = _row(10) | {"idps": pd.NA}
+    table = _over_time({2008: idps_unknown, 2009: _row(12, idps=300)})
+    tiles = {f.group: f for f in key_figures.key_figures(table, 2009)}
+    # IDMC gives country figures from 2009 only: no change can be stated for IDPs
+    assert tiles["idps"].previous is None and tiles["idps"].previous_missing == "idmc_world_only"
+    assert tiles["idps"].change is None and tiles["idps"].change_pct is None
+    # other people in need of international protection were first counted in 2018
+    assert (tiles["oip"].value, tiles["oip"].missing) == (None, "oip_not_counted")
+    # a year before the first year any source records the country
+    first = {f.group: f for f in key_figures.key_figures(table, 2008)}
+    assert first["refugees"].previous is None
+    assert first["refugees"].previous_missing == "not_recorded"
+    assert (first["idps"].value, first["idps"].missing) == (None, "idmc_world_only")
+
+
+def test_tiles_state_the_change_in_words_absolute_and_in_percent():
+    down = KeyFigure("refugees", 2025, 436_226, 643_641)
+    assert words.tile_change(down) == "207,415 fewer than at the end of 2024 (-32.2%)"
+    up = KeyFigure("unrwa_refugees", 2025, 2_398_179, 2_371_387)
+    assert words.tile_change(up) == "26,792 more than at the end of 2024 (+1.1%)"
+    from_none = KeyFigure("oip", 2025, 158, 0)
+    assert words.tile_change(from_none) == "158 more than at the end of 2024, when there were none"
+    assert words.tile_change(KeyFigure("oip", 2025, 0, 0)) == "No change since the end of 2024"
+    unknown = KeyFigure("idps", 2009, 300, None, previous_missing="idmc_world_only")
+    assert words.tile_change(unknown) == "Change: – (IDMC gives no figure by country for 2008)"
+    never = KeyFigure("oip", 2005, None, None, "oip_not_counted", "oip_not_counted")
+    assert (words.tile_value(never), words.tile_change(never)) == (
+        "–",
+        "UNHCR counts this group from 2018",
+    )
+
+
+def test_tiles_html_says_in_text_what_the_colours_and_arrows_show():
+    tiles = [
+        KeyFigure("refugees", 2025, 600, 800),
+        KeyFigure("asylum_seekers", 2025, 120, 100),
+        KeyFigure("idps", 2005, None, None, "idmc_world_only", "idmc_world_only"),
+    ]
+    page = BeautifulSoup(tables.tiles_html(tiles, "<Jordan>", 2025, "Source: UNHCR"), "html.parser")
+    items = page.select("ul.tiles > li")
+    assert [li["data-value"] for li in items[:2]] == ["600", "120"]
+    assert "data-value" not in items[2].attrs  # no figure: no value pretended
+    texts = [li.get_text(" ", strip=True) for li in items]
+    assert texts[0] == "Refugees (UNHCR mandate) 600 ▼ 200 fewer than at the end of 2024 (-25.0%)"
+    assert "20 more than at the end of 2024 (+20.0%)" in texts[1]
+    assert texts[2].endswith("– IDMC gives no figure by country for 2005")
+    for arrow in page.select(".tile-arrow"):
+        assert arrow["aria-hidden"] == "true"  # the words say it for screen readers
+    assert "&lt;Jordan&gt;" in str(page) and "<Jordan>" not in str(page.select_one("p"))
+    assert page.select_one("p.source-line").get_text() == "Source: UNHCR"
+
+
+@pytest.fixture(scope="module")
+def csv(real_dir: Path) -> dict[str, pd.DataFrame]:
+    """The UNHCR tables as pandas reads the CSV files, without the package's loaders."""
+    return {
+        name: pd.read_csv(real_dir / f"{name}.csv", keep_default_na=False, na_values=[""])
+        for name in ("population", "unrwa", "idmc", "solutions", "demographics")
+    }
+
+
+def _csv_sum(frame: pd.DataFrame, column: str, year: int, **where: str) -> int:
+    rows = frame[frame["year"] == year]
+    for field, value in where.items():
+        rows = rows[rows[field] == value]
+    return int(rows[column].fillna(0).sum())
+
+
+@pytest.mark.parametrize("code", ["JOR", "TUR", "COL"])
+def test_tiles_on_the_real_data_equal_the_csv_files(real_dir, csv, code):
+    over_time = headline.hosted_over_time(
+        unhcr.load_population(real_dir), unhcr.load_unrwa(real_dir), unhcr.load_idmc(real_dir), code
+    )
+    tiles = {f.group: f for f in key_figures.key_figures(over_time, 2025)}
+    pop = csv["population"]
+    for year, attribute in ((2025, "value"), (2024, "previous")):
+        expected = {
+            "refugees": _csv_sum(pop, "refugees", year, coa_iso=code),
+            "asylum_seekers": _csv_sum(pop, "asylum_seekers", year, coa_iso=code),
+            "oip": _csv_sum(pop, "oip", year, coa_iso=code),
+            "idps": _csv_sum(csv["idmc"], "total", year, coa_iso=code),
+        }
+        unrwa = _csv_sum(csv["unrwa"], "total", year, coa_iso=code)
+        if unrwa:
+            expected["unrwa_refugees"] = unrwa
+        assert {g: getattr(f, attribute) for g, f in tiles.items()} == expected
+    # Jordan hosts Palestine refugees (UNRWA); Türkiye and Colombia do not
+    assert ("unrwa_refugees" in tiles) == (code == "JOR")
+
+
+# --- origins, pyramid, solutions --------------------------------------------------------
+
+
+def test_origins_with_nobody_that_year_are_left_out():
+    frame = pop_frame(
+        [(2025, "SYR", "TUR", 100, 5), (2025, "AFG", "TUR", 0), (2025, "IRQ", "TUR", 0, 3)]
+    )
+    origins = headline.origins_in_host(frame, "TUR", 2025, 10)
+    assert origins[["iso3", "total"]].to_dict("list") == {"iso3": ["SYR", "IRQ"], "total": [105, 3]}
+
+
+def test_origins_on_the_real_data_have_no_row_of_zeros(real_dir):
+    population = unhcr.load_population(real_dir)
+    turkiye = headline.origins_in_host(population, "TUR", 2025, 10)
+    assert len(turkiye) == 6 and (turkiye["total"] > 0).all()  # seven rows, one all zeros
+    assert len(headline.origins_in_host(population, "DEU", 2025, 10)) == 10
+
+
+def _demographics(rows: list[dict[str, object]]) -> pd.DataFrame:
+    bands = {f"{s}_{b}": 0 for s in "fm" for b in ("0_4", "5_11", "12_17", "18_59", "60")}
+    return pd.DataFrame([{"year": 2025, "coa_iso": "JOR", **bands, **row} for row in rows])
+
+
+def test_the_pyramid_counts_each_band_and_sex_of_the_people_hosted():
+    frame = _demographics(
+        [
+            {"pop_type": "REF", "f_0_4": 10, "m_0_4": 20, "f_18_59": 30, "m_60": 40, "total": 100},
+            {"pop_type": "ASY", "f_5_11": 5, "m_5_11": 5, "total": 20},  # 10 of unknown age
+            {"pop_type": "STA", "f_0_4": 1000, "total": 1000},  # not displaced: left out
+            {"pop_type": "REF", "coa_iso": "LBN", "f_0_4": 7, "total": 7},  # another host
+        ]
+    )
+    pyramid = demographics.age_sex_pyramid(frame, "JOR", 2025)
+    assert pyramid is not None
+    assert pyramid.people.loc["0–4"].tolist() == [10, 20]
+    assert pyramid.people.loc["5–11"].tolist() == [5, 5]
+    assert pyramid.people.loc["60+"].tolist() == [0, 40]
+    assert (pyramid.people_with_age_and_sex, pyramid.people_total) == (110, 120)
+    assert pyramid.coverage == pytest.approx(100 * 110 / 120)
+    assert pyramid.shares().to_numpy().sum() == pytest.approx(100.0)
+
+
+def test_no_pyramid_where_the_table_gives_no_age_never_an_empty_chart():
+    frame = _demographics([{"pop_type": "REF", "f_other": 10, "m_other": 5, "total": 15}])
+    assert demographics.age_sex_pyramid(frame, "JOR", 2025) is None  # sex known, age not
+    assert demographics.age_sex_pyramid(frame, "JOR", 2019) is None  # year not covered
+    assert demographics.age_sex_pyramid(frame, "LBN", 2025) is None  # host not in the table
+    said = words.no_pyramid("Jordan", 2019, [2025])
+    assert said.startswith("UNHCR's demographics table covers only 2025")
+    assert "no age breakdown" in words.no_pyramid("Iceland", 2025, [2025])
+
+
+def test_the_pyramid_of_jordan_2025_equals_the_csv_file(real_dir, csv):
+    pyramid = demographics.age_sex_pyramid(unhcr.load_demographics(real_dir), "JOR", 2025)
+    assert pyramid is not None
+    rows = csv["demographics"]
+    rows = rows[(rows["coa_iso"] == "JOR") & rows["pop_type"].isin(["REF", "ASY", "OIP"])]
+    assert pyramid.people.loc["18–59", "female"] == rows["f_18_59"].sum()
+    assert pyramid.people.loc["0–4", "male"] == rows["m_0_4"].sum()
+    assert pyramid.people_total == rows["total"].sum()
+
+
+def test_a_pyramid_is_described_as_one_for_readers_who_cannot_see_it():
+    frame = _demographics([{"pop_type": "REF", "f_18_59": 60, "m_18_59": 40, "total": 100}])
+    pyramid = demographics.age_sex_pyramid(frame, "JOR", 2025)
+    assert pyramid is not None
+    fig = charts_profile.age_sex_pyramid(pyramid, "Who Jordan hosts", "Source: x", "c", (4, 3))
+    alt = exhibits.alt_text(fig)
+    assert alt.startswith("Population pyramid (horizontal bars to both sides)")
+    assert "largest values: Women and girls 18–59: 60.0; Men and boys 18–59: 40.0" in alt
+    plt.close(fig)
+
+
+def test_solutions_for_one_country_read_each_field_the_way_unhcr_fills_it():
+    frame = pd.DataFrame(
+        [
+            # returned from Jordan to Syria; resettled from somewhere to Jordan
+            {"year": 2025, "coo_iso": "SYR", "coa_iso": "JOR", "returned_refugees": 90,
+             "resettlement": 3, "naturalisation": pd.NA},
+            {"year": 2025, "coo_iso": "JOR", "coa_iso": "DEU", "returned_refugees": 4,
+             "resettlement": 8, "naturalisation": 2},
+            {"year": 2025, "coo_iso": "IRQ", "coa_iso": "JOR", "returned_refugees": pd.NA,
+             "resettlement": pd.NA, "naturalisation": 6},
+            {"year": 2024, "coo_iso": "SYR", "coa_iso": "JOR", "returned_refugees": 500,
+             "resettlement": 0, "naturalisation": 0},
+        ]
+    )  # fmt: skip
+    found = solutions.solutions_in_country(frame, "JOR", 2025)
+    assert found.to_dict() == {
+        "returned_from": 90,
+        "returned_to": 4,
+        "resettled_in": 3,
+        "naturalised_in": 6,
+    }
+    assert not solutions.solutions_in_country(frame, "LBN", 2025).any()
+    assert "records no returns" in words.solutions_note(found * 0, "Lebanon", 2025)
+
+
+def test_solutions_of_jordan_2025_equal_the_csv_file(real_dir, csv):
+    found = solutions.solutions_in_country(unhcr.load_solutions(real_dir), "JOR", 2025)
+    frame = csv["solutions"]
+    assert found["returned_from"] == _csv_sum(frame, "returned_refugees", 2025, coa_iso="JOR")
+    assert found["returned_from"] == 256_854
+    assert found["naturalised_in"] == _csv_sum(frame, "naturalisation", 2025, coa_iso="JOR")
+
+
+# --- the document: numbering, colophon line, index ----------------------------------------
+
+
+def test_a_factsheet_keeps_its_headings_and_numbers_exhibits_through():
+    page = (
+        '<section class="cover"></section><h1 id="a">Country profile: Jordan</h1>'
+        '<h2 id="b">Origins</h2><figure class="exhibit" id="fig-x"><img/><figcaption>'
+        '<span class="exhibit-number">Figure</span> A chart</figcaption></figure>'
+        '<div class="exhibit" id="tab-y"><table><caption><span class="exhibit-number">Table'
+        "</span> A table</caption></table></div><p>As @fig:x shows.</p>"
+    )
+    numbered = combine.number_and_index(page, headings=False)
+    soup = BeautifulSoup(numbered, "html.parser")
+    assert soup.h1.get_text() == "Country profile: Jordan" and soup.h2.get_text() == "Origins"
+    assert [n.get_text() for n in soup.select(".exhibit-number")] == ["Figure 1", "Table 1"]
+    assert soup.select_one("a.xref").get_text() == "Figure 1"
+    assert soup.select_one("nav.toc") is None  # no contents, no list of figures
+
+
+def test_the_colophon_line_names_data_code_parameters_and_date():
+    settings = validate_parameters({"report_year": 2025, "focus_countries": ["JOR"]})
+    provenance = colophon.Provenance(
+        settings=settings,
+        config_name="profile-JOR",
+        inputs=registered_inputs(settings),
+        code_version="0.1.0 (abc1234)",
+        packages={},
+        python="3.11",
+        started="2026-11-28T08:00:00+00:00",
+    )
+    line = BeautifulSoup(colophon.colophon_line_html(provenance), "html.parser").get_text()
+    assert "UNHCR Refugee Population Statistics Database, version 2025.12.1" in line
+    assert "World Bank and UN country data, version WDI snapshot of" in line
+    assert "Code: displacement-report 0.1.0 (abc1234)" in line
+    assert "report year 2025, compared with 2019, chart from 2000" in line
+    assert "25,000 refugees for 5 years (parameter set profile-JOR)" in line
+    assert "Produced 2026-11-28" in line and "inputs.json" in line
+
+
+def _published(
+    output: Path, code: str, year: int = 2025, complete: bool = True, run: str = "1"
+) -> Path:
+    """A run folder published as profiles/<code>, as a build leaves it."""
+    run_dir = output / "runs" / f"profile-{code}-{run}"
+    run_dir.mkdir(parents=True)
+    run = run_dir
+    (run / "report.html").write_text("<html></html>")
+    if complete:
+        (run / "report.pdf").write_bytes(b"%PDF-")
+    (run / "inputs.json").write_text(json.dumps({"settings": {"report_year": year}}))
+    link = output / "profiles" / code
+    link.parent.mkdir(exist_ok=True)
+    if link.is_symlink():
+        link.unlink()
+    link.symlink_to(os.path.relpath(run_dir, link.parent), target_is_directory=True)
+    return run_dir
+
+
+def _index_rows(index: Path) -> list[list[str]]:
+    soup = BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser")
+    rows = []
+    for tr in soup.select("tbody tr"):
+        cells = [td.get_text() for td in tr.find_all("td")]
+        links = [a["href"] for a in tr.find_all("a")]
+        for href in links:
+            assert (index.parent / str(href)).is_file(), href  # every link opens a file
+        rows.append(cells[:3] + [str(h) for h in links])
+    return rows
+
+
+def test_the_index_lists_what_is_published_and_stays_right_after_a_partial_rebuild(tmp_path):
+    names = {"JOR": "Jordan", "TUR": "Türkiye", "SYR": "Syrian Arab Rep.", "XKX": "Kosovo"}
+    _published(tmp_path, "TUR")
+    _published(tmp_path, "JOR", 2019)
+    _published(tmp_path, "SYR", complete=False)  # no PDF: not listed
+    index = profile_index.write_index(tmp_path, names, "profiles")
+    assert index == tmp_path / "profiles" / "index.html"
+    assert _index_rows(index) == [
+        ["Jordan", "JOR", "2019", "JOR/report.pdf", "JOR/report.html"],
+        ["Türkiye", "TUR", "2025", "TUR/report.pdf", "TUR/report.html"],
+    ]
+    # a later batch rebuilds only Jordan (for 2025) and completes Syria: Türkiye stays
+    _published(tmp_path, "JOR", 2025, run="2")
+    _published(tmp_path, "SYR", 2025, run="2")
+    profile_index.write_index(tmp_path, names, "profiles")
+    assert [row[:3] for row in _index_rows(index)] == [
+        ["Jordan", "JOR", "2025"],
+        ["Syria", "SYR", "2025"],  # the name readers know (CLDR), not the data's abbreviation
+        ["Türkiye", "TUR", "2025"],
+    ]
+    assert not list((tmp_path / "profiles").glob(".*.part"))  # written atomically
+
+
+def test_the_index_shows_names_as_text(tmp_path):
+    _published(tmp_path, "XXA")
+    profile_index.write_index(tmp_path, {"XXA": "<script>alert(1)</script>"}, "profiles")
+    page = (tmp_path / "profiles" / "index.html").read_text(encoding="utf-8")
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert '<html lang="en">' in page
