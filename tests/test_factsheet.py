@@ -208,6 +208,17 @@ def test_no_pyramid_where_the_table_gives_no_age_never_an_empty_chart():
     assert "no age breakdown" in words.no_pyramid("Iceland", 2025, [2025])
 
 
+def test_a_handful_of_people_makes_no_pyramid_of_percentages():
+    frame = _demographics([{"pop_type": "REF", "f_5_11": 5, "total": 5}])
+    pyramid = demographics.age_sex_pyramid(frame, "JOR", 2025)
+    assert pyramid is not None and pyramid.too_few  # 5 people: 100% girls of 5 to 11
+    said = words.no_pyramid("St Kitts & Nevis", 2025, [2025], pyramid)
+    assert said.startswith("UNHCR's demographics table gives the age and sex of 5 of the")
+    assert "too few for a breakdown in percent" in said
+    many = _demographics([{"pop_type": "REF", "f_5_11": 60, "m_5_11": 40, "total": 100}])
+    assert not demographics.age_sex_pyramid(many, "JOR", 2025).too_few
+
+
 def test_the_pyramid_of_jordan_2025_equals_the_csv_file(real_dir, csv):
     pyramid = demographics.age_sex_pyramid(unhcr.load_demographics(real_dir), "JOR", 2025)
     assert pyramid is not None

@@ -57,6 +57,9 @@ def age_sex_profile(
 #: Population types of the people a country hosts from abroad (refugees, asylum-seekers,
 #: other people in need of international protection).
 HOSTED_TYPES = ("REF", "ASY", "OIP")
+#: Fewer people than this whose age and sex are known make no pyramid: percentages of a
+#: handful of people say nothing about a population (the profile says so instead).
+PYRAMID_MIN_PEOPLE = 100
 #: The age bands of the table, youngest first, as readers name them.
 AGE_BANDS = {"0_4": "0–4", "5_11": "5–11", "12_17": "12–17", "18_59": "18–59", "60": "60+"}
 
@@ -79,6 +82,11 @@ class Pyramid:
     def coverage(self) -> float:
         """Percent of the people in the table whose age band and sex are known."""
         return 100 * self.people_with_age_and_sex / self.people_total if self.people_total else 0.0
+
+    @property
+    def too_few(self) -> bool:
+        """Too few people with known age and sex for percentages to mean anything."""
+        return self.people_with_age_and_sex < PYRAMID_MIN_PEOPLE
 
     def shares(self) -> pd.DataFrame:
         """Each band and sex in percent of the people whose age and sex are known."""

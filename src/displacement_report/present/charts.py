@@ -66,13 +66,9 @@ def displacement_trend(
         bottom += values
     # the stacked height, not the total: the total is missing where a part is unknown
     top = max(float(bottom.max()), 1.0) * 1.1  # headroom for the value labels
-    millions = top >= 1e6  # a small host's chart counts in thousands, not in 0.0 M
-    _label_totals(ax, by_year[TOTAL], highlight, millions)
+    _label_totals(ax, by_year[TOTAL], highlight, millions=top >= 1e6)
     ax.set_ylim(0, top)
-    ax.yaxis.set_major_formatter(MillionsFormatter(1e6 if millions else 1e3))
-    ax.set_ylabel(
-        _("People, millions (end of year)") if millions else _("People, thousands (end of year)")
-    )
+    _people_axis(ax, top)
     ax.set_xlabel("")
     ax.set_title(title)
     ax.margins(x=0.01)
@@ -84,6 +80,21 @@ def displacement_trend(
         ax.legend(handles[::-1], labels[::-1], loc="upper left", fontsize=8)
     style.add_source(fig, source)
     return fig
+
+
+def _people_axis(ax, top: float) -> None:
+    """The vertical axis in millions, thousands or people, whichever the chart's height
+    needs: a small host's chart never reads 0.0 M."""
+    if top >= 1e6:
+        ax.yaxis.set_major_formatter(MillionsFormatter(1e6))
+        ax.set_ylabel(_("People, millions (end of year)"))
+    elif top >= 1e4:
+        ax.yaxis.set_major_formatter(MillionsFormatter(1e3))
+        ax.set_ylabel(_("People, thousands (end of year)"))
+    else:
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{value:,.0f}"))
+        ax.set_ylabel(_("People (end of year)"))
 
 
 def _label_totals(ax, totals: pd.Series, years: tuple[int, ...], millions: bool) -> None:

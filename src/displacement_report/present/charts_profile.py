@@ -46,7 +46,8 @@ def age_sex_pyramid(
             linewidth=0.5,
             label=_sex_label(sex),
         )
-        ax.bar_label(bars, labels=[f"{v:.0f}%" for v in shares[sex]], padding=2, fontsize=7.5)
+        labels = [f"{v:.0f}%" if v else "" for v in shares[sex]]  # no label on no bar
+        ax.bar_label(bars, labels=labels, padding=2, fontsize=7.5)
     reach = float(shares.to_numpy().max()) * 1.3 or 1.0
     ax.set_xlim(-reach, reach)
     ax.axvline(0, color="#333333", linewidth=0.8)

@@ -99,8 +99,13 @@ def pyramid_title(name: str, year: int) -> str:
     return _("Who {country} hosts, by age and sex, {year}").format(country=name, year=year)
 
 
-def no_pyramid(name: str, year: int, covered: list[int]) -> str:
-    """Said instead of an empty chart."""
+def no_pyramid(name: str, year: int, covered: list[int], pyramid: Pyramid | None = None) -> str:
+    """Said instead of an empty chart, or of a chart of a handful of people."""
+    if pyramid is not None:
+        return _(
+            "UNHCR's demographics table gives the age and sex of {known} of the people "
+            "{country} hosts from abroad in {year}: too few for a breakdown in percent."
+        ).format(known=count(pyramid.people_with_age_and_sex), country=name, year=year)
     if year not in covered:
         return _(
             "UNHCR's demographics table covers only {years}, so the age and sex of the "
