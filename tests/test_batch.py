@@ -27,6 +27,12 @@ def _check(result, out):
     assert sorted(r.published.name for r in result.published) == ["JOR", "SYR"]
     assert (out / "profiles" / "JOR" / "report.pdf").is_file()
     assert not (out / "profiles" / "LBN").exists()  # nothing published for the failure
+    # the index lists what was published, and links to it
+    assert result.index == out / "profiles" / "index.html"
+    index = result.index.read_text(encoding="utf-8")
+    for code in ("JOR", "SYR"):
+        assert f'href="{code}/report.pdf"' in index and f'href="{code}/report.html"' in index
+    assert "LBN" not in index
 
 
 def test_a_failing_country_is_reported_and_the_others_are_published(tmp_path, tiny_profile):

@@ -137,24 +137,6 @@ def test_interrupted_run_leaves_the_published_report_alone(tmp_path, signum, sha
     assert build.build_report(_settings(out), force=True).pdf.is_file()
 
 
-def test_profiles_command_builds_one_pdf_per_country(tmp_path):
-    result = CliRunner().invoke(
-        app,
-        ["profiles", "JOR", "UGA", "--config", "default"],
-        env={"DISPLACEMENT_REPORT_OUTPUT_DIR": str(tmp_path)},
-    )
-    assert result.exit_code == 0, result.output
-    for code, name in (("JOR", "Jordan"), ("UGA", "Uganda")):
-        pdf = tmp_path / "profiles" / code / "report.pdf"
-        text = "\n".join(p.extract_text() for p in PdfReader(pdf).pages)
-        assert f"Country profile: {name}" in text
-        pages = [page.extract_text() for page in PdfReader(pdf).pages]
-        first = next(i for i, t in enumerate(pages) if t.lstrip().startswith("1. Country profile"))
-        after = next(i for i, t in enumerate(pages) if t.lstrip().startswith("What changed"))
-        assert after - first <= 2  # the profile itself fills one or two pages
-    assert not (tmp_path / "latest").exists()
-
-
 def test_profiles_command_refuses_unknown_codes_before_any_work(tmp_path):
     result = CliRunner().invoke(
         app, ["profiles", "JOR", "XYZ"], env={"DISPLACEMENT_REPORT_OUTPUT_DIR": str(tmp_path)}

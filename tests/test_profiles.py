@@ -1,0 +1,162 @@
+"""Country profiles as their readers get them: a factsheet of at most two A4 pages per
+country (no cover, contents or glossary; a colophon line), key figures equal to the
+data, numbered and described exhibits, and an index page of every published profile.
+
+Built once, through the command line, for Jordan (Palestine refugees under UNRWA's
+mandate), Germany (many origins and protracted situations) and St Kitts and Nevis (a
+host of five people)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from displacement_report.cli import app
+
+# one worker runs the whole module (make test's --dist loadgroup): the batch is built once
+pytestmark = [pytest.mark.notebook, pytest.mark.xdist_group("profiles")]
+
+COUNTRIES = {"JOR": "Jordan", "DEU": "Germany", "KNA": "St Kitts & Nevis"}
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> tuple[Path, str]:
+    out = tmp_path_factory.mktemp("profiles")
+    result = CliRunner().invoke(app, ["profiles", *COUNTRIES, "--output-dir", str(out)])
+    assert result.exit_code == 0, result.output
+    return out, result.output
+
+
+def _text(pdf: Path) -> str:
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(pdf).pages))
+
+
+def _soup(out: Path, code: str) -> BeautifulSoup:
+    page = (out / "profiles" / code / "report.html").read_text(encoding="utf-8")
+    return BeautifulSoup(page, "html.parser")
+
+
+@pytest.mark.parametrize("code", COUNTRIES)
+def test_each_profile_is_a_factsheet_of_at_most_two_a4_pages(published, code):
+    out, _ = published
+    pdf = out / "profiles" / code / "report.pdf"
+    reader = PdfReader(pdf)
+    assert 1 <= len(reader.pages) <= 2
+    for page in reader.pages:  # A4: 595 x 842 points
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert outline[0] == f"Country profile: {COUNTRIES[code]}"
+    for part in ("Contents", "Figures and tables", "Glossary", "Colophon", "What changed"):
+        assert not any(title.startswith(part) for title in outline), outline
+    text = _text(pdf)
+    assert "Contents" not in text and "Glossary" not in text
+    # the colophon line closes the profile
+    assert "Data: UNHCR Refugee Population Statistics Database, version 2025.12.1" in text
+    assert "Code: displacement-report" in text and "Produced" in text
+    assert f"parameter set profile-{code}" in text
+    assert not (out / "latest").exists()  # profiles never replace the report
+
+
+def _csv_sum(folder: Path, table: str, column: str, year: int, code: str) -> int:
+    frame = pd.read_csv(folder / f"{table}.csv", keep_default_na=False, na_values=[""])
+    rows = frame[(frame["year"] == year) & (frame["coa_iso"] == code)]
+    return int(rows[column].fillna(0).sum())
+
+
+def test_the_key_figures_of_jordan_equal_the_data(published, real_dir):
+    out, _ = published
+    tiles = {
+        next(c for c in li["class"] if c.startswith("tile-")): li
+        for li in _soup(out, "JOR").select("ul.tiles > li")
+    }
+    expected = {
+        "tile-refugees": _csv_sum(real_dir, "population", "refugees", 2025, "JOR"),
+        "tile-unrwa_refugees": _csv_sum(real_dir, "unrwa", "total", 2025, "JOR"),
+        "tile-asylum_seekers": _csv_sum(real_dir, "population", "asylum_seekers", 2025, "JOR"),
+        "tile-oip": _csv_sum(real_dir, "population", "oip", 2025, "JOR"),
+        "tile-idps": _csv_sum(real_dir, "idmc", "total", 2025, "JOR"),
+    }
+    assert {name: int(str(li["data-value"])) for name, li in tiles.items()} == expected
+    before = _csv_sum(real_dir, "population", "refugees", 2024, "JOR")
+    change = expected["tile-refugees"] - before
+    words = tiles["tile-refugees"].select_one(".tile-change").get_text(" ", strip=True)
+    assert f"{abs(change):,} {'fewer' if change < 0 else 'more'} than at the end of 2024" in words
+    assert f"{100 * change / before:+.1f}%" in words
+    text = _text(out / "profiles" / "JOR" / "report.pdf")
+    for value in expected.values():
+        assert f"{value:,}" in text  # the reader sees the same numbers in the PDF
+
+
+def test_germany_and_a_small_host_have_no_tile_for_unrwa(published):
+    out, _ = published
+    for code in ("DEU", "KNA"):
+        assert not _soup(out, code).select("li.tile-unrwa_refugees")
+
+
+def test_exhibits_are_numbered_captioned_sourced_and_described(published):
+    out, _ = published
+    for code in COUNTRIES:
+        soup = _soup(out, code)
+        numbers = [n.get_text() for n in soup.select(".exhibit-number")]
+        figures = [n for n in numbers if n.startswith("Figure")]
+        assert figures == [f"Figure {i}" for i in range(1, len(figures) + 1)], numbers
+        for img in soup.select("figure.exhibit img"):
+            assert len(img["alt"]) > 40  # described, not named
+        for table in soup.select("div.table-exhibit"):
+            assert table.select_one("p.source-line").get_text().startswith("Source:")
+        assert soup.select_one("section.key-figures p.source-line")
+    jordan = _soup(out, "JOR")
+    pyramid = jordan.select_one('figure[id^="fig-profile_JOR_age_sex"]')
+    assert pyramid is not None
+    assert str(pyramid.img["alt"]).startswith("Population pyramid")
+    assert (out / "profiles" / "JOR" / "figures" / "profile_JOR_age_sex.csv").is_file()
+
+
+def test_no_empty_chart_where_there_is_nothing_to_draw(published):
+    out, _ = published
+    small = _soup(out, "KNA")
+    assert small.select_one('figure[id^="fig-profile_KNA_age_sex"]') is None
+    assert "too few for a breakdown in percent" in small.get_text()
+
+
+def test_main_origins_have_no_rows_of_zeros(published):
+    out, _ = published
+    for code, rows in (("DEU", 10), ("KNA", 1)):
+        soup = _soup(out, code)
+        table = next(
+            t for t in soup.select("table.report-table") if "Main countries of origin" in t.text
+        )
+        totals = [tr.find_all("td")[-1].get_text() for tr in table.select("tbody tr")]
+        assert len(totals) == rows and "0" not in totals
+
+
+def _index(out: Path) -> dict[str, tuple[str, ...]]:
+    soup = BeautifulSoup((out / "profiles" / "index.html").read_text("utf-8"), "html.parser")
+    rows = {}
+    for tr in soup.select("tbody tr"):
+        cells = [td.get_text() for td in tr.find_all("td")]
+        links = tuple(str(a["href"]) for a in tr.find_all("a"))
+        for href in links:
+            assert (out / "profiles" / href).is_file(), href
+        rows[cells[1]] = (cells[0], *links)
+    return rows
+
+
+def test_the_index_lists_every_published_profile_also_after_a_partial_batch(published):
+    out, output = published
+    assert f"index:   {out / 'profiles' / 'index.html'}" in output
+    listed = _index(out)
+    assert listed == {
+        code: (name, f"{code}/report.pdf", f"{code}/report.html")
+        for code, name in COUNTRIES.items()
+    }
+    # only Jordan again (unchanged, so reused in a second): the others stay listed
+    again = CliRunner().invoke(app, ["profiles", "JOR", "--output-dir", str(out)])
+    assert again.exit_code == 0, again.output
+    assert _index(out) == listed
