@@ -75,10 +75,20 @@ def displacement_trend(
     ax.grid(axis="x", visible=False)
     handles, labels = ax.get_legend_handles_labels()
     if legend_below:  # a low chart: a legend inside would cover the bars
-        ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(0, -0.1), ncol=2, fontsize=7.5)
+        # fixed room in inches: the legend's three rows above the source line
+        height = fig.get_figheight()
+        fig.legend(
+            handles,
+            labels,
+            loc="lower left",
+            bbox_to_anchor=(0.01, 0.17 / height),
+            ncol=2,
+            fontsize=7.5,
+        )
+        style.add_source(fig, source, rect=(0, 0.68 / height, 1, 1))
     else:
         ax.legend(handles[::-1], labels[::-1], loc="upper left", fontsize=8)
-    style.add_source(fig, source)
+        style.add_source(fig, source)
     return fig
 
 
