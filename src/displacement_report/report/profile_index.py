@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from displacement_report.errors import OutputError
-from displacement_report.i18n import _, country_name
+from displacement_report.i18n import _, country_name, language
 from displacement_report.report import publish
 from displacement_report.report.fingerprint import INPUTS_FILE
 
@@ -114,7 +114,7 @@ def write_index(output_dir: Path, names: Mapping[str, str], folder: str) -> Path
     try:
         profiles_dir.mkdir(parents=True, exist_ok=True)
         with _locked(profiles_dir):
-            page = index_html(published_profiles(profiles_dir, names))
+            page = index_html(published_profiles(profiles_dir, names), lang=language())
             publish.write_bytes_atomically(target, page.encode("utf-8"))
     except OSError as exc:
         raise OutputError(

@@ -14,19 +14,19 @@ from displacement_report.present.format import count, table_html
 from displacement_report.present.narrative import country_profile as words
 
 #: Arrows beside the change, for sighted readers; the words say the same.
-_ARROWS = {1: "▲", -1: "▼", 0: "="}
+_ARROWS = {"up": "▲", "down": "▼", "same": "="}
 
 
 def _direction(figure: KeyFigure) -> str:
     if figure.change is None:
         return "none"
-    return {1: "up", -1: "down", 0: "same"}[(figure.change > 0) - (figure.change < 0)]
+    return "up" if figure.change > 0 else "down" if figure.change < 0 else "same"
 
 
 def tile_html(figure: KeyFigure) -> str:
     """One tile: what it counts, the figure, and its change in words."""
     direction = _direction(figure)
-    arrow = {"up": _ARROWS[1], "down": _ARROWS[-1], "same": _ARROWS[0]}.get(direction, "")
+    arrow = _ARROWS.get(direction)
     marker = f'<span class="tile-arrow" aria-hidden="true">{arrow}</span> ' if arrow else ""
     value = "" if figure.value is None else f' data-value="{figure.value}"'
     return (
