@@ -22,7 +22,7 @@ from displacement_report.data import unhcr
 from displacement_report.present import charts_profile, exhibits
 from displacement_report.present.narrative import country_profile as words
 from displacement_report.present.tables import country_profile as tables
-from displacement_report.report import colophon, combine, profile_index
+from displacement_report.report import colophon, combine, fingerprint, profile_index, reuse
 from displacement_report.report.inputs import registered_inputs
 from displacement_report.settings import validate_parameters
 from tests.test_analyses import pop_frame
@@ -372,3 +372,17 @@ def test_the_index_shows_names_as_text(tmp_path):
     page = (tmp_path / "profiles" / "index.html").read_text(encoding="utf-8")
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert '<html lang="en">' in page
+
+
+def test_the_layout_changes_the_run_not_the_chapter_it_reuses(tmp_path):
+    notebook = tmp_path / "profile.ipynb"
+    notebook.write_text("{}")
+    made = {
+        layout: fingerprint.describe_inputs({"report_year": 2025}, "p", [notebook], {}, {}, layout)
+        for layout in ("report", "factsheet")
+    }
+    # a factsheet is never taken for the report of the same inputs, or the other way round
+    assert made["report"]["fingerprint"] != made["factsheet"]["fingerprint"]
+    # but the executed chapter is the same for both, and is reused across them
+    chapters = {k: reuse.chapter_fingerprint(v, "sha") for k, v in made.items()}
+    assert chapters["report"] == chapters["factsheet"]
