@@ -11,10 +11,11 @@ from displacement_report.analysis.demographics import Pyramid
 from displacement_report.i18n import _
 from displacement_report.present import exhibits, style
 
-#: Women and girls right, men and boys left; the hatch tells them apart without colour.
+#: Men and boys left, women and girls right (the legend in the same order); the hatch
+#: tells them apart without colour.
 SEXES = {
-    "female": (style.OKABE_ITO["vermillion"], ""),
     "male": (style.OKABE_ITO["blue"], "//"),
+    "female": (style.OKABE_ITO["vermillion"], ""),
 }
 
 
@@ -56,7 +57,7 @@ def age_sex_pyramid(
     ax.set_ylabel(_("Age"), fontsize=8)
     ax.tick_params(labelsize=8)
     ax.grid(axis="y", visible=False)
-    ax.set_ylim(-0.6, len(bands) + 0.4)  # a free row above the oldest for the legend
+    ax.set_ylim(-0.6, len(bands) + 0.7)  # free room above the oldest for the legend
     ax.set_title(title, fontsize=10)
     ax.legend(loc="upper center", fontsize=7.5, ncol=2)
     style.add_source(fig, source)

@@ -95,8 +95,9 @@ def pyramid_caption(pyramid: Pyramid, name: str) -> str:
     )
 
 
-def pyramid_title(name: str, year: int) -> str:
-    return _("Who {country} hosts, by age and sex, {year}").format(country=name, year=year)
+def pyramid_title(year: int) -> str:
+    """Short: the chart is half the page wide, and its caption names the country."""
+    return _("By age and sex, end of {year}").format(year=year)
 
 
 def no_pyramid(name: str, year: int, covered: list[int], pyramid: Pyramid | None = None) -> str:
