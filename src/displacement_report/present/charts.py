@@ -73,23 +73,28 @@ def displacement_trend(
     ax.set_title(title)
     ax.margins(x=0.01)
     ax.grid(axis="x", visible=False)
-    handles, labels = ax.get_legend_handles_labels()
-    if legend_below:  # a low chart: a legend inside would cover the bars
-        # fixed room in inches: the legend's three rows above the source line
-        height = fig.get_figheight()
-        fig.legend(
-            handles,
-            labels,
-            loc="lower left",
-            bbox_to_anchor=(0.01, 0.17 / height),
-            ncol=2,
-            fontsize=7.5,
-        )
-        style.add_source(fig, source, rect=(0, 0.68 / height, 1, 1))
-    else:
-        ax.legend(handles[::-1], labels[::-1], loc="upper left", fontsize=8)
-        style.add_source(fig, source)
+    style.add_source(fig, source, rect=_trend_legend(fig, ax, legend_below))
     return fig
+
+
+def _trend_legend(fig: plt.Figure, ax, below: bool) -> tuple[float, float, float, float]:
+    """The legend inside the chart (top left, latest group first), or in fixed room below
+    it, above the source line (a low chart, whose bars a legend inside would cover); the
+    area left for the axes."""
+    handles, labels = ax.get_legend_handles_labels()
+    if not below:
+        ax.legend(handles[::-1], labels[::-1], loc="upper left", fontsize=8)
+        return (0, 0.045, 1, 1)
+    height = fig.get_figheight()  # the legend's three rows take the same inches always
+    fig.legend(
+        handles,
+        labels,
+        loc="lower left",
+        bbox_to_anchor=(0.01, 0.17 / height),
+        ncol=2,
+        fontsize=7.5,
+    )
+    return (0, 0.68 / height, 1, 1)
 
 
 def _people_axis(ax, top: float) -> None:
