@@ -2,9 +2,10 @@
 
 Steps: check the output folder; reuse an earlier run made from the same inputs
 unless forced; otherwise make a run folder, execute the notebooks into it, combine
-them with a cover, contents and colophon, export HTML and PDF, record the inputs
-(the run's completion mark), and publish the folder as `latest` in one rename. A
-failure or interruption at any step leaves the published report as it was.
+them with a cover, contents and colophon (a country profile's factsheet: no cover or
+contents, a colophon line), export HTML and PDF, record the inputs (the run's
+completion mark), and publish the folder as `latest` in one rename. A failure or
+interruption at any step leaves the published report as it was.
 """
 
 from __future__ import annotations
