@@ -25,6 +25,8 @@ from matplotlib.axes import Axes
 from matplotlib.container import BarContainer, Container
 from matplotlib.ticker import ScalarFormatter
 
+from displacement_report.i18n import LANGUAGES, _
+
 KEY_NUMBERS_FILE = "key_numbers.json"
 LICENCE = "CC BY 4.0 (UNHCR and World Bank data); document figures as cited"
 
@@ -300,13 +302,24 @@ def chart_html(fig: plt.Figure, name: str, caption: str | None = None) -> str:
         {"title": title, "caption": caption, "alt": alt, "source": getattr(fig, "source", "")},
     )
     encoded = base64.b64encode(svg).decode("ascii")
-    link = f' <a class="data-link" href="figures/{name}.csv">Data (CSV)</a>' if _context else ""
+    link = _data_link(name)
     return (
         f'<figure class="exhibit chart" id="fig-{name}">'
         f'<img alt="{html.escape(alt)}" src="data:image/svg+xml;base64,{encoded}"/>'
-        f'<figcaption><span class="exhibit-number">Figure</span> '
+        f'<figcaption><span class="exhibit-number">{_("Figure")}</span> '
         f"{html.escape(caption)}{link}</figcaption></figure>"
     )
+
+
+def _data_link(name: str) -> str:
+    """A link to the exhibit's CSV, relative to the report (which lies in the run
+    folder, above the edition's <language>/figures/)."""
+    if _context is None:
+        return ""
+    folder = _context.folder
+    prefix = f"{folder.parent.name}/" if folder.parent.name in LANGUAGES else ""
+    href = f"{prefix}{folder.name}/{name}.csv"
+    return f' <a class="data-link" href="{html.escape(href)}">{_("Data (CSV)")}</a>'
 
 
 def table_exhibit(
@@ -316,7 +329,7 @@ def table_exhibit(
     beside the charts."""
     name = _unique(name or slug(caption))
     _write_sidecars(name, "table", frame, {"title": caption, "caption": caption, "source": source})
-    link = f' <a class="data-link" href="figures/{name}.csv">Data (CSV)</a>' if _context else ""
+    link = _data_link(name)
     return (
         f'<div class="exhibit table-exhibit" id="tab-{name}">{body}'
         f'<p class="source-line">{linked(source)}{link}</p></div>'

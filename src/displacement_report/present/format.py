@@ -13,7 +13,7 @@ from typing import SupportsFloat
 import pandas as pd
 from babel.numbers import format_decimal, format_percent
 
-LOCALE = "en_GB"
+from displacement_report.i18n import _, locale_code
 
 
 def _missing(value: object) -> bool:
@@ -28,12 +28,12 @@ def as_float(value: object) -> float:
 
 
 def count(value: object) -> str:
-    """20414669 -> '20,414,669'."""
+    """20414669 -> '20,414,669' ('20.414.669' in Dutch)."""
     if _missing(value):
         return "–"
     # babel reads any non-Decimal as Decimal(str(value)); numpy and pandas scalars too
     number = value if isinstance(value, Decimal) else str(value)
-    return format_decimal(number, format="#,##0", locale=LOCALE)
+    return format_decimal(number, format="#,##0", locale=locale_code())
 
 
 def millions(value: object, digits: int = 1) -> str:
@@ -43,7 +43,7 @@ def millions(value: object, digits: int = 1) -> str:
     if abs(as_float(value)) < 1_000_000:
         return count(round(as_float(value)))
     # always `digits` decimals ('26.0 million'), so figures in a paragraph line up
-    return f"{in_millions(value, digits)} million"
+    return _("{number} million").format(number=in_millions(value, digits))
 
 
 def in_millions(value: object, digits: int = 1) -> str:
@@ -51,7 +51,7 @@ def in_millions(value: object, digits: int = 1) -> str:
     if _missing(value):
         return "–"
     pattern = "#,##0." + "0" * digits if digits else "#,##0"
-    return format_decimal(as_float(value) / 1e6, format=pattern, locale=LOCALE)
+    return format_decimal(as_float(value) / 1e6, format=pattern, locale=locale_code())
 
 
 def signed_in_millions(value: object, digits: int = 1) -> str:
@@ -63,7 +63,7 @@ def one_decimal(value: object) -> str:
     """246.03 -> '246.0'; for rates such as 'per 1,000 inhabitants'."""
     if _missing(value):
         return "–"
-    return format_decimal(as_float(value), format="#,##0.0", locale=LOCALE)
+    return format_decimal(as_float(value), format="#,##0.0", locale=locale_code())
 
 
 def plain_percent(value: object) -> str:
@@ -76,7 +76,7 @@ def percent(value: object, digits: int = 1) -> str:
     if _missing(value):
         return "–"
     pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
-    return format_percent(as_float(value) / 100, format=pattern, locale=LOCALE)
+    return format_percent(as_float(value) / 100, format=pattern, locale=locale_code())
 
 
 def signed_percent(value: object, digits: int = 1) -> str:
@@ -104,7 +104,7 @@ def table_html(
     align = {c: "right" if c in formats else "left" for c in frame.columns}
     styler = frame.style.format(dict(formats.items()), escape="html").hide(axis="index")
     styler = styler.set_table_attributes('class="report-table"').set_caption(
-        f'<span class="exhibit-number">Table</span> {html.escape(caption)}'
+        f'<span class="exhibit-number">{_("Table")}</span> {html.escape(caption)}'
     )
     styler = styler.set_table_styles(
         {c: [{"selector": "th, td", "props": f"text-align: {a}"}] for c, a in align.items()}
@@ -124,4 +124,4 @@ def escape_markdown(text: str) -> str:
 
 
 def in_billions(value: float) -> str:
-    return f"{value / 1e9:.2f}"
+    return format_decimal(value / 1e9, format="#,##0.00", locale=locale_code())

@@ -40,6 +40,14 @@ class RunRecord:
     exhibits: dict[str, pd.DataFrame]
 
 
+def _figures_folder(run: Path, inputs: dict) -> Path:
+    """The charts and tables compared: the English edition's if the run made one (the
+    numbers are the same in every edition), else its first."""
+    languages = inputs.get("settings", {}).get("language") or ["en"]
+    language = "en" if "en" in languages else languages[0]
+    return run / language / "figures"
+
+
 def load_run(path: Path, *, figures: Path | None = None, inputs: dict | None = None) -> RunRecord:
     """Read a run folder (or, for the run being made, its figures and inputs so far)."""
     if not path.exists():
@@ -54,7 +62,7 @@ def load_run(path: Path, *, figures: Path | None = None, inputs: dict | None = N
                 "running), so what it was made from is unknown"
             )
         inputs = json.loads(record.read_text(encoding="utf-8"))
-    folder = figures or path / "figures"
+    folder = figures or _figures_folder(path, inputs)
     numbers_file = folder / KEY_NUMBERS_FILE
     numbers = (
         {n["key"]: n for n in json.loads(numbers_file.read_text(encoding="utf-8"))}

@@ -12,9 +12,12 @@ import nbformat
 from bs4 import BeautifulSoup, NavigableString
 
 from displacement_report.errors import ContentError
+from displacement_report.i18n import N_, _
 
-TOC_TITLE = "Contents"
-EXHIBITS_TITLE = "Figures and tables"
+TOC_TITLE = N_("Contents")
+EXHIBITS_TITLE = N_("Figures and tables")
+#: The words of an exhibit's label ('Figure 2.3'), translated when numbered.
+EXHIBIT_KINDS = (N_("Figure"), N_("Table"))
 
 
 def _output_cell(html_text: str, name: str) -> nbformat.NotebookNode:
@@ -66,13 +69,14 @@ def number_and_index(page: str) -> str:
         if element.name not in ("h1", "h2"):
             kind = "Figure" if element.name == "figure" else "Table"
             counts[kind] += 1
-            label = f"{kind} {chapter}.{counts[kind]}" if chapter else f"{kind} {counts[kind]}"
+            number_text = f"{chapter}.{counts[kind]}" if chapter else f"{counts[kind]}"
+            label = f"{_(kind)} {number_text}"
             number = element.find(class_="exhibit-number")
             caption = element.find(["figcaption", "caption"])
             assert number is not None and caption is not None  # every exhibit has both
             number.string = label
             text = caption.get_text(" ", strip=True).removeprefix(label).strip()
-            exhibits.append((label, text.removesuffix("Data (CSV)").strip(), anchor))
+            exhibits.append((label, text.removesuffix(_("Data (CSV)")).strip(), anchor))
             continue
         text = element.get_text().replace("¶", "").strip()
         if element.find_parent(class_="colophon"):
@@ -158,7 +162,7 @@ def _resolve_references(soup: BeautifulSoup, labels: dict[str, str]) -> None:
 def _contents(soup: BeautifulSoup, entries: list[tuple[int, str, str]]):
     nav = soup.new_tag("nav", attrs={"class": "toc"})
     title = soup.new_tag("h1", attrs={"class": "toc-title", "id": "contents"})
-    title.string = TOC_TITLE
+    title.string = _(TOC_TITLE)
     nav.append(title)
     listing = soup.new_tag("ul")
     for level, text, anchor in entries:
@@ -174,7 +178,7 @@ def _contents(soup: BeautifulSoup, entries: list[tuple[int, str, str]]):
 def _list_of_exhibits(soup: BeautifulSoup, exhibits: list[tuple[str, str, str]]):
     nav = soup.new_tag("nav", attrs={"class": "toc exhibits-list"})
     title = soup.new_tag("h1", attrs={"class": "toc-title", "id": "figures-and-tables"})
-    title.string = EXHIBITS_TITLE
+    title.string = _(EXHIBITS_TITLE)
     nav.append(title)
     listing = soup.new_tag("ul")
     for label, caption, anchor in exhibits:

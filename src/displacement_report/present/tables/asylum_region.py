@@ -11,8 +11,8 @@ from babel.numbers import format_decimal
 
 from displacement_report.analysis.asylum import EU_ROW
 from displacement_report.data.national_asylum import MEASURES
+from displacement_report.i18n import locale_code
 from displacement_report.present.format import (
-    LOCALE,
     as_float,
     count,
     one_decimal,
@@ -32,7 +32,7 @@ def _two_decimals(value: object) -> str:
     """0.0234 -> '0.02': per 1,000 rates of countries with few claims stay visible."""
     if one_decimal(value) == "–":  # missing
         return "–"
-    return format_decimal(as_float(value), format="#,##0.00", locale=LOCALE)
+    return format_decimal(as_float(value), format="#,##0.00", locale=locale_code())
 
 
 def origins_table(by_origin: pd.DataFrame, year: int, source: str) -> str:
