@@ -215,7 +215,7 @@ def test_diff_refuses_missing_incomplete_and_foreign_runs(tmp_path):
 def _fake_run(out: Path, name: str, year: int, *, complete: bool = True) -> Path:
     run = out / "runs" / name
     run.mkdir(parents=True)
-    (run / "report.pdf").write_bytes(b"%PDF-" + b"x" * 1000)
+    (run / "report.en.pdf").write_bytes(b"%PDF-" + b"x" * 1000)
     if complete:
         record = {"config_name": "set", "settings": {"report_year": year}}
         (run / "inputs.json").write_text(json.dumps(record))

@@ -186,8 +186,8 @@ def _snapshot(out: Path) -> tuple[str, bytes, bytes]:
     latest = out / "latest"
     return (
         os.readlink(latest),
-        (latest / "report.pdf").read_bytes(),
-        (latest / "report.html").read_bytes(),
+        (latest / "report.en.pdf").read_bytes(),
+        (latest / "report.en.html").read_bytes(),
     )
 
 
@@ -251,4 +251,4 @@ def test_the_default_report_needs_no_network(tmp_path):
         prefix=("unshare", "-n"),
     )
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "latest" / "report.pdf").is_file()
+    assert (tmp_path / "latest" / "report.en.pdf").is_file()

@@ -22,7 +22,7 @@ pytestmark = [pytest.mark.notebook, pytest.mark.xdist_group("report_reader")]
 @pytest.fixture(scope="module")
 def built(tmp_path_factory, real_dir):
     out = tmp_path_factory.mktemp("reader")
-    settings = validate_parameters({"report_year": 2025, "output_dir": str(out)})
+    settings = validate_parameters({"report_year": 2025, "output_dir": str(out), "language": "en"})
     handler = _Collect()
     logging.getLogger("weasyprint").addHandler(handler)
     try:
@@ -105,14 +105,14 @@ def test_each_chart_and_table_has_its_data_and_description(built, soup):
     run = built[0].run_dir
     for element in soup.select(".exhibit"):
         name = element["id"].split("-", 1)[1]
-        data = run / "figures" / f"{name}.csv"
-        record = json.loads((run / "figures" / f"{name}.json").read_text())
+        data = run / "en" / "figures" / f"{name}.csv"
+        record = json.loads((run / "en" / "figures" / f"{name}.json").read_text())
         assert data.stat().st_size > 10, name
         assert record["source"].startswith("Source") and record["data_version"] == "2025.12.1"
     tables = soup.select(".table-exhibit")
-    book = openpyxl.load_workbook(run / "tables.xlsx")
+    book = openpyxl.load_workbook(run / "en" / "tables.xlsx")
     assert len(book.sheetnames) == len(tables) + 1 and book.sheetnames[-1] == "Sources"
-    listing = json.loads((run / "figures.json").read_text())
+    listing = json.loads((run / "en" / "figures.json").read_text())
     assert len(listing["exhibits"]) == len(soup.select(".exhibit"))
     keys = {n["key"] for n in listing["key_numbers"]}
     assert {"forcibly_displaced", "lmic_share", "focus_share", "claims_hold_now"} <= keys
