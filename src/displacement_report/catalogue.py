@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Collection, Iterator, Mapping
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from babel.messages.extract import extract_python
 
@@ -18,7 +18,7 @@ def extract_notebook(
     keywords: Mapping[str, Any],
     comment_tags: Collection[str],
     options: dict[str, Any],
-) -> Iterator[tuple[int, str, Any, list[str]]]:
+) -> Iterator[tuple[int, str, Any, Any]]:
     """Messages of a notebook's code cells; line numbers count from the notebook's
     first code line, cell after cell."""
     notebook = json.load(fileobj)
@@ -29,7 +29,7 @@ def extract_notebook(
         source = "".join(cell.get("source", []))
         code = io.BytesIO(source.encode("utf-8"))
         for lineno, funcname, message, comments in extract_python(
-            code, keywords, comment_tags, options
+            code, keywords, comment_tags, cast(Any, options)
         ):
-            yield lineno + offset, funcname, message, comments
+            yield lineno + offset, str(funcname), message, comments
         offset += source.count("\n") + 1
