@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import multiprocessing
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -31,7 +33,7 @@ from displacement_report.report import (
     reuse,
 )
 from displacement_report.report.combine import combine, describe_document, number_and_index
-from displacement_report.report.execute import execute_all, parameters_for
+from displacement_report.report.execute import MAX_PARALLEL, execute_all, parameters_for
 from displacement_report.report.fingerprint import INPUTS_FILE, describe_inputs, find_reusable_run
 from displacement_report.report.inputs import InputGroup, checksums, registered_inputs
 from displacement_report.settings import ReportSettings, data_coverage
@@ -262,11 +264,7 @@ def _execute_and_publish(
     )
     provenance = replace(provenance, finished=clock.now().isoformat(timespec="seconds"))
     found = _what_changed(output_dir, run_dir, inputs)
-    for language in settings.language:
-        log.info("exporting the %s edition: HTML and PDF", language)
-        with i18n.using(language):
-            annex = changes.annex_html(found)
-        export(executed[language], provenance, run_dir, language, annex)
+    _export_editions(executed, provenance, run_dir, found)
     # written last: a run folder without it is incomplete and never reused
     record = json.dumps(inputs, indent=2, sort_keys=True).encode("utf-8")
     publish.write_bytes_atomically(run_dir / INPUTS_FILE, record)
@@ -274,6 +272,30 @@ def _execute_and_publish(
     link = publish.publish(output_dir, run_dir, link_name)
     log.info("published %s -> %s", link, run_dir.name)
     return RunResult.of(run_dir, link, settings.language)
+
+
+def _export_editions(
+    executed: dict[str, list[Path]],
+    provenance: colophon.Provenance,
+    run_dir: Path,
+    found: changes.Changes | None,
+) -> None:
+    """Export every edition; two or more at once in separate processes (laying out a
+    PDF is pure-Python work that threads would take turns at)."""
+    jobs = []
+    for language, chapters in executed.items():
+        with i18n.using(language):
+            annex = changes.annex_html(found)
+        jobs.append((chapters, provenance, run_dir, language, annex))
+    log.info("exporting HTML and PDF: %s", ", ".join(executed))
+    if len(jobs) == 1:
+        export(*jobs[0])
+        return
+    # forkserver: a clean process to fork from, never a copy of this threaded one
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(min(len(jobs), MAX_PARALLEL), mp_context=context) as pool:
+        for future in [pool.submit(export, *job) for job in jobs]:
+            future.result()
 
 
 def _execute_editions(
