@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from displacement_report.errors import ReportError
-from displacement_report.report import build
+from displacement_report.report import build, kernels
 from displacement_report.report.execute import MAX_PARALLEL, IPCKernelManager
 from displacement_report.settings import ReportSettings
 
@@ -63,7 +63,11 @@ def run_profiles(
     jobs = [(settings, code, names.get(code, code), force, notebook) for code in countries]
     if scheduler:
         return _on_cluster(scheduler, jobs)
-    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(jobs)))) as pool:
+    # one set of warm kernels for the whole batch: no profile pays a cold start
+    with (
+        kernels.warm_kernels(IPCKernelManager),
+        ThreadPoolExecutor(max_workers=max(1, min(workers, len(jobs)))) as pool,
+    ):
         futures = [pool.submit(build_one_profile, *job) for job in jobs]
         try:
             return _collect(countries, futures, lambda f: f.result())
