@@ -29,6 +29,7 @@ from displacement_report.report import (
     datafiles,
     editions,
     glossary,
+    kernels,
     publish,
     retention,
     reuse,
@@ -290,6 +291,12 @@ def _export_editions(
             annex = changes.annex_html(found)
         jobs.append((chapters, provenance, run_dir, language, annex))
     log.info("exporting HTML and PDF: %s", ", ".join(executed))
+    if kernels.active_pool() is not None:
+        # inside a batch, which already builds several countries at once: in turn,
+        # without paying an interpreter start per edition
+        for job in jobs:
+            export(*job)
+        return
     others = [_start_export(job, run_dir) for job in jobs[1:]]
     try:
         export(*jobs[0])
