@@ -146,7 +146,9 @@ SCHEMA = pa.DataFrameSchema(
             error="a cost per person, place or year is in EUR",
         ),
         pa.Check(
-            lambda f: f["period"].map(_years) == f["period_nl"].map(_years),
+            lambda f: (
+                f["period_nl"].isna() | (f["period"].map(_years) == f["period_nl"].map(_years))
+            ),
             error="period_nl names other years than period",
         ),
     ],

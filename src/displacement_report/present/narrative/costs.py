@@ -20,7 +20,7 @@ from displacement_report.present.format import (
     one_decimal,
     percent,
 )
-from displacement_report.present.tables.costs import in_currency, money
+from displacement_report.present.tables.costs import money
 
 SETTING_LABELS = {
     "regular": N_("Regular reception"),
@@ -64,7 +64,8 @@ def coa_stage_labels() -> dict[str, str]:
 
 
 def _eur(value: float) -> str:
-    return in_currency(value, "EUR")
+    """Whole euros: 'EUR 27,100', 'EUR 22' ('€ 27.100', '€ 22')."""
+    return _("EUR {amount}").format(amount=count(value))
 
 
 def _eur_million(value: float, digits: int = 0) -> str:
@@ -341,12 +342,17 @@ def aid_at_home_paragraph(long: pd.DataFrame, report_year: int, first: int | Non
         parts.append(_aid_shares(shares))
     line = long[long["series"] == "oir_line"]
     if len(line):
+        years = sorted(set(line["year"]))
         parts.append(
-            _(
+            i18n.ngettext(
+                "The reception-in-the-region line is public for {years} only, so the two stand "
+                "side by side for that year alone (@tab:aid_at_home); dollar figures are also "
+                "shown in euros at the ECB's annual average rate, with the rate.",
                 "The reception-in-the-region line is public for {years} only, so the two stand "
                 "side by side for those years alone (@tab:aid_at_home); dollar figures are "
-                "also shown in euros at the ECB's annual average rate, with the rate."
-            ).format(years=costs.year_list(sorted(set(line["year"]))))
+                "also shown in euros at the ECB's annual average rate, with the rate.",
+                len(years),
+            ).format(years=costs.year_list(years))
         )
     else:
         parts.append(

@@ -416,7 +416,7 @@ def sensitivity_table(
     formats: dict[str, Callable[..., str]] = {people: count, per_person: count}
     for cost in dutch:
         column = _("{label}: {amount} a year, ratio").format(
-            label=cost.label, amount=in_currency(cost.value, "EUR")
+            label=cost.label, amount=_("EUR {amount}").format(amount=count(cost.value))
         )
         frame[column] = ratios[cost.cost_id].to_numpy()
         formats[column] = _ratio
