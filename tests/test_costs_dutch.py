@@ -136,7 +136,7 @@ def test_dac_shares_and_aid_at_home_in_dutch():
     assert "Het hoogste aandeel in de gevonden jaren is 14,7% (2022)" in dac
     assert "Voor 2024 is geen aandeel gevonden" in dac
     assert title == (
-        "Alle DAC-donoren: opvangkosten in het donorland als % van hun ODA, 4,8% in 2014, "
+        "Alle DAC-donoren: opvangkosten in het donorland als aandeel van hun ODA, 4,8% in 2014, "
         "13,1% in 2024"
     )
     assert "Het laatste cijfer tot en met 2015 is van 2015: € 836,0 miljoen, gerealiseerd." in aid

@@ -413,7 +413,7 @@ def dac_paragraph(shares: pd.DataFrame, report_year: int, first_found: int | Non
 def dac_title(shares: pd.DataFrame) -> str:
     first, last = int(shares.index.min()), int(shares.index.max())
     return _(
-        "All DAC donors: in-donor refugee costs as % of their ODA, {first_share} in "
+        "All DAC donors: in-donor refugee costs as a share of their ODA, {first_share} in "
         "{first_year}, {last_share} in {last_year}"
     ).format(
         first_share=percent(shares["shown"].loc[first]),
