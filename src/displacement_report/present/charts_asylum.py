@@ -7,9 +7,12 @@ from collections.abc import Mapping, Sequence
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from babel.numbers import format_decimal
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from displacement_report.i18n import N_, _, locale_code
 from displacement_report.present import style
+from displacement_report.present.format import count
 
 #: Colours and hatches of the claim kinds, the same in every chart of the chapter (the
 #: hatch tells them apart where colour cannot).
@@ -28,8 +31,17 @@ BAR_STYLE = {
 }
 
 
+#: The legend entry of the bars that are neither highlighted nor a focus country.
+OTHER_EU = N_("Other EU member states")
+
+
 def _thousands(value: float, _pos: int) -> str:
-    return f"{value:,.0f}"
+    """An axis tick as a whole number in the edition's form (12,000; 12.000)."""
+    return count(round(value))
+
+
+def _two_decimals(value: float) -> str:
+    return format_decimal(value, format="#,##0.00", locale=locale_code())
 
 
 def claims_by_year(
@@ -57,7 +69,7 @@ def claims_by_year(
     ax.set_ylim(0, max(float(bottom.max()), 1.0) * 1.2)  # headroom for the legend
     ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_ylabel("Claims lodged in the year")
+    ax.set_ylabel(_("Claims lodged in the year"))
     ax.set_title(title)
     ax.grid(axis="x", visible=False)
     ax.legend(loc="upper center", ncol=3, fontsize=8)
@@ -73,11 +85,11 @@ def rate_bars(
     title: str,
     xlabel: str,
     source: str,
-    other_label: str = "Other EU member states",
+    other_label: str = OTHER_EU,
 ) -> plt.Figure:
     """Horizontal bars of a rate per country (index: ISO3), largest on top, with two
     decimals printed; `highlight` in its own colour and hatch, the `focus` countries in
-    another."""
+    another; `other_label` (a message) names the rest in the legend."""
     ordered = values.astype(float).sort_values(ascending=False)
     fig, ax = plt.subplots(figsize=(style.A4_TEXT_WIDTH_IN, 0.17 * len(ordered) + 1.3))
     positions = list(range(len(ordered)))[::-1]
@@ -94,15 +106,15 @@ def rate_bars(
     ax.set_yticks(positions, [names.get(code, code) for code in ordered.index], fontsize=7.5)
     ax.margins(y=0.01)
     for pos, value in zip(positions, ordered.to_numpy(), strict=True):
-        ax.text(float(value), pos, f" {value:,.2f}", va="center", fontsize=7)
+        ax.text(float(value), pos, " " + _two_decimals(value), va="center", fontsize=7)
     ax.set_xlim(0, max(float(ordered.max()), 0.01) * 1.15)
     ax.set_xlabel(xlabel)
     ax.set_title(title)
     ax.grid(axis="y", visible=False)
     labels = {
         "highlight": names.get(highlight, highlight),
-        "focus": "Focus countries",
-        "other": other_label,
+        "focus": _("Focus countries"),
+        "other": _(other_label),
     }
     handles = [
         plt.Rectangle(
@@ -151,7 +163,7 @@ def lenses(
             label=published_label,
         )
     ax.set_ylim(0, 100)
-    ax.set_ylabel("Percent")
+    ax.set_ylabel(_("Percent"))
     ax.set_title(title)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(loc="lower left", fontsize=8)
