@@ -258,9 +258,9 @@ def test_national_figures_read_in_dutch_from_the_measure_labels():
         text = narrative.national_paragraph(beside, national, 2019, 2023)
         table = tables.national_table(beside, "Bron: IND")
     assert "hooguit 1,1% (2023: 38.400 tegenover 38.000)" in text
-    assert "ligt 9.900 hoger" in text and "de 9.800 aanvragen voor nareis" in text
-    assert "Nareis, aanvragen" in table and "ongeveer 38.400" in table
-    assert "meer dan 49.000" in table and "+25,3%" in table
+    assert "ligt 9.900 hoger" in text and "evenveel als de 9.800 aanvragen voor nareis" in text
+    assert "Nareis, aanvragen" in table and "ca. 38.400" in table
+    assert "ruim 49.000" in table and "+25,3%" in table
     english = narrative.national_paragraph(beside, national, 2019, 2023)
     assert "close to the 9,800 family reunification applications of that year" in english
 
@@ -295,11 +295,12 @@ def test_chart_labels_and_numbers_follow_the_edition():
             "Bron",
         )
         ticks = [charts_asylum._thousands(v, 0) for v in (12_000.0, 0.0)]
+        ticks += [charts_asylum._axis_number(v, 0) for v in (2.5, 3.0)]
         ylabel = claims.axes[0].get_ylabel()
     plt.close("all")
     assert " 1.234,50" in labels and " 1,78" in labels
     assert legend == ["Nederland", "Focuslanden"]
-    assert ticks == ["12.000", "0"] and ylabel == "Aanvragen ingediend in het jaar"
+    assert ticks == ["12.000", "0", "2,5", "3"] and ylabel == "Aanvragen ingediend in het jaar"
     fig = charts_asylum.rate_bars(values, NAMES, "NLD", [], "T", "X", "Source")
     assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == [
         "Netherlands",

@@ -44,6 +44,11 @@ def _two_decimals(value: float) -> str:
     return format_decimal(value, format="#,##0.00", locale=locale_code())
 
 
+def _axis_number(value: float, _pos: int) -> str:
+    """An axis tick with the decimals it needs, in the edition's form (2.5; 2,5)."""
+    return format_decimal(round(value, 6), format="#,##0.##", locale=locale_code())
+
+
 def claims_by_year(
     table: pd.DataFrame, labels: Mapping[str, str], title: str, source: str
 ) -> plt.Figure:
@@ -106,8 +111,9 @@ def rate_bars(
     ax.set_yticks(positions, [names.get(code, code) for code in ordered.index], fontsize=7.5)
     ax.margins(y=0.01)
     for pos, value in zip(positions, ordered.to_numpy(), strict=True):
-        ax.text(float(value), pos, " " + _two_decimals(value), va="center", fontsize=7)
+        ax.text(float(value), pos, " " + _two_decimals(float(value)), va="center", fontsize=7)
     ax.set_xlim(0, max(float(ordered.max()), 0.01) * 1.15)
+    ax.xaxis.set_major_formatter(FuncFormatter(_axis_number))
     ax.set_xlabel(xlabel)
     ax.set_title(title)
     ax.grid(axis="y", visible=False)
@@ -177,6 +183,7 @@ def single_line(series: pd.Series, title: str, ylabel: str, source: str) -> plt.
     values = series.astype(float)
     ax.plot(values.index, values.to_numpy(), color=style.OKABE_ITO["green"], lw=2, marker="o", ms=3)
     ax.set_ylim(0, max(float(values.max()), 1.0) * 1.1)
+    ax.yaxis.set_major_formatter(FuncFormatter(_axis_number))
     ax.set_ylabel(ylabel)
     ax.set_title(title)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
