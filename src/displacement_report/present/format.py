@@ -90,10 +90,13 @@ def table_html(
     caption: str,
     source: str,
     name: str | None = None,
+    annex: bool = False,
 ) -> str:
     """A static HTML table with formatted cells, its caption and the source under it,
     as a numbered exhibit whose data is saved beside it (`exhibits.table_exhibit`);
     `name` is what the text refers to (`@tab:name`), by default a slug of the caption.
+    With `annex`, the report shows it in the annex of reference tables, wherever the
+    notebook displays it.
 
     Every table in the report goes through here, so every table names its source.
     Columns with a formatter are numbers (right-aligned); the others are text. Cell
@@ -112,7 +115,7 @@ def table_html(
     # a stable id per table: unique within the report, identical across runs
     table_id = hashlib.sha256(caption.encode()).hexdigest()[:10]
     body = styler.to_html(table_uuid=table_id)
-    return exhibits.table_exhibit(body, frame, caption, source, name)
+    return exhibits.table_exhibit(body, frame, caption, source, name, annex)
 
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")

@@ -20,6 +20,7 @@ from displacement_report import letter, paths
 from displacement_report.errors import OutputError, ParameterError
 from displacement_report.notebook import settings_for
 from displacement_report.report import (
+    annex,
     changes,
     clock,
     colophon,
@@ -110,9 +111,10 @@ def resolve_notebooks(notebooks: Sequence[str | Path]) -> list[Path]:
 
 
 def export(
-    executed: list[Path], provenance: colophon.Provenance, run_dir: Path, annex: str = ""
+    executed: list[Path], provenance: colophon.Provenance, run_dir: Path, what_changed: str = ""
 ) -> None:
-    """Write each chapter's own HTML, then the combined HTML and PDF, atomically."""
+    """Write each chapter's own HTML, then the combined HTML and PDF, atomically. The
+    closing pages: the annex of reference tables, what changed, glossary, colophon."""
     from displacement_report.report.html import ReportHTMLExporter
     from displacement_report.report.pdf import html_to_pdf
 
@@ -123,7 +125,8 @@ def export(
     combined = combine(
         executed,
         colophon.cover_html(provenance),
-        annex
+        annex.section_html()
+        + what_changed
         + glossary.glossary_html(glossary.notebooks_text(executed))
         + colophon.colophon_html(provenance),
         provenance.settings.title,
@@ -238,9 +241,9 @@ def _execute_and_publish(
         settings, config_name, registered, started.isoformat(timespec="seconds")
     )
     provenance = replace(provenance, finished=clock.now().isoformat(timespec="seconds"))
-    annex = _what_changed(output_dir, run_dir, inputs)
+    what_changed = _what_changed(output_dir, run_dir, inputs)
     log.info("exporting HTML and PDF")
-    export(executed, provenance, run_dir, annex)
+    export(executed, provenance, run_dir, what_changed)
     # written last: a run folder without it is incomplete and never reused
     record = json.dumps(inputs, indent=2, sort_keys=True).encode("utf-8")
     publish.write_bytes_atomically(run_dir / INPUTS_FILE, record)
