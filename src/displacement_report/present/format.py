@@ -128,3 +128,28 @@ def escape_markdown(text: str) -> str:
 
 def in_billions(value: float) -> str:
     return f"{value / 1e9:.2f}"
+
+
+def money_digits(*amounts: float) -> int:
+    """Decimals that write every amount of one sentence alike: none when each is a
+    whole number of millions (or billions), else one."""
+    for amount in amounts:
+        scale = 1e9 if abs(amount) >= 1e9 else 1e6
+        if round(amount / scale, 1) != round(amount / scale):
+            return 1
+    return 0
+
+
+def money(amount: float, currency: str, digits: int | None = None) -> str:
+    """135_500_000, 'EUR' -> 'EUR 135.5 million'; 5.6e9 -> 'USD 5.6 billion'. Without
+    `digits`, as many as the amount needs (`money_digits`); a sentence that names
+    several amounts passes the same `digits` for all of them."""
+    from displacement_report.i18n import _
+
+    digits = money_digits(amount) if digits is None else digits
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    if abs(amount) >= 1e9:
+        figure = format_decimal(amount / 1e9, format=pattern, locale=LOCALE)
+        return _("{currency} {amount} billion").format(currency=currency, amount=figure)
+    figure = format_decimal(amount / 1e6, format=pattern, locale=LOCALE)
+    return _("{currency} {amount} million").format(currency=currency, amount=figure)
