@@ -81,7 +81,7 @@ def test_a_chart_is_shown_with_alt_text_caption_and_its_data_saved(context):
 def test_a_table_has_a_real_caption_and_its_data_saved(context):
     frame = pd.DataFrame({"Country": ["Chad"], "Refugees": [1_502_263]})
     html = table_html(frame, {"Refugees": str}, "Refugees in Chad", "Source: test", "chad")
-    assert '<div class="exhibit table-exhibit" id="tab-chad">' in html
+    assert '<div class="exhibit table-exhibit short-table" id="tab-chad">' in html
     assert '<caption><span class="exhibit-number">Table</span> Refugees in Chad</caption>' in html
     assert pd.read_csv(context / "chad.csv").to_dict("list") == {
         "Country": ["Chad"],
@@ -206,9 +206,11 @@ def test_a_table_for_the_annex_needs_an_annex_in_the_page():
 def test_table_html_marks_a_table_for_the_annex(context):
     frame = pd.DataFrame({"Figure": ["a"], "Amount": [1]})
     marked = table_html(frame, {}, "Every figure", "Source: test", "every", annex=True)
-    assert '<div class="exhibit table-exhibit annex-exhibit" id="tab-every">' in marked
+    assert 'class="exhibit table-exhibit short-table annex-exhibit" id="tab-every"' in marked
     plain = table_html(frame, {}, "Some figures", "Source: test", "some")
     assert "annex-exhibit" not in plain
+    long = table_html(pd.DataFrame({"a": range(13)}), {}, "Long", "Source: test", "long")
+    assert 'class="exhibit table-exhibit" id="tab-long"' in long  # may break over pages
 
 
 def test_annex_tables_come_last_in_the_workbook_order():

@@ -30,6 +30,8 @@ from matplotlib.ticker import ScalarFormatter
 KEY_NUMBERS_FILE = "key_numbers.json"
 #: The class of a table the report build moves to the annex.
 ANNEX_CLASS = "annex-exhibit"
+#: Tables of at most this many rows are kept on one page, their caption with them.
+SHORT_TABLE_ROWS = 12
 LICENCE = "CC BY 4.0 (UNHCR and World Bank data); document figures as cited"
 
 
@@ -326,7 +328,11 @@ def table_exhibit(
     name = _unique(name or slug(caption))
     _write_sidecars(name, "table", frame, {"title": caption, "caption": caption, "source": source})
     link = f' <a class="data-link" href="figures/{name}.csv">Data (CSV)</a>' if _context else ""
-    classes = f"exhibit table-exhibit {ANNEX_CLASS}" if annex else "exhibit table-exhibit"
+    classes = "exhibit table-exhibit"
+    if len(frame) <= SHORT_TABLE_ROWS:
+        classes += " short-table"
+    if annex:
+        classes += f" {ANNEX_CLASS}"
     return (
         f'<div class="{classes}" id="tab-{name}">{body}'
         f'<p class="source-line">{linked(source)}{link}</p></div>'

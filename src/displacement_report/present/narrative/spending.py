@@ -316,8 +316,10 @@ def results_paragraph(results: pd.DataFrame) -> str:
     by_domain = spending.results_by_domain(results)
     achieved, targets = int(by_domain["achieved"].sum()), int(by_domain["target"].sum())
     if achieved and targets:
-        counted = _("{n} results, {achieved} achieved and {targets} targets").format(
-            n=len(results), achieved=achieved, targets=targets
+        counted = _("{results}, {achieved} achieved and {targets}").format(
+            results=ngettext("{n} result", "{n} results", len(results)).format(n=len(results)),
+            achieved=achieved,
+            targets=ngettext("{n} target", "{n} targets", targets).format(n=targets),
         )
     elif targets:
         counted = ngettext("{n} target", "{n} targets", targets).format(n=targets)

@@ -15,7 +15,6 @@ from displacement_report.present import sources
 from displacement_report.present.format import (
     count,
     in_millions,
-    money,
     one_decimal,
     table_html,
 )
@@ -53,7 +52,8 @@ def _amount_text(amount: float, unit: str, qualifier: str) -> str:
     prefix = {"about": "about ", "more_than": "more than ", "up_to": "up to "}.get(qualifier, "")
     if unit == "percent":
         return f"{prefix}{one_decimal(amount).removesuffix('.0')}%"
-    return f"{prefix}{money(amount, unit, 1)}"
+    # in millions with one decimal, as read: a reference table keeps every figure exact
+    return f"{prefix}{unit} {in_millions(amount)} million"
 
 
 def document_figures_table(
