@@ -209,7 +209,7 @@ def test_table_html_marks_a_table_for_the_annex(context):
     assert 'class="exhibit table-exhibit short-table annex-exhibit" id="tab-every"' in marked
     plain = table_html(frame, {}, "Some figures", "Source: test", "some")
     assert "annex-exhibit" not in plain
-    long = table_html(pd.DataFrame({"a": range(13)}), {}, "Long", "Source: test", "long")
+    long = table_html(pd.DataFrame({"a": range(7)}), {}, "Long", "Source: test", "long")
     assert 'class="exhibit table-exhibit" id="tab-long"' in long  # may break over pages
 
 

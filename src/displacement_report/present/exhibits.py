@@ -31,7 +31,7 @@ KEY_NUMBERS_FILE = "key_numbers.json"
 #: The class of a table the report build moves to the annex.
 ANNEX_CLASS = "annex-exhibit"
 #: Tables of at most this many rows are kept on one page, their caption with them.
-SHORT_TABLE_ROWS = 12
+SHORT_TABLE_ROWS = 6
 LICENCE = "CC BY 4.0 (UNHCR and World Bank data); document figures as cited"
 
 
