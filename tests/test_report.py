@@ -50,6 +50,9 @@ def test_pdf_carries_title_headline_figures_and_colophon(pdf_text):
     # the focus countries at end-2021: no year is given another year's budget
     assert "EUR 22 per refugee" in text
     assert "not what was spent" in text  # budgets are labelled as budgets
+    # the long lists of document figures are in the annex, the chapter refers to them
+    assert "Annex A. Figures from public documents" in text
+    assert "Every budget figure found, with its source, is listed in Table A.1" in text
     assert "38 quantitative statements" in text
     assert "Contents" in text
     assert "1.1 Forcibly displaced: the total and its parts" in text

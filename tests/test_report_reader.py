@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from displacement_report.present.tables import spending as spending_tables
 from displacement_report.report import build
 from displacement_report.settings import validate_parameters
 
@@ -70,7 +71,7 @@ def test_every_exhibit_is_numbered_captioned_and_every_reference_resolved(soup):
     assert len(exhibits) > 20
     for element in exhibits:
         label = element.find(class_="exhibit-number").get_text()
-        assert re.fullmatch(r"(Figure|Table) \d+\.\d+", label), label
+        assert re.fullmatch(r"(Figure|Table) (\d+|A)\.\d+", label), label
         caption = element.find(["figcaption", "caption"]).get_text(" ", strip=True)
         assert len(caption) > len(label) + 5, caption
     assert "@fig:" not in soup.get_text() and "@tab:" not in soup.get_text()
@@ -116,3 +117,78 @@ def test_each_chart_and_table_has_its_data_and_description(built, soup):
     assert len(listing["exhibits"]) == len(soup.select(".exhibit"))
     keys = {n["key"] for n in listing["key_numbers"]}
     assert {"forcibly_displaced", "lmic_share", "focus_share", "claims_hold_now"} <= keys
+
+
+ANNEX_TABLES = [
+    spending_tables.BUDGET_FIGURES,
+    spending_tables.PACKAGES,
+    spending_tables.PROSPECTS,
+    spending_tables.PLAN_3RP,
+    spending_tables.RESULTS,
+    spending_tables.EU_INSTRUMENTS,
+]
+
+
+def _spending_chapter(soup):
+    """The spending chapter's elements: from its title to the next chapter's."""
+    title = soup.find("h1", id=re.compile("^Dutch-money-for-reception"))
+    assert title is not None and title.get_text().startswith("6. Dutch money")
+    elements = []
+    for element in title.find_all_next():
+        if element.name == "h1":
+            break
+        elements.append(element)
+    return elements
+
+
+def test_the_annex_holds_the_long_lists_numbered_before_the_closing_pages(soup):
+    annex = soup.select_one("section.annex")
+    assert annex.find("h1").get_text() == "Annex A. Figures from public documents"
+    assert [h.get_text() for h in annex.find_all("h2")] == [
+        "6. Dutch money for reception in the region"
+    ]
+    tables = annex.select(".table-exhibit")
+    assert [t["id"] for t in tables] == [f"tab-{name}" for name in ANNEX_TABLES]
+    labels = [t.find(class_="exhibit-number").get_text() for t in tables]
+    assert labels == [f"Table A.{n}" for n in range(1, len(ANNEX_TABLES) + 1)]
+    # the budget rows, 3RP and results lists are there in full
+    assert len(annex.select(f"#tab-{spending_tables.PLAN_3RP} tbody tr")) >= 15
+    assert len(annex.select(f"#tab-{spending_tables.RESULTS} tbody tr")) >= 15
+    # after the last chapter, before what changed, the glossary and the colophon
+    following = [s.find("h1").get("id") for s in annex.find_next_siblings("section")]
+    assert following[:2] == ["what-changed", "glossary"]
+    assert annex.find_previous("h1", id=re.compile("^The-letter")) is not None
+
+
+def test_the_spending_chapter_refers_to_each_annex_table_and_keeps_only_short_ones(soup):
+    chapter = _spending_chapter(soup)
+    references = {
+        a["href"].removeprefix("#tab-"): a.get_text()
+        for a in (e for e in chapter if e.name == "a" and "xref" in e.get("class", []))
+    }
+    numbers = {
+        t["id"].removeprefix("tab-"): t.find(class_="exhibit-number").get_text()
+        for t in soup.select("section.annex .table-exhibit")
+    }
+    for name in ANNEX_TABLES:
+        assert references.get(name) == numbers[name], name  # resolved, to the annex's label
+    own = [e for e in chapter if "table-exhibit" in e.get("class", [])]
+    assert own, "the chapter keeps its short tables"
+    for table in own:
+        assert "annex-exhibit" not in table["class"]
+        assert len(table.select("tbody tr")) <= 6, table["id"]
+    text = re.sub(r"\s+", " ", " ".join(e.get_text() for e in chapter if e.name == "p"))
+    assert "Table A.4 lists all 18 figures found" in text
+    assert not re.search(r"\bnan\b|changed by|\+\d", text)  # 'rose by 6%', no 'nan' or '+6%'
+
+
+def test_the_annex_tables_are_in_the_contents_and_the_list_of_tables(soup):
+    contents = [a.get_text() for a in soup.select("nav.toc:not(.exhibits-list) a")]
+    assert "Annex A. Figures from public documents" in contents
+    assert contents.index("Annex A. Figures from public documents") < contents.index("Glossary")
+    listed = [a.get_text() for a in soup.select("nav.exhibits-list a")]
+    assert (
+        "Table A.1 Budget figures for reception in the region (EUR; budget stages, not "
+        "spending)" in listed
+    )
+    assert sum(item.startswith("Table A.") for item in listed) == len(ANNEX_TABLES)

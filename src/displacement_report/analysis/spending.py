@@ -285,3 +285,30 @@ def budget_for_ratios(amounts: pd.DataFrame) -> pd.Series:
     line at its latest known stage, for the years its own budget is public. No year is
     given another year's budget (the letter's 'EUR 128 million a year' is the 2021 line)."""
     return latest_stage(budget_by_stage(amounts, OIR_LINE)).rename("eur")
+
+
+def requirements_by_year(rows: pd.DataFrame, unit: str = "USD") -> pd.Series:
+    """The appeal's requirement per year in one currency: of the single-year figures of
+    that year, the largest (the whole appeal, where a document also gives a part of it,
+    such as the agencies' requirements without the host governments')."""
+    need = single_year(rows[(rows["amount_kind"] == "requirement") & (rows["unit"] == unit)])
+    by_year = need.groupby("period_start")["amount"].max()
+    return by_year.rename_axis("year").rename("requirement")
+
+
+def is_country(geography: pd.Series) -> pd.Series:
+    """True where a figure's place is one country (an ISO3 code), not a region or 'Global'."""
+    return geography.astype(str).str.fullmatch(r"[A-Z]{3}")
+
+
+def results_by_domain(results: pd.DataFrame) -> pd.DataFrame:
+    """Reported results per domain: how many are achieved and how many are targets,
+    the domain with most results first."""
+    table = pd.crosstab(
+        results["domain"], results["is_target"].map({False: "achieved", True: "target"})
+    )
+    table = table.reindex(columns=["achieved", "target"], fill_value=0)
+    table["total"] = table.sum(axis=1)
+    return table.sort_values(["total", "achieved"], ascending=False, kind="stable").rename_axis(
+        index="domain", columns=None
+    )

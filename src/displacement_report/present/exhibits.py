@@ -4,7 +4,9 @@ text, and saved with the data behind it (CSV) and a description (JSON) beside it
 A notebook's `notebook.start` sets the context (where files go, the parameters and
 data version to record); without it (a function called on its own) nothing is written
 and the exhibit is only shown. The report build numbers the exhibits per chapter and
-resolves the references `@fig:name` and `@tab:name` written in the text.
+resolves the references `@fig:name` and `@tab:name` written in the text. A table
+made with `annex=True` is for reference rather than reading: the build moves it to
+the report's annex (`report/annex.py`), where it is numbered 'Table A.1', ...
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ from matplotlib.ticker import ScalarFormatter
 from displacement_report.i18n import LANGUAGES, _
 
 KEY_NUMBERS_FILE = "key_numbers.json"
+#: The class of a table the report build moves to the annex.
+ANNEX_CLASS = "annex-exhibit"
+#: Tables of at most this many rows are kept on one page, their caption with them.
+SHORT_TABLE_ROWS = 6
 LICENCE = "CC BY 4.0 (UNHCR and World Bank data); document figures as cited"
 
 
@@ -323,14 +329,24 @@ def _data_link(name: str) -> str:
 
 
 def table_exhibit(
-    body: str, frame: pd.DataFrame, caption: str, source: str, name: str | None = None
+    body: str,
+    frame: pd.DataFrame,
+    caption: str,
+    source: str,
+    name: str | None = None,
+    annex: bool = False,
 ) -> str:
     """A table (its caption inside it) wrapped as a numbered exhibit, its data saved
-    beside the charts."""
+    beside the charts; with `annex`, marked for the report's annex."""
     name = _unique(name or slug(caption))
     _write_sidecars(name, "table", frame, {"title": caption, "caption": caption, "source": source})
     link = _data_link(name)
+    classes = "exhibit table-exhibit"
+    if len(frame) <= SHORT_TABLE_ROWS:
+        classes += " short-table"
+    if annex:
+        classes += f" {ANNEX_CLASS}"
     return (
-        f'<div class="exhibit table-exhibit" id="tab-{name}">{body}'
+        f'<div class="{classes}" id="tab-{name}">{body}'
         f'<p class="source-line">{linked(source)}{link}</p></div>'
     )

@@ -90,10 +90,13 @@ def table_html(
     caption: str,
     source: str,
     name: str | None = None,
+    annex: bool = False,
 ) -> str:
     """A static HTML table with formatted cells, its caption and the source under it,
     as a numbered exhibit whose data is saved beside it (`exhibits.table_exhibit`);
     `name` is what the text refers to (`@tab:name`), by default a slug of the caption.
+    With `annex`, the report shows it in the annex of reference tables, wherever the
+    notebook displays it.
 
     Every table in the report goes through here, so every table names its source.
     Columns with a formatter are numbers (right-aligned); the others are text. Cell
@@ -112,7 +115,7 @@ def table_html(
     # a stable id per table: unique within the report, identical across runs
     table_id = hashlib.sha256(caption.encode()).hexdigest()[:10]
     body = styler.to_html(table_uuid=table_id)
-    return exhibits.table_exhibit(body, frame, caption, source, name)
+    return exhibits.table_exhibit(body, frame, caption, source, name, annex)
 
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
@@ -125,3 +128,26 @@ def escape_markdown(text: str) -> str:
 
 def in_billions(value: float) -> str:
     return format_decimal(value / 1e9, format="#,##0.00", locale=locale_code())
+
+
+def money_digits(*amounts: float) -> int:
+    """Decimals that write every amount of one sentence alike: none when each is a
+    whole number of millions (or billions), else one."""
+    for amount in amounts:
+        scale = 1e9 if abs(amount) >= 1e9 else 1e6
+        if round(amount / scale, 1) != round(amount / scale):
+            return 1
+    return 0
+
+
+def money(amount: float, currency: str, digits: int | None = None) -> str:
+    """135_500_000, 'EUR' -> 'EUR 135.5 million'; 5.6e9 -> 'USD 5.6 billion'. Without
+    `digits`, as many as the amount needs (`money_digits`); a sentence that names
+    several amounts passes the same `digits` for all of them."""
+    digits = money_digits(amount) if digits is None else digits
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    if abs(amount) >= 1e9:
+        figure = format_decimal(amount / 1e9, format=pattern, locale=locale_code())
+        return _("{currency} {amount} billion").format(currency=currency, amount=figure)
+    figure = format_decimal(amount / 1e6, format=pattern, locale=locale_code())
+    return _("{currency} {amount} million").format(currency=currency, amount=figure)

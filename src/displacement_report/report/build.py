@@ -23,6 +23,7 @@ from displacement_report import i18n, letter, paths
 from displacement_report.errors import ContentError, OutputError, ParameterError
 from displacement_report.notebook import settings_for
 from displacement_report.report import (
+    annex,
     changes,
     clock,
     colophon,
@@ -149,10 +150,11 @@ def export(
     provenance: colophon.Provenance,
     run_dir: Path,
     language: str,
-    annex: str = "",
+    what_changed: str = "",
 ) -> None:
     """Write one edition: each chapter's own HTML, then the combined HTML and PDF and
-    the data files, atomically, every word in `language`."""
+    the data files, atomically, every word in `language`. The closing pages: the annex
+    of reference tables, what changed, glossary, colophon."""
     from displacement_report.report.html import ReportHTMLExporter
     from displacement_report.report.pdf import html_to_pdf
 
@@ -164,7 +166,8 @@ def export(
         combined = combine(
             executed,
             colophon.cover_html(provenance),
-            annex
+            annex.section_html()
+            + what_changed
             + glossary.glossary_html(glossary.notebooks_text(executed))
             + colophon.colophon_html(provenance),
             colophon.title(provenance.settings),
@@ -288,8 +291,8 @@ def _export_editions(
     jobs = []
     for language, chapters in executed.items():
         with i18n.using(language):
-            annex = changes.annex_html(found)
-        jobs.append((chapters, provenance, run_dir, language, annex))
+            what_changed = changes.annex_html(found)
+        jobs.append((chapters, provenance, run_dir, language, what_changed))
     log.info("exporting HTML and PDF: %s", ", ".join(executed))
     if kernels.active_pool() is not None:
         # inside a batch, which already builds several countries at once: in turn,

@@ -77,9 +77,18 @@ def workbook_bytes(figures_dir: Path, numbers: dict[str, str]) -> bytes:
     return buffer.getvalue()
 
 
+#: A label's chapter number or annex letter, and its number: 'Table 6.2', 'Table A.1'.
+_LABEL_PARTS = re.compile(r"\b([A-Z])\.|(\d+)")
+#: Annex letters sort after every chapter number.
+_ANNEX_RANK = 10_000
+
+
 def _order(label: str) -> tuple[int, ...]:
-    digits = re.findall(r"\d+", label)
-    return tuple(int(d) for d in digits) if digits else (999,)
+    """Report order of exhibit labels: chapters in turn, then the annexes; unnumbered last."""
+    parts = _LABEL_PARTS.findall(label)
+    if not parts:
+        return (10 * _ANNEX_RANK,)
+    return tuple(_ANNEX_RANK + ord(letter) if letter else int(n) for letter, n in parts)
 
 
 def figures_json(figures_dir: Path, numbers: dict[str, str]) -> bytes:

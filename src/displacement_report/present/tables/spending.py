@@ -1,5 +1,6 @@
-"""Tables of chapter 5, Dutch money for reception in the region: document figures, results, EUR per
-person, IATI.
+"""Tables of the chapter on Dutch money for reception in the region: short summaries
+for the chapter (EUR per person, money per result, channels, IATI) and the complete
+lists of document figures and results, which go to the report's annex (`annex_tables`).
 """
 
 from __future__ import annotations
@@ -8,6 +9,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from displacement_report.analysis import spending
+from displacement_report.i18n import _
 from displacement_report.present import sources
 from displacement_report.present.format import (
     count,
@@ -15,6 +18,14 @@ from displacement_report.present.format import (
     one_decimal,
     table_html,
 )
+
+# What the chapter calls the annex tables: '@tab:<name>' in its sentences.
+BUDGET_FIGURES = "budget_figures"
+PACKAGES = "packages_and_envelopes"
+PROSPECTS = "prospects_figures"
+PLAN_3RP = "plan_3rp_figures"
+RESULTS = "results_reported"
+EU_INSTRUMENTS = "eu_instruments"
 
 #: Reader-facing names of the kinds of amount in the document figures.
 AMOUNT_KIND_LABELS = {
@@ -41,10 +52,13 @@ def _amount_text(amount: float, unit: str, qualifier: str) -> str:
     prefix = {"about": "about ", "more_than": "more than ", "up_to": "up to "}.get(qualifier, "")
     if unit == "percent":
         return f"{prefix}{one_decimal(amount).removesuffix('.0')}%"
+    # in millions with one decimal, as read: a reference table keeps every figure exact
     return f"{prefix}{unit} {in_millions(amount)} million"
 
 
-def document_figures_table(rows: pd.DataFrame, caption: str) -> str:
+def document_figures_table(
+    rows: pd.DataFrame, caption: str, name: str | None = None, annex: bool = False
+) -> str:
     """Figures read in documents, each with its amount, kind, period and quality; the
     source line lists every document the rows come from."""
     frame = pd.DataFrame(
@@ -63,10 +77,32 @@ def document_figures_table(rows: pd.DataFrame, caption: str) -> str:
             "Id": rows["amount_id"].to_numpy(),
         }
     )
-    return table_html(frame, {}, caption, sources.documents(rows))
+    return table_html(frame, {}, caption, sources.documents(rows), name, annex)
 
 
-def results_table(rows: pd.DataFrame, caption: str) -> str:
+def channels_table(rows: pd.DataFrame) -> str:
+    """The channels' shares of the programming, largest first: short enough for the
+    chapter, with the quality of each figure's source."""
+    rows = rows.sort_values("amount", ascending=False, kind="stable")
+    years = _period(int(rows["period_start"].min()), int(rows["period_end"].max()))
+    frame = pd.DataFrame(
+        {
+            _("Figure"): rows["description"].to_numpy(),
+            _("Share"): [
+                _amount_text(a, u, q)
+                for a, u, q in zip(rows["amount"], rows["unit"], rows["qualifier"], strict=True)
+            ],
+            _("Source quality"): rows["quality"].to_numpy(),
+        }
+    )
+    caption = _("Reception-in-the-region programming by channel, {years}").format(years=years)
+    # the share is written already; a formatter only aligns it as a number
+    return table_html(frame, {_("Share"): str}, caption, sources.documents(rows), "channels")
+
+
+def results_table(
+    rows: pd.DataFrame, caption: str, name: str | None = None, annex: bool = False
+) -> str:
     frame = pd.DataFrame(
         {
             "Result": rows["description"].to_numpy(),
@@ -80,7 +116,7 @@ def results_table(rows: pd.DataFrame, caption: str) -> str:
             "Id": rows["result_id"].to_numpy(),
         }
     )
-    return table_html(frame, {"Number": count}, caption, sources.documents(rows))
+    return table_html(frame, {"Number": count}, caption, sources.documents(rows), name, annex)
 
 
 def per_person_table(table: pd.DataFrame, caption: str, source: str) -> str:
@@ -153,3 +189,43 @@ def iati_section(iati, focus: list[str] | tuple[str, ...], names: Mapping[str, s
     source = sources.iati(path)
     caption = "Disbursements to the focus countries in the IATI file, by year and currency"
     return iati_table(shown, names, caption, source)
+
+
+def annex_tables(amounts: pd.DataFrame, results: pd.DataFrame) -> str:
+    """Every document figure and result the chapter summarises, one table per topic,
+    for the report's annex (in the chapter's order, which is the order it refers to them)."""
+    topics = [
+        (
+            BUDGET_FIGURES,
+            spending.BUDGET_TOPICS,
+            _("Budget figures for reception in the region (EUR; budget stages, not spending)"),
+        ),
+        (
+            PACKAGES,
+            spending.PACKAGE_TOPICS,
+            _("Packages and envelopes for reception in the region"),
+        ),
+        (PROSPECTS, "prospects", _("PROSPECTS: the partnership and its country budgets")),
+        (PLAN_3RP, "3rp", _("The Regional Refugee and Resilience Plan (3RP) for the Syria crisis")),
+    ]
+    parts = [
+        document_figures_table(spending.of_topics(amounts, topic), caption, name, annex=True)
+        for name, topic, caption in topics
+    ]
+    parts.append(
+        results_table(
+            results,
+            _("Results reported for Dutch reception in the region and PROSPECTS"),
+            RESULTS,
+            annex=True,
+        )
+    )
+    parts.append(
+        document_figures_table(
+            spending.eu_layer(amounts),
+            _("EU instruments: the latest figure found for each stage"),
+            EU_INSTRUMENTS,
+            annex=True,
+        )
+    )
+    return "".join(parts)
