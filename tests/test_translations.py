@@ -60,9 +60,13 @@ def dutch() -> dict[str, object]:
 
 
 def test_every_message_has_a_dutch_translation(dutch):
+    # a plural message (ngettext) is one entry for its singular and plural forms
+    by_form = {
+        form: entry for key, entry in dutch.items() if isinstance(key, tuple) for form in key
+    }
     missing = []
     for message, where in _messages().items():
-        entry = dutch.get(message)
+        entry = dutch.get(message) or by_form.get(message)
         strings = entry.string if entry is not None else None
         translated = all(strings) if isinstance(strings, tuple) else bool(strings)
         if entry is None or not translated or entry.fuzzy:
