@@ -25,7 +25,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	$(BIN)/pybabel -q compile --use-fuzzy -d $(LOCALE_DIR) -D messages
+	$(BIN)/python -m displacement_report.i18n
 	touch $(STAMP)
 
 env: $(STAMP) ## create or update the virtual environment in .venv
