@@ -136,3 +136,55 @@ def test_messages_are_extracted_from_notebook_code_cells_with_their_lines():
         (2, "First message"),
         (3, "Second {n}"),
     ]
+
+
+def _assigns_underscore(tree) -> bool:
+    import ast
+
+    for node in ast.walk(tree):
+        targets = []
+        if isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        elif isinstance(node, ast.For | ast.comprehension):
+            targets = [node.target]
+        for target in targets:
+            for name in ast.walk(target):
+                if (
+                    isinstance(name, ast.Name)
+                    and name.id == "_"
+                    and isinstance(name.ctx, ast.Store)
+                ):
+                    return True
+    return False
+
+
+def _imports_gettext(tree) -> bool:
+    import ast
+
+    return any(
+        isinstance(node, ast.ImportFrom)
+        and node.module == "displacement_report.i18n"
+        and any(alias.name == "_" and alias.asname is None for alias in node.names)
+        for node in ast.walk(tree)
+    )
+
+
+def test_no_code_that_translates_with_underscore_also_throws_values_into_it():
+    """`x, _ = f()` after `from displacement_report.i18n import _` replaces the
+    translation function: every later message would raise or stay English."""
+    import ast
+
+    from displacement_report import paths
+
+    offenders = []
+    for path in sorted((paths.PROJECT_ROOT / "src").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if _imports_gettext(tree) and _assigns_underscore(tree):
+            offenders.append(str(path))
+    for path in sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb")):
+        cells = nbformat.read(path, as_version=4).cells
+        code = "\n".join(c.source for c in cells if c.cell_type == "code")
+        tree = ast.parse("\n".join(line for line in code.splitlines() if not line.startswith("%")))
+        if _imports_gettext(tree) and _assigns_underscore(tree):
+            offenders.append(path.name)
+    assert not offenders

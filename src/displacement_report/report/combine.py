@@ -137,7 +137,7 @@ def number_and_index(page: str) -> str:
             break  # the colophon's own subsections stay out of the contents
         else:
             found.heading(element, anchor)
-    _resolve_references(soup, {anchor: label for label, _, anchor in found.exhibits})
+    _resolve_references(soup, {anchor: label for label, _caption, anchor in found.exhibits})
     cover = soup.find(class_="cover")
     if cover is None or not found.entries:
         return str(soup)

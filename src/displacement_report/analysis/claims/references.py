@@ -122,7 +122,7 @@ def _row(table: pd.DataFrame, figure_id: str) -> pd.Series:
 
 def evaluate(spec: str, table: pd.DataFrame) -> Figure:
     """The figure one spec (without `;`) names."""
-    kind, _, rest = spec.partition(":") if ":" in spec else ("", "", spec)
+    kind, _separator, rest = spec.partition(":") if ":" in spec else ("", "", spec)
     ids = tuple(_ID.findall(rest))
     rows = [_row(table, i) for i in ids]
     values = [float(r["value"]) for r in rows]
