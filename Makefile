@@ -58,7 +58,7 @@ bench: $(STAMP) ## measure report, rerun and load times (prints figures, asserts
 
 catalog: $(STAMP) ## extract the messages of code and notebooks and update the Dutch catalogue
 	$(BIN)/pybabel -q extract -F babel.cfg --sort-by-file --no-wrap --project=displacement-report \
-		-k N_ -o $(LOCALE_DIR)/messages.pot src notebooks
+		-k N_ -o $(LOCALE_DIR)/messages.pot .
 	$(BIN)/pybabel -q update -i $(LOCALE_DIR)/messages.pot -d $(LOCALE_DIR) -D messages \
 		--no-fuzzy-matching --no-wrap --ignore-obsolete
 

@@ -13,7 +13,7 @@ from typing import SupportsFloat
 import pandas as pd
 from babel.numbers import format_decimal, format_percent
 
-from displacement_report.i18n import _, locale_code
+from displacement_report.i18n import _, country_name, locale_code
 
 
 def _missing(value: object) -> bool:
@@ -125,3 +125,9 @@ def escape_markdown(text: str) -> str:
 
 def in_billions(value: float) -> str:
     return format_decimal(value / 1e9, format="#,##0.00", locale=locale_code())
+
+
+def country_column(frame: pd.DataFrame, code: str = "iso3", name: str = "country") -> list[str]:
+    """The countries of a frame's rows as readers of the report's language know them
+    (CLDR names by code, the data's own name where CLDR has none)."""
+    return [country_name(str(c), str(n)) for c, n in zip(frame[code], frame[name], strict=True)]
