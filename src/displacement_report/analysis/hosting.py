@@ -7,7 +7,7 @@ import pandas as pd
 
 from displacement_report.analysis.headline import hosted_by_country
 from displacement_report.analysis.joins import Joined, left_join_reporting
-from displacement_report.i18n import N_, _
+from displacement_report.i18n import N_, _, pgettext
 
 #: Income groups counted as 'low- and middle-income' (World Bank).
 LOW_AND_MIDDLE = ("Low income", "Lower middle income", "Upper middle income")
@@ -20,11 +20,23 @@ INCOME_GROUP_LABELS = {
 }
 
 
-def income_group_label(group: object) -> str:
+def _short_income_groups() -> dict[str, str]:
+    return {
+        "Low income": pgettext("narrow column", "Low income"),
+        "Lower middle income": pgettext("narrow column", "Lower middle income"),
+        "Upper middle income": pgettext("narrow column", "Upper middle income"),
+        "High income": pgettext("narrow column", "High income"),
+    }
+
+
+def income_group_label(group: object, short: bool = False) -> str:
     """An income group of the data in the report's language; 'not classified' where the
-    World Bank gives none."""
+    World Bank gives none. `short`: as briefly as the language allows, for a narrow
+    column under a header that says 'income'."""
     if not isinstance(group, str) or not group:
         return _("not classified")
+    if short and group in INCOME_GROUP_LABELS:
+        return _short_income_groups()[group]
     return _(INCOME_GROUP_LABELS.get(group, group))
 
 

@@ -4,6 +4,7 @@ table that shows it, and the scorecard of the letter's claims."""
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from babel.lists import format_list
@@ -20,6 +21,37 @@ VERDICT_PLURALS: dict[str, Callable[[int], str]] = {
     "does not hold": lambda n: ngettext("{n} does not hold", "{n} do not hold", n),
     "not checkable": lambda n: ngettext(
         "{n} cannot be checked with public data", "{n} cannot be checked with public data", n
+    ),
+    "outdated (higher now)": lambda n: ngettext(
+        "{n} is outdated (higher now)", "{n} are outdated (higher now)", n
+    ),
+    "outdated (lower now)": lambda n: ngettext(
+        "{n} is outdated (lower now)", "{n} are outdated (lower now)", n
+    ),
+    "historical": lambda n: ngettext(
+        "{n} is about a past year and keeps its verdict",
+        "{n} are about a past year and keep their verdict",
+        n,
+    ),
+    "not checked: no IATI file given": lambda n: ngettext(
+        "{n} is not checked (no IATI file was given)",
+        "{n} are not checked (no IATI file was given)",
+        n,
+    ),
+}
+#: Verdicts that name a year: 'no figure for 2025', 'not yet in 2015 (lower)'.
+_NO_FIGURE = re.compile(r"no figure for (?P<year>\d{4})$")
+_NOT_YET = re.compile(r"not yet in (?P<year>\d{4}) \((?P<direction>higher|lower)\)$")
+_NOT_YET_PLURALS: dict[str, Callable[[int], str]] = {
+    "higher": lambda n: ngettext(
+        "{n} did not hold yet in {year} (the figure was higher)",
+        "{n} did not hold yet in {year} (the figures were higher)",
+        n,
+    ),
+    "lower": lambda n: ngettext(
+        "{n} did not hold yet in {year} (the figure was lower)",
+        "{n} did not hold yet in {year} (the figures were lower)",
+        n,
     ),
 }
 TITLE = N_("At a glance")
@@ -157,9 +189,16 @@ def _focus(found: dict[str, Finding], n_focus: int) -> list[str]:
 
 
 def _verdict_count(verdict: str, n: int) -> str:
-    if verdict not in VERDICT_PLURALS:
-        return f"{n} {verdict}"
-    return VERDICT_PLURALS[verdict](n).format(n=n)
+    """'3 hold', '10 without a figure for 2025': a verdict after its number of claims."""
+    if verdict in VERDICT_PLURALS:
+        return VERDICT_PLURALS[verdict](n).format(n=n)
+    if found := _NO_FIGURE.match(verdict):
+        return ngettext(
+            "{n} without a figure for {year}", "{n} without a figure for {year}", n
+        ).format(n=n, year=found["year"])
+    if found := _NOT_YET.match(verdict):
+        return _NOT_YET_PLURALS[found["direction"]](n).format(n=n, year=found["year"])
+    return f"{n} {verdict}"
 
 
 def _claims(verdicts: Mapping[str, int], year: int) -> list[str]:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 
 from displacement_report.analysis.hosting import income_group_label
-from displacement_report.i18n import _, country_name
+from displacement_report.i18n import _, country_name, pgettext
 from displacement_report.present.format import (
     count,
     country_column,
@@ -61,7 +61,9 @@ def _origins_text(origins: list[tuple[str, str, int]]) -> str:
 def focus_overview_table(
     overview: pd.DataFrame, names: Mapping[str, str], caption: str, source: str
 ) -> str:
-    per_1000 = _("Refugees per 1,000 incl. UNRWA")
+    # nine columns across the page: headers as brief as each language allows
+    per_1000 = pgettext("narrow column", "Refugees per 1,000 incl. UNRWA")
+    situations = pgettext("narrow column", "Protracted situations")
     counts = {
         _("Refugees (UNHCR)"): overview["refugees"].to_numpy(),
         _("Palestine refugees (UNRWA)"): overview["unrwa_refugees"].to_numpy(),
@@ -73,15 +75,17 @@ def focus_overview_table(
             _("Country"): [names.get(c, c) for c in overview.index],
             **counts,
             per_1000: overview["per_1000_incl_unrwa"].to_numpy(),
-            _("Income group"): [income_group_label(g) for g in overview["income_group"]],
+            pgettext("narrow column", "Income group"): [
+                income_group_label(g, short=True) for g in overview["income_group"]
+            ],
             _("LDC"): [_("yes") if v else _("no") for v in overview["is_ldc"]],
-            _("Protracted situations"): overview["situations"].to_numpy(),
+            situations: overview["situations"].to_numpy(),
         }
     )
     formats: dict[str, Callable[..., str]] = {
         **dict.fromkeys(counts, count),
         per_1000: one_decimal,
-        _("Protracted situations"): count,
+        situations: count,
     }
     return focus_profile_table(frame, caption, source, formats)
 

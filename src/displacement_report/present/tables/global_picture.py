@@ -8,8 +8,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from displacement_report.analysis.headline import label
-from displacement_report.i18n import _
+from displacement_report.analysis.headline import TOTAL, label
+from displacement_report.i18n import _, pgettext
 from displacement_report.present.format import (
     count,
     country_column,
@@ -79,13 +79,27 @@ def ranking_table(ranked: pd.DataFrame, role: str, year: int, source: str) -> st
     return table_html(frame, {refugees: count}, caption, source, name=f"top_{role}s")
 
 
+def _focus_headers() -> dict[str, str]:
+    """The groups as column headers of the focus table: nine columns across the page,
+    so a language with longer words may say them more briefly."""
+    return {
+        "refugees": pgettext("focus table", "Refugees under UNHCR's mandate"),
+        "unrwa_refugees": pgettext("focus table", "Palestine refugees under UNRWA's mandate"),
+        "asylum_seekers": pgettext("focus table", "Asylum-seekers"),
+        "oip": pgettext("focus table", "Other people in need of international protection"),
+        "idps": pgettext("focus table", "Internally displaced people (IDMC)"),
+        TOTAL: pgettext("focus table", "Forcibly displaced, total"),
+    }
+
+
 def focus_table(focus: pd.DataFrame, names: Mapping[str, str], year: int, source: str) -> str:
     frame = focus.reset_index()
     country = _("Country")
     frame.insert(1, country, [names.get(code, code) for code in frame["iso3"]])
     frame.loc[frame["iso3"] == "Total", ["iso3", country]] = ["", _("Total")]
-    frame = frame.rename(columns={"iso3": "ISO3", **{c: label(c) for c in focus.columns}})
-    formats = dict.fromkeys([label(c) for c in focus.columns], count)
+    headers = _focus_headers()
+    frame = frame.rename(columns={"iso3": "ISO3", **{c: headers[c] for c in focus.columns}})
+    formats = dict.fromkeys([headers[c] for c in focus.columns], count)
     caption = _("People hosted in or displaced inside the focus countries, end of {year}").format(
         year=year
     )
