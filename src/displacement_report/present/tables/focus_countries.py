@@ -58,18 +58,24 @@ def _origins_text(origins: list[tuple[str, str, int]]) -> str:
     return "; ".join(f"{country_name(code, name)} {count(n)}" for code, name, n in origins) or "–"
 
 
-def focus_overview_table(
-    overview: pd.DataFrame, names: Mapping[str, str], caption: str, source: str
-) -> str:
-    # nine columns across the page: headers as brief as each language allows
-    per_1000 = pgettext("narrow column", "Refugees per 1,000 incl. UNRWA")
-    situations = pgettext("narrow column", "Protracted situations")
-    counts = {
+def _counts(overview: pd.DataFrame) -> dict[str, object]:
+    return {
         _("Refugees (UNHCR)"): overview["refugees"].to_numpy(),
         _("Palestine refugees (UNRWA)"): overview["unrwa_refugees"].to_numpy(),
         _("Asylum-seekers"): overview["asylum_seekers"].to_numpy(),
         _("IDPs (IDMC)"): overview["idps"].to_numpy(),
     }
+
+
+def focus_overview_table(
+    overview: pd.DataFrame, names: Mapping[str, str], caption: str, source: str
+) -> str:
+    """Everything of `focus_people_table` and `focus_origins_table` but the origins, in one
+    table (the country profile's: one row)."""
+    # nine columns across the page: headers as brief as each language allows
+    per_1000 = pgettext("narrow column", "Refugees per 1,000 incl. UNRWA")
+    situations = pgettext("narrow column", "Protracted situations")
+    counts = _counts(overview)
     frame = pd.DataFrame(
         {
             _("Country"): [names.get(c, c) for c in overview.index],
@@ -90,16 +96,40 @@ def focus_overview_table(
     return focus_profile_table(frame, caption, source, formats)
 
 
-def focus_origins_table(
+def focus_people_table(
     overview: pd.DataFrame, names: Mapping[str, str], caption: str, source: str
 ) -> str:
+    """Whom each focus country hosts, who is displaced inside it, and the refugees per
+    1,000 inhabitants."""
+    per_1000 = _("Refugees per 1,000 inhabitants, incl. UNRWA")
+    counts = _counts(overview)
     frame = pd.DataFrame(
         {
             _("Country"): [names.get(c, c) for c in overview.index],
+            **counts,
+            per_1000: overview["per_1000_incl_unrwa"].to_numpy(),
+        }
+    )
+    formats: dict[str, Callable[..., str]] = {**dict.fromkeys(counts, count), per_1000: one_decimal}
+    return table_html(frame, formats, caption, source, name="focus_countries_people")
+
+
+def focus_origins_table(
+    overview: pd.DataFrame, names: Mapping[str, str], caption: str, source: str
+) -> str:
+    """Each focus country's income group, whether it is among the least developed
+    countries, its protracted situations and where the people it hosts come from."""
+    situations = _("Protracted situations")
+    frame = pd.DataFrame(
+        {
+            _("Country"): [names.get(c, c) for c in overview.index],
+            _("Income group"): [income_group_label(g) for g in overview["income_group"]],
+            _("LDC"): [_("yes") if v else _("no") for v in overview["is_ldc"]],
+            situations: overview["situations"].to_numpy(),
             _(
                 "Main countries of origin (refugees, asylum-seekers and others in need of "
                 "protection)"
             ): [_origins_text(o) for o in overview["main_origins"]],
         }
     )
-    return table_html(frame, {}, caption, source)
+    return table_html(frame, {situations: count}, caption, source, name="focus_countries_origins")
