@@ -18,7 +18,10 @@ def localized(text: str) -> str:
     """A number Python formatted ('1,234.5') with the report language's symbols
     ('1.234,5' in Dutch); other characters are kept."""
     locale = locale_code()
-    symbols = {",": get_group_symbol(locale), ".": get_decimal_symbol(locale)}
+    symbols: dict[str, str | int | None] = {
+        ",": get_group_symbol(locale),
+        ".": get_decimal_symbol(locale),
+    }
     return text.translate(str.maketrans(symbols))
 
 

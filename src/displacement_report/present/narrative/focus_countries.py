@@ -62,6 +62,7 @@ def profile_paragraph(over_time: pd.DataFrame, country: str, baseline: int, year
             "UNHCR's statistics record nobody hosted in or displaced inside {country} in {year}."
         ).format(country=country, year=year)
     now = over_time.loc[year]
+    assert isinstance(now, pd.Series)  # one row per year
     sentences = [_hosted_sentence(now, country, year), _displaced_inside(now, year)]
     if baseline != year and baseline in over_time.index:
         sentences.append(_change_since(over_time, baseline, year))
@@ -88,12 +89,13 @@ def _change_since(over_time: pd.DataFrame, baseline: int, year: int) -> str:
     """The change in everyone counted, or in the people hosted from abroad where a year
     lacks the IDP figure (so the two years are compared like with like)."""
     now, before = over_time.loc[year], over_time.loc[baseline]
+    assert isinstance(now, pd.Series) and isinstance(before, pd.Series)  # one row per year
     if pd.notna(now[TOTAL]) and pd.notna(before[TOTAL]) and before[TOTAL]:
         return _total_change(now, before, baseline)
     abroad_now, abroad_before = now[list(ABROAD)].sum(), before[list(ABROAD)].sum()
     if not abroad_before:
         return ""
-    change = 100 * (abroad_now - abroad_before) / abroad_before
+    change = float(100 * (abroad_now - abroad_before) / abroad_before)
     fields = {"change": change_percent(change), "baseline": baseline}
     if change > 0:
         text = _(

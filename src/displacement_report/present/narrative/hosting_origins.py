@@ -14,21 +14,29 @@ from displacement_report.present.format import (
 
 
 def hosting_paragraph(shares: dict[int, tuple[float, float]], fiscal_years: dict[int, int]) -> str:
-    """`shares` maps year -> (low- and middle-income %, least developed %)."""
-    sentences = [
-        _(
-            "At the end of {year}, countries of low and middle income hosted **{lmic}** of the "
-            "refugees under UNHCR's mandate and other people in need of international "
-            "protection, and the least developed countries {ldc} (World Bank income groups of "
-            "fiscal year {fiscal_year})."
-        ).format(
-            year=year,
-            lmic=percent(lmic, 0),
-            ldc=percent(ldc, 0),
-            fiscal_year=fiscal_years[year],
-        )
-        for year, (lmic, ldc) in sorted(shares.items(), reverse=True)
-    ]
+    """`shares` maps year -> (low- and middle-income %, least developed %); the latest
+    year in full, earlier years by their two shares."""
+    sentences: list[str] = []
+    for year, (lmic, ldc) in sorted(shares.items(), reverse=True):
+        fields = {
+            "year": year,
+            "lmic": percent(lmic, 0),
+            "ldc": percent(ldc, 0),
+            "fiscal_year": fiscal_years[year],
+        }
+        if not sentences:
+            text = _(
+                "At the end of {year}, countries of low and middle income hosted **{lmic}** of "
+                "the refugees under UNHCR's mandate and other people in need of international "
+                "protection, and the least developed countries {ldc} (World Bank income groups "
+                "of fiscal year {fiscal_year})."
+            )
+        else:
+            text = _(
+                "At the end of {year} the two shares were {lmic} and {ldc} (income groups of "
+                "fiscal year {fiscal_year})."
+            )
+        sentences.append(text.format(**fields))
     return " ".join(sentences)
 
 

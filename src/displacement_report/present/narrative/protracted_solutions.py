@@ -78,6 +78,7 @@ def _solution_clauses(row: pd.Series) -> list[str]:
 
 def solutions_paragraph(per_year: pd.DataFrame, year: int) -> str:
     row = per_year.loc[year]
+    assert isinstance(row, pd.Series)  # one row per year
     clauses = _solution_clauses(row)
     fields = {
         "year": year,

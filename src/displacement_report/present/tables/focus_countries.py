@@ -119,7 +119,7 @@ def focus_origins_table(
 ) -> str:
     """Each focus country's income group, whether it is among the least developed
     countries, its protracted situations and where the people it hosts come from."""
-    situations = _("Protracted situations")
+    situations = pgettext("narrow column", "Protracted situations")
     frame = pd.DataFrame(
         {
             _("Country"): [names.get(c, c) for c in overview.index],
