@@ -119,7 +119,7 @@ def test_interrupted_run_leaves_the_published_report_alone(tmp_path, signum, sha
         text=True,
     )
     deadline = time.monotonic() + 60
-    while not list(out.glob("runs/slow-*/notebooks/slow.ipynb")):
+    while not list(out.glob("runs/slow-*/*/notebooks/slow.ipynb")):
         assert proc.poll() is None, proc.communicate()
         assert time.monotonic() < deadline, "the slow notebook never started"
         time.sleep(0.2)

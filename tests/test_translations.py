@@ -60,11 +60,11 @@ def dutch() -> dict[str, object]:
 
 
 def test_every_message_has_a_dutch_translation(dutch):
+    # a plural is found under each of its English forms
+    forms = {form: entry for key, entry in dutch.items() if isinstance(key, tuple) for form in key}
     missing = []
-    # a plural message is one entry keyed by (singular, plural); the code names each form
-    forms = {form: e for e in dutch.values() if isinstance(e.id, tuple) for form in e.id}
     for message, where in _messages().items():
-        entry = dutch.get(message) or forms.get(message)
+        entry = dutch.get(message, forms.get(message))
         strings = entry.string if entry is not None else None
         translated = all(strings) if isinstance(strings, tuple) else bool(strings)
         if entry is None or not translated or entry.fuzzy:

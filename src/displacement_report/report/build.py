@@ -12,14 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import multiprocessing
+import pickle
+import subprocess
+import sys
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from displacement_report import i18n, letter, paths
-from displacement_report.errors import OutputError, ParameterError
+from displacement_report.errors import ContentError, OutputError, ParameterError
 from displacement_report.notebook import settings_for
 from displacement_report.report import (
     changes,
@@ -28,12 +29,13 @@ from displacement_report.report import (
     datafiles,
     editions,
     glossary,
+    kernels,
     publish,
     retention,
     reuse,
 )
 from displacement_report.report.combine import combine, describe_document, number_and_index
-from displacement_report.report.execute import MAX_PARALLEL, execute_all, parameters_for
+from displacement_report.report.execute import execute_all, parameters_for
 from displacement_report.report.fingerprint import INPUTS_FILE, describe_inputs, find_reusable_run
 from displacement_report.report.inputs import InputGroup, checksums, registered_inputs
 from displacement_report.settings import ReportSettings, data_coverage
@@ -280,22 +282,46 @@ def _export_editions(
     run_dir: Path,
     found: changes.Changes | None,
 ) -> None:
-    """Export every edition; two or more at once in separate processes (laying out a
-    PDF is pure-Python work that threads would take turns at)."""
+    """Export every edition: the first here, the others at the same time each in an
+    interpreter of its own (laying out a PDF is pure-Python work that threads would
+    only take turns at). Any failure or interruption stops them all."""
     jobs = []
     for language, chapters in executed.items():
         with i18n.using(language):
             annex = changes.annex_html(found)
         jobs.append((chapters, provenance, run_dir, language, annex))
     log.info("exporting HTML and PDF: %s", ", ".join(executed))
-    if len(jobs) == 1:
-        export(*jobs[0])
+    if kernels.active_pool() is not None:
+        # inside a batch, which already builds several countries at once: in turn,
+        # without paying an interpreter start per edition
+        for job in jobs:
+            export(*job)
         return
-    # forkserver: a clean process to fork from, never a copy of this threaded one
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(min(len(jobs), MAX_PARALLEL), mp_context=context) as pool:
-        for future in [pool.submit(export, *job) for job in jobs]:
-            future.result()
+    others = [_start_export(job, run_dir) for job in jobs[1:]]
+    try:
+        export(*jobs[0])
+        for process, job_file in others:
+            if process.wait():
+                messages = job_file.with_suffix(".log").read_text(errors="replace")
+                raise ContentError(f"exporting an edition failed:\n{messages[-4000:]}")
+    finally:
+        for process, job_file in others:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+            job_file.unlink(missing_ok=True)
+            job_file.with_suffix(".log").unlink(missing_ok=True)
+
+
+def _start_export(job: tuple, run_dir: Path) -> tuple[subprocess.Popen, Path]:
+    """Start exporting one edition; its messages go to a file beside the job, read if
+    it fails (a pipe could fill while this process lays out its own edition)."""
+    job_file = run_dir / f".export-{job[3]}.pickle"
+    job_file.write_bytes(pickle.dumps(job))
+    command = [sys.executable, "-m", "displacement_report.report.export_worker", str(job_file)]
+    with job_file.with_suffix(".log").open("wb") as messages:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=messages)
+    return process, job_file
 
 
 def _execute_editions(
