@@ -193,9 +193,9 @@ def _verdict_count(verdict: str, n: int) -> str:
     if verdict in VERDICT_PLURALS:
         return VERDICT_PLURALS[verdict](n).format(n=n)
     if found := _NO_FIGURE.match(verdict):
-        return ngettext(
-            "{n} without a figure for {year}", "{n} without a figure for {year}", n
-        ).format(n=n, year=found["year"])
+        return ngettext("{n} has no figure for {year}", "{n} have no figure for {year}", n).format(
+            n=n, year=found["year"]
+        )
     if found := _NOT_YET.match(verdict):
         return _NOT_YET_PLURALS[found["direction"]](n).format(n=n, year=found["year"])
     return f"{n} {verdict}"

@@ -82,6 +82,6 @@ def unrwa_note(shown: pd.DataFrame, table: pd.DataFrame, min_population: int) ->
             part = _("{country} ({rank} here, not ranked without them)").format(**fields)
         parts.append(part)
     return _(
-        "Palestine refugees under UNRWA's mandate drive the order for {countries}: most of the "
-        "refugees counted there are UNRWA's."
+        "For these countries, Palestine refugees under UNRWA's mandate set the place in the "
+        "ranking: {countries}. Most of the refugees counted there are UNRWA's."
     ).format(countries=format_list(parts, locale=locale_code()))
