@@ -132,7 +132,7 @@ def test_revisions_refuse_folders_of_different_layouts(data_copy, real_dir):
 
 
 #: 500,000 more Syrian refugees in Türkiye at the end of 2019 move exactly these:
-_COMPARISON = "forcibly_displaced_people_millions_end_of_and_end"
+_COMPARISON = "forcibly_displaced_comparison"
 EXPECTED_MOVES = {
     ("forcibly_displaced_by_group", "Refugees under UNHCR's mandate / 2019", "value"),
     *(
@@ -141,7 +141,7 @@ EXPECTED_MOVES = {
         for column in ("End 2019", "Change", "Change, %")
     ),
     ("top_hosts", "Türkiye", "Refugees"),
-    ("top_origins", "Syrian Arab Rep.", "Refugees"),
+    ("top_origins", "Syria", "Refugees"),
 }
 
 

@@ -13,7 +13,7 @@ from typing import SupportsFloat
 import pandas as pd
 from babel.numbers import format_decimal, format_percent
 
-from displacement_report.i18n import _, locale_code
+from displacement_report.i18n import _, country_name, locale_code
 
 
 def _missing(value: object) -> bool:
@@ -151,3 +151,9 @@ def money(amount: float, currency: str, digits: int | None = None) -> str:
         return _("{currency} {amount} billion").format(currency=currency, amount=figure)
     figure = format_decimal(amount / 1e6, format=pattern, locale=locale_code())
     return _("{currency} {amount} million").format(currency=currency, amount=figure)
+
+
+def country_column(frame: pd.DataFrame, code: str = "iso3", name: str = "country") -> list[str]:
+    """The countries of a frame's rows as readers of the report's language know them
+    (CLDR names by code, the data's own name where CLDR has none)."""
+    return [country_name(str(c), str(n)) for c, n in zip(frame[code], frame[name], strict=True)]

@@ -5,6 +5,7 @@ chapters and lands here."""
 from __future__ import annotations
 
 from displacement_report.analysis.joins import Joined
+from displacement_report.i18n import ngettext
 from displacement_report.present.format import escape_markdown
 
 
@@ -13,11 +14,13 @@ def unmatched_pointer(joins: dict[str, Joined]) -> str:
     lost = sorted({name for joined in joins.values() for name in joined.unmatched})
     if not lost:
         return ""
-    noun = "country is" if len(lost) == 1 else "countries are"
-    return (
-        f"*{len(lost)} {noun} left out of the ratios above for want of a World Bank figure; "
-        "the technical notes at the end of the report name them.*"
-    )
+    return ngettext(
+        "*{n} country is left out of the ratios above for want of a World Bank figure; the "
+        "technical notes at the end of the report name it.*",
+        "*{n} countries are left out of the ratios above for want of a World Bank figure; the "
+        "technical notes at the end of the report name them.*",
+        len(lost),
+    ).format(n=len(lost))
 
 
 def joins_markdown(joins: dict[str, Joined], year: int) -> str:
