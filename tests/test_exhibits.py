@@ -282,3 +282,26 @@ def test_the_glossary_lists_the_terms_the_report_uses_and_only_those():
     assert "<dt>FRiT</dt>" not in page
     assert "<dt>IDP</dt>" in page  # a plural counts
     assert glossary_html("no abbreviations here") == ""
+
+
+def test_the_dutch_glossary_matches_dutch_terms_and_explains_them_in_dutch():
+    from displacement_report import i18n
+    from displacement_report.report.glossary import glossary_html
+
+    with i18n.using("nl"):
+        page = glossary_html("Duurzame oplossingen voor asielzoekers; de 3RP en het COA.")
+    assert '<h1 id="glossary">Verklarende woordenlijst</h1>' in page
+    assert "<dt>Duurzame oplossingen</dt>" in page and "<dt>Asielzoeker</dt>" in page
+    assert "de donorgroep" not in page  # DAC is not used
+    assert "the Dutch agency" not in page  # the meaning in Dutch, not in English
+    assert "de organisatie die de opvang van asielzoekers in Nederland uitvoert" in page
+
+
+def test_a_glossary_row_without_its_dutch_meaning_is_refused(tmp_path):
+    from displacement_report.errors import DataFileError
+    from displacement_report.report.glossary import load_terms
+
+    path = tmp_path / "terms.csv"
+    path.write_text("term,meaning,term_nl,meaning_nl\nCOA,The agency,COA,\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="line 2: meaning_nl is empty"):
+        load_terms(path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 
 import nbformat
@@ -188,3 +189,26 @@ def test_no_code_that_translates_with_underscore_also_throws_values_into_it():
         if _imports_gettext(tree) and _assigns_underscore(tree):
             offenders.append(path.name)
     assert not offenders
+
+
+_LITERAL_IN_FSTRING = re.compile(r"\{\s*(?:_|ngettext|pgettext)\(\s*['\"]")
+
+
+def test_no_message_is_written_inside_an_f_string():
+    """Babel cannot see `_("...")` inside an f-string's braces (the whole f-string is one
+    token), so such a message never reaches the catalogue and stays English."""
+    import tokenize
+
+    from displacement_report import paths
+
+    hidden = []
+    for path in sorted((paths.PROJECT_ROOT / "src").rglob("*.py")):
+        with path.open("rb") as handle:
+            for token in tokenize.tokenize(handle.readline):
+                is_fstring = token.type == tokenize.STRING and token.string[:2].lower() in (
+                    'f"',
+                    "f'",
+                )
+                if is_fstring and _LITERAL_IN_FSTRING.search(token.string):
+                    hidden.append(f"{path.name}:{token.start[0]}")
+    assert not hidden

@@ -27,9 +27,10 @@ from matplotlib.axes import Axes
 from matplotlib.container import BarContainer, Container
 from matplotlib.ticker import ScalarFormatter
 
-from displacement_report.i18n import LANGUAGES, _
+from displacement_report.i18n import LANGUAGES, N_, _, ngettext
 
 KEY_NUMBERS_FILE = "key_numbers.json"
+FIGURE, DATA_LINK = N_("Figure"), N_("Data (CSV)")
 #: The class of a table the report build moves to the annex.
 ANNEX_CLASS = "annex-exhibit"
 #: Tables of at most this many rows are kept on one page, their caption with them.
@@ -162,9 +163,11 @@ def _tick_label(ticks: Any, labels: list[str], where: float) -> str:
 
 
 def _number(value: float) -> str:
+    from displacement_report.present.format import count, millions, one_decimal
+
     if abs(value) >= 1e6:
-        return f"{value / 1e6:,.1f} million"
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}"
+        return millions(value)
+    return count(round(value)) if abs(value) >= 100 else one_decimal(value)
 
 
 def _bar_x(container: Container) -> list[float]:
@@ -178,12 +181,12 @@ def _stacked(containers: Sequence[Container]) -> bool:
 
 def _chart_kind(ax: Axes) -> str:
     if any(c.get_paths() for c in ax.collections):
-        return "Stacked area chart" if len(ax.collections) > 1 else "Area chart"
+        return _("Stacked area chart") if len(ax.collections) > 1 else _("Area chart")
     if len(ax.containers) > 1:
-        return "Stacked bar chart" if _stacked(ax.containers) else "Grouped bar chart"
+        return _("Stacked bar chart") if _stacked(ax.containers) else _("Grouped bar chart")
     if any(isinstance(c, BarContainer) and c.orientation == "horizontal" for c in ax.containers):
-        return "Horizontal bar chart"
-    return "Bar chart" if ax.containers else "Line chart"
+        return _("Horizontal bar chart")
+    return _("Bar chart") if ax.containers else _("Line chart")
 
 
 def alt_text(fig: plt.Figure, data: pd.DataFrame | None = None) -> str:
@@ -198,16 +201,25 @@ def alt_text(fig: plt.Figure, data: pd.DataFrame | None = None) -> str:
         parts.append(kind)
         break  # the first panel names the kind; small multiples are described below
     if "panel" in data:
-        parts.append(f"{data['panel'].nunique()} panels ({', '.join(data['panel'].unique())})")
+        panels = data["panel"].nunique()
+        parts.append(
+            ngettext("{n} panel ({names})", "{n} panels ({names})", panels).format(
+                n=panels, names=", ".join(data["panel"].unique())
+            )
+        )
     series = [s for s in data["series"].unique() if s and not str(s).startswith("_")]
     if series:
-        parts.append("series: " + ", ".join(map(str, series)))
+        parts.append(_("series: {names}").format(names=", ".join(map(str, series))))
     numeric_x = pd.to_numeric(data["x"], errors="coerce")
     if numeric_x.notna().all() and len(data):
-        parts.append(f"from {numeric_x.min():g} to {numeric_x.max():g}")
+        parts.append(
+            _("from {first} to {last}").format(
+                first=f"{numeric_x.min():g}", last=f"{numeric_x.max():g}"
+            )
+        )
     axis = fig.axes[0].get_ylabel() or fig.axes[0].get_xlabel() if fig.axes else ""
     if axis:
-        parts.append(f"values: {axis}")
+        parts.append(_("values: {axis}").format(axis=axis))
     stacked = _stacked(fig.axes[0].containers if fig.axes else [])
     largest = _largest(data, len(series) > 1, stacked)
     if largest:
@@ -219,7 +231,8 @@ def _largest(data: pd.DataFrame, several_series: bool, stacked: bool) -> str:
     """The three largest values, or for stacked bars the three highest totals."""
     if stacked:  # the height of a stacked bar is the sum of its parts
         totals = data.groupby("x", sort=False)["value"].sum().nlargest(3)
-        return "highest totals: " + "; ".join(f"{x}: {_number(v)}" for x, v in totals.items())
+        listed = "; ".join(f"{x}: {_number(v)}" for x, v in totals.items())
+        return _("highest totals: {values}").format(values=listed)
     top = data.dropna(subset=["value"]).nlargest(3, "value")
     if not len(top):
         return ""
@@ -227,7 +240,7 @@ def _largest(data: pd.DataFrame, several_series: bool, stacked: bool) -> str:
         f"{name + ' ' if name and several_series else ''}{x}: {_number(value)}"
         for name, x, value in zip(top["series"], top["x"], top["value"], strict=True)
     )
-    return f"largest values: {largest}"
+    return _("largest values: {values}").format(values=largest)
 
 
 def caption_for(fig: plt.Figure) -> str:
@@ -235,7 +248,7 @@ def caption_for(fig: plt.Figure) -> str:
     if fig in _captions:
         return _captions[fig]
     ax = fig.axes[0]
-    quantity = ax.get_ylabel() or ax.get_xlabel() or "Values"
+    quantity = ax.get_ylabel() or ax.get_xlabel() or _("Values")
     data = chart_data(fig)
     numeric_x = pd.to_numeric(data["x"], errors="coerce")
     span = (
@@ -243,9 +256,9 @@ def caption_for(fig: plt.Figure) -> str:
         if len(data) and numeric_x.notna().all() and numeric_x.min() != numeric_x.max()
         else ""
     )
-    per_panel = f", in {len(fig.axes)} panels" if len(fig.axes) > 3 else ""
+    per_panel = _(", in {n} panels").format(n=len(fig.axes)) if len(fig.axes) > 3 else ""
     series = [str(s) for s in data["series"].unique() if s]
-    by = f"; shown: {', '.join(series[:5])}" if 1 < len(series) <= 5 else ""
+    by = _("; shown: {names}").format(names=", ".join(series[:5])) if 1 < len(series) <= 5 else ""
     return f"{quantity}{span}{per_panel}{by}."
 
 
@@ -312,7 +325,7 @@ def chart_html(fig: plt.Figure, name: str, caption: str | None = None) -> str:
     return (
         f'<figure class="exhibit chart" id="fig-{name}">'
         f'<img alt="{html.escape(alt)}" src="data:image/svg+xml;base64,{encoded}"/>'
-        f'<figcaption><span class="exhibit-number">{_("Figure")}</span> '
+        f'<figcaption><span class="exhibit-number">{_(FIGURE)}</span> '
         f"{html.escape(caption)}{link}</figcaption></figure>"
     )
 
@@ -325,7 +338,7 @@ def _data_link(name: str) -> str:
     folder = _context.folder
     prefix = f"{folder.parent.name}/" if folder.parent.name in LANGUAGES else ""
     href = f"{prefix}{folder.name}/{name}.csv"
-    return f' <a class="data-link" href="{html.escape(href)}">{_("Data (CSV)")}</a>'
+    return f' <a class="data-link" href="{html.escape(href)}">{_(DATA_LINK)}</a>'
 
 
 def table_exhibit(

@@ -13,7 +13,9 @@ from typing import SupportsFloat
 import pandas as pd
 from babel.numbers import format_decimal, format_percent
 
-from displacement_report.i18n import _, country_name, locale_code
+from displacement_report.i18n import N_, _, country_name, locale_code
+
+TABLE = N_("Table")
 
 
 def _missing(value: object) -> bool:
@@ -107,7 +109,7 @@ def table_html(
     align = {c: "right" if c in formats else "left" for c in frame.columns}
     styler = frame.style.format(dict(formats.items()), escape="html").hide(axis="index")
     styler = styler.set_table_attributes('class="report-table"').set_caption(
-        f'<span class="exhibit-number">{_("Table")}</span> {html.escape(caption)}'
+        f'<span class="exhibit-number">{_(TABLE)}</span> {html.escape(caption)}'
     )
     styler = styler.set_table_styles(
         {c: [{"selector": "th, td", "props": f"text-align: {a}"}] for c, a in align.items()}

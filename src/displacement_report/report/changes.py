@@ -15,9 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from babel.numbers import format_decimal
 
 from displacement_report.errors import ReportError
+from displacement_report.i18n import N_, _, locale_code, ngettext
 from displacement_report.present.exhibits import KEY_NUMBERS_FILE
+from displacement_report.present.format import count, percent
 
 #: A number is reported as changed when it moved by more than this share of its old value.
 THRESHOLD = 0.005
@@ -259,15 +262,28 @@ def previous_run(runs_dir: Path, inputs: dict[str, Any], exclude: Path) -> Path 
 def _value(number: float) -> str:
     if math.isnan(number):
         return "–"
-    return f"{number:,.0f}" if abs(number) >= 100 else f"{number:,.2f}"
+    if abs(number) >= 100:
+        return count(round(number))
+    return format_decimal(number, format="#,##0.00", locale=locale_code())
 
 
-ANNEX_TITLE = "What changed since the previous report"
+ANNEX_TITLE = N_("What changed since the previous report")
+#: The words changes.json records, shown to readers in their language.
+STATES = {
+    "added": N_("added"),
+    "removed": N_("removed"),
+    "changed": N_("changed"),
+    "new": N_("new"),
+}
+
+
+def _state(word: str) -> str:
+    return _(STATES[word]) if word in STATES else word
 
 
 def _section(body: str) -> str:
     return (
-        f'<section class="unnumbered changes"><h1 id="what-changed">{ANNEX_TITLE}</h1>'
+        f'<section class="unnumbered changes"><h1 id="what-changed">{_(ANNEX_TITLE)}</h1>'
         f"{body}</section>"
     )
 
@@ -282,44 +298,55 @@ def _table(anchor: str, title: str, headers: list[str], rows: list[list[str]]) -
     )
 
 
+def _numbers_table(changes: Changes, limit: int) -> list[str]:
+    rows = [
+        [
+            n["exhibit"].replace("_", " "),
+            str(n["row"]),
+            str(n["column"]),
+            _value(n["old"]),
+            _value(n["new"]),
+        ]
+        for n in changes.numbers[:limit]
+    ]
+    headers = [_("Where"), _("Row"), _("Column"), _("Before"), _("Now")]
+    parts = [_table("changed-numbers", _("Numbers"), headers, rows)]
+    more = len(changes.numbers) - limit
+    if more > 0:
+        text = ngettext("And {n} more, in changes.json.", "And {n} more, in changes.json.", more)
+        parts.append(f"<p>{text.format(n=more)}</p>")
+    return parts
+
+
 def annex_html(changes: Changes | None, limit: int = 60) -> str:
-    """The annex 'What changed since the previous report' (unnumbered)."""
+    """The annex 'What changed since the previous report' (unnumbered). Row and column
+    labels are those of the English edition's data, where runs are compared."""
     if changes is None:
-        return _section(
-            "<p>This is the first report of this parameter set: nothing to compare.</p>"
-        )
+        first = _("This is the first report of this parameter set: nothing to compare.")
+        return _section(f"<p>{first}</p>")
     if changes.empty:
         # the folder name stays in changes.json: the page is the same for the same inputs
-        return _section("<p>Nothing changed since the previous report of these parameters.</p>")
-    parts = [
-        "<p>Compared with the previous report of the same parameters; numbers "
-        f"are listed when they moved by more than {changes.threshold:.1%} of their old "
-        "value.</p>"
-    ]
+        same = _("Nothing changed since the previous report of these parameters.")
+        return _section(f"<p>{same}</p>")
+    intro = _(
+        "Compared with the previous report of the same parameters; numbers are listed "
+        "when they moved by more than {threshold} of their old value."
+    ).format(threshold=percent(changes.threshold * 100, 1))
+    parts = [f"<p>{intro}</p>"]
     if changes.data_files:
-        rows = [[f["file"], f["change"], str(f["version"])] for f in changes.data_files]
-        parts.append(_table("changed-inputs", "Input files", ["File", "Change", "Version"], rows))
+        rows = [[f["file"], _state(f["change"]), str(f["version"])] for f in changes.data_files]
+        headers = [_("File"), _("Change"), _("Version")]
+        parts.append(_table("changed-inputs", _("Input files"), headers, rows))
     if changes.verdicts:
         rows = [[v["row"], v["column"], str(v["old"]), str(v["new"])] for v in changes.verdicts]
-        headers = ["Claim", "Column", "Before", "Now"]
-        parts.append(_table("changed-verdicts", "Verdicts", headers, rows))
+        headers = [_("Claim"), _("Column"), _("Before"), _("Now")]
+        parts.append(_table("changed-verdicts", _("Verdicts"), headers, rows))
     if changes.rankings:
-        rows = [[r["table"].replace("_", " "), r["row"], r["change"]] for r in changes.rankings]
-        headers = ["Table", "Country", "Change"]
-        parts.append(_table("changed-rankings", "Largest hosts and origins", headers, rows))
-    if changes.numbers:
         rows = [
-            [
-                n["exhibit"].replace("_", " "),
-                str(n["row"]),
-                str(n["column"]),
-                _value(n["old"]),
-                _value(n["new"]),
-            ]
-            for n in changes.numbers[:limit]
+            [r["table"].replace("_", " "), r["row"], _state(r["change"])] for r in changes.rankings
         ]
-        headers = ["Where", "Row", "Column", "Before", "Now"]
-        parts.append(_table("changed-numbers", "Numbers", headers, rows))
-        if len(changes.numbers) > limit:
-            parts.append(f"<p>And {len(changes.numbers) - limit} more, in changes.json.</p>")
+        headers = [_("Table"), _("Country"), _("Change")]
+        parts.append(_table("changed-rankings", _("Largest hosts and origins"), headers, rows))
+    if changes.numbers:
+        parts += _numbers_table(changes, limit)
     return _section("".join(parts))

@@ -171,17 +171,18 @@ def colophon_html(p: Provenance) -> str:
         run = _("Started {started}, finished {finished}").format(
             started=html.escape(p.started), finished=html.escape(p.finished)
         )
+    title, parameters, code, run_title = _("Colophon"), _("Parameters"), _("Code"), _("Run")
     return (
-        f'<section class="colophon"><h1 id="colophon">{_("Colophon")}</h1>'
+        f'<section class="colophon"><h1 id="colophon">{title}</h1>'
         "<p>"
         + _(
             "Every figure in this report is computed from the files below by the code "
             "version named here; rerunning with the same parameters reproduces it."
         )
-        + f"</p><h3>{_('Parameters')}</h3><table>"
+        + f"</p><h3>{parameters}</h3><table>"
         f"{_rows_html(_parameter_rows(p.settings))}</table>"
         + "".join(_input_group_html(group) for group in p.inputs)
-        + f"<h3>{_('Code')}</h3><p>displacement-report {html.escape(p.code_version)}, "
+        + f"<h3>{code}</h3><p>displacement-report {html.escape(p.code_version)}, "
         f"Python {html.escape(p.python)}; {html.escape(packages)}</p>"
-        f"<h3>{_('Run')}</h3><p>{run}</p></section>"
+        f"<h3>{run_title}</h3><p>{run}</p></section>"
     )

@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 from bs4 import BeautifulSoup
 
+from displacement_report.i18n import _
 from displacement_report.present.exhibits import KEY_NUMBERS_FILE
 
 WORKBOOK = "tables.xlsx"
@@ -65,15 +66,16 @@ def workbook_bytes(figures_dir: Path, numbers: dict[str, str]) -> bytes:
             data.to_excel(writer, sheet_name=sheet, index=False)
             index.append(
                 {
-                    "sheet": sheet,
-                    "table": label,
-                    "caption": record["caption"],
-                    "source": record["source"],
-                    "data version": record["data_version"],
-                    "licence": record["licence"],
+                    _("sheet"): sheet,
+                    _("table"): label,
+                    _("caption"): record["caption"],
+                    _("source"): record["source"],
+                    _("data version"): record["data_version"],
+                    _("licence"): record["licence"],
                 }
             )
-        pd.DataFrame(index).to_excel(writer, sheet_name=_sheet_name("Sources", used), index=False)
+        sources = _sheet_name(_("Sources"), used)
+        pd.DataFrame(index).to_excel(writer, sheet_name=sources, index=False)
     return buffer.getvalue()
 
 
