@@ -79,9 +79,10 @@ def test_translations_keep_the_placeholders(dutch):
     for msgid, entry in dutch.items():
         ids = msgid if isinstance(msgid, tuple) else (msgid,)
         strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
-        expected = set(_FIELD.findall(ids[-1]))
+        # a plural's singular form may leave out the count ('het focusland')
+        allowed = [set(_FIELD.findall(form)) for form in ids]
         for text in strings:
-            if text and set(_FIELD.findall(text)) != expected:
+            if text and set(_FIELD.findall(text)) not in allowed:
                 wrong.append(f"{ids[0]!r}: {text!r}")
     assert not wrong, "\n".join(wrong)
 
