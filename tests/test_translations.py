@@ -87,7 +87,6 @@ def test_translations_keep_the_placeholders(dutch):
     assert not wrong, "\n".join(wrong)
 
 
-@pytest.mark.xfail(reason="TEMPORARY while the Dutch cells are merged", strict=False)
 @pytest.mark.parametrize("path", sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb")), ids=lambda p: p.name)
 def test_every_narrative_cell_exists_in_both_languages(path):
     cells = [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"]

@@ -33,6 +33,8 @@ from displacement_report.i18n import LANGUAGES, N_, Language
 ISO3 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$", strict=True)]
 
 DEFAULT_TITLE = N_("Forced displacement and Dutch reception in the region")
+#: A country profile's title; the country is named in each edition's language.
+PROFILE_TITLE = N_("Country profile: {country}")
 
 
 class ReportSettings(BaseModel):

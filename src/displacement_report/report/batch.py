@@ -14,7 +14,7 @@ from typing import TypeVar
 from displacement_report.errors import ReportError
 from displacement_report.report import build, kernels
 from displacement_report.report.execute import MAX_PARALLEL, IPCKernelManager
-from displacement_report.settings import ReportSettings
+from displacement_report.settings import PROFILE_TITLE, ReportSettings
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +29,7 @@ class BatchResult:
 
 
 def profile_settings(settings: ReportSettings, code: str, name: str) -> ReportSettings:
-    return settings.model_copy(
-        update={"focus_countries": (code,), "title": f"Country profile: {name}"}
-    )
+    return settings.model_copy(update={"focus_countries": (code,), "title": PROFILE_TITLE})
 
 
 def build_one_profile(

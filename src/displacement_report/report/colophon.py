@@ -14,10 +14,10 @@ from babel.dates import format_date
 
 from displacement_report import __version__, paths
 from displacement_report.data.provenance import DataFileInfo
-from displacement_report.i18n import _, locale_code
+from displacement_report.i18n import _, country_name, locale_code
 from displacement_report.present.format import count
 from displacement_report.report.inputs import InputGroup
-from displacement_report.settings import DEFAULT_TITLE, ReportSettings
+from displacement_report.settings import DEFAULT_TITLE, PROFILE_TITLE, ReportSettings
 
 #: Libraries whose versions can change a figure or a page, listed in the colophon.
 KEY_PACKAGES = (
@@ -94,6 +94,9 @@ def collect(
 
 def title(settings: ReportSettings) -> str:
     """The report's title in the active language; a title the user chose stays theirs."""
+    if settings.title == PROFILE_TITLE:
+        code = settings.focus_countries[0]
+        return _(PROFILE_TITLE).format(country=country_name(code, code))
     return _(settings.title) if settings.title == DEFAULT_TITLE else settings.title
 
 
