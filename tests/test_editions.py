@@ -69,3 +69,27 @@ def test_the_dutch_edition_writes_numbers_the_dutch_way(dutch_text):
     assert "25 januari 2021" in dutch_text
     assert not re.search(r"\d\.\d million", dutch_text)
     assert not re.search(r"\b\d{1,3},\d{3},\d{3}\b", dutch_text), "English thousands separators"
+
+
+#: Words that are English and never Dutch ('of' and 'is' are Dutch words too).
+ENGLISH_WORDS = re.compile(
+    r"\b(the|and|which|were|with|from|this|that|their|people|hosted|refugees|between)\b"
+)
+
+
+def _dutch_body_text(html_path) -> str:
+    """The Dutch edition's text without what is quoted as published: source lines and
+    cited titles (`cite`), the colophon's file list, code."""
+    soup = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
+    for element in soup.select(".source-line, cite, .colophon, code, pre, style, script, head"):
+        element.decompose()
+    return re.sub(r"\s+", " ", soup.get_text(" "))
+
+
+def test_the_dutch_edition_has_no_english_body_text(built):
+    html, _ = built.edition("nl")
+    text = _dutch_body_text(html)
+    found = [text[max(0, m.start() - 50) : m.end() + 30] for m in ENGLISH_WORDS.finditer(text)]
+    assert not found, f"{len(found)} English words in the Dutch edition, e.g.:\n" + "\n".join(
+        found[:15]
+    )

@@ -40,13 +40,7 @@ STAGE_PHRASES = {
 }
 
 #: Domains of the reported results, as a sentence names them.
-DOMAIN_PHRASES = {
-    "education": N_("education"),
-    "income_and_work": N_("income and work"),
-    "mhpss": N_("mental health and psychosocial support"),
-    "protection": N_("protection"),
-    "other": N_("other subjects"),
-}
+DOMAIN_PHRASES = tables.DOMAIN_PHRASES
 
 #: The EU instruments, as a sentence names them.
 INSTRUMENT_PHRASES = {

@@ -19,7 +19,6 @@ from displacement_report.present.format import (
     percent,
     table_html,
 )
-from displacement_report.present.narrative.spending import DOMAIN_PHRASES
 
 # What the chapter calls the annex tables: '@tab:<name>' in its sentences.
 BUDGET_FIGURES = "budget_figures"
@@ -43,6 +42,14 @@ AMOUNT_KIND_LABELS = {
     "requirement": N_("required (appeal)"),
     "funding_received": N_("funding received"),
     "share": N_("share"),
+}
+#: Domains of the reported results, as a sentence names them.
+DOMAIN_PHRASES = {
+    "education": N_("education"),
+    "income_and_work": N_("income and work"),
+    "mhpss": N_("mental health and psychosocial support"),
+    "protection": N_("protection"),
+    "other": N_("other subjects"),
 }
 #: How good a figure's source is, as the data files record it.
 QUALITY_LABELS = {"primary": N_("primary"), "secondary": N_("secondary")}
