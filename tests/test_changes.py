@@ -154,6 +154,7 @@ def test_a_run_on_revised_data_lists_exactly_what_changed(data_copy, tmp_path):
             "baseline_year": 2015,
             "data_dir": str(data_copy),
             "output_dir": str(out),
+            "language": "en",  # the annex's English words are checked below
         }
     )
     chapter = ("01_global_picture.ipynb",)

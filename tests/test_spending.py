@@ -12,6 +12,7 @@ from displacement_report.errors import DataFileError
 BASE = {
     "reference_id": "letter",
     "description": "d",
+    "description_nl": "d (nl)",
     "qualifier": "exact",
     "recipient": None,
     "source_title": "S",
@@ -37,6 +38,7 @@ def amounts(*rows):
                 "period_start": start,
                 "period_end": end,
                 "geography": geo,
+                "geography_nl": geo,
                 "recipient": rest[0] if rest else None,
             }
         )
@@ -212,6 +214,7 @@ def write_amounts(tmp_path, edit):
         (lambda f: f.assign(period_start=2022), r"period_start is after period_end"),
         (lambda f: f.assign(unit="percent"), r"a share must be in percent"),
         (lambda f: f.drop(columns="quality"), r"missing column\(s\) \['quality'\]"),
+        (lambda f: f.assign(description_nl=""), r"line 2, column 'description_nl'"),
     ],
 )
 def test_bad_document_figures_are_refused(tmp_path, edit, expected):

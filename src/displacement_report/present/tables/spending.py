@@ -49,6 +49,7 @@ DOMAIN_PHRASES = {
     "income_and_work": N_("income and work"),
     "mhpss": N_("mental health and psychosocial support"),
     "protection": N_("protection"),
+    "health": N_("health"),
     "other": N_("other subjects"),
 }
 #: How good a figure's source is, as the data files record it.
