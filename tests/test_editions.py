@@ -79,9 +79,12 @@ ENGLISH_WORDS = re.compile(
 
 def _dutch_body_text(html_path) -> str:
     """The Dutch edition's text without what is quoted as published: source lines and
-    cited titles (`cite`), the colophon's file list, code."""
+    cited titles (`cite`), the letter's quoted words (`q`), the colophon's file list,
+    code."""
     soup = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
-    for element in soup.select(".source-line, cite, .colophon, code, pre, style, script, head"):
+    for element in soup.select(
+        ".source-line, cite, q, .cited, .colophon, code, pre, style, script, head"
+    ):
         element.decompose()
     return re.sub(r"\s+", " ", soup.get_text(" "))
 

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from displacement_report.analysis.headline import hosted_over_time
+from displacement_report.i18n import _, country_name
 
 #: Budget stages, in the order a year's budget passes through them.
 BUDGET_STAGES = {
@@ -216,22 +217,25 @@ def gaps(amounts: pd.DataFrame, focus: Sequence[str], years: Sequence[int]) -> l
     missing_countries = [c for c in focus if c not in set(realised["geography"])]
     if missing_countries:
         found.append(
-            "No realised (spent) reception-in-the-region amount per country for: "
-            + ", ".join(missing_countries)
-            + "; only budgets, allocations or programme totals are public."
+            _(
+                "No realised (spent) reception-in-the-region amount per country for: "
+                "{countries}; only budgets, allocations or programme totals are public."
+            ).format(countries=", ".join(country_name(c, c) for c in missing_countries))
         )
     budget = budget_by_stage(amounts)
     missing_years = [y for y in years if y not in budget.index]
     if missing_years:
         found.append(
-            "No budget figure for the reception-in-the-region line in: "
-            + ", ".join(map(str, missing_years))
-            + "."
+            _("No budget figure for the reception-in-the-region line in: {years}.").format(
+                years=", ".join(map(str, missing_years))
+            )
         )
     if "realisation" not in budget.columns or budget["realisation"].dropna().empty:
         found.append(
-            "No realised total for the reception-in-the-region line in any year: the "
-            "figures are budget stages, not spending."
+            _(
+                "No realised total for the reception-in-the-region line in any year: the "
+                "figures are budget stages, not spending."
+            )
         )
     return found
 

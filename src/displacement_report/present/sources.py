@@ -90,8 +90,9 @@ LETTER_URL = "https://zoek.officielebekendmakingen.nl/kst-35570-XVII-52.html"
 
 
 def link_html(title: str, url: str, note: str = "") -> str:
-    """A source as a reader sees it: its title, linked; data escaped, never markup."""
-    text = f'<a href="{html.escape(url, quote=True)}">{html.escape(title)}</a>'
+    """A source as a reader sees it: its title, linked and marked as a cited title
+    (<cite>); data escaped, never markup."""
+    text = f'<cite><a href="{html.escape(url, quote=True)}">{html.escape(title)}</a></cite>'
     return text + (f" ({html.escape(note)})" if note else "")
 
 

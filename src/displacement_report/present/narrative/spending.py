@@ -405,14 +405,14 @@ def eu_paragraph(eu: pd.DataFrame) -> str:
 
 
 def gaps_markdown(found: list[str]) -> str:
-    return "\n".join(f"- {escape_markdown(line)}" for line in found) or "- None found."
+    return "\n".join(f"- {escape_markdown(line)}" for line in found) or "- " + _("None found.")
 
 
 def budget_stages_title(budget: pd.DataFrame) -> str:
     """e.g. 'Sub-article 4.2: EUR 167 million (2021, first stage) to EUR 304 million
     (2023, last stage found)'."""
     if budget.empty:
-        return "No budget figures by stage"
+        return _("No budget figures by stage")
     first, last = int(budget.index.min()), int(budget.index.max())
     start = as_float(budget.loc[first].dropna().iloc[0])
     end = as_float(budget.loc[last].dropna().iloc[-1])
@@ -427,9 +427,8 @@ def budget_stages_title(budget: pd.DataFrame) -> str:
 def no_index_sentence(first_budget_year: int | None, year: int) -> str:
     """Why the budget-and-need index is not drawn: no draft budget up to the report year."""
     if first_budget_year is None:
-        return "No draft budget of sub-article 4.2 is in the data, so no index is drawn."
-    return (
-        f"The first draft budget of sub-article 4.2 in the data is that of "
-        f"{first_budget_year}, after {year}: for this report year no index of budget and "
-        "displacement can be drawn."
-    )
+        return _("No draft budget of sub-article 4.2 is in the data, so no index is drawn.")
+    return _(
+        "The first draft budget of sub-article 4.2 in the data is that of {first}, after "
+        "{year}: for this report year no index of budget and displacement can be drawn."
+    ).format(first=first_budget_year, year=year)

@@ -305,7 +305,8 @@ def _claim_head(row) -> str:
     letter's own words (which hold the figure)."""
     head = f"<strong>{html.escape(row.claim_id)}</strong> "
     if i18n.language() == "nl" and isinstance(getattr(row, "letter_quote", None), str):
-        return head + f"<em>{html.escape(claim_statement(row))}</em>"
+        # the letter's words, quoted: <q> marks them as the minister's, not the report's
+        return head + f'<em><q class="cited">{html.escape(claim_statement(row))}</q></em>'
     stated = stated_phrase(row.stated, row.stated_high, row.unit, row.wording)
     return (
         head
