@@ -197,7 +197,7 @@ def test_the_annex_in_dutch_detects_dutch_verdict_columns_and_names_where():
     ]
     page = BeautifulSoup(annex, "html.parser")
     assert page.h1.get_text() == "Wat is veranderd sinds het vorige rapport"
-    assert "meer dan 0,5% van hun oude waarde" in page.get_text()
+    assert "meer dan 0,5% van zijn oude waarde" in page.get_text()
     headers = [th.get_text() for th in page.find_all("th")]
     assert headers[:4] == ["Bewering", "Kolom", "Eerder", "Nu"]
     cells = [td.get_text() for td in page.find_all("td")]
@@ -349,3 +349,12 @@ def test_the_html_and_the_pdf_declare_the_edition_language(language):
     assert soup.html is not None and soup.html["lang"] == language
     pdf = PdfReader(io.BytesIO(html_to_pdf(described)))
     assert pdf.trailer["/Root"]["/Lang"] == language
+
+
+def test_a_chart_row_without_a_series_name_is_labelled_by_its_position_alone():
+    old = pd.DataFrame({"series": [float("nan")], "x": ["Turkije"], "value": [43.35]})
+    found = changes.compare(
+        changes.RunRecord(Path("o"), {}, {}, {"per_1000": old}),
+        changes.RunRecord(Path("n"), {}, {}, {"per_1000": old.assign(value=[67.57])}),
+    )
+    assert [n["row"] for n in found.numbers] == ["Turkije"]

@@ -127,7 +127,11 @@ def _moved(old: float, new: float, threshold: float) -> bool:
 
 
 def _row_label(row: pd.Series, keys: list[str]) -> str:
-    return " / ".join(str(row[k]) for k in keys) if keys else str(row.name)
+    """'Refugees / 2019'; a part the chart leaves empty (a bar chart's one unnamed series,
+    read back from its CSV as NaN) is left out, never shown as 'nan'."""
+    if not keys:
+        return str(row.name)
+    return " / ".join(str(row[k]) for k in keys if not pd.isna(row[k]) and str(row[k]) != "")
 
 
 def _is_text(column: pd.Series) -> bool:
