@@ -49,8 +49,8 @@ def test_alt_text_describes_kind_axis_and_largest_values_from_the_plotted_data()
     }
     alt = exhibits.alt_text(fig)
     assert alt.startswith("Horizontal bar chart, 'Jordan hosts the most refugees per inhabitant'")
-    assert "values: Refugees per 1,000 inhabitants" in alt
-    assert "largest values: Jordan: 246; Lebanon: 131; Chad: 71.5" in alt
+    assert "Values: Refugees per 1,000 inhabitants" in alt
+    assert "Largest values: Jordan: 246; Lebanon: 131; Chad: 71.5" in alt
     assert alt != exhibits.caption_for(fig)
 
 
@@ -61,8 +61,8 @@ def test_a_stacked_chart_names_its_highest_totals():
     ax.set_ylabel("People, millions")
     alt = exhibits.alt_text(fig)
     assert alt.startswith("Stacked bar chart")
-    assert "highest totals: 2019: 21.0 million; 2018: 15.0 million" in alt
-    assert "from 2018 to 2019" in alt
+    assert "Highest totals: 2019: 21.0 million; 2018: 15.0 million" in alt
+    assert "From 2018 to 2019" in alt
 
 
 def test_a_chart_is_shown_with_alt_text_caption_and_its_data_saved(context):

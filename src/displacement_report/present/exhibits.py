@@ -23,11 +23,12 @@ from typing import Any
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from babel.numbers import format_decimal
 from matplotlib.axes import Axes
 from matplotlib.container import BarContainer, Container
 from matplotlib.ticker import ScalarFormatter
 
-from displacement_report.i18n import LANGUAGES, N_, _, ngettext
+from displacement_report.i18n import LANGUAGES, N_, _, locale_code, ngettext
 
 KEY_NUMBERS_FILE = "key_numbers.json"
 FIGURE, DATA_LINK = N_("Figure"), N_("Data (CSV)")
@@ -35,7 +36,8 @@ FIGURE, DATA_LINK = N_("Figure"), N_("Data (CSV)")
 ANNEX_CLASS = "annex-exhibit"
 #: Tables of at most this many rows are kept on one page, their caption with them.
 SHORT_TABLE_ROWS = 6
-LICENCE = "CC BY 4.0 (UNHCR and World Bank data); document figures as cited"
+#: Recorded in English in each exhibit's JSON; translated where readers see it (workbook).
+LICENCE = N_("CC BY 4.0 (UNHCR and World Bank data); document figures as cited")
 
 
 @dataclass
@@ -92,7 +94,7 @@ def chart_data(fig: plt.Figure) -> pd.DataFrame:
         return _attached[fig]
     rows = []
     for panel, ax in enumerate(fig.axes, start=1):
-        title = axes_title(ax) or f"panel {panel}"
+        title = axes_title(ax) or _("panel {n}").format(n=panel)
         for container in ax.containers:
             if isinstance(container, BarContainer):
                 rows += _bar_rows(ax, title, container)
@@ -170,6 +172,14 @@ def _number(value: float) -> str:
     return count(round(value)) if abs(value) >= 100 else one_decimal(value)
 
 
+def _x_value(x: float) -> str:
+    """A position on the x axis as readers write it: a year as it is (2019, never
+    2.019), a fraction in the edition's decimal form (0,5)."""
+    if float(x).is_integer():
+        return str(int(x))
+    return format_decimal(x, format="0.###", locale=locale_code())
+
+
 def _bar_x(container: Container) -> list[float]:
     return [p.get_x() for p in container.patches] if isinstance(container, BarContainer) else []
 
@@ -214,7 +224,7 @@ def alt_text(fig: plt.Figure, data: pd.DataFrame | None = None) -> str:
     if numeric_x.notna().all() and len(data):
         parts.append(
             _("from {first} to {last}").format(
-                first=f"{numeric_x.min():g}", last=f"{numeric_x.max():g}"
+                first=_x_value(numeric_x.min()), last=_x_value(numeric_x.max())
             )
         )
     axis = fig.axes[0].get_ylabel() or fig.axes[0].get_xlabel() if fig.axes else ""
@@ -224,7 +234,7 @@ def alt_text(fig: plt.Figure, data: pd.DataFrame | None = None) -> str:
     largest = _largest(data, len(series) > 1, stacked)
     if largest:
         parts.append(largest)
-    return ". ".join(parts) + "."
+    return ". ".join(part[:1].upper() + part[1:] for part in parts) + "."
 
 
 def _largest(data: pd.DataFrame, several_series: bool, stacked: bool) -> str:
@@ -252,7 +262,7 @@ def caption_for(fig: plt.Figure) -> str:
     data = chart_data(fig)
     numeric_x = pd.to_numeric(data["x"], errors="coerce")
     span = (
-        f", {numeric_x.min():g}–{numeric_x.max():g}"
+        f", {_x_value(numeric_x.min())}–{_x_value(numeric_x.max())}"
         if len(data) and numeric_x.notna().all() and numeric_x.min() != numeric_x.max()
         else ""
     )

@@ -3,13 +3,16 @@ sources the same way and a change of wording happens once."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
+from babel.dates import format_date, get_month_names
 
-from displacement_report.i18n import N_, _, ngettext
+from displacement_report.i18n import N_, SOURCE_LANGUAGE, _, language, locale_code, ngettext
 
 #: Names of databases and documents are titles: cited as published, not translated.
 UNHCR = "UNHCR Refugee Population Statistics Database"
@@ -40,9 +43,40 @@ def unhcr_and_worldbank(version: str) -> str:
     return source(f"{UNHCR} ({_version(version)}); {WORLDBANK}")
 
 
+#: A title with the document's date in brackets at its end, as the data files give it:
+#: 'Kamerstuk 35 570 XVII, nr. 52 (25 January 2021)', '... (15 Sep 2020)', '... (May 2024)'.
+_DATED = re.compile(
+    r"^(?P<title>.+) \((?:(?P<day>\d{1,2}) )?(?P<month>[A-Z][a-z]+) (?P<year>\d{4})\)$"
+)
+#: English month names and abbreviations as the data files write them (CLDR's, and 'Sept').
+_MONTHS = {
+    name.lower(): number
+    for width in ("wide", "abbreviated")
+    for number, name in get_month_names(width, locale="en").items()
+} | {"sept": 9}
+
+
+def title(text: str) -> str:
+    """A document's title as published; the date we put in brackets after it in the
+    edition's words ('Kamerstuk 35 570 XVII, nr. 52 (25 januari 2021)')."""
+    dated = _DATED.match(text)
+    if dated is None or language() == SOURCE_LANGUAGE:
+        return text
+    month = _MONTHS.get(dated["month"].lower())
+    if month is None:
+        return text
+    day = int(dated["day"] or 1)
+    try:
+        when = dt.date(int(dated["year"]), month, day)
+    except ValueError:  # no such day: keep the data's own words
+        return text
+    pattern = "d MMMM y" if dated["day"] else "MMMM y"
+    return f"{dated['title']} ({format_date(when, pattern, locale=locale_code())})"
+
+
 def document_titles(rows: pd.DataFrame, limit: int | None = None) -> list[str]:
     """The distinct titles of the documents that document-figure `rows` come from."""
-    titles = list(dict.fromkeys(rows["source_title"]))
+    titles = list(dict.fromkeys(title(t) for t in rows["source_title"]))
     if limit is not None and len(titles) > limit:
         more = len(titles) - limit
         return [*titles[:limit], ngettext("and {n} more", "and {n} more", more).format(n=more)]
@@ -56,7 +90,7 @@ def documents(rows: pd.DataFrame, *, with_urls: bool = True, limit: int | None =
     if not with_urls:
         return _sources(document_titles(rows, limit))
     pairs = rows[["source_title", "source_url"]].drop_duplicates()
-    return _sources([f"{t} ({u})" for t, u in pairs.itertuples(index=False)])
+    return _sources([f"{title(t)} ({u})" for t, u in pairs.itertuples(index=False)])
 
 
 def combined(*lines: str) -> str:

@@ -290,8 +290,7 @@ def _export_editions(
     only take turns at). Any failure or interruption stops them all."""
     jobs = []
     for language, chapters in executed.items():
-        with i18n.using(language):
-            what_changed = changes.annex_html(found)
+        what_changed = changes.edition_annex(found, run_dir, language)
         jobs.append((chapters, provenance, run_dir, language, what_changed))
     log.info("exporting HTML and PDF: %s", ", ".join(executed))
     if kernels.active_pool() is not None:

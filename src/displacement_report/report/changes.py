@@ -9,8 +9,9 @@ from __future__ import annotations
 import html
 import json
 import math
+import textwrap
 from collections.abc import Hashable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ import pandas as pd
 from babel.numbers import format_decimal
 
 from displacement_report.errors import ReportError
-from displacement_report.i18n import N_, _, locale_code, ngettext
+from displacement_report.i18n import N_, _, locale_code, ngettext, using
 from displacement_report.present.exhibits import KEY_NUMBERS_FILE
 from displacement_report.present.format import count, percent
 
@@ -27,6 +28,8 @@ THRESHOLD = 0.005
 CHANGES_FILE = "changes.json"
 INPUTS_FILE = "inputs.json"
 RANKING_TABLES = ("top_hosts", "top_origins")
+#: The name changes.json gives the key numbers the text states.
+KEY_NUMBERS = "key numbers"
 
 
 class RunFolderError(ReportError):
@@ -41,6 +44,8 @@ class RunRecord:
     inputs: dict[str, Any]
     key_numbers: dict[str, dict[str, Any]]
     exhibits: dict[str, pd.DataFrame]
+    #: Each exhibit's caption, in the language of the edition it was read from.
+    captions: dict[str, str] = field(default_factory=dict)
 
 
 def _figures_folder(run: Path, inputs: dict) -> Path:
@@ -72,13 +77,14 @@ def load_run(path: Path, *, figures: Path | None = None, inputs: dict | None = N
         if numbers_file.is_file()
         else {}
     )
-    exhibits = {}
+    exhibits, captions = {}, {}
     for described in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         if described.name == KEY_NUMBERS_FILE:
             continue
         meta = json.loads(described.read_text(encoding="utf-8"))
         exhibits[meta["name"]] = pd.read_csv(folder / meta["data_file"])
-    return RunRecord(path, inputs, numbers, exhibits)
+        captions[meta["name"]] = str(meta.get("caption", ""))
+    return RunRecord(path, inputs, numbers, exhibits, captions)
 
 
 @dataclass
@@ -121,11 +127,25 @@ def _moved(old: float, new: float, threshold: float) -> bool:
 
 
 def _row_label(row: pd.Series, keys: list[str]) -> str:
-    return " / ".join(str(row[k]) for k in keys) if keys else str(row.name)
+    """'Refugees / 2019'; a part the chart leaves empty (a bar chart's one unnamed series,
+    read back from its CSV as NaN) is left out, never shown as 'nan'."""
+    if not keys:
+        return str(row.name)
+    return " / ".join(str(row[k]) for k in keys if not pd.isna(row[k]) and str(row[k]) != "")
 
 
 def _is_text(column: pd.Series) -> bool:
     return column.dtype == object or pd.api.types.is_string_dtype(column)
+
+
+#: The word that marks a verdict column in a table's header, in each edition's language.
+VERDICT = N_("verdict")
+
+
+def _verdict(column: Hashable) -> bool:
+    """A column of verdicts ('Verdict now'; 'Oordeel nu' in the Dutch edition)."""
+    header = str(column).lower()
+    return "verdict" in header or _(VERDICT).lower() in header
 
 
 def _row_keys(old: pd.DataFrame, new: pd.DataFrame) -> list[str]:
@@ -133,11 +153,7 @@ def _row_keys(old: pd.DataFrame, new: pd.DataFrame) -> list[str]:
     text column (the country, group or claim), with more text columns if that repeats."""
     if {"series", "x", "value"} <= set(new.columns):
         return [c for c in ("panel", "series", "x") if c in new.columns]
-    texts = [
-        c
-        for c in new.columns
-        if _is_text(new[c]) and c in old.columns and "verdict" not in c.lower()
-    ]
+    texts = [c for c in new.columns if _is_text(new[c]) and c in old.columns and not _verdict(c)]
     for n in range(1, len(texts) + 1):
         if not new.duplicated(subset=texts[:n]).any():
             return texts[:n]
@@ -174,7 +190,7 @@ def _compare_row(
         if column in keys or column not in old_row:
             continue
         old_value = old_row[column]
-        if "verdict" in str(column).lower():
+        if _verdict(column):
             if str(old_value) != str(new_value):
                 changes.verdicts.append(
                     {
@@ -207,7 +223,7 @@ def compare(old: RunRecord, new: RunRecord, threshold: float = THRESHOLD) -> Cha
         if before.get("label") != number.get("label") or _moved(a, b, threshold):
             changes.numbers.append(
                 {
-                    "exhibit": "key numbers",
+                    "exhibit": KEY_NUMBERS,
                     "row": number["label"],
                     "column": "value",
                     "old": a,
@@ -275,10 +291,31 @@ STATES = {
     "changed": N_("changed"),
     "new": N_("new"),
 }
+#: What the annex calls the key numbers and the tables whose rows are ranked.
+WHERE_NAMES = {
+    KEY_NUMBERS: N_("Key numbers"),
+    "top_hosts": N_("Largest host countries"),
+    "top_origins": N_("Largest countries of origin"),
+}
+#: The column of a key number and of a chart's data (its CSV keeps the English key).
+VALUE = N_("value")
+#: A caption is cut to this many characters in the annex's 'Where' column.
+WHERE_WIDTH = 80
 
 
 def _state(word: str) -> str:
     return _(STATES[word]) if word in STATES else word
+
+
+def _where(exhibit: str, captions: dict[str, str]) -> str:
+    """The chart or table a change is in, as a reader finds it: its caption (cut short),
+    a name for the key numbers and ranking tables, else its file name."""
+    if exhibit in WHERE_NAMES:
+        return _(WHERE_NAMES[exhibit])
+    caption = captions.get(exhibit, "")
+    if caption:
+        return textwrap.shorten(caption, WHERE_WIDTH, placeholder=" …")
+    return exhibit.replace("_", " ")
 
 
 def _section(body: str) -> str:
@@ -289,21 +326,22 @@ def _section(body: str) -> str:
 
 
 def _table(anchor: str, title: str, headers: list[str], rows: list[list[str]]) -> str:
-    head = "".join(f"<th>{h}</th>" for h in headers)
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
     )
     return (
-        f'<h2 id="{anchor}">{title}</h2><table class="report-table"><tr>{head}</tr>{body}</table>'
+        f'<h2 id="{anchor}">{html.escape(title)}</h2>'
+        f'<table class="report-table"><tr>{head}</tr>{body}</table>'
     )
 
 
-def _numbers_table(changes: Changes, limit: int) -> list[str]:
+def _numbers_table(changes: Changes, limit: int, captions: dict[str, str]) -> list[str]:
     rows = [
         [
-            n["exhibit"].replace("_", " "),
+            _where(n["exhibit"], captions),
             str(n["row"]),
-            str(n["column"]),
+            _(VALUE) if n["column"] == "value" else str(n["column"]),
             _value(n["old"]),
             _value(n["new"]),
         ]
@@ -318,9 +356,12 @@ def _numbers_table(changes: Changes, limit: int) -> list[str]:
     return parts
 
 
-def annex_html(changes: Changes | None, limit: int = 60) -> str:
-    """The annex 'What changed since the previous report' (unnumbered). Row and column
-    labels are those of the English edition's data, where runs are compared."""
+def annex_html(
+    changes: Changes | None, limit: int = 60, captions: dict[str, str] | None = None
+) -> str:
+    """The annex 'What changed since the previous report' (unnumbered), in the active
+    language; `captions` (exhibit name -> caption) say where each change is."""
+    captions = captions or {}
     if changes is None:
         first = _("This is the first report of this parameter set: nothing to compare.")
         return _section(f"<p>{first}</p>")
@@ -343,10 +384,28 @@ def annex_html(changes: Changes | None, limit: int = 60) -> str:
         parts.append(_table("changed-verdicts", _("Verdicts"), headers, rows))
     if changes.rankings:
         rows = [
-            [r["table"].replace("_", " "), r["row"], _state(r["change"])] for r in changes.rankings
+            [_where(r["table"], captions), r["row"], _state(r["change"])] for r in changes.rankings
         ]
         headers = [_("Table"), _("Country"), _("Change")]
         parts.append(_table("changed-rankings", _("Largest hosts and origins"), headers, rows))
     if changes.numbers:
-        parts += _numbers_table(changes, limit)
+        parts += _numbers_table(changes, limit, captions)
     return _section("".join(parts))
+
+
+def edition_annex(found: Changes | None, run_dir: Path, language: str, limit: int = 60) -> str:
+    """The annex of one edition of the run in `run_dir`. What `found` lists (compared on
+    the English edition, as changes.json records it) is read again from this edition's
+    own charts and tables, so that rows, columns and verdicts are in its readers' words
+    and captions say where; the numbers are the same in every edition."""
+    with using(language):
+        if found is None or found.empty:
+            return annex_html(found, limit)
+        old_dir = run_dir.parent / found.old_run
+        old_figures, new_figures = (folder / language / "figures" for folder in (old_dir, run_dir))
+        if not (old_figures.is_dir() and new_figures.is_dir()):  # a run made before editions
+            return annex_html(found, limit)
+        old = load_run(old_dir, figures=old_figures, inputs={})
+        new = load_run(run_dir, figures=new_figures, inputs={})
+        edition = replace(compare(old, new, found.threshold), data_files=found.data_files)
+        return annex_html(edition, limit, new.captions)

@@ -71,7 +71,7 @@ def workbook_bytes(figures_dir: Path, numbers: dict[str, str]) -> bytes:
                     _("caption"): record["caption"],
                     _("source"): record["source"],
                     _("data version"): record["data_version"],
-                    _("licence"): record["licence"],
+                    _("licence"): _(record["licence"]),
                 }
             )
         sources = _sheet_name(_("Sources"), used)

@@ -39,15 +39,23 @@ def load_terms(path: Path = TERMS_FILE) -> pd.DataFrame:
     return terms
 
 
+#: How a term may end in running text: English adds a plural 's'; Dutch adds 's', 'n',
+#: 'en' or "'s" ('asielzoekers', 'binnenlands ontheemden', "MOL's") and joins an
+#: abbreviation to a noun with a hyphen ('OiR-programmering', 'EUTF-projecten').
+_ENDINGS = {"en": r"s?(?![\w-])", "nl": r"(?:s|n|en|'s)?(?!\w)"}
+
+
 def used_terms(text: str, path: Path = TERMS_FILE) -> list[tuple[str, str]]:
     """(term, meaning) in the active language for each glossary term found in `text`
     as a whole word."""
-    terms = load_terms(path)[_columns(language())]
+    edition = language()
+    terms = load_terms(path)[_columns(edition)]
+    ending = _ENDINGS.get(edition, _ENDINGS[SOURCE_LANGUAGE])
     found = []
     for term, meaning in terms.itertuples(index=False):
-        if re.search(rf"(?<![\w-]){re.escape(term)}s?(?![\w-])", text, re.IGNORECASE):
+        if re.search(rf"(?<![\w-]){re.escape(term)}{ending}", text, re.IGNORECASE):
             found.append((term, meaning))
-    return sorted(found, key=lambda pair: pair[0].lower())
+    return sorted(found, key=lambda pair: pair[0].casefold())
 
 
 def notebooks_text(executed: list[Path]) -> str:

@@ -4,8 +4,11 @@ chapters and lands here."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from displacement_report.analysis.joins import Joined
-from displacement_report.i18n import _, ngettext
+from displacement_report.i18n import _, country_name, ngettext
 from displacement_report.present.format import escape_markdown
 
 
@@ -23,9 +26,28 @@ def unmatched_pointer(joins: dict[str, Joined]) -> str:
     ).format(n=len(lost))
 
 
+#: How a join records a country it lost: the data's name, then its code in brackets.
+_LOST = re.compile(r"^(?P<name>.+) \((?P<iso3>[A-Z0-9]{3})\)$")
+
+
+def _named_for_readers(joined: Joined) -> Joined:
+    """The countries a join lost under the names readers of the edition know (CLDR:
+    'Britse Maagdeneilanden', not the data's 'British Virgin Islands'), in their order."""
+    names = []
+    for entry in joined.unmatched:
+        lost = _LOST.match(entry)
+        names.append(
+            f"{country_name(lost['iso3'], lost['name'])} ({lost['iso3']})" if lost else entry
+        )
+    return replace(joined, unmatched=tuple(sorted(names, key=str.casefold)))
+
+
 def joins_markdown(joins: dict[str, Joined], year: int) -> str:
     """Every join of the report year's tables, with the countries it could not match."""
-    lines = [f"- {escape_markdown(joined.describe(what))}" for what, joined in joins.items()]
+    lines = [
+        f"- {escape_markdown(_named_for_readers(joined).describe(what))}"
+        for what, joined in joins.items()
+    ]
     intro = _(
         "UNHCR's tables are joined to the World Bank's on ISO3 country codes (end of {year}). "
         "Where the World Bank has no figure for a country, or the code is UNHCR's own "
