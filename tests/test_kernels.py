@@ -3,6 +3,7 @@ would show it, and every kernel is gone when the build ends."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 
 import nbformat
@@ -17,8 +18,14 @@ pytestmark = pytest.mark.notebook
 
 
 def _kernel_processes() -> set[str]:
-    listing = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True).stdout
-    return {line.split()[0] for line in listing.splitlines() if "ipykernel_launcher" in line}
+    """Kernels this test process started (other test workers start their own)."""
+    listing = subprocess.run(["ps", "-eo", "pid,ppid,args"], capture_output=True, text=True)
+    mine = str(os.getpid())
+    return {
+        fields[0]
+        for fields in (line.split(None, 2) for line in listing.stdout.splitlines())
+        if len(fields) == 3 and fields[1] == mine and "ipykernel_launcher" in fields[2]
+    }
 
 
 def _pid(notebook) -> str:
