@@ -221,8 +221,8 @@ def test_coa_totals_table_and_stage_table_in_dutch():
 def test_the_cost_file_has_dutch_text_and_shows_it_in_dutch():
     figures = cost_data.load_costs()
     with i18n.using("nl"):
-        described = cost_data.localized(figures, "description")
-        periods = cost_data.localized(figures, "period")
+        described = i18n.localized(figures, "description")
+        periods = i18n.localized(figures, "period")
         chosen = costs.comparison_costs(figures, 2025, near=2021)
         gaps = costs.gaps(figures, documents.load_amounts(), 2025)
     assert described.iloc[0].startswith("COA: gemiddelde opvangkosten per ingeschreven bewoner")
@@ -235,7 +235,7 @@ def test_the_cost_file_has_dutch_text_and_shows_it_in_dutch():
     assert (
         "Voor 2016, 2019 en 2020 is geen cijfer gevonden van de totale kosten van het COA." in gaps
     )
-    assert cost_data.localized(figures, "description").iloc[0].startswith("COA: average cost")
+    assert i18n.localized(figures, "description").iloc[0].startswith("COA: average cost")
 
 
 def write_costs(tmp_path, edit):

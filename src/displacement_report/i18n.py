@@ -21,9 +21,12 @@ import tempfile
 from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 from babel import Locale
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +124,19 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def pgettext(context: str, message: str) -> str:
     """`message` in the active language, where the same English word needs context."""
     return translations(language()).pgettext(context, message)
+
+
+def column_name(column: str) -> str:
+    """The data column with `column`'s text in the active language: 'description_nl'
+    in the Dutch edition, 'description' in the source language."""
+    return column if language() == SOURCE_LANGUAGE else f"{column}_{language()}"
+
+
+def localized(rows: pd.DataFrame, column: str) -> pd.Series:
+    """A text column in the active language where the frame has one (text we wrote
+    ourselves carries a Dutch column), else the column as written."""
+    translated = column_name(column)
+    return rows[translated] if translated in rows.columns else rows[column]
 
 
 def N_(message: str) -> str:

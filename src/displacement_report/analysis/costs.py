@@ -21,8 +21,7 @@ from babel.lists import format_list
 
 from displacement_report import i18n
 from displacement_report.analysis import exchange, spending
-from displacement_report.data.costs import localized
-from displacement_report.i18n import N_, _
+from displacement_report.i18n import N_, _, localized
 
 #: The budget stages of the ministry's line for COA, in the order a year passes them
 #: (names translated where shown, `stage_label`).

@@ -15,7 +15,7 @@ preliminary, first, revised or final publication. All amounts are nominal (curre
 prices). The loader refuses a row where any of these is missing or unknown.
 
 Text we wrote ourselves and show to readers has a Dutch column beside the English one
-(`description_nl`, `period_nl`), shown in the Dutch edition (`localized`); the source
+(`description_nl`, `period_nl`), shown in the Dutch edition (`i18n.localized`); the source
 titles are cited as published and have none.
 """
 
@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from displacement_report import i18n, paths
+from displacement_report import paths
 from displacement_report.data.readers import read_csv_text
 from displacement_report.data.validation import check_columns, validate
 from displacement_report.i18n import N_
@@ -166,12 +166,3 @@ def load_costs(path: Path | str | None = None) -> pd.DataFrame:
     raw = read_csv_text(source, tuple(c for c in COLUMNS if c not in _NUMBERS))
     check_columns(raw, COLUMNS, source)
     return validate(raw, SCHEMA, source)
-
-
-def localized(rows: pd.DataFrame, column: str) -> pd.Series:
-    """A text column in the active language: `<column>_nl` in the Dutch edition where
-    the frame has one (the cost file always has), else the column as written."""
-    translated = f"{column}_{i18n.language()}"
-    if i18n.language() != i18n.SOURCE_LANGUAGE and translated in rows.columns:
-        return rows[translated]
-    return rows[column]

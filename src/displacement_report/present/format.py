@@ -86,6 +86,19 @@ def signed_percent(value: object, digits: int = 1) -> str:
     return text if text.startswith(("-", "–")) else f"+{text}"
 
 
+#: A qualified amount ('about EUR 800.0 million'); an exact one is the amount alone.
+QUALIFIERS = {
+    "about": N_("about {amount}"),
+    "more_than": N_("more than {amount}"),
+    "up_to": N_("up to {amount}"),
+}
+
+
+def qualified(amount: str, qualifier: str = "exact") -> str:
+    """'about EUR 800.0 million' ('ongeveer € 800,0 miljoen'); exact: the amount alone."""
+    return _(QUALIFIERS[qualifier]).format(amount=amount) if qualifier in QUALIFIERS else amount
+
+
 def table_html(
     frame: pd.DataFrame,
     formats: Mapping[str, Callable[..., str]],

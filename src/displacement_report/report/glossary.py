@@ -14,16 +14,10 @@ if TYPE_CHECKING:
 from displacement_report import paths
 from displacement_report.data.readers import read_csv_text
 from displacement_report.errors import DataFileError
-from displacement_report.i18n import SOURCE_LANGUAGE, _, language
+from displacement_report.i18n import SOURCE_LANGUAGE, _, column_name, language
 
 TERMS_FILE = paths.PROJECT_DATA_DIR / "glossary" / "terms.csv"
 COLUMNS = ("term", "meaning", "term_nl", "meaning_nl")
-
-
-def _columns(edition: str) -> list[str]:
-    """The glossary's columns in `edition`'s language ('term' / 'term_nl', ...)."""
-    suffix = "" if edition == SOURCE_LANGUAGE else f"_{edition}"
-    return [f"term{suffix}", f"meaning{suffix}"]
 
 
 def load_terms(path: Path = TERMS_FILE) -> pd.DataFrame:
@@ -49,7 +43,7 @@ def used_terms(text: str, path: Path = TERMS_FILE) -> list[tuple[str, str]]:
     """(term, meaning) in the active language for each glossary term found in `text`
     as a whole word."""
     edition = language()
-    terms = load_terms(path)[_columns(edition)]
+    terms = load_terms(path)[[column_name("term"), column_name("meaning")]]
     ending = _ENDINGS.get(edition, _ENDINGS[SOURCE_LANGUAGE])
     found = []
     for term, meaning in terms.itertuples(index=False):

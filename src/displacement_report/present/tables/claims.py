@@ -157,7 +157,7 @@ def letter_quote(quote: str, footnotes: object = None) -> str:
 def edition_text(row: Any, column: str) -> str:
     """A text the report wrote for readers, from the ledger column of the edition's
     language (`measure_nl` in Dutch), the English one where that is empty."""
-    own = getattr(row, f"{column}_{i18n.language()}", None)
+    own = getattr(row, i18n.column_name(column), None)
     text = own if isinstance(own, str) and own else getattr(row, column, "")
     return "" if _missing(text) else str(text)
 

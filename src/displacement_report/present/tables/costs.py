@@ -13,17 +13,18 @@ from babel.numbers import format_decimal
 
 from displacement_report import i18n
 from displacement_report.analysis import costs
-from displacement_report.data.costs import BASES, localized
-from displacement_report.i18n import N_, _
+from displacement_report.data.costs import BASES
+from displacement_report.i18n import N_, _, localized
 from displacement_report.present import sources
-from displacement_report.present.format import count, in_millions, one_decimal, percent, table_html
+from displacement_report.present.format import (
+    count,
+    in_millions,
+    one_decimal,
+    percent,
+    qualified,
+    table_html,
+)
 
-#: A qualified amount ('about EUR 800.0 million'); an exact one is the amount alone.
-QUALIFIERS = {
-    "about": N_("about {amount}"),
-    "more_than": N_("more than {amount}"),
-    "up_to": N_("up to {amount}"),
-}
 VINTAGE_LABELS = {
     "preliminary": N_("preliminary"),
     "as_published": N_("as published"),
@@ -88,11 +89,6 @@ CURRENCIES = {
     "EUR": (N_("EUR {amount}"), N_("EUR {amount} million"), N_("EUR {amount} billion")),
     "USD": (N_("USD {amount}"), N_("USD {amount} million"), N_("USD {amount} billion")),
 }
-
-
-def qualified(amount: str, qualifier: str = "exact") -> str:
-    """'about EUR 800.0 million' ('ongeveer € 800,0 miljoen'); exact: the amount alone."""
-    return _(QUALIFIERS[qualifier]).format(amount=amount) if qualifier in QUALIFIERS else amount
 
 
 def qualifier_prefix(qualifier: object) -> str:

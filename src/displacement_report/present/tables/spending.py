@@ -10,13 +10,13 @@ from collections.abc import Mapping
 import pandas as pd
 
 from displacement_report.analysis import spending
-from displacement_report.data.costs import localized
-from displacement_report.i18n import N_, _
+from displacement_report.i18n import N_, _, localized
 from displacement_report.present import sources
 from displacement_report.present.format import (
     count,
     in_millions,
     percent,
+    qualified,
     table_html,
 )
 
@@ -68,20 +68,13 @@ def _period(start: int, end: int) -> str:
     return str(start) if start == end else f"{start}–{end}"
 
 
-_QUALIFIERS = {
-    "about": N_("about {amount}"),
-    "more_than": N_("more than {amount}"),
-    "up_to": N_("up to {amount}"),
-}
-
-
 def _amount_text(amount: float, unit: str, qualifier: str) -> str:
     if unit == "percent":
         text = percent(amount, 1)
     else:
         # in millions with one decimal, as read: a reference table keeps every figure exact
         text = _("{currency} {amount} million").format(currency=unit, amount=in_millions(amount))
-    return _(_QUALIFIERS[qualifier]).format(amount=text) if qualifier in _QUALIFIERS else text
+    return qualified(text, qualifier)
 
 
 def document_figures_table(
