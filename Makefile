@@ -11,8 +11,10 @@ LAB_ARGS ?=
 # pytest-xdist: one worker per core; tests go to whichever worker is free
 XDIST ?= -n auto --dist loadgroup
 
+LOCALE_DIR := src/displacement_report/locale
+
 .DEFAULT_GOAL := help
-.PHONY: help env report lab test unit lint typecheck format bench clean
+.PHONY: help env report lab test unit lint typecheck format bench clean catalog
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -23,6 +25,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m displacement_report.i18n
 	touch $(STAMP)
 
 env: $(STAMP) ## create or update the virtual environment in .venv
@@ -52,6 +55,12 @@ format: $(STAMP) ## apply ruff formatting and fixes
 
 bench: $(STAMP) ## measure report, rerun and load times (prints figures, asserts nothing)
 	$(BIN)/python benchmarks/bench_report.py
+
+catalog: $(STAMP) ## extract the messages of code and notebooks and update the Dutch catalogue
+	$(BIN)/pybabel -q extract -F babel.cfg --sort-by-file --no-wrap --project=displacement-report \
+		-k N_ -o $(LOCALE_DIR)/messages.pot .
+	$(BIN)/pybabel -q update -i $(LOCALE_DIR)/messages.pot -d $(LOCALE_DIR) -D messages \
+		--no-fuzzy-matching --no-wrap --ignore-obsolete
 
 clean: ## remove outputs and caches (keeps .venv)
 	rm -rf reports .cache figures/*.svg figures/*.png

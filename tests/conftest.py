@@ -47,7 +47,8 @@ def real_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def shared_report(tmp_path_factory: pytest.TempPathFactory, real_dir: Path) -> build.RunResult:
-    """The report for 2019 (baseline 2015) on the real data, built once per test run.
+    """The report for 2019 (baseline 2015) on the real data, both editions, built once per
+    test run.
 
     Under pytest-xdist the workers share it: the first to take the lock builds into a
     folder of this run that all workers see; the others then find a run with the same
@@ -64,6 +65,7 @@ def shared_report(tmp_path_factory: pytest.TempPathFactory, real_dir: Path) -> b
             "baseline_year": 2015,
             "output_dir": str(out),
             "data_dir": str(real_dir),
+            "language": ["en", "nl"],  # English first: result.pdf is the English edition
         }
     )
     with FileLock(str(root / "shared-report.lock")):
@@ -77,7 +79,7 @@ def publish_copy(report: build.RunResult, output_dir: Path) -> build.RunResult:
     run_dir = output_dir / publish.RUNS / report.run_dir.name
     shutil.copytree(report.run_dir, run_dir, symlinks=True)
     link = publish.publish(output_dir, run_dir)
-    return build.RunResult(run_dir, run_dir / build.REPORT_HTML, run_dir / build.REPORT_PDF, link)
+    return build.RunResult.of(run_dir, link, report.languages)
 
 
 def write_csv(folder: Path, name: str, text: str) -> Path:

@@ -213,7 +213,7 @@ def test_focus_overview_keeps_countries_hosting_nobody():
     situations = pd.DataFrame({"coa_iso": ["JOR"], "refugees": [600]})
     table = focus.focus_overview(host, idmc, situations, population, ["JOR", "IRQ"], 2019)
     assert table.loc["IRQ", ["refugees", "idps", "situations"]].tolist() == [0, 1000, 0]
-    assert table.loc["JOR", "main_origins"] == [("OSYR", 600)]
+    assert table.loc["JOR", "main_origins"] == [("SYR", "OSYR", 600)]
 
 
 # --- the real data against published figures -----------------------------------------

@@ -1,17 +1,19 @@
 """The asylum chapter's presentation: sentences from hand-made values, the chart module's
-source lines, and the chapter's place in the report."""
+source lines, and the chapter's place in the report; in English and in Dutch."""
 
 from __future__ import annotations
 
 import re
 
+import matplotlib.pyplot as plt
 import nbformat
 import pandas as pd
 
-from displacement_report import paths
+from displacement_report import i18n, paths
 from displacement_report.analysis.asylum import EU_ROW
-from displacement_report.present import sources
+from displacement_report.present import charts_asylum, sources
 from displacement_report.present.narrative import asylum_region as narrative
+from displacement_report.present.tables import asylum_region as tables
 from displacement_report.report.build import REPORT_NOTEBOOKS
 
 NAMES = {"NLD": "Netherlands", "UGA": "Uganda", "EGY": "Egypt"}
@@ -101,7 +103,14 @@ def test_rates_paragraph_and_the_small_number_rule():
     text = narrative.rates_paragraph(compared, NAMES, 2024)
     assert "Of the 21,154 substantive decisions in the Netherlands in 2024, **76%**" in text
     assert "EU-27 together the rates were 47% and 23%" in text
-    assert "from 92% (Uganda) to 92% (Uganda)" in text  # Egypt has too few decisions
+    # Egypt has too few decisions: Uganda is the only focus country with a rate
+    assert (
+        "only Uganda recorded enough decisions for a rate: a total protection rate of 92%" in text
+    )
+    compared.loc["EGY", ["substantive", "total_protection_rate"]] = [500, 30.4]
+    assert "ranged from 30% (Egypt) to 92% (Uganda)" in narrative.rates_paragraph(
+        compared, NAMES, 2024
+    )
     assert "at least 100 substantive decisions" in narrative.rates_definition(100)
 
 
@@ -124,3 +133,177 @@ def test_published_shares_are_set_beside_the_computed_ones_only_where_shown():
     assert text.startswith("The points in @fig:lenses are the neighbouring shares")
     assert "2022: 70% (69.9%); 2024: 67% (67.0%)." in text
     assert narrative.published_sentence(lenses, published.iloc[:0], "lenses") == ""
+
+
+# --- the Dutch edition --------------------------------------------------------------------
+
+NAMES_NL = {"NLD": "Nederland", "UGA": "Oeganda", "EGY": "Egypte", "KEN": "Kenia"}
+
+
+def _compared() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "new": [32_000, 912_000, 45, 4_100],
+            "in_cases": [False, False, True, False],
+            "per_1000": [1.78, 2.03, 0.0004, 0.59],
+            "substantive": [21_154, 859_091, 99, 30_999],
+            "recognition_rate": [75.6, 22.8, float("nan"), 92.2],
+            "total_protection_rate": [75.6, 47.2, float("nan"), 92.2],
+        },
+        index=["NLD", EU_ROW, "EGY", "UGA"],
+    )
+
+
+def test_the_lenses_read_in_dutch_with_dutch_numbers():
+    lenses = pd.DataFrame(
+        {"neighbouring": [74.0, 65.0], "region": [64.2, 70.7]}, index=[2019, 2025]
+    )
+    with i18n.using("nl"):
+        text = narrative.lenses_paragraph(lenses, 65.5, 0.8, 2025, 2019)
+        title = narrative.lenses_title(lenses, 2025)
+        published = narrative.published_sentence(lenses, pd.Series({2019: 73.0}), "lenses")
+    assert text.startswith("Eind 2025 woonde **65,0%** van de vluchtelingen")
+    assert "Volgens beide lezingen blijft de meerderheid" in text
+    assert "Eind 2019 waren die aandelen 74,0% en 64,2%." in text
+    assert "65,5% zijn in plaats van 65,0%" in text
+    assert title == "2025: 65% in een buurland, 71% in de eigen regio"
+    assert published.startswith("De punten in @fig:lenses zijn")  # the reference survives
+    assert published.endswith("2019: 73% (74,0%).")
+
+
+def test_origins_and_hosts_read_in_dutch_with_cldr_names():
+    by_origin = pd.DataFrame(
+        {
+            "iso3": ["SYR", "SSD"],
+            "country": ["Syrian Arab Rep.", "South Sudan"],
+            "people": [6_000_000.0, 2_300_000.0],
+            "in_neighbouring": [5_100_000.0, 2_250_000.0],
+            "share": [85.0, 97.8],
+        }
+    )
+    in_hosts = pd.DataFrame(
+        {"people": [1_500_000.0, 700_000.0, 0.0], "share": [96.0, 40.0, float("nan")]},
+        index=["UGA", "KEN", "EGY"],
+    )
+    with i18n.using("nl"):
+        origins = narrative.origins_sentence(by_origin, 2024)
+        hosts = narrative.hosts_sentence(in_hosts, NAMES_NL, 2024)
+        table = tables.origins_table(by_origin, 2024, "Bron: UNHCR")
+    assert "uiteen van 85% (Syrië) tot 98% (Zuid\\-Soedan)" in origins
+    assert hosts == (
+        "Eind 2024 kwam in 1 van de 2 focuslanden die vluchtelingen opvingen meer dan de "
+        "helft van hen uit een buurland; in Kenia niet."
+    )
+    assert "Land van herkomst" in table and "6.000.000" in table and "Syrië" in table
+    assert "Syrian Arab Rep." not in table
+    assert 'id="tab-neighbouring_by_origin"' in table  # the same name in both editions
+    with i18n.using("en"):
+        assert "85% (Syria) to 98% (South Sudan)." in narrative.origins_sentence(by_origin, 2024)
+
+
+def test_claims_and_rates_read_in_dutch():
+    compared = _compared()
+    by_type = pd.DataFrame({"new_claims": [32_000], "not_split": [0], "repeat": [1]}, index=[2024])
+    with i18n.using("nl"):
+        claims = narrative.claims_paragraph(by_type, compared, (9, 27), NAMES_NL, 2024)
+        rates = narrative.rates_paragraph(compared, NAMES_NL, 2024)
+        caption = narrative.rates_caption(pd.DataFrame(index=[2000, 2024]), 1000)
+    assert claims.startswith(
+        "In 2024 zijn in Nederland **32.000** nieuwe asielaanvragen ingediend. "
+        "Dat is 1,8 per 1.000 inwoners. Daarnaast was er 1 opvolgende aanvraag."
+    )
+    assert "Nederland stond op plaats 9 van de 27 lidstaten met een cijfer" in claims
+    assert rates.startswith(
+        "Van de 21.154 inhoudelijke beslissingen in Nederland in 2024 verleende **76%** "
+        "bescherming (totaal beschermingspercentage) en 76% de vluchtelingenstatus"
+    )
+    assert "alleen Oeganda genoeg beslissingen" in rates
+    assert caption.endswith(
+        "2000–2024 (procent van de inhoudelijke beslissingen; geen "
+        "percentage bij minder dan 1.000 beslissingen)."
+    )
+    english = narrative.claims_paragraph(by_type, compared, (9, 27), NAMES, 2024)
+    assert "**32,000** new asylum claims were lodged in the Netherlands. That is 1.8" in english
+    assert "There was also 1 repeat claim." in english
+
+
+def test_tables_have_dutch_headers_numbers_and_the_same_names():
+    compared = _compared()
+    with i18n.using("nl"):
+        table = tables.comparison_table(compared, NAMES_NL, 2024, 100, "Bron: UNHCR")
+    assert "<th" in table and "Inhoudelijke beslissingen" in table
+    assert "EU-27 samen" in table and "Egypte (zaken)" in table
+    assert "859.091" in table and "1,78" in table and "0,00" in table
+    assert 'id="tab-asylum_comparison"' in table
+    english = tables.comparison_table(compared, NAMES, 2024, 100, "Source: UNHCR")
+    assert "Substantive decisions" in english and "Egypt (cases)" in english
+    assert 'id="tab-asylum_comparison"' in english
+
+
+def test_national_figures_read_in_dutch_from_the_measure_labels():
+    beside = pd.DataFrame(
+        {
+            "year": [2023, 2023, 2023],
+            "measure": ["first_applications", "family_reunification_applications", "total"],
+            "counted_by": ["IND", "IND", "IND"],
+            "value": [38_400, 9_800, 49_000],
+            "qualifier": ["about", "exact", "more_than"],
+            "unhcr": [38_000.0, float("nan"), 39_100.0],
+            "difference": [400.0, float("nan"), 9_900.0],
+            "difference_pct": [1.06, float("nan"), 25.3],
+        }
+    )
+    national = beside.assign(year=[2015, 2023, 2023])
+    with i18n.using("nl"):
+        text = narrative.national_paragraph(beside, national, 2019, 2023)
+        table = tables.national_table(beside, "Bron: IND")
+    assert "hooguit 1,1% (2023: 38.400 tegenover 38.000)" in text
+    assert "ligt 9.900 hoger" in text and "evenveel als de 9.800 aanvragen voor nareis" in text
+    assert "Nareis, aanvragen" in table and "ca. 38.400" in table
+    assert "ruim 49.000" in table and "+25,3%" in table
+    english = narrative.national_paragraph(beside, national, 2019, 2023)
+    assert "close to the 9,800 family reunification applications of that year" in english
+
+
+def test_profile_lines_read_in_dutch():
+    hosted = pd.Series({"people": 1000.0, "from_neighbouring": 900.0, "share": 90.0})
+    few = pd.Series(
+        {"substantive": 1, "recognition_rate": float("nan"), "total_protection_rate": float("nan")}
+    )
+    with i18n.using("nl"):
+        text = narrative.profile_sentences(hosted, few, "Oeganda", 2024, 100)
+        table = tables.profile_table(hosted, few, "Oeganda", 2024, 100, "Bron: UNHCR")
+    assert text == (
+        "Eind 2024 verbleven in Oeganda 1.000 vluchtelingen en andere personen die "
+        "internationale bescherming nodig hebben; **90,0%** van hen kwam uit een buurland. "
+        "Het land nam in 2024 1 inhoudelijke asielbeslissing: minder dan de 100 die hier "
+        "nodig zijn voor een percentage."
+    )
+    assert "Opgevangen vluchtelingen en OIP" in table and "90,0%" in table
+
+
+def test_chart_labels_and_numbers_follow_the_edition():
+    values = pd.Series({"NLD": 1.78, "UGA": 1234.5})
+    with i18n.using("nl"):
+        fig = charts_asylum.rate_bars(values, NAMES_NL, "NLD", ["UGA"], "T", "X", "Bron")
+        labels = [t.get_text() for t in fig.axes[0].texts]
+        legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+        claims = charts_asylum.claims_by_year(
+            pd.DataFrame({"new": [12_000, 15_000]}, index=[2023, 2024]),
+            {"new": "Nieuwe aanvragen"},
+            "T",
+            "Bron",
+        )
+        ticks = [charts_asylum._thousands(v, 0) for v in (12_000.0, 0.0)]
+        ticks += [charts_asylum._axis_number(v, 0) for v in (2.5, 3.0)]
+        ylabel = claims.axes[0].get_ylabel()
+    plt.close("all")
+    assert " 1.234,50" in labels and " 1,78" in labels
+    assert legend == ["Nederland", "Focuslanden"]
+    assert ticks == ["12.000", "0", "2,5", "3"] and ylabel == "Aanvragen ingediend in het jaar"
+    fig = charts_asylum.rate_bars(values, NAMES, "NLD", [], "T", "X", "Source")
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == [
+        "Netherlands",
+        "Other EU member states",
+    ]
+    plt.close(fig)

@@ -25,7 +25,7 @@ def _check(result, out):
     assert set(result.failed) == {"LBN"}
     assert "no profile for Lebanon today" in result.failed["LBN"]
     assert sorted(r.published.name for r in result.published) == ["JOR", "SYR"]
-    assert (out / "profiles" / "JOR" / "report.pdf").is_file()
+    assert (out / "profiles" / "JOR" / "report.en.pdf").is_file()
     assert not (out / "profiles" / "LBN").exists()  # nothing published for the failure
     # the index lists what was published, and links to it
     assert result.index == out / "profiles" / "index.html"
@@ -37,14 +37,14 @@ def _check(result, out):
 
 def test_a_failing_country_is_reported_and_the_others_are_published(tmp_path, tiny_profile):
     out = tmp_path / "out"
-    settings = validate_parameters({"report_year": 2019, "output_dir": str(out)})
+    settings = validate_parameters({"report_year": 2019, "output_dir": str(out), "language": "en"})
     result = batch.run_profiles(settings, ["JOR", "LBN", "SYR"], notebook=tiny_profile)
     _check(result, out)
 
 
 def test_the_same_batch_runs_on_a_dask_cluster(tmp_path, tiny_profile):
     out = tmp_path / "out"
-    settings = validate_parameters({"report_year": 2019, "output_dir": str(out)})
+    settings = validate_parameters({"report_year": 2019, "output_dir": str(out), "language": "en"})
     with LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:

@@ -3,11 +3,14 @@ when the data change, and key verdicts on the real data."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 import pandas as pd
 import pytest
 
+from displacement_report import i18n
 from displacement_report.analysis import claims
 from displacement_report.data import claims as claims_data
 from displacement_report.data import documents, unhcr, worldbank
@@ -49,6 +52,36 @@ def test_every_ledger_figure_is_written_in_the_letter(letter, ledger):
     for row in ledger.dropna(subset=["letter_text"]).itertuples():
         phrase = row.letter_text.lower()
         assert phrase in flat or _number_part(phrase) in flat, (row.claim_id, phrase)
+
+
+def test_every_quote_is_the_letters_own_words(letter, ledger):
+    # verbatim, footnote numbers included as printed; only whitespace (line breaks) differs
+    flat = re.sub(r"\s+", " ", letter)
+    for row in ledger.itertuples():
+        quote = re.sub(r"\s+", " ", row.letter_quote)
+        assert quote in flat, (row.claim_id, quote)
+
+
+def test_every_quote_holds_its_figure_and_every_english_text_has_its_dutch(ledger):
+    for row in ledger.dropna(subset=["letter_text"]).itertuples():
+        read = claims_data.without_footnotes(row.letter_quote, row.quote_footnotes)
+        assert row.letter_text.lower() in read.lower(), row.claim_id
+    for column in claims_data.TRANSLATED_COLUMNS:
+        english, dutch = ledger[column], ledger[f"{column}_nl"]
+        assert (english.isna() == dutch.isna()).all(), column
+        assert (dutch.dropna().str.len() > 1).all(), column
+        assert (dutch.dropna() != english.dropna()).any(), column  # written in Dutch
+
+
+def test_footnote_numbers_in_a_quote_are_found_and_left_out_when_read():
+    quote = "Gemiddeld zijn vluchtelingen tussen 1011 en 26 jaar12 van huis."
+    assert claims_data.without_footnotes(quote, "11;12") == (
+        "Gemiddeld zijn vluchtelingen tussen 10 en 26 jaar van huis."
+    )
+    # a year earlier in the sentence is not mistaken for the footnote after 'Plan'
+    quote = "In 2019 werd aan slechts 57% van het Regional Refugee and Resilience Plan9 voldaan"
+    assert claims_data.without_footnotes(quote, "9").endswith("Resilience Plan voldaan")
+    assert "2019" in claims_data.without_footnotes(quote, "9")
 
 
 def test_claims_without_a_number_are_there_too(ledger):
@@ -110,11 +143,33 @@ def _inputs(folder, world_population=None):
 
 
 LEDGER_HEADER = ",".join(claims_data.LEDGER_COLUMNS)
+#: The ledger's columns before the letter's words and the Dutch texts were added.
+_BASIC_COLUMNS = [
+    c
+    for c in claims_data.LEDGER_COLUMNS
+    if c not in ("section_nl", "letter_quote", "quote_footnotes", "measure_nl", "reason_nl")
+]
 
 
-def _ledger(tmp_path, *rows):
+def _full_row(line: str, **overrides: str) -> str:
+    """A ledger line written with the basic columns, completed with a quote that holds
+    the figure and Dutch texts wherever there is English (`overrides` replace cells)."""
+    values = dict(zip(_BASIC_COLUMNS, next(csv.reader([line])), strict=True))
+    values["section_nl"] = values["section"] + " nl"
+    values["letter_quote"] = f"De brief noemt {values['letter_text'] or 'geen cijfer'} hier"
+    values["quote_footnotes"] = ""
+    for column in ("measure", "reason"):
+        values[f"{column}_nl"] = values[column] and f"{values[column]} (nl)"
+    values |= overrides
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow([values[c] for c in claims_data.LEDGER_COLUMNS])
+    return out.getvalue()
+
+
+def _ledger(tmp_path, *rows, **overrides):
     path = tmp_path / "ledger.csv"
-    path.write_text("\n".join([LEDGER_HEADER, *rows]) + "\n", encoding="utf-8")
+    lines = [_full_row(row, **overrides) for row in rows]
+    path.write_text("\n".join([LEDGER_HEADER, *lines]) + "\n", encoding="utf-8")
     return claims_data.load_ledger(path)
 
 
@@ -219,6 +274,17 @@ def test_a_year_the_data_cannot_answer_says_so_instead_of_raising(
     assert by_id.set_index("claim_id").loc["C01", "now_verdict"] == "no figure for 1995"
 
 
+def test_why_a_year_has_no_figure_is_said_in_the_editions_language(tiny_dir):
+    inputs = _inputs(tiny_dir, TINY_WORLD)
+    check = claims.CHECKS["smallest_yearly_change_since_2015"]
+    with i18n.using("nl"), pytest.raises(claims.NoFigureForYear, match="1995 ligt daar niet na"):
+        check(inputs, 1995)
+    with i18n.using("nl"), pytest.raises(claims.NoFigureForYear, match="beslaan samen 2018-2019"):
+        check(inputs, 2018)
+    with pytest.raises(claims.NoFigureForYear, match="1995 is not after it"):
+        check(inputs, 1995)
+
+
 @pytest.mark.parametrize(
     ("row", "expected"),
     [
@@ -256,6 +322,31 @@ def test_a_year_the_data_cannot_answer_says_so_instead_of_raising(
 def test_ledger_rows_are_validated(tmp_path, row, expected):
     with pytest.raises(DataFileError, match=expected):
         _ledger(tmp_path, row)
+
+
+_CHECKED_ROW = (
+    "C01,S,A claim about IDPs,46 miljoen,46000000,,people,2019,2019,exact,count,current,"
+    "data,idps_idmc,G078,,,How,"
+)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "expected"),
+    [
+        ({"letter_quote": ""}, r"column 'letter_quote': value nan fails not_nullable"),
+        (
+            {"letter_quote": "Wereldwijd zijn er bijna 80 miljoen mensen ontheemd"},
+            "holds the figure",
+        ),
+        ({"letter_quote": "46 miljoen intern ontheemden7", "quote_footnotes": "8"}, "footnote"),
+        ({"section_nl": ""}, r"column 'section_nl'"),
+        ({"measure_nl": ""}, "'measure' and 'measure_nl' are filled in the same rows"),
+    ],
+)
+def test_the_letters_words_and_the_dutch_texts_are_validated(tmp_path, overrides, expected):
+    assert len(_ledger(tmp_path, _CHECKED_ROW)) == 1  # the row as such is valid
+    with pytest.raises(DataFileError, match=expected):
+        _ledger(tmp_path, _CHECKED_ROW, **overrides)
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from displacement_report.analysis import exchange
+from displacement_report import i18n
+from displacement_report.analysis import claims, exchange
 from displacement_report.analysis.claims import HOLDS, ROUGHLY, Source, references
 from displacement_report.present import charts
 from displacement_report.present.narrative import claims as narrative
@@ -88,7 +89,10 @@ def _assessed(**overrides) -> pd.DataFrame:
     base = {
         "claim_id": "C01",
         "section": "Global displacement",
+        "section_nl": "Wereldwijde ontheemding",
         "paraphrase": "Close to 80 million people are displaced <b>",
+        "letter_quote": "Wereldwijd zijn er momenteel bijna 80 miljoen mensen ontheemd <b>",
+        "quote_footnotes": "",
         "stated": 80e6,
         "stated_high": None,
         "unit": "people",
@@ -120,7 +124,9 @@ def _assessed(**overrides) -> pd.DataFrame:
         "worldbank": False,
         "sources": [Source("Global Trends 2019", "https://example.org/gt?a=1&b=2", "secondary")],
         "measure": "All five groups",
+        "measure_nl": "Alle vijf groepen",
         "reason": "",
+        "reason_nl": "",
     }
     return pd.DataFrame([base | overrides])
 
@@ -145,7 +151,7 @@ def test_the_summary_counts_the_verdicts_and_names_revisions():
     )
     text = narrative.claims_summary(frame, 2025)
     assert "**3 quantitative statements**" in text
-    assert "**2 hold**, 1 roughly holds and 0 do not hold" in text
+    assert "**2 hold** and 1 roughly holds." in text  # no verdict nobody got ('0 do not hold')
     assert "C35 would does not hold" not in text and "C35 would not hold" in text
     assert "2 are outdated" in text
 
@@ -192,3 +198,177 @@ def test_a_figure_of_another_year_is_never_borrowed():
     assert found is None and latest.value == 14.8e6
     found, _ = references.for_year("F141;F147", table, 2018)
     assert found.value == 7.1e6
+
+
+# --- the Dutch edition ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stated", "high", "unit", "wording", "expected"),
+    [
+        (80e6, None, "people", "almost", "bijna 80 miljoen"),
+        (6.7e6, None, "people", "more_than", "meer dan 6,7 miljoen"),
+        (4.5, None, "percent", "exact", "4,5%"),
+        (575_000, None, "people", "more_than", "meer dan 575.000"),
+        (128e6, None, "EUR", "exact", "128 miljoen euro"),
+        (10, 26, "years", "range", "10 tot 26 jaar"),
+        (66.7, None, "percent", "majority_by_far", "veruit het merendeel"),
+    ],
+)
+def test_the_letters_figures_read_in_dutch(stated, high, unit, wording, expected):
+    with i18n.using("nl"):
+        assert tables.stated_phrase(stated, high, unit, wording) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        (78_377_280, "people", "78,4 miljoen"),
+        (-5_419_135, "people", "−5,4 miljoen"),
+        (63_696, "people", "63.696"),
+        (4.5497, "percent", "4,5%"),
+        (0.3877, "percentage points", "+0,39 procentpunt"),
+        (135_500_000, "EUR", "135,5 miljoen euro"),
+        (2, "rank", "2e"),
+        (10.3, "years", "10,3 jaar"),
+    ],
+)
+def test_recomputed_values_in_dutch(value, unit, expected):
+    with i18n.using("nl"):
+        assert tables.claim_value(value, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("verdict", "dutch"),
+    [
+        (claims.HOLDS, "klopt"),
+        (claims.ROUGHLY, "klopt ongeveer"),
+        (claims.DOES_NOT_HOLD, "klopt niet"),
+        (claims.NOT_CHECKABLE, "niet te controleren"),
+        (claims.OUTDATED_HIGHER, "achterhaald (nu hoger)"),
+        (claims.OUTDATED_LOWER, "achterhaald (nu lager)"),
+        (claims.HISTORICAL, "over een genoemd jaar"),
+        (claims.NO_IATI_FILE, "niet gecontroleerd: geen IATI-bestand opgegeven"),
+        (claims.no_figure(2025), "geen cijfer voor 2025"),
+        ("not yet in 2018 (lower)", "in 2018 nog niet (lager)"),
+    ],
+)
+def test_every_verdict_has_its_dutch_words(verdict, dutch):
+    with i18n.using("nl"):
+        assert claims.verdict_text(verdict) == dutch
+    assert claims.verdict_text(verdict) == verdict  # the code is the English word
+
+
+def test_verdicts_counted_in_dutch_agree_with_their_number():
+    with i18n.using("nl"):
+        assert claims.verdict_count(claims.HOLDS, 1) == "1 klopt"
+        assert claims.verdict_count(claims.HOLDS, 12) == "12 kloppen"
+        assert claims.verdict_count(claims.DOES_NOT_HOLD, 2) == "2 kloppen niet"
+    assert claims.verdict_count(claims.ROUGHLY, 3) == "3 roughly hold"
+
+
+def test_the_letters_words_are_quoted_with_their_footnotes_raised():
+    quote = "Gemiddeld zijn vluchtelingen tussen 1011 en 26 jaar12 van huis."
+    assert tables.letter_quote(quote, "11;12") == (
+        "‘Gemiddeld zijn vluchtelingen tussen 10¹¹ en 26 jaar¹² van huis.’"
+    )
+    # a clause from inside a sentence opens with an ellipsis
+    assert tables.letter_quote("waarvan 26 miljoen vluchtelingen", "") == (
+        "‘…waarvan 26 miljoen vluchtelingen’"
+    )
+
+
+def test_the_dutch_claims_table_quotes_the_letter_and_speaks_dutch():
+    frame = _assessed(
+        now_value=None,
+        now_period="",
+        latest_value=14.8e6,
+        latest_period="end 2022 (2021-22 academic year data)",
+        now_verdict=claims.no_figure(2025),
+        published_period="July 2020",
+    )
+    with i18n.using("nl"):
+        page = tables.claims_by_section(frame, 2025)
+    text = re.sub(r"<[^>]+>", " ", page)
+    assert "Wereldwijde ontheemding: de beweringen van de brief, toen en nu" in text
+    assert "‘Wereldwijd zijn er momenteel bijna 80 miljoen mensen ontheemd &lt;b&gt;’" in text
+    assert "Close to 80 million" not in text  # the letter's words, not the paraphrase
+    for words in ("Toen, zoals gepubliceerd", "Oordeel over de brief", "Nu (2025)", "Oordeel nu"):
+        assert words in text
+    assert "79,5 miljoen (juli 2020)" in text
+    assert "laatst gevonden: 14,8 miljoen (eind 2022 (gegevens schooljaar 2021-22))" in text
+    assert "geen cijfer voor 2025" in text and "op zichzelf: klopt" in text
+    assert "Hoe gemeten: Alle vijf groepen." in re.sub(r"\s+", " ", text)
+    assert "secundaire bron" in text and "25 januari 2021" in text
+    # the English edition keeps its paraphrase and the letter's figure
+    english = re.sub(r"<[^>]+>", " ", tables.claims_by_section(frame, 2025))
+    assert "Close to 80 million people are displaced &lt;b&gt;." in english
+    assert "Letter: almost 80 million" in english and "latest found: 14.8 million" in english
+
+
+def test_the_dutch_summary_counts_in_dutch_and_leaves_out_what_nobody_got():
+    frame = pd.concat(
+        [
+            _assessed(),
+            _assessed(claim_id="C35", revised_verdict="does not hold", now_verdict="holds"),
+            _assessed(claim_id="C06", then_verdict=ROUGHLY, revised_verdict=ROUGHLY),
+        ],
+        ignore_index=True,
+    )
+    with i18n.using("nl"):
+        text = narrative.claims_summary(frame, 2025)
+    assert text.startswith("De brief bevat **3 kwantitatieve beweringen**.")
+    assert "**2 kloppen** en 1 klopt ongeveer." in text
+    assert "C35 zou niet kloppen" in text
+    assert "Herberekend voor **2025**: 1 klopt en 2 zijn achterhaald" in text
+    assert "klopt niet" not in text.split("Herberekend")[1]
+
+
+def test_the_dutch_headline_sentences_and_title():
+    with i18n.using("nl"):
+        text = narrative.headline_trend_sentence(SERIES, PUBLISHED, 2019, 2025)
+        title = narrative.claim_trend_title(SERIES, PUBLISHED, 2019, 2025)
+        back = narrative.headline_trend_sentence(
+            pd.Series({1995: 41.1e6, 2019: 78.4e6}), PUBLISHED, 2019, 1995
+        )
+        rules = narrative.verdict_rules_markdown()
+    assert text.startswith("Volgens de huidige gegevens was het totaal eind 2019 78,4 miljoen")
+    assert "gestegen tot 119,3 miljoen, maar in het laatste jaar gedaald van 124,7 miljoen" in text
+    assert title == (
+        "Gedwongen ontheemden: 79,5 miljoen gepubliceerd voor eind 2019, 119,3 miljoen eind "
+        "2025 volgens de huidige gegevens"
+    )
+    assert "Eind 1995 was het 41,1 miljoen, 37,3 miljoen minder dan eind 2019." in back
+    assert "‘bijna’: klopt bij 90 tot 101% van het cijfer" in rules
+
+
+def test_the_dutch_table_of_unchecked_claims_quotes_the_letter_and_gives_dutch_reasons():
+    frame = _assessed(
+        claim_id="C17",
+        letter_quote="waarmee Nederland voornamelijk in acht landen programma’s financiert",
+        reason="A policy choice",
+        reason_nl="Een beleidskeuze",
+    )
+    with i18n.using("nl"):
+        page = tables.unchecked_claims_table(frame, "Beweringen zonder openbaar cijfer")
+    assert "Bewering" in page and "Waarom niet te controleren met openbare gegevens" in page
+    assert "C17 ‘…waarmee Nederland voornamelijk in acht landen" in page
+    assert "Een beleidskeuze" in page and "A policy choice" not in page
+    assert "Bron: de Kamerbrief" in page
+
+
+@pytest.mark.parametrize(
+    ("period", "dutch"),
+    [
+        ("end 2015", "eind 2015"),
+        ("Dec 2014-2022", "dec 2014-2022"),
+        ("to Dec 2024", "tot dec 2024"),
+        ("2015 to 2019", "2015 tot 2019"),
+        ("July 2020", "juli 2020"),
+        ("2019", "2019"),
+    ],
+)
+def test_reference_periods_read_in_dutch(period, dutch):
+    with i18n.using("nl"):
+        assert tables.period_text(period) == dutch
+    assert tables.period_text(period) == period

@@ -359,9 +359,9 @@ def test_the_chapter_series_on_the_real_figures():
         "per_person_stay",
     }
     found = costs.gaps(figures_, documents.load_amounts(), 2025)
-    assert any("2016, 2019, 2020" in line for line in found)  # NOTES_COSTS.md: not found
+    assert any("2016, 2019 and 2020" in line for line in found)  # NOTES_COSTS.md: not found
     assert any("reception-in-the-region line" in line for line in found)
-    assert any("2020, 2022" in line for line in found)
+    assert any("2020 and 2022" in line for line in found)
     assert any(
         "from 2022 on" in line for line in costs.gaps(figures_, documents.load_amounts(), 2019)
     )
@@ -427,7 +427,7 @@ def test_the_comparison_sentence_gives_the_range_and_refuses_without_a_budget():
     assert "no figure was found for 2025; 2021 is the latest year before it" in text
     assert "here it is divided by" not in text
     other = narrative.comparison_paragraph(dutch, region, ratios, year, "x", 2025, ["PAK"])
-    assert "chosen for this report, PAK" in other
+    assert "chosen for this report, Pakistan)" in other  # a name, not an ISO code
     assert narrative.comparison_paragraph(dutch, region, None, None, "", 2015).startswith(
         "The comparison cannot be made for 2015: no budget figure"
     )
@@ -440,15 +440,23 @@ def test_the_comparison_sentence_gives_the_range_and_refuses_without_a_budget():
 
 
 @pytest.mark.notebook
-@pytest.mark.parametrize("year", [2025, 2019, 2015, 1995])
-def test_the_chapter_runs_for_any_report_year(tmp_path, year):
+@pytest.mark.parametrize(
+    ("year", "language"),
+    [(2025, "en"), (2019, "en"), (2015, "en"), (1995, "en"), (2025, "nl"), (1995, "nl")],
+)
+def test_the_chapter_runs_for_any_report_year(tmp_path, year, language):
     from displacement_report.report import build
     from displacement_report.report.execute import execute_all, parameters_for
     from displacement_report.settings import validate_parameters
 
     baseline = min(year, 2019) if year > 1995 else 1992
     settings = validate_parameters(
-        {"report_year": year, "baseline_year": baseline, "trend_start_year": 1990}
+        {
+            "report_year": year,
+            "baseline_year": baseline,
+            "trend_start_year": 1990,
+            "language": language,
+        }
     )
     available = build.notebook_parameters(settings, tmp_path / "figures")
     (source,) = build.resolve_notebooks(("reception_costs.ipynb",))
@@ -458,7 +466,17 @@ def test_the_chapter_runs_for_any_report_year(tmp_path, year):
     assert "Traceback" not in text
     if year == 2025:
         assert 'id=\\"tab-cost_comparison\\"' in text  # the sensitivity table is shown
-        assert "times** the region" in text
-    if year == 1995:
-        assert "The comparison cannot be made for 1995" in text
-        assert "No figure of COA's total costs was found for 1995" in text
+    expected = {
+        (2025, "en"): ["times** the region"],
+        (2025, "nl"): ["keer** het budget per persoon in de regio", "€ 27.100"],
+        (1995, "en"): [
+            "The comparison cannot be made for 1995",
+            "No figure of COA's total costs was found for 1995",
+        ],
+        (1995, "nl"): [
+            "Voor 1995 kan de vergelijking niet worden gemaakt",
+            "Voor 1995 of een eerder jaar is geen cijfer gevonden van de totale kosten van het COA",
+        ],
+    }
+    for sentence in expected.get((year, language), []):
+        assert sentence in text

@@ -13,13 +13,14 @@ import matplotlib.pyplot as plt
 import openpyxl
 import pandas as pd
 import pytest
+from bs4 import BeautifulSoup
 
 from displacement_report.analysis.findings import Finding
 from displacement_report.errors import ContentError
 from displacement_report.present import exhibits
 from displacement_report.present.format import table_html
 from displacement_report.present.narrative import at_a_glance
-from displacement_report.report import datafiles
+from displacement_report.report import annex, datafiles
 from displacement_report.report.combine import number_and_index
 
 
@@ -48,8 +49,8 @@ def test_alt_text_describes_kind_axis_and_largest_values_from_the_plotted_data()
     }
     alt = exhibits.alt_text(fig)
     assert alt.startswith("Horizontal bar chart, 'Jordan hosts the most refugees per inhabitant'")
-    assert "values: Refugees per 1,000 inhabitants" in alt
-    assert "largest values: Jordan: 246; Lebanon: 131; Chad: 71.5" in alt
+    assert "Values: Refugees per 1,000 inhabitants" in alt
+    assert "Largest values: Jordan: 246; Lebanon: 131; Chad: 71.5" in alt
     assert alt != exhibits.caption_for(fig)
 
 
@@ -60,8 +61,8 @@ def test_a_stacked_chart_names_its_highest_totals():
     ax.set_ylabel("People, millions")
     alt = exhibits.alt_text(fig)
     assert alt.startswith("Stacked bar chart")
-    assert "highest totals: 2019: 21.0 million; 2018: 15.0 million" in alt
-    assert "from 2018 to 2019" in alt
+    assert "Highest totals: 2019: 21.0 million; 2018: 15.0 million" in alt
+    assert "From 2018 to 2019" in alt
 
 
 def test_a_chart_is_shown_with_alt_text_caption_and_its_data_saved(context):
@@ -80,7 +81,7 @@ def test_a_chart_is_shown_with_alt_text_caption_and_its_data_saved(context):
 def test_a_table_has_a_real_caption_and_its_data_saved(context):
     frame = pd.DataFrame({"Country": ["Chad"], "Refugees": [1_502_263]})
     html = table_html(frame, {"Refugees": str}, "Refugees in Chad", "Source: test", "chad")
-    assert '<div class="exhibit table-exhibit" id="tab-chad">' in html
+    assert '<div class="exhibit table-exhibit short-table" id="tab-chad">' in html
     assert '<caption><span class="exhibit-number">Table</span> Refugees in Chad</caption>' in html
     assert pd.read_csv(context / "chad.csv").to_dict("list") == {
         "Country": ["Chad"],
@@ -131,6 +132,96 @@ def test_exhibits_are_numbered_per_chapter_listed_and_referenced():
     assert '<a class="xref" href="#tab-hosts">Table 2.1</a>' in page
     assert "Figures and tables" in page and "Table 2.1 Hosts" in page
     assert '<a href="#glance">At a glance</a>' in page  # unnumbered, still in the contents
+
+
+def _annex_table(name: str, caption: str) -> str:
+    return _table(name, caption).replace(
+        'class="exhibit table-exhibit"', 'class="exhibit table-exhibit annex-exhibit"'
+    )
+
+
+ANNEX_PAGE = "".join(
+    [
+        "<html><body><main>",
+        '<div class="cover"><h1>Title</h1></div>',
+        '<h1 id="one">One</h1>',
+        "<p>All of them in @tab:long_one; summary in @tab:short.</p>",
+        _annex_table("long_one", "Every figure of one"),
+        _table("short", "Short"),
+        '<h1 id="two">Two</h1>',
+        "<p>See @tab:long_two and @tab:long_three.</p>",
+        _annex_table("long_two", "Every figure of two"),
+        _table("kept", "Kept"),
+        _annex_table("long_three", "More of two"),
+        annex.section_html(),
+        '<section class="unnumbered glossary"><h1 id="glossary">Glossary</h1></section>',
+        "</main></body></html>",
+    ]
+)
+
+
+def test_tables_marked_for_the_annex_move_there_numbered_and_referenced():
+    soup = BeautifulSoup(number_and_index(ANNEX_PAGE), "html.parser")
+    section = soup.select_one("section.annex")
+    assert section.find("h1").get_text() == "Annex A. Figures from public documents"
+    # in the annex, in report order, under the numbered title of their chapter
+    assert [t.get_text() for t in section.find_all("h2")] == ["1. One", "2. Two"]
+    moved = [t["id"] for t in section.select(".exhibit")]
+    assert moved == ["tab-long_one", "tab-long_two", "tab-long_three"]
+    labels = [t.get_text() for t in section.select(".exhibit-number")]
+    assert labels == ["Table A.1", "Table A.2", "Table A.3"]
+    # the chapters keep their own tables, numbered without the ones that left
+    assert soup.select_one("#tab-short .exhibit-number").get_text() == "Table 1.1"
+    assert soup.select_one("#tab-kept .exhibit-number").get_text() == "Table 2.1"
+    chapter_one = soup.find(id="one").find_next("p")
+    assert [a.get_text() for a in chapter_one.select("a.xref")] == ["Table A.1", "Table 1.1"]
+    # the annex comes before the glossary; contents and the list of tables name it
+    assert section.find_next_sibling("section").find("h1")["id"] == "glossary"
+    contents = [a.get_text() for a in soup.select("nav.toc:not(.exhibits-list) a")]
+    assert contents[-4:] == [
+        "Annex A. Figures from public documents",
+        "1. One",
+        "2. Two",
+        "Glossary",
+    ]
+    listed = [a.get_text() for a in soup.select("nav.exhibits-list a")]
+    assert listed[-3:] == [
+        "Table A.1 Every figure of one",
+        "Table A.2 Every figure of two",
+        "Table A.3 More of two",
+    ]
+
+
+def test_without_tables_for_the_annex_there_is_no_annex():
+    page = number_and_index(ANNEX_PAGE.replace(" annex-exhibit", ""))
+    assert "Annex A" not in page and 'class="annex"' not in page
+    assert '<span class="exhibit-number">Table 2.3</span>' in page
+
+
+def test_a_table_for_the_annex_needs_an_annex_in_the_page():
+    with pytest.raises(ContentError, match=r"tab-long_one.*no annex"):
+        number_and_index(ANNEX_PAGE.replace(annex.section_html(), ""))
+
+
+def test_table_html_marks_a_table_for_the_annex(context):
+    frame = pd.DataFrame({"Figure": ["a"], "Amount": [1]})
+    marked = table_html(frame, {}, "Every figure", "Source: test", "every", annex=True)
+    assert 'class="exhibit table-exhibit short-table annex-exhibit" id="tab-every"' in marked
+    plain = table_html(frame, {}, "Some figures", "Source: test", "some")
+    assert "annex-exhibit" not in plain
+    long = table_html(pd.DataFrame({"a": range(7)}), {}, "Long", "Source: test", "long")
+    assert 'class="exhibit table-exhibit" id="tab-long"' in long  # may break over pages
+
+
+def test_annex_tables_come_last_in_the_workbook_order():
+    labels = ["Table A.2", "Table 6.1", "Figure 1.1", "Table A.10", "Table 10.1"]
+    assert sorted(labels, key=datafiles._order) == [
+        "Figure 1.1",
+        "Table 6.1",
+        "Table 10.1",
+        "Table A.2",
+        "Table A.10",
+    ]
 
 
 def test_a_reference_to_no_exhibit_stops_the_build():
@@ -191,3 +282,26 @@ def test_the_glossary_lists_the_terms_the_report_uses_and_only_those():
     assert "<dt>FRiT</dt>" not in page
     assert "<dt>IDP</dt>" in page  # a plural counts
     assert glossary_html("no abbreviations here") == ""
+
+
+def test_the_dutch_glossary_matches_dutch_terms_and_explains_them_in_dutch():
+    from displacement_report import i18n
+    from displacement_report.report.glossary import glossary_html
+
+    with i18n.using("nl"):
+        page = glossary_html("Duurzame oplossingen voor asielzoekers; de 3RP en het COA.")
+    assert '<h1 id="glossary">Verklarende woordenlijst</h1>' in page
+    assert "<dt>Duurzame oplossingen</dt>" in page and "<dt>Asielzoeker</dt>" in page
+    assert "de donorgroep" not in page  # DAC is not used
+    assert "the Dutch agency" not in page  # the meaning in Dutch, not in English
+    assert "de organisatie die de opvang van asielzoekers in Nederland uitvoert" in page
+
+
+def test_a_glossary_row_without_its_dutch_meaning_is_refused(tmp_path):
+    from displacement_report.errors import DataFileError
+    from displacement_report.report.glossary import load_terms
+
+    path = tmp_path / "terms.csv"
+    path.write_text("term,meaning,term_nl,meaning_nl\nCOA,The agency,COA,\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="line 2: meaning_nl is empty"):
+        load_terms(path)

@@ -87,7 +87,7 @@ def test_the_colophon_lists_every_registered_file(copied_inputs):
         for info in group.files:
             assert info.name in page and info.sha256 in page
     assert "Cited figures read on public pages" in page
-    assert letter.CITATION in page
+    assert letter.KAMERSTUK in page
 
 
 def _data_roots(settings) -> list[Path]:

@@ -121,7 +121,7 @@ def test_every_path_option_may_be_relative(tmp_path, monkeypatch, real_dir):
         ],
     )
     assert result.exit_code == 0, result.output
-    assert (work / "out" / "latest" / "report.pdf").is_file()
+    assert (work / "out" / "latest" / "report.en.pdf").is_file()
     record = json.loads((work / "out" / "latest" / "inputs.json").read_text())
     assert record["settings"]["worldbank_dir"] == str((work / "wb").resolve())
     assert record["settings"]["iati_file"] == str(work / "activities.xml")
@@ -135,7 +135,7 @@ def test_a_profile_batch_leaves_the_top_level_figures_folder_alone(tmp_path):
     settings_ = validate_parameters({"report_year": 2019, "output_dir": str(tmp_path)})
     (result,) = build.build_profiles(settings_, ["LBN"])
     assert sorted(top_level.iterdir()) == before
-    assert list((result.run_dir / "figures").glob("profile_LBN_*.svg"))
+    assert list((result.run_dir / "en" / "figures").glob("profile_LBN_*.svg"))
 
 
 NON_DEFAULT_SETS = [
@@ -154,18 +154,18 @@ NON_DEFAULT_SETS = [
 @pytest.mark.parametrize("overrides", NON_DEFAULT_SETS, ids=["1995", "2005", "2015"])
 def test_non_default_parameter_sets_build_every_chapter(tmp_path, monkeypatch, overrides):
     monkeypatch.chdir(tmp_path)
-    arguments = ["report", "--output-dir", "reports"]
+    arguments = ["report", "--output-dir", "reports", "--language", "en"]
     for pair in overrides:
         arguments += ["--set", pair]
     result = CliRunner().invoke(app, arguments)
     assert result.exit_code == 0, result.output
-    executed = sorted(os.listdir(tmp_path / "reports" / "latest" / "notebooks"))
+    executed = sorted(os.listdir(tmp_path / "reports" / "latest" / "en" / "notebooks"))
     assert [n for n in executed if n.endswith(".ipynb")] == sorted(build.REPORT_NOTEBOOKS)
     # and a profile of the first focus country, for the same years
     profile = CliRunner().invoke(app, ["profiles", *arguments[1:]])
     assert profile.exit_code == 0, profile.output
     code = overrides[-1].split("[")[1].split(",")[0].strip(" ]")
-    assert (tmp_path / "reports" / "profiles" / code / "report.pdf").is_file(), profile.output
+    assert (tmp_path / "reports" / "profiles" / code / "report.en.pdf").is_file(), profile.output
 
 
 @pytest.mark.notebook

@@ -24,7 +24,8 @@ pytestmark = pytest.mark.notebook
 
 
 def _settings(out, **extra):
-    return validate_parameters({"report_year": 2019, "output_dir": str(out)} | extra)
+    values = {"report_year": 2019, "output_dir": str(out), "language": "en"}
+    return validate_parameters(values | extra)
 
 
 def _runs(out):
@@ -76,7 +77,7 @@ def test_two_chapters_run_in_parallel_and_are_numbered_in_order(tmp_path):
     assert re.search(r"2\. Country profile: Lebanon\s*\.*\s*\d+", contents_page)
     assert "1.1 Forcibly displaced: the total and its parts" in text
     for name in ("01_global_picture", "country_profile"):
-        assert (result.run_dir / "notebooks" / f"{name}.html").is_file()
+        assert (result.run_dir / "en" / "notebooks" / f"{name}.html").is_file()
 
 
 def test_a_notebook_parameter_the_report_cannot_set_is_refused_before_work(tmp_path):
@@ -107,7 +108,7 @@ INTERRUPTED_RUN = textwrap.dedent(
 def test_interrupted_run_leaves_the_published_report_alone(tmp_path, signum, shared_report):
     out = tmp_path / "out"
     published = publish_copy(shared_report, out)
-    before = (published.published / "report.pdf").read_bytes()
+    before = (published.published / "report.en.pdf").read_bytes()
     write_notebook(
         tmp_path / "slow.ipynb", "report_year: int = 0  # year", "import time\ntime.sleep(60)"
     )
@@ -118,7 +119,7 @@ def test_interrupted_run_leaves_the_published_report_alone(tmp_path, signum, sha
         text=True,
     )
     deadline = time.monotonic() + 60
-    while not list(out.glob("runs/slow-*/notebooks/slow.ipynb")):
+    while not list(out.glob("runs/slow-*/*/notebooks/slow.ipynb")):
         assert proc.poll() is None, proc.communicate()
         assert time.monotonic() < deadline, "the slow notebook never started"
         time.sleep(0.2)
@@ -128,9 +129,9 @@ def test_interrupted_run_leaves_the_published_report_alone(tmp_path, signum, sha
     assert proc.returncode == 130, err
     assert "interrupted" in err and "published report is unchanged" in err
     assert (out / "latest").resolve() == published.run_dir.resolve()
-    assert (out / "latest" / "report.pdf").read_bytes() == before
+    assert (out / "latest" / "report.en.pdf").read_bytes() == before
     (slow_run,) = out.glob("runs/slow-*")
-    assert not (slow_run / "report.pdf").exists()
+    assert not (slow_run / "report.en.pdf").exists()
     assert not (slow_run / "inputs.json").exists()  # never taken for a complete run
     assert not [p for p in out.rglob("*.part")]
     # and the next run succeeds
@@ -174,7 +175,7 @@ def test_two_runs_started_together_both_complete_into_their_own_folders(tmp_path
     runs = _runs(tmp_path)
     assert len(runs) == 2
     for run in runs:
-        assert (run / "inputs.json").is_file() and (run / "report.pdf").is_file()
+        assert (run / "inputs.json").is_file() and (run / "report.en.pdf").is_file()
     assert (tmp_path / "latest").resolve() in {run.resolve() for run in runs}
     assert not list(tmp_path.rglob("*.part")) and not list(tmp_path.glob(".latest*"))
 

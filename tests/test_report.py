@@ -33,7 +33,7 @@ def pdf_text(built):
 def test_published_latest_points_at_the_run(built):
     assert built.published.is_symlink()
     assert built.published.resolve() == built.run_dir.resolve()
-    assert (built.published / "report.pdf").read_bytes()[:5] == b"%PDF-"
+    assert (built.published / "report.en.pdf").read_bytes()[:5] == b"%PDF-"
     assert built.run_dir.name.startswith("test-2019-")
 
 
@@ -50,6 +50,9 @@ def test_pdf_carries_title_headline_figures_and_colophon(pdf_text):
     # the focus countries at end-2021: no year is given another year's budget
     assert "EUR 22 per refugee" in text
     assert "not what was spent" in text  # budgets are labelled as budgets
+    # the long lists of document figures are in the annex, the chapter refers to them
+    assert "Annex A. Figures from public documents" in text
+    assert "Every budget figure found, with its source, is listed in Table A.1" in text
     assert "38 quantitative statements" in text
     assert "Contents" in text
     assert "1.1 Forcibly displaced: the total and its parts" in text
@@ -90,23 +93,25 @@ def test_pdf_has_numbered_a4_pages(built, pdf_text):
 
 
 def test_executed_notebook_and_figures_are_kept_in_the_run(built):
-    executed = nbformat.read(built.run_dir / "notebooks" / "01_global_picture.ipynb", 4)
+    executed = nbformat.read(built.run_dir / "en" / "notebooks" / "01_global_picture.ipynb", 4)
     assert executed.metadata.papermill.parameters["report_year"] == 2019
-    assert (built.run_dir / "figures" / "forcibly_displaced_by_group.svg").is_file()
-    assert (built.run_dir / "figures" / "forcibly_displaced_by_group.png").is_file()
+    assert (built.run_dir / "en" / "figures" / "forcibly_displaced_by_group.svg").is_file()
+    assert (built.run_dir / "en" / "figures" / "forcibly_displaced_by_group.png").is_file()
 
 
 def test_failing_notebook_keeps_its_copy_and_the_published_report(built, tmp_path):
-    before = (built.published / "report.pdf").read_bytes()
+    before = (built.published / "report.en.pdf").read_bytes()
     path = write_notebook(
         tmp_path / "broken.ipynb", "report_year = 0", "raise RuntimeError('deliberate failure')"
     )
-    settings = parse_settings({"report_year": 2019, "output_dir": str(built.published.parent)})
+    settings = parse_settings(
+        {"report_year": 2019, "output_dir": str(built.published.parent), "language": "en"}
+    )
     with pytest.raises(NotebookError, match=r"broken\.ipynb failed in cell .*deliberate failure"):
         build.build_report(settings, config_name="broken", notebooks=(path,))
-    kept = list(built.published.parent.glob("runs/broken-*/notebooks/broken.ipynb"))
+    kept = list(built.published.parent.glob("runs/broken-*/en/notebooks/broken.ipynb"))
     assert len(kept) == 1 and "deliberate failure" in kept[0].read_text()
-    assert (built.published / "report.pdf").read_bytes() == before
+    assert (built.published / "report.en.pdf").read_bytes() == before
     assert built.published.resolve() == built.run_dir.resolve()
 
 

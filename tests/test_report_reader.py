@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from displacement_report.present.tables import spending as spending_tables
 from displacement_report.report import build
 from displacement_report.settings import validate_parameters
 
@@ -22,7 +23,7 @@ pytestmark = [pytest.mark.notebook, pytest.mark.xdist_group("report_reader")]
 @pytest.fixture(scope="module")
 def built(tmp_path_factory, real_dir):
     out = tmp_path_factory.mktemp("reader")
-    settings = validate_parameters({"report_year": 2025, "output_dir": str(out)})
+    settings = validate_parameters({"report_year": 2025, "output_dir": str(out), "language": "en"})
     handler = _Collect()
     logging.getLogger("weasyprint").addHandler(handler)
     try:
@@ -70,7 +71,7 @@ def test_every_exhibit_is_numbered_captioned_and_every_reference_resolved(soup):
     assert len(exhibits) > 20
     for element in exhibits:
         label = element.find(class_="exhibit-number").get_text()
-        assert re.fullmatch(r"(Figure|Table) \d+\.\d+", label), label
+        assert re.fullmatch(r"(Figure|Table) (\d+|A)\.\d+", label), label
         caption = element.find(["figcaption", "caption"]).get_text(" ", strip=True)
         assert len(caption) > len(label) + 5, caption
     assert "@fig:" not in soup.get_text() and "@tab:" not in soup.get_text()
@@ -105,14 +106,89 @@ def test_each_chart_and_table_has_its_data_and_description(built, soup):
     run = built[0].run_dir
     for element in soup.select(".exhibit"):
         name = element["id"].split("-", 1)[1]
-        data = run / "figures" / f"{name}.csv"
-        record = json.loads((run / "figures" / f"{name}.json").read_text())
+        data = run / "en" / "figures" / f"{name}.csv"
+        record = json.loads((run / "en" / "figures" / f"{name}.json").read_text())
         assert data.stat().st_size > 10, name
         assert record["source"].startswith("Source") and record["data_version"] == "2025.12.1"
     tables = soup.select(".table-exhibit")
-    book = openpyxl.load_workbook(run / "tables.xlsx")
+    book = openpyxl.load_workbook(run / "en" / "tables.xlsx")
     assert len(book.sheetnames) == len(tables) + 1 and book.sheetnames[-1] == "Sources"
-    listing = json.loads((run / "figures.json").read_text())
+    listing = json.loads((run / "en" / "figures.json").read_text())
     assert len(listing["exhibits"]) == len(soup.select(".exhibit"))
     keys = {n["key"] for n in listing["key_numbers"]}
     assert {"forcibly_displaced", "lmic_share", "focus_share", "claims_hold_now"} <= keys
+
+
+ANNEX_TABLES = [
+    spending_tables.BUDGET_FIGURES,
+    spending_tables.PACKAGES,
+    spending_tables.PROSPECTS,
+    spending_tables.PLAN_3RP,
+    spending_tables.RESULTS,
+    spending_tables.EU_INSTRUMENTS,
+]
+
+
+def _spending_chapter(soup):
+    """The spending chapter's elements: from its title to the next chapter's."""
+    title = soup.find("h1", id=re.compile("^Dutch-money-for-reception"))
+    assert title is not None and title.get_text().startswith("6. Dutch money")
+    elements = []
+    for element in title.find_all_next():
+        if element.name == "h1":
+            break
+        elements.append(element)
+    return elements
+
+
+def test_the_annex_holds_the_long_lists_numbered_before_the_closing_pages(soup):
+    annex = soup.select_one("section.annex")
+    assert annex.find("h1").get_text() == "Annex A. Figures from public documents"
+    assert [h.get_text() for h in annex.find_all("h2")] == [
+        "6. Dutch money for reception in the region"
+    ]
+    tables = annex.select(".table-exhibit")
+    assert [t["id"] for t in tables] == [f"tab-{name}" for name in ANNEX_TABLES]
+    labels = [t.find(class_="exhibit-number").get_text() for t in tables]
+    assert labels == [f"Table A.{n}" for n in range(1, len(ANNEX_TABLES) + 1)]
+    # the budget rows, 3RP and results lists are there in full
+    assert len(annex.select(f"#tab-{spending_tables.PLAN_3RP} tbody tr")) >= 15
+    assert len(annex.select(f"#tab-{spending_tables.RESULTS} tbody tr")) >= 15
+    # after the last chapter, before what changed, the glossary and the colophon
+    following = [s.find("h1").get("id") for s in annex.find_next_siblings("section")]
+    assert following[:2] == ["what-changed", "glossary"]
+    assert annex.find_previous("h1", id=re.compile("^The-letter")) is not None
+
+
+def test_the_spending_chapter_refers_to_each_annex_table_and_keeps_only_short_ones(soup):
+    chapter = _spending_chapter(soup)
+    references = {
+        a["href"].removeprefix("#tab-"): a.get_text()
+        for a in (e for e in chapter if e.name == "a" and "xref" in e.get("class", []))
+    }
+    numbers = {
+        t["id"].removeprefix("tab-"): t.find(class_="exhibit-number").get_text()
+        for t in soup.select("section.annex .table-exhibit")
+    }
+    for name in ANNEX_TABLES:
+        assert references.get(name) == numbers[name], name  # resolved, to the annex's label
+    own = [e for e in chapter if "table-exhibit" in e.get("class", [])]
+    assert own, "the chapter keeps its short tables"
+    for table in own:
+        assert "annex-exhibit" not in table["class"]
+        assert len(table.select("tbody tr")) <= 6, table["id"]
+    text = re.sub(r"\s+", " ", " ".join(e.get_text() for e in chapter if e.name == "p"))
+    assert "Table A.4 lists all 18 figures found" in text
+    assert not re.search(r"\bnan\b|changed by|\+\d", text)  # 'rose by 6%', no 'nan' or '+6%'
+
+
+def test_the_annex_tables_are_in_the_contents_and_the_list_of_tables(soup):
+    contents = [a.get_text() for a in soup.select("nav.toc:not(.exhibits-list) a")]
+    assert "Annex A. Figures from public documents" in contents
+    assert contents.index("Annex A. Figures from public documents") < contents.index("Glossary")
+    listed = [a.get_text() for a in soup.select("nav.exhibits-list a")]
+    assert (
+        "Table A.1 Budget figures for reception in the region (EUR; budget stages, not "
+        "spending)" in listed
+    )
+    assert sum(item.startswith("Table A.") for item in listed) == len(ANNEX_TABLES)

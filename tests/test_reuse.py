@@ -18,6 +18,10 @@ pytestmark = pytest.mark.notebook
 CHAPTERS = ("01_global_picture.ipynb", "03_protracted_and_solutions.ipynb")
 
 
+def _executed(run_dir, name):
+    return (run_dir / "en" / "notebooks" / name).read_text().replace(str(run_dir), "<run>")
+
+
 def test_only_the_edited_chapter_runs_again_and_the_rest_equals_a_full_run(
     tmp_path, monkeypatch, caplog
 ):
@@ -27,7 +31,9 @@ def test_only_the_edited_chapter_runs_again_and_the_rest_equals_a_full_run(
     for name in CHAPTERS:
         shutil.copy(paths.NOTEBOOKS_DIR / name, folder / name)
     notebooks = tuple(folder / name for name in CHAPTERS)
-    settings = validate_parameters({"report_year": 2019, "output_dir": str(tmp_path / "out")})
+    settings = validate_parameters(
+        {"report_year": 2019, "output_dir": str(tmp_path / "out"), "language": "en"}
+    )
     build.build_report(settings, notebooks=notebooks)
 
     edited = json.loads(notebooks[1].read_text())
@@ -36,25 +42,21 @@ def test_only_the_edited_chapter_runs_again_and_the_rest_equals_a_full_run(
     with caplog.at_level(logging.INFO, logger="displacement_report.report.build"):
         partly = build.build_report(settings, notebooks=notebooks)
     reused = [r.getMessage() for r in caplog.records if "reusing it" in r.getMessage()]
-    assert len(reused) == 1 and reused[0].startswith("01_global_picture.ipynb unchanged")
+    assert len(reused) == 1 and reused[0].startswith("en/01_global_picture.ipynb unchanged")
     assert "One more sentence" in partly.html.read_text(encoding="utf-8")
 
     full = build.build_report(settings, notebooks=notebooks, force=True)
     for name in CHAPTERS:
-        copied = (
-            (partly.run_dir / "notebooks" / name).read_text().replace(str(partly.run_dir), "<run>")
-        )
-        executed = (
-            (full.run_dir / "notebooks" / name).read_text().replace(str(full.run_dir), "<run>")
-        )
+        copied = _executed(partly.run_dir, name)
+        executed = _executed(full.run_dir, name)
         assert copied == executed, name
         html = name.replace(".ipynb", ".html")
-        assert (partly.run_dir / "notebooks" / html).read_bytes() == (
-            full.run_dir / "notebooks" / html
+        assert (partly.run_dir / "en" / "notebooks" / html).read_bytes() == (
+            full.run_dir / "en" / "notebooks" / html
         ).read_bytes()
-    partly_figures = sorted(p.name for p in (partly.run_dir / "figures").iterdir())
-    assert partly_figures == sorted(p.name for p in (full.run_dir / "figures").iterdir())
+    partly_figures = sorted(p.name for p in (partly.run_dir / "en" / "figures").iterdir())
+    assert partly_figures == sorted(p.name for p in (full.run_dir / "en" / "figures").iterdir())
     for name in partly_figures:
-        assert (partly.run_dir / "figures" / name).read_bytes() == (
-            full.run_dir / "figures" / name
+        assert (partly.run_dir / "en" / "figures" / name).read_bytes() == (
+            full.run_dir / "en" / "figures" / name
         ).read_bytes(), name

@@ -12,6 +12,7 @@ from displacement_report.errors import DataFileError
 BASE = {
     "reference_id": "letter",
     "description": "d",
+    "description_nl": "d (nl)",
     "qualifier": "exact",
     "recipient": None,
     "source_title": "S",
@@ -37,6 +38,7 @@ def amounts(*rows):
                 "period_start": start,
                 "period_end": end,
                 "geography": geo,
+                "geography_nl": geo,
                 "recipient": rest[0] if rest else None,
             }
         )
@@ -173,7 +175,7 @@ def test_topic_selection_and_gaps():
     with pytest.raises(ValueError, match=r"no document figures of topic\(s\) \['nl_chanels'\]"):
         spending.of_topics(FIGURES, "nl_chanels")
     found = spending.gaps(FIGURES, ["JOR", "LBN"], [2019, 2020, 2021])
-    assert any("JOR, LBN" in line and "realised" in line.lower() for line in found)
+    assert any("Jordan, Lebanon" in line and "realised" in line.lower() for line in found)
     assert any("2020" in line for line in found)
 
 
@@ -212,6 +214,7 @@ def write_amounts(tmp_path, edit):
         (lambda f: f.assign(period_start=2022), r"period_start is after period_end"),
         (lambda f: f.assign(unit="percent"), r"a share must be in percent"),
         (lambda f: f.drop(columns="quality"), r"missing column\(s\) \['quality'\]"),
+        (lambda f: f.assign(description_nl=""), r"line 2, column 'description_nl'"),
     ],
 )
 def test_bad_document_figures_are_refused(tmp_path, edit, expected):

@@ -93,14 +93,30 @@ OutputDirOption = Annotated[
 ]
 
 
+LanguageOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--language",
+        "-l",
+        help="edition to publish: nl or en; repeat for both (default: the parameter set's, "
+        "else both)",
+    ),
+]
+
+
 def _parameter_values(
-    params: str, overrides: list[str] | None, output_dir: Path | None
+    params: str,
+    overrides: list[str] | None,
+    output_dir: Path | None,
+    language: list[str] | None = None,
 ) -> tuple[str, dict]:
     """A parameter set with the command line's overrides applied: (name, values)."""
     name, values = config.load(params)
     values |= config.parse_overrides(overrides or [])
     if output_dir is not None:
         values["output_dir"] = str(output_dir)
+    if language:
+        values["language"] = language
     return name, values
 
 
@@ -113,6 +129,7 @@ def report(
         bool, typer.Option("--force", help="execute again even if nothing changed")
     ] = False,
     keep_runs: KeepRunsOption = None,
+    language: LanguageOption = None,
 ) -> None:
     """Validate the parameters, execute the notebooks, export HTML and PDF, publish.
 
@@ -123,14 +140,15 @@ def report(
 
     _setup()
     try:
-        name, values = _parameter_values(params, overrides, output_dir)
+        name, values = _parameter_values(params, overrides, output_dir, language)
         settings = validate_parameters(values)
         with interruptible():
             result = build_report(settings, config_name=name, force=force)
     except errors.ReportError as exc:
         raise _fail(exc) from None
-    typer.echo(f"report: {result.published / result.pdf.name}")
-    typer.echo(f"        {result.published / result.html.name}")
+    for edition in result.languages:
+        for path in result.edition(edition):
+            typer.echo(f"report: {result.published / path.name}")
     _apply_retention(settings.output_dir, keep_runs)
 
 
@@ -154,17 +172,18 @@ def profiles(
             help="address of a Dask scheduler to run the profiles on, e.g. tcp://host:8786"
         ),
     ] = None,
+    language: LanguageOption = None,
 ) -> None:
     """Build one country profile (a factsheet of one or two pages) per host country,
-    each published as reports/profiles/<ISO3>/report.pdf, and list every published
-    profile in reports/profiles/index.html."""
+    each published as reports/profiles/<ISO3>/report.<language>.pdf, and list every
+    published profile in reports/profiles/index.html."""
     from displacement_report.data import unhcr
     from displacement_report.report.batch import run_profiles
     from displacement_report.settings import validate_parameters
 
     _setup()
     try:
-        _, values = _parameter_values(params, overrides, output_dir)
+        _, values = _parameter_values(params, overrides, output_dir, language)
         settings = validate_parameters(values)
         if all_hosts:
             codes = unhcr.host_codes(settings.report_year, settings.data_dir)
@@ -177,7 +196,8 @@ def profiles(
     except errors.ReportError as exc:
         raise _fail(exc) from None
     for result in batch.published:
-        typer.echo(f"profile: {result.published / result.pdf.name}")
+        for edition in result.languages:
+            typer.echo(f"profile: {result.published / result.edition(edition)[1].name}")
     if batch.index is not None:
         typer.echo(f"index:   {batch.index}")
     _apply_retention(settings.output_dir, keep_runs)

@@ -21,9 +21,12 @@ import tempfile
 from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 from babel import Locale
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +88,7 @@ def compile_catalogue(language: str) -> Path:
     try:
         with os.fdopen(handle, "wb") as mo_file:
             write_mo(mo_file, catalogue)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; a catalogue is for everyone
         os.replace(temporary, mo_path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -122,6 +126,19 @@ def pgettext(context: str, message: str) -> str:
     return translations(language()).pgettext(context, message)
 
 
+def column_name(column: str) -> str:
+    """The data column with `column`'s text in the active language: 'description_nl'
+    in the Dutch edition, 'description' in the source language."""
+    return column if language() == SOURCE_LANGUAGE else f"{column}_{language()}"
+
+
+def localized(rows: pd.DataFrame, column: str) -> pd.Series:
+    """A text column in the active language where the frame has one (text we wrote
+    ourselves carries a Dutch column), else the column as written."""
+    translated = column_name(column)
+    return rows[translated] if translated in rows.columns else rows[column]
+
+
 def N_(message: str) -> str:
     """Mark a message for extraction without translating it yet (constants)."""
     return message
@@ -157,3 +174,16 @@ _DATA_NAME_KEPT = frozenset({"SRB"})
 
 #: Entries of UNHCR's country list that are not countries (translated as messages).
 _PLACES_WITHOUT_CODE = frozenset({N_("Stateless"), N_("Unknown"), N_("Various")})
+
+
+def compile_all() -> None:
+    """Compile every translated language's catalogue (`make env` runs this). Babel's own
+    `pybabel compile` is not used: it reads '5% holds' as a %-format placeholder; the
+    report's messages use named {fields}, which tests/test_translations.py checks."""
+    for language in LANGUAGES:
+        if language != SOURCE_LANGUAGE:
+            compile_catalogue(language)
+
+
+if __name__ == "__main__":
+    compile_all()

@@ -14,8 +14,19 @@ from displacement_report import paths
 #: Parliamentary document number and date.
 KAMERSTUK = "Kamerstuk 35 570 XVII, nr. 52"
 DATE = dt.date(2021, 1, 25)
-#: How the report cites the letter.
+#: How the report cites the letter (English; `citation()` gives it in the edition's language).
 CITATION = f"{KAMERSTUK} ({DATE.day} {DATE:%B} {DATE.year})"
+
+
+def citation() -> str:
+    """'Kamerstuk 35 570 XVII, nr. 52 (25 januari 2021)' in the active language."""
+    from babel.dates import format_date
+
+    from displacement_report.i18n import locale_code
+
+    return f"{KAMERSTUK} ({format_date(DATE, format='long', locale=locale_code())})"
+
+
 #: The letter's full text (Dutch), beside the project in the shared folder.
 TEXT_PATH = paths.SHARED_DATA_DIR.parent / "sources" / "kamerbrief-35570-XVII-52.txt"
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from displacement_report import paths
+from displacement_report import i18n, paths
 from displacement_report.analysis.claims import ClaimInputs
 from displacement_report.data import claims as claims_data
 from displacement_report.data import costs as cost_data
@@ -80,7 +80,11 @@ class ReportData:
 
     @cached_property
     def country_names(self) -> dict[str, str]:
-        return unhcr.country_names(self.settings.data_dir)
+        """ISO3 -> the name readers of the edition's language know (CLDR)."""
+        return {
+            code: i18n.country_name(code, name)
+            for code, name in unhcr.country_names(self.settings.data_dir).items()
+        }
 
     @cached_property
     def wb_population(self) -> pd.DataFrame:
@@ -166,7 +170,8 @@ def settings_for(params: Mapping[str, Any], coverage: DataCoverage | None = None
     """The settings a notebook makes of its parameters. The build calls this for every
     notebook before the first kernel starts, so what it accepts every notebook accepts.
 
-    A profile's `country` is its one focus country."""
+    A profile's `country` is its one focus country; a notebook's `language` is the
+    one edition it renders."""
     values = {k: v for k, v in params.items() if k not in NOT_SETTINGS}
     if "country" in values:
         values["focus_countries"] = [values.pop("country")]
@@ -179,6 +184,7 @@ def start(**params: Any) -> tuple[ReportSettings, ReportData, Path]:
     parameters cell by name (a convention test checks it)."""
     _record_reads_if_asked()
     settings = settings_for(params)
+    i18n.set_language(settings.language[0])
     style.apply()
     figures = paths.figures_dir(params.get("figures_dir") or "")
     exhibits.configure(

@@ -28,10 +28,13 @@ from pydantic import (
 
 from displacement_report import letter
 from displacement_report.errors import ParameterError
+from displacement_report.i18n import LANGUAGES, N_, Language
 
 ISO3 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$", strict=True)]
 
-DEFAULT_TITLE = "Forced displacement and Dutch reception in the region"
+DEFAULT_TITLE = N_("Forced displacement and Dutch reception in the region")
+#: A country profile's title; the country is named in each edition's language.
+PROFILE_TITLE = N_("Country profile: {country}")
 
 
 class ReportSettings(BaseModel):
@@ -70,6 +73,17 @@ class ReportSettings(BaseModel):
         default=None, description="folder for run folders and the published report"
     )
     title: str = Field(default=DEFAULT_TITLE, min_length=1, max_length=200)
+    language: tuple[Language, ...] = Field(
+        default=LANGUAGES,
+        min_length=1,
+        description="edition(s) to publish: 'nl', 'en' or both; the first is the main one",
+    )
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _one_or_more(cls, value: Any) -> Any:
+        # 'nl' and ['nl'] mean the same: one edition
+        return (value,) if isinstance(value, str) else value
 
     @field_validator("data_dir", "worldbank_dir", "iati_file", "output_dir")
     @classmethod
@@ -95,9 +109,11 @@ class ReportSettings(BaseModel):
                 f"trend_start_year {self.trend_start_year} is after baseline_year "
                 f"{self.baseline_year}; the trend must include the baseline"
             )
-        duplicated = sorted({c for c in self.focus_countries if self.focus_countries.count(c) > 1})
-        if duplicated:
-            raise ValueError(f"focus_countries lists {duplicated} more than once")
+        for name in ("focus_countries", "language"):
+            listed = getattr(self, name)
+            duplicated = sorted({c for c in listed if listed.count(c) > 1})
+            if duplicated:
+                raise ValueError(f"{name} lists {duplicated} more than once")
         return self
 
     def check_against(self, coverage: DataCoverage) -> ReportSettings:

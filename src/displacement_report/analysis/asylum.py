@@ -34,6 +34,8 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from displacement_report.i18n import N_
+
 #: Fewer substantive decisions than this and no rate is shown.
 MIN_SUBSTANTIVE_DECISIONS = 100
 #: Application types, as the data distinguishes them (anything else: appeal or other).
@@ -51,11 +53,12 @@ NEW_CLAIM_KINDS = ("new", "not_split")
 SUBSTANTIVE = ("dec_recognized", "dec_other", "dec_rejected")
 DECISION_COLUMNS = (*SUBSTANTIVE, "dec_closed")
 ARRIVAL_COLUMNS = ("refugees", "refugee_like", "asylum_seekers", "oip")
+#: The kinds of new arrivals as readers see them (messages: translate where shown).
 ARRIVAL_LABELS = {
-    "refugees": "Refugees (group recognition, temporary protection)",
-    "refugee_like": "In refugee-like situations",
-    "asylum_seekers": "New asylum applications",
-    "oip": "Other people in need of international protection",
+    "refugees": N_("Refugees (group recognition, temporary protection)"),
+    "refugee_like": N_("In refugee-like situations"),
+    "asylum_seekers": N_("New asylum applications"),
+    "oip": N_("Other people in need of international protection"),
 }
 #: Member states of the European Union since 1 February 2020 (EU-27), the comparison
 #: group for the Netherlands in every year shown.

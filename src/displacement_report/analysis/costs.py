@@ -17,44 +17,77 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
+from babel.lists import format_list
 
+from displacement_report import i18n
 from displacement_report.analysis import exchange, spending
+from displacement_report.i18n import N_, _, localized
 
-#: The budget stages of the ministry's line for COA, in the order a year passes them.
+#: The budget stages of the ministry's line for COA, in the order a year passes them
+#: (names translated where shown, `stage_label`).
 COA_STAGES = {
-    "budget_draft": "Draft budget (ontwerpbegroting)",
-    "budget_adopted": "Adopted budget (vastgestelde begroting)",
-    "budget_supplementary_1": "1st supplementary budget",
-    "budget_supplementary_2": "2nd supplementary budget",
-    "realisation": "Realised",
+    "budget_draft": N_("Draft budget (ontwerpbegroting)"),
+    "budget_adopted": N_("Adopted budget (vastgestelde begroting)"),
+    "budget_supplementary_1": N_("1st supplementary budget"),
+    "budget_supplementary_2": N_("2nd supplementary budget"),
+    "realisation": N_("Realised"),
 }
-#: Reader-facing names of every kind of figure in the cost file.
+#: Reader-facing names of every kind of figure in the cost file (`kind_label`).
 KIND_LABELS = {
-    "budget_draft": "draft budget",
-    "budget_adopted": "adopted budget",
-    "budget_supplementary_1": "1st supplementary budget",
-    "budget_supplementary_2": "2nd supplementary budget",
-    "budget_other": "budget (stage not stated)",
-    "realisation": "realised",
-    "plan": "plan",
-    "estimate": "estimate",
-    "rule": "rule",
+    "budget_draft": N_("draft budget"),
+    "budget_adopted": N_("adopted budget"),
+    "budget_supplementary_1": N_("1st supplementary budget"),
+    "budget_supplementary_2": N_("2nd supplementary budget"),
+    "budget_other": N_("budget (stage not stated)"),
+    "realisation": N_("realised"),
+    "plan": N_("plan"),
+    "estimate": N_("estimate"),
+    "rule": N_("rule"),
     # kinds of the document figures (data/spending/amounts.csv) shown beside them
-    "allocation": "allocated",
-    "commitment": "committed (pledged)",
-    "requirement": "required (appeal)",
+    "allocation": N_("allocated"),
+    "commitment": N_("committed (pledged)"),
+    "requirement": N_("required (appeal)"),
 }
 #: Rank of a publication: a later one replaces an earlier one of the same figure.
 VINTAGE_RANK = {"preliminary": 0, "as_published": 1, "revised": 2, "final": 3}
 #: Bases that are a cost per person per year; the comparison takes no other.
 PER_PERSON_YEAR = ("per_resident_year", "per_asylum_seeker_year")
 SETTING_LABELS = {
-    "regular": "regular reception",
-    "emergency": "emergency reception (noodopvang)",
-    "hotel": "emergency reception in a hotel",
-    "ship": "emergency reception on a ship",
-    "all": "all reception",
+    "regular": N_("regular reception"),
+    "emergency": N_("emergency reception (noodopvang)"),
+    "hotel": N_("emergency reception in a hotel"),
+    "ship": N_("emergency reception on a ship"),
+    "all": N_("all reception"),
 }
+#: The setting as the first words of a label ('Regular reception (COA, ...)').
+SETTING_NAMES = {
+    "regular": N_("Regular reception"),
+    "emergency": N_("Emergency reception"),
+    "hotel": N_("Emergency reception in a hotel"),
+    "ship": N_("Emergency reception on a ship"),
+    "all": N_("All reception"),
+}
+
+
+def kind_label(kind: str) -> str:
+    """What a kind of figure is called ('draft budget', 'realised'), in the active
+    language; an unknown kind as it is written."""
+    return _(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
+
+
+def stage_label(stage: str) -> str:
+    """A budget stage of the COA line as a label ('Draft budget (ontwerpbegroting)')."""
+    return _(COA_STAGES[stage])
+
+
+def setting_label(setting: object) -> str:
+    """The reception setting of a figure ('regular reception'); '' where none is given."""
+    return _(SETTING_LABELS[setting]) if isinstance(setting, str) else ""
+
+
+def year_list(years: Iterable[int]) -> str:
+    """'2016, 2019 and 2020' ('2016, 2019 en 2020')."""
+    return format_list([str(y) for y in years], locale=i18n.locale_code())
 
 
 class MixedUnits(ValueError):
@@ -395,15 +428,15 @@ def comparison_costs(costs: pd.DataFrame, year: int, near: int | None = None) ->
         chosen.append(same.iloc[-1].to_dict())
     found = []
     for row in chosen:
-        who = (
-            "COA, per registered resident"
+        label = (
+            _("{setting} (COA, per registered resident, {period})")
             if row["basis"] == "per_resident_year"
-            else "estimate per asylum seeker"
+            else _("{setting} (estimate per asylum seeker, {period})")
         )
-        setting = SETTING_LABELS[row["setting"]].split(" (")[0]
+        period = localized(pd.DataFrame([row]), "period").iloc[0]
         found.append(
             DutchCost(
-                label=f"{setting[0].upper()}{setting[1:]} ({who}, {row['period']})",
+                label=label.format(setting=_(SETTING_NAMES[row["setting"]]), period=period),
                 value=float(row["value"]),
                 unit=row["unit"],
                 basis=row["basis"],
@@ -482,7 +515,7 @@ def region_per_person(
         hosted_then = hosted.loc[budget_year]
         assert isinstance(hosted_then, pd.Series)  # one row per year
         counts = hosted_then.astype(float)
-        end = f"end of {budget_year}"
+        end = _("end of {year}").format(year=budget_year)
         rows.append(
             ("refugees", counts["refugees"], end, per_person["eur_per_refugees"].loc[budget_year])
         )
@@ -496,7 +529,7 @@ def region_per_person(
             rows.append((name, people, end, eur / people if people > 0 else float("nan")))
     for count in reached:
         name = "reached_" + "_".join(count.result_ids)
-        when = f"mid-{count.start} to mid-{count.end}"
+        when = _("mid-{start} to mid-{end}").format(start=count.start, end=count.end)
         rows.append(
             (name, count.people, when, eur / count.people if count.people else float("nan"))
         )
@@ -518,9 +551,8 @@ def region_budget_stage(amounts: pd.DataFrame, year: int) -> str:
     """Which stage the region's budget of `year` (`spending.budget_for_ratios`) is."""
     line = spending.budget_by_stage(amounts, spending.OIR_LINE)
     if year in line.index:
-        stage = line.loc[year].dropna().index[-1]
-        return spending.BUDGET_STAGES[stage].split(" (")[0].lower()
-    return "the yearly amount the letter states"
+        return kind_label(str(line.loc[year].dropna().index[-1]))
+    return _("the yearly amount the letter states")
 
 
 def sensitivity(dutch: Sequence[DutchCost], region: pd.DataFrame) -> pd.DataFrame:
@@ -546,23 +578,25 @@ def sensitivity(dutch: Sequence[DutchCost], region: pd.DataFrame) -> pd.DataFram
 # --- Dutch money against the appeals it answers ---------------------------------------
 
 #: Dutch amounts (data/spending/amounts.csv) and the appeal requirement each answers,
-#: with what the pair means. Only pairs of the same year.
+#: with what the pair means (translated where shown). Only pairs of the same year.
 APPEAL_PAIRS = (
     (
         "A046",
         "A096",
-        "the Dutch contribution to this appeal",
+        N_("the Dutch contribution to this appeal"),
     ),
     (
         "A056",
         "A103",
-        "the Dutch pledge to UNHCR against UNHCR's requirement for the year",
+        N_("the Dutch pledge to UNHCR against UNHCR's requirement for the year"),
     ),
     (
         "A002",
         "A093",
-        "the whole reception-in-the-region line, which also funds the Horn of Africa and "
-        "North Africa, against one regional appeal: an upper bound of the Dutch share",
+        N_(
+            "the whole reception-in-the-region line, which also funds the Horn of Africa "
+            "and North Africa, against one regional appeal: an upper bound of the Dutch share"
+        ),
     ),
 )
 
@@ -645,9 +679,11 @@ def gaps(costs: pd.DataFrame, amounts: pd.DataFrame, until: int) -> list[str]:  
     line = spending.budget_by_stage(amounts, spending.OIR_LINE)
     if "realisation" not in line.columns or line["realisation"].dropna().empty:
         found.append(
-            "No realised spending of the reception-in-the-region line (development budget, "
-            "article 4.2) was found for any year: only budget stages are public, so the "
-            "region's side of every comparison here is a budget, not money spent."
+            _(
+                "No realised spending of the reception-in-the-region line (development "
+                "budget, article 4.2) was found for any year: only budget stages are public, "
+                "so the region's side of every comparison here is a budget, not money spent."
+            )
         )
     per_resident_years = sorted(
         set(
@@ -658,15 +694,19 @@ def gaps(costs: pd.DataFrame, amounts: pd.DataFrame, until: int) -> list[str]:  
     )
     if per_resident_years and per_resident_years[0] > until:
         found.append(
-            f"COA's cost per registered resident is published from {per_resident_years[0]} "
-            f"on; there is none for {until} or earlier."
+            _(
+                "COA's cost per registered resident is published from {first} on; there is "
+                "none for {year} or earlier."
+            ).format(first=per_resident_years[0], year=until)
         )
     totals = single_year(of_topic(costs, "coa_total"))["period_start"].astype(int)
     if len(totals) and totals.min() <= until:
         missing = missing_years(list(totals), int(totals.min()), min(int(totals.max()), until))
         if missing:
             found.append(
-                "No figure of COA's total costs was found for " + ", ".join(map(str, missing)) + "."
+                _("No figure of COA's total costs was found for {years}.").format(
+                    years=year_list(missing)
+                )
             )
     coa_line = of_topic(costs, "coa_budget_line")
     realised = coa_line[
@@ -674,10 +714,12 @@ def gaps(costs: pd.DataFrame, amounts: pd.DataFrame, until: int) -> list[str]:  
     ]
     if realised.empty:
         found.append(
-            "No realised figure of the ministry's budget line for COA was found in a primary "
-            "source; the only realised series, article 37 Migration, covers the whole "
-            "migration article (IND, COA, Nidos, return and, from 2022, the programme for "
-            "displaced people from Ukraine), so it is not a COA series."
+            _(
+                "No realised figure of the ministry's budget line for COA was found in a "
+                "primary source; the only realised series, article 37 Migration, covers the "
+                "whole migration article (IND, COA, Nidos, return and, from 2022, the "
+                "programme for displaced people from Ukraine), so it is not a COA series."
+            )
         )
     in_donor = of_topic(costs, "nl_oda_in_donor")
     eur_realised = in_donor[
@@ -685,16 +727,20 @@ def gaps(costs: pd.DataFrame, amounts: pd.DataFrame, until: int) -> list[str]:  
     ]
     if eur_realised.empty:
         found.append(
-            "No realised amount in euros of Dutch ODA counted for first-year asylum "
-            "reception was found: the euro figures are in-year estimates, budgets or plans, "
-            "and the realised figures (2016-2019) are in US dollars, from OECD data."
+            _(
+                "No realised amount in euros of Dutch ODA counted for first-year asylum "
+                "reception was found: the euro figures are in-year estimates, budgets or "
+                "plans, and the realised figures (2016-2019) are in US dollars, from OECD data."
+            )
         )
     money = single_year(in_donor[in_donor["basis"] == "total"])["period_start"].astype(int)
     if len(money) and money.min() <= until:
         missing = missing_years(list(money), int(money.min()), min(int(money.max()), until))
         if missing:
             found.append(
-                "No figure of Dutch ODA counted for first-year asylum reception was found "
-                "for " + ", ".join(map(str, missing)) + "."
+                _(
+                    "No figure of Dutch ODA counted for first-year asylum reception was found "
+                    "for {years}."
+                ).format(years=year_list(missing))
             )
     return found

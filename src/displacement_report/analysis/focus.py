@@ -41,10 +41,11 @@ def focus_overview(
             .astype("int64"),
         }
     )
+    # (ISO3, the data's name, people): the code, so a table can name it for its readers
     main_origins = [
         list(
             origins_in_host(population, host, year, origins_per_host)[
-                ["country", "total"]
+                ["iso3", "country", "total"]
             ].itertuples(index=False, name=None)
         )
         for host in focus

@@ -14,16 +14,26 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-#: Components of the forcibly displaced total, in Global Trends order.
+from displacement_report.i18n import N_, _
+
+#: Components of the forcibly displaced total, in Global Trends order (labels in
+#: English; `label()` gives them in the report's language).
 COMPONENTS: dict[str, str] = {
-    "refugees": "Refugees under UNHCR's mandate",
-    "unrwa_refugees": "Palestine refugees under UNRWA's mandate",
-    "asylum_seekers": "Asylum-seekers",
-    "oip": "Other people in need of international protection",
-    "idps": "Internally displaced people (IDMC)",
+    "refugees": N_("Refugees under UNHCR's mandate"),
+    "unrwa_refugees": N_("Palestine refugees under UNRWA's mandate"),
+    "asylum_seekers": N_("Asylum-seekers"),
+    "oip": N_("Other people in need of international protection"),
+    "idps": N_("Internally displaced people (IDMC)"),
 }
 TOTAL = "forcibly_displaced"
-LABELS: dict[str, str] = {**COMPONENTS, TOTAL: "Forcibly displaced, total"}
+LABELS: dict[str, str] = {**COMPONENTS, TOTAL: N_("Forcibly displaced, total")}
+
+
+def label(column: str) -> str:
+    """The label of a component or of the total, in the report's language."""
+    return _(LABELS[column])
+
+
 #: Population-table columns counted as people abroad in need of protection.
 ABROAD_COLUMNS = ("refugees", "asylum_seekers", "oip")
 #: The first year UNHCR reports 'other people in need of international protection'.

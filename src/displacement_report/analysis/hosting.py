@@ -7,9 +7,39 @@ import pandas as pd
 
 from displacement_report.analysis.headline import hosted_by_country
 from displacement_report.analysis.joins import Joined, left_join_reporting
+from displacement_report.i18n import N_, _, pgettext
 
 #: Income groups counted as 'low- and middle-income' (World Bank).
 LOW_AND_MIDDLE = ("Low income", "Lower middle income", "Upper middle income")
+#: The World Bank's income groups as readers see them (the data's values are the keys).
+INCOME_GROUP_LABELS = {
+    "Low income": N_("Low income"),
+    "Lower middle income": N_("Lower middle income"),
+    "Upper middle income": N_("Upper middle income"),
+    "High income": N_("High income"),
+}
+
+
+def _short_income_groups() -> dict[str, str]:
+    return {
+        "Low income": pgettext("narrow column", "Low income"),
+        "Lower middle income": pgettext("narrow column", "Lower middle income"),
+        "Upper middle income": pgettext("narrow column", "Upper middle income"),
+        "High income": pgettext("narrow column", "High income"),
+    }
+
+
+def income_group_label(group: object, short: bool = False) -> str:
+    """An income group of the data in the report's language; 'not classified' where the
+    World Bank gives none. `short`: as briefly as the language allows, for a narrow
+    column under a header that says 'income'."""
+    if not isinstance(group, str) or not group:
+        return _("not classified")
+    if short and group in INCOME_GROUP_LABELS:
+        return _short_income_groups()[group]
+    return _(INCOME_GROUP_LABELS.get(group, group))
+
+
 #: Counted as 'refugees and other people in need of international protection' in the
 #: hosting shares: UNHCR's Global Trends wording (UNRWA refugees shown separately).
 PROTECTION_COLUMNS = ("refugees", "oip")
@@ -63,7 +93,11 @@ def hosting_table(
         1000 * (table["refugees"] + table["unrwa_refugees"]) / population_f
     )
     table["refugees_per_usd_gdp_pc"] = table["refugees"] / table["gdp_pc_ppp"].astype("Float64")
-    joins = {"population": by_population, "GDP per capita": by_gdp, "income group": by_income}
+    joins = {
+        N_("population"): by_population,
+        N_("GDP per capita"): by_gdp,
+        N_("income group"): by_income,
+    }
     return table, joins, fiscal_year
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from displacement_report.i18n import _, ngettext
+
 
 @dataclass(frozen=True)
 class Joined:
@@ -15,10 +17,16 @@ class Joined:
     unmatched: tuple[str, ...]
 
     def describe(self, what: str) -> str:
+        """One sentence on the join; `what` is what was joined ('population', marked for
+        translation where the join is made)."""
+        what = _(what)
         if not self.unmatched:
-            return f"Every country matched {what}."
-        noun = "country" if len(self.unmatched) == 1 else "countries"
-        return f"No {what} for {len(self.unmatched)} {noun}: {', '.join(self.unmatched)}."
+            return _("Every country matched {what}.").format(what=what)
+        return ngettext(
+            "No {what} for {n} country: {countries}.",
+            "No {what} for {n} countries: {countries}.",
+            len(self.unmatched),
+        ).format(what=what, n=len(self.unmatched), countries=", ".join(self.unmatched))
 
 
 def left_join_reporting(

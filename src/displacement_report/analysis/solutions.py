@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import pandas as pd
 
+from displacement_report.i18n import N_, _
+
 SOLUTIONS = {
-    "returned_refugees": "Refugees returned home",
-    "resettlement": "Resettlement arrivals",
-    "naturalisation": "Naturalisations",
+    "returned_refugees": N_("Refugees returned home"),
+    "resettlement": N_("Resettlement arrivals"),
+    "naturalisation": N_("Naturalisations"),
 }
-#: Each solution as a share of the refugee stock: column of `solutions_by_year` -> label.
+#: Each solution as a share of the refugee stock: column of `solutions_by_year` -> label
+#: (in English; `share_labels()` gives them in the report's language).
 SHARE_COLUMNS = {f"{column}_pct": label for column, label in SOLUTIONS.items()}
+
+
+def share_labels() -> dict[str, str]:
+    """`SHARE_COLUMNS` with each label in the report's language, for a chart legend."""
+    return {column: _(label) for column, label in SHARE_COLUMNS.items()}
 
 
 def solutions_by_year(

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from displacement_report.analysis.headline import hosted_over_time
+from displacement_report.i18n import _, country_name
 
 #: Budget stages, in the order a year's budget passes through them.
 BUDGET_STAGES = {
@@ -216,22 +217,25 @@ def gaps(amounts: pd.DataFrame, focus: Sequence[str], years: Sequence[int]) -> l
     missing_countries = [c for c in focus if c not in set(realised["geography"])]
     if missing_countries:
         found.append(
-            "No realised (spent) reception-in-the-region amount per country for: "
-            + ", ".join(missing_countries)
-            + "; only budgets, allocations or programme totals are public."
+            _(
+                "No realised (spent) reception-in-the-region amount per country for: "
+                "{countries}; only budgets, allocations or programme totals are public."
+            ).format(countries=", ".join(country_name(c, c) for c in missing_countries))
         )
     budget = budget_by_stage(amounts)
     missing_years = [y for y in years if y not in budget.index]
     if missing_years:
         found.append(
-            "No budget figure for the reception-in-the-region line in: "
-            + ", ".join(map(str, missing_years))
-            + "."
+            _("No budget figure for the reception-in-the-region line in: {years}.").format(
+                years=", ".join(map(str, missing_years))
+            )
         )
     if "realisation" not in budget.columns or budget["realisation"].dropna().empty:
         found.append(
-            "No realised total for the reception-in-the-region line in any year: the "
-            "figures are budget stages, not spending."
+            _(
+                "No realised total for the reception-in-the-region line in any year: the "
+                "figures are budget stages, not spending."
+            )
         )
     return found
 
@@ -285,3 +289,30 @@ def budget_for_ratios(amounts: pd.DataFrame) -> pd.Series:
     line at its latest known stage, for the years its own budget is public. No year is
     given another year's budget (the letter's 'EUR 128 million a year' is the 2021 line)."""
     return latest_stage(budget_by_stage(amounts, OIR_LINE)).rename("eur")
+
+
+def requirements_by_year(rows: pd.DataFrame, unit: str = "USD") -> pd.Series:
+    """The appeal's requirement per year in one currency: of the single-year figures of
+    that year, the largest (the whole appeal, where a document also gives a part of it,
+    such as the agencies' requirements without the host governments')."""
+    need = single_year(rows[(rows["amount_kind"] == "requirement") & (rows["unit"] == unit)])
+    by_year = need.groupby("period_start")["amount"].max()
+    return by_year.rename_axis("year").rename("requirement")
+
+
+def is_country(geography: pd.Series) -> pd.Series:
+    """True where a figure's place is one country (an ISO3 code), not a region or 'Global'."""
+    return geography.astype(str).str.fullmatch(r"[A-Z]{3}")
+
+
+def results_by_domain(results: pd.DataFrame) -> pd.DataFrame:
+    """Reported results per domain: how many are achieved and how many are targets,
+    the domain with most results first."""
+    table = pd.crosstab(
+        results["domain"], results["is_target"].map({False: "achieved", True: "target"})
+    )
+    table = table.reindex(columns=["achieved", "target"], fill_value=0)
+    table["total"] = table.sum(axis=1)
+    return table.sort_values(["total", "achieved"], ascending=False, kind="stable").rename_axis(
+        index="domain", columns=None
+    )

@@ -1,9 +1,16 @@
 """The claims ledger: every quantitative statement of the January 2021 letter, one row
 each, with how it can be checked (`data/claims/ledger.csv`), and the numbers of the
-letter that are not claims, with the reason (`data/claims/excluded_numbers.csv`)."""
+letter that are not claims, with the reason (`data/claims/excluded_numbers.csv`).
+
+Each claim carries the letter's own words (`letter_quote`: the shortest complete
+sentence or clause holding the figure, verbatim, footnote numbers included as printed
+and listed in `quote_footnotes`), and every text this report wrote for readers in
+English and Dutch (`section`/`section_nl`, `measure`/`measure_nl`, `reason`/`reason_nl`).
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -43,8 +50,11 @@ TIMINGS = ("current", "historical")
 LEDGER_COLUMNS = (
     "claim_id",
     "section",
+    "section_nl",
     "paraphrase",
     "letter_text",
+    "letter_quote",
+    "quote_footnotes",
     "stated_value",
     "stated_high",
     "unit",
@@ -59,8 +69,12 @@ LEDGER_COLUMNS = (
     "revised_then",
     "reference_now",
     "measure",
+    "measure_nl",
     "reason",
+    "reason_nl",
 )
+#: Columns of text this report wrote for readers, each with its Dutch column.
+TRANSLATED_COLUMNS = ("section", "measure", "reason")
 #: A figure id of the reference files (F: sourced figures, G: Global Trends as
 #: published, A: the project's amounts), alone or in one of the forms
 #: `analysis.claims.references` evaluates; `;` separates one figure per year.
@@ -75,8 +89,11 @@ LEDGER_SCHEMA = pa.DataFrameSchema(
     {
         "claim_id": pa.Column(str, pa.Check.str_matches(r"^C\d{2}$"), unique=True),
         "section": pa.Column(str),
+        "section_nl": pa.Column(str, pa.Check.str_length(min_value=2)),
         "paraphrase": pa.Column(str, pa.Check.str_length(min_value=10)),
         "letter_text": pa.Column(str, nullable=True),
+        "letter_quote": pa.Column(str, pa.Check.str_length(min_value=10)),
+        "quote_footnotes": pa.Column(str, pa.Check.str_matches(r"^\d+(;\d+)*$"), nullable=True),
         "stated_value": pa.Column(float),
         "stated_high": pa.Column(float, nullable=True),
         "unit": pa.Column(str),
@@ -91,7 +108,9 @@ LEDGER_SCHEMA = pa.DataFrameSchema(
         "revised_then": pa.Column(str, pa.Check.str_matches(_REFERENCE), nullable=True),
         "reference_now": pa.Column(str, pa.Check.str_matches(_REFERENCE), nullable=True),
         "measure": pa.Column(str, nullable=True),
+        "measure_nl": pa.Column(str, nullable=True),
         "reason": pa.Column(str, nullable=True),
+        "reason_nl": pa.Column(str, nullable=True),
     },
     checks=[
         pa.Check(
@@ -114,11 +133,65 @@ LEDGER_SCHEMA = pa.DataFrameSchema(
             lambda f: ~f["method"].isin(["data", "reference"]) | f["measure"].notna(),
             error="a checked claim says how it is measured",
         ),
+        *(
+            pa.Check(
+                lambda f, c=column: f[c].isna() == f[f"{c}_nl"].isna(),
+                error=f"'{column}' and '{column}_nl' are filled in the same rows",
+            )
+            for column in ("measure", "reason")
+        ),
+        pa.Check(
+            lambda f: pd.Series(
+                [
+                    not isinstance(figure, str)
+                    or not isinstance(quote, str)
+                    or figure.lower() in without_footnotes(quote, notes).lower()
+                    for figure, quote, notes in zip(
+                        f["letter_text"], f["letter_quote"], f["quote_footnotes"], strict=True
+                    )
+                ],
+                index=f.index,
+            ),
+            error="the letter's quote holds the figure as the letter writes it (letter_text)",
+        ),
+        pa.Check(
+            lambda f: pd.Series(
+                [
+                    not isinstance(quote, str)
+                    or all(footnote_mark(quote, n) for n in footnote_numbers(notes))
+                    for quote, notes in zip(f["letter_quote"], f["quote_footnotes"], strict=True)
+                ],
+                index=f.index,
+            ),
+            error="every footnote number in quote_footnotes is printed in the quote after a word",
+        ),
     ],
     strict=True,
     coerce=True,
     name="claims ledger",
 )
+
+
+def footnote_numbers(notes: object) -> list[str]:
+    """'11;12' -> ['11', '12']; nothing for an empty cell."""
+    return str(notes).split(";") if isinstance(notes, str) and notes else []
+
+
+def footnote_mark(quote: str, number: str) -> re.Match[str] | None:
+    """Where footnote `number` is printed in `quote`: glued to the end of a word ('Plan9',
+    'jaar12', '(MHPSS21)'), else to the end of a figure ('1011': 10, footnote 11), as
+    the letter's text has it."""
+    after_word = re.search(rf"(?<=[^\s\d(]){number}(?![\d\w])", quote)
+    return after_word or re.search(rf"(?<=\d){number}(?=\s)", quote)
+
+
+def without_footnotes(quote: str, notes: object) -> str:
+    """The quote as one reads it, without its footnote numbers ('tussen 10 en 26 jaar')."""
+    for number in footnote_numbers(notes):
+        mark = footnote_mark(quote, number)
+        if mark is not None:
+            quote = quote[: mark.start()] + quote[mark.end() :]
+    return quote
 
 
 def load_ledger(path: Path | str | None = None) -> pd.DataFrame:

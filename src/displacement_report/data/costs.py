@@ -13,10 +13,15 @@ year, a place per year, a person per day, ...), `amount_kind` the budget stage o
 whether the figure is realised, a plan or an estimate, and `vintage` whether it is a
 preliminary, first, revised or final publication. All amounts are nominal (current
 prices). The loader refuses a row where any of these is missing or unknown.
+
+Text we wrote ourselves and show to readers has a Dutch column beside the English one
+(`description_nl`, `period_nl`), shown in the Dutch edition (`i18n.localized`); the source
+titles are cited as published and have none.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -25,25 +30,26 @@ import pandera.pandas as pa
 from displacement_report import paths
 from displacement_report.data.readers import read_csv_text
 from displacement_report.data.validation import check_columns, validate
+from displacement_report.i18n import N_
 
 COSTS_DIR = paths.PROJECT_DATA_DIR / "costs"
 FIGURES_FILE = "figures.csv"
 
 UNITS = ("EUR", "USD", "percent", "months", "year")
 MONEY_UNITS = ("EUR", "USD")
-#: What one amount is per. Figures of different bases are never added, divided or
-#: compared without saying so.
+#: What one amount is per (translated where shown). Figures of different bases are
+#: never added, divided or compared without saying so.
 BASES = {
-    "total": "total for the period",
-    "per_year": "per year of the period",
-    "per_resident_year": "per registered resident per year",
-    "per_asylum_seeker_year": "per asylum seeker per year",
-    "per_place_year": "per place per year",
-    "per_person_day": "per person per day",
-    "per_person_month": "per person per month",
-    "per_person_stay": "per person per whole stay",
-    "share_of_oda": "share of ODA",
-    "rule": "rule",
+    "total": N_("total for the period"),
+    "per_year": N_("per year of the period"),
+    "per_resident_year": N_("per registered resident per year"),
+    "per_asylum_seeker_year": N_("per asylum seeker per year"),
+    "per_place_year": N_("per place per year"),
+    "per_person_day": N_("per person per day"),
+    "per_person_month": N_("per person per month"),
+    "per_person_stay": N_("per person per whole stay"),
+    "share_of_oda": N_("share of ODA"),
+    "rule": N_("rule"),
 }
 AMOUNT_KINDS = (
     "budget_draft",
@@ -69,6 +75,7 @@ COLUMNS = (
     "reference_id",
     "topic",
     "description",
+    "description_nl",
     "value",
     "unit",
     "basis",
@@ -77,6 +84,7 @@ COLUMNS = (
     "vintage",
     "qualifier",
     "period",
+    "period_nl",
     "period_start",
     "period_end",
     "geography",
@@ -87,12 +95,19 @@ COLUMNS = (
 )
 _TEXT = pa.Check.str_length(min_value=1)
 
+
+def _years(text: object) -> tuple[str, ...]:
+    """The years a period names ('c. 2022-2023 (...)' -> ('2022', '2023'))."""
+    return tuple(re.findall(r"\b(?:19|20)\d\d\b", str(text)))
+
+
 SCHEMA = pa.DataFrameSchema(
     {
         "cost_id": pa.Column(str, pa.Check.str_matches(r"^K\d{3}$"), unique=True),
         "reference_id": pa.Column(str, pa.Check.str_matches(r"^F\d{3}$"), unique=True),
         "topic": pa.Column(str, _TEXT),
         "description": pa.Column(str, _TEXT),
+        "description_nl": pa.Column(str, _TEXT),
         "value": pa.Column(float, pa.Check.ge(0)),
         "unit": pa.Column(str, pa.Check.isin(UNITS)),
         "basis": pa.Column(str, pa.Check.isin(list(BASES))),
@@ -101,6 +116,7 @@ SCHEMA = pa.DataFrameSchema(
         "vintage": pa.Column(str, pa.Check.isin(VINTAGES)),
         "qualifier": pa.Column(str, pa.Check.isin(QUALIFIERS)),
         "period": pa.Column(str, _TEXT),
+        "period_nl": pa.Column(str, _TEXT),
         "period_start": pa.Column("Int64", pa.Check.in_range(1980, 2100)),
         "period_end": pa.Column("Int64", pa.Check.in_range(1980, 2100)),
         "geography": pa.Column(str, pa.Check.isin(GEOGRAPHIES)),
@@ -128,6 +144,12 @@ SCHEMA = pa.DataFrameSchema(
         pa.Check(
             lambda f: ~f["basis"].str.startswith("per_") | (f["unit"] == "EUR"),
             error="a cost per person, place or year is in EUR",
+        ),
+        pa.Check(
+            lambda f: (
+                f["period_nl"].isna() | (f["period"].map(_years) == f["period_nl"].map(_years))
+            ),
+            error="period_nl names other years than period",
         ),
     ],
     strict=True,

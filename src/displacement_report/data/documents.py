@@ -58,6 +58,8 @@ AMOUNT_COLUMNS = (
     "source_url",
     "quality",
     "note",
+    "description_nl",
+    "geography_nl",
 )
 RESULT_COLUMNS = (
     "result_id",
@@ -78,6 +80,9 @@ RESULT_COLUMNS = (
     "source_url",
     "quality",
     "note",
+    "description_nl",
+    "geography_nl",
+    "unit_nl",
 )
 
 _URL = pa.Check.str_matches(r"^https?://\S+$")
@@ -94,6 +99,9 @@ def _common(id_column: str) -> dict[str, pa.Column]:
         id_column: pa.Column(str, pa.Check.str_matches(r"^[A-Z]\d{3}$"), unique=True),
         "reference_id": pa.Column(str, pa.Check.str_matches(r"^(F\d{3}|letter)$")),
         "description": pa.Column(str, _TEXT),
+        # the Dutch edition shows these (our own words, translated; titles stay as cited)
+        "description_nl": pa.Column(str, _TEXT),
+        "geography_nl": pa.Column(str, _TEXT),
         "qualifier": pa.Column(str, pa.Check.isin(QUALIFIERS)),
         "period_start": pa.Column("Int64", _YEAR),
         "period_end": pa.Column("Int64", _YEAR),
@@ -132,6 +140,7 @@ RESULTS_SCHEMA = pa.DataFrameSchema(
         "domain": pa.Column(str, pa.Check.isin(DOMAINS)),
         "value": pa.Column(float, pa.Check.ge(0)),
         "unit": pa.Column(str, _TEXT),
+        "unit_nl": pa.Column(str, _TEXT),
         "is_target": pa.Column(bool),
         # 'part': the result covers one partner or component, not the programme's money
         "scope": pa.Column(str, pa.Check.isin(["whole", "part"])),

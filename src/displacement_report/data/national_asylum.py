@@ -18,14 +18,16 @@ import pandera.pandas as pa
 from displacement_report import paths
 from displacement_report.data.readers import read_csv_text
 from displacement_report.data.validation import check_columns, validate
+from displacement_report.i18n import N_
 
 NL_ASYLUM_FILE = Path("asylum") / "nl_asylum_figures.csv"
+#: What each measure counts, as a table names it (messages: translate where shown).
 MEASURES = {
-    "first_applications": "First asylum applications",
-    "repeat_applications": "Repeat applications",
-    "family_reunification_applications": "Family reunification, applications",
-    "family_reunification_arrivals": "Family reunification, arrivals",
-    "total": "Total: first + repeat + family reunification",
+    "first_applications": N_("First asylum applications"),
+    "repeat_applications": N_("Repeat applications"),
+    "family_reunification_applications": N_("Family reunification, applications"),
+    "family_reunification_arrivals": N_("Family reunification, arrivals"),
+    "total": N_("Total: first + repeat + family reunification"),
 }
 COUNTED_BY = ("IND", "CBS", "Eurostat")
 QUALIFIERS = ("exact", "about", "more_than")

@@ -2,13 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.ticker import Formatter, FuncFormatter, MaxNLocator
+from babel.numbers import get_decimal_symbol, get_group_symbol
+from matplotlib.ticker import Formatter, FuncFormatter, MaxNLocator, ScalarFormatter
 
 from displacement_report.analysis.headline import COMPONENTS, TOTAL
-from displacement_report.i18n import _
+from displacement_report.i18n import _, locale_code
 from displacement_report.present import exhibits, style
+
+
+def localized(text: str) -> str:
+    """A number Python formatted ('1,234.5') with the report language's symbols
+    ('1.234,5' in Dutch); other characters are kept."""
+    locale = locale_code()
+    symbols: dict[str, str | int | None] = {
+        ",": get_group_symbol(locale),
+        ".": get_decimal_symbol(locale),
+    }
+    return text.translate(str.maketrans(symbols))
+
+
+class LocalizedFormatter(ScalarFormatter):
+    """Matplotlib's tick labels with the report language's decimal sign ('2,5')."""
+
+    def __call__(self, x, pos=None):
+        return localized(super().__call__(x, pos))
+
+    def format_ticks(self, values):
+        return [localized(label) for label in super().format_ticks(values)]
+
+
+def _in_millions_label(value: float) -> str:
+    """A value label in millions on a chart: '78.4 M' ('78,4 mln' in Dutch)."""
+    return _("{number} M").format(number=localized(f"{value / 1e6:.1f}"))
 
 
 class MillionsFormatter(Formatter):
@@ -24,7 +53,7 @@ class MillionsFormatter(Formatter):
         return [self(v) for v in values]
 
     def __call__(self, value, pos=None):
-        return f"{value / self.scale:,.{self.decimals}f}"
+        return localized(f"{value / self.scale:,.{self.decimals}f}")
 
 
 def decimals_needed(values, most: int = 3) -> int:
@@ -60,7 +89,7 @@ def displacement_trend(
             bottom=bottom,
             width=0.8,
             color=style.POPULATION_COLOURS[component],
-            label=label,
+            label=_(label),
             linewidth=0,
         )
         bottom += values
@@ -108,7 +137,7 @@ def _people_axis(ax, top: float) -> None:
         ax.set_ylabel(_("People, thousands (end of year)"))
     else:
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{value:,.0f}"))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: localized(f"{value:,.0f}")))
         ax.set_ylabel(_("People (end of year)"))
 
 
@@ -118,7 +147,7 @@ def _label_totals(ax, totals: pd.Series, years: tuple[int, ...], millions: bool)
         if year in totals.index and pd.notna(totals.loc[year]):
             total = totals.loc[year]
             ax.annotate(
-                f"{total / 1e6:.1f} M" if millions else f"{total:,.0f}",
+                _in_millions_label(total) if millions else localized(f"{total:,.0f}"),
                 xy=(year, total),
                 xytext=(0, 3),
                 textcoords="offset points",
@@ -169,7 +198,7 @@ def year_bars(
         for bar, value, prefix in zip(bars, values, before, strict=True):
             if pd.notna(value):
                 ax.annotate(
-                    prefix + value_format.format(value),
+                    prefix + localized(value_format.format(value)),
                     xy=(bar.get_x() + bar.get_width() / 2, bar.get_height()),
                     xytext=(0, 2),
                     textcoords="offset points",
@@ -180,7 +209,7 @@ def year_bars(
     ax.set_ylabel(ylabel)
     ax.set_title(title)
     ax.set_ylim(0, max(float((table.astype(float) / scale).max().max()), 1.0) * 1.15)
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{value:,.0f}"))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: localized(f"{value:,.0f}")))
     ax.grid(axis="x", visible=False)
     if len(columns) > 1:
         ax.legend(loc="upper left", fontsize=8)
@@ -218,7 +247,7 @@ def share_with_computed(
         )
     for year, value in shown.dropna().items():
         ax.annotate(
-            f"{value:.1f}",
+            localized(f"{value:.1f}"),
             xy=(year, value),
             xytext=(0, 5),
             textcoords="offset points",
@@ -228,6 +257,7 @@ def share_with_computed(
     ax.set_ylabel(ylabel)
     ax.set_title(title)
     ax.set_ylim(0, max(float(shown.max()), 1.0) * 1.2)
+    ax.yaxis.set_major_formatter(LocalizedFormatter())
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(loc="upper left", fontsize=8)
     style.add_source(fig, source)
@@ -235,17 +265,18 @@ def share_with_computed(
 
 
 def ranked_bars(
-    labels: pd.Series, values: pd.Series, title: str, xlabel: str, source: str, colour: str
+    labels: Iterable[str], values: pd.Series, title: str, xlabel: str, source: str, colour: str
 ) -> plt.Figure:
     """Horizontal bars, largest on top, value printed at the end of each bar."""
     fig, ax = plt.subplots(figsize=(style.A4_TEXT_WIDTH_IN, 0.32 * len(values) + 1.2))
     positions = range(len(values))[::-1]
     ax.barh(list(positions), values.astype(float), color=colour, height=0.7)
-    ax.set_yticks(list(positions), labels)
+    ax.set_yticks(list(positions), list(labels))
     for pos, value in zip(positions, values.astype(float), strict=True):
-        ax.text(value, pos, f" {value:,.0f}", va="center", fontsize=8)
+        ax.text(value, pos, " " + localized(f"{value:,.0f}"), va="center", fontsize=8)
     ax.set_xlabel(xlabel)
     ax.set_xlim(0, float(values.max()) * 1.15)
+    ax.xaxis.set_major_formatter(LocalizedFormatter())
     ax.set_title(title)
     ax.grid(axis="y", visible=False)
     style.add_source(fig, source)
@@ -285,6 +316,7 @@ def share_lines(
     ax.set_ylabel(ylabel)
     ax.set_title(title)
     ax.set_ylim(bottom=0)
+    ax.yaxis.set_major_formatter(LocalizedFormatter())
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not 2021.5
     ax.legend(loc="best", fontsize=8)
     style.add_source(fig, source)
@@ -305,13 +337,14 @@ def small_multiples(
     # title, subtitle and legend take fixed room in inches, whatever the number of rows
     height = 1.9 * rows + 1.8
     fig, axes = plt.subplots(rows, cols, figsize=(style.A4_TEXT_WIDTH_IN, height), squeeze=False)
+    labels = {column: _(label) for column, label in COMPONENTS.items()}
     for ax, (code, table) in zip(axes.flat, series.items(), strict=False):
         data = table[list(COMPONENTS)].astype("Float64").fillna(0).astype(float) / 1e6
         ax.stackplot(
             data.index,
             *[data[c] for c in COMPONENTS],
             colors=[style.POPULATION_COLOURS[c] for c in COMPONENTS],
-            labels=list(COMPONENTS.values()),
+            labels=list(labels.values()),
             linewidth=0,
         )
         ax.set_title(names.get(code, code), fontsize=10, loc="left")
@@ -319,12 +352,13 @@ def small_multiples(
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not 2010.5
         ax.margins(x=0)
         ax.set_ylim(bottom=0)
+        ax.yaxis.set_major_formatter(LocalizedFormatter())
     for ax in list(axes.flat)[count:]:
         ax.set_visible(False)
-    handles, labels = axes.flat[0].get_legend_handles_labels()
+    handles, legend = axes.flat[0].get_legend_handles_labels()
     fig.legend(
         handles,
-        labels,
+        legend,
         loc="lower center",
         ncol=2,
         fontsize=7.5,
@@ -334,7 +368,7 @@ def small_multiples(
     fig.text(
         0.01,
         1 - 0.5 / height,
-        "People, millions; each panel has its own vertical scale",
+        _("People, millions; each panel has its own vertical scale"),
         fontsize=8.5,
         color="#444444",
     )
@@ -344,7 +378,7 @@ def small_multiples(
         pd.concat(
             [
                 table[list(COMPONENTS)]
-                .rename(columns=COMPONENTS)
+                .rename(columns=labels)
                 .rename_axis("x")
                 .reset_index()
                 .melt(id_vars="x", var_name="series", value_name="value")
@@ -352,14 +386,16 @@ def small_multiples(
                 for code, table in series.items()
             ]
         )[["panel", "series", "x", "value"]],
-        caption="People hosted in or displaced inside each country (millions), by group; "
-        "each panel has its own vertical scale.",
+        caption=_(
+            "People hosted in or displaced inside each country (millions), by group; "
+            "each panel has its own vertical scale."
+        ),
     )
     return fig
 
 
 def _eur_label(value: float) -> str:
-    return "" if pd.isna(value) else f"{value / 1e6:,.0f}"
+    return "" if pd.isna(value) else localized(f"{value / 1e6:,.0f}")
 
 
 def budget_stages(
@@ -384,7 +420,8 @@ def budget_stages(
         # each bar's amount on it: the title's first and last figures are among them
         ax.bar_label(bars, labels=[_eur_label(v) for v in budget[stage]], fontsize=7)
     ax.set_xticks(list(budget.index), [str(y) for y in budget.index])
-    ax.set_ylabel("EUR million (budget, not spending)")
+    ax.set_ylabel(_("EUR million (budget, not spending)"))
+    ax.yaxis.set_major_formatter(LocalizedFormatter())
     ax.set_title(title)
     ax.grid(axis="x", visible=False)
     ax.legend(loc="upper left", fontsize=8)
@@ -412,7 +449,7 @@ def claim_against_series(
         lw=2,
         marker="o",
         ms=3,
-        label="Today's data",
+        label=_("Today's data"),
     )
     shown = published.loc[series.index.min() : series.index.max()]
     if not shown.empty:
@@ -424,7 +461,7 @@ def claim_against_series(
             ls=":",
             marker="s",
             ms=3,
-            label="As published at the time (Global Trends)",
+            label=_("As published at the time (Global Trends)"),
         )
     ax.axhline(stated / 1e6, color=style.OKABE_ITO["vermillion"], ls="--", lw=1.2)
     ax.text(
@@ -437,7 +474,7 @@ def claim_against_series(
     )
     for year, value in marks.items():
         ax.annotate(
-            f"{value / 1e6:.1f} M",
+            _in_millions_label(value),
             xy=(year, value / 1e6),
             xytext=(0, 6),
             textcoords="offset points",
@@ -445,9 +482,10 @@ def claim_against_series(
             fontsize=8,
             fontweight="bold",
         )
-    ax.set_ylabel("People, millions (end of year)")
+    ax.set_ylabel(_("People, millions (end of year)"))
     ax.set_title(title)
     ax.set_ylim(0, float(max(series.max(), stated, shown.max() if len(shown) else 0)) / 1e6 * 1.15)
+    ax.yaxis.set_major_formatter(LocalizedFormatter())
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(loc="lower right", fontsize=8)
     style.add_source(fig, source)
@@ -456,10 +494,10 @@ def claim_against_series(
         pd.concat(
             [
                 pd.DataFrame(
-                    {"series": "Today's data", "x": series.index, "value": series.to_numpy()}
+                    {"series": _("Today's data"), "x": series.index, "value": series.to_numpy()}
                 ),
                 pd.DataFrame(
-                    {"series": "As published", "x": shown.index, "value": shown.to_numpy()}
+                    {"series": _("As published"), "x": shown.index, "value": shown.to_numpy()}
                 ),
             ],
             ignore_index=True,

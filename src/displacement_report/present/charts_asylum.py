@@ -7,9 +7,12 @@ from collections.abc import Mapping, Sequence
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from babel.numbers import format_decimal
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from displacement_report.i18n import N_, _, locale_code
 from displacement_report.present import style
+from displacement_report.present.format import count
 
 #: Colours and hatches of the claim kinds, the same in every chart of the chapter (the
 #: hatch tells them apart where colour cannot).
@@ -28,8 +31,22 @@ BAR_STYLE = {
 }
 
 
+#: The legend entry of the bars that are neither highlighted nor a focus country.
+OTHER_EU = N_("Other EU member states")
+
+
 def _thousands(value: float, _pos: int) -> str:
-    return f"{value:,.0f}"
+    """An axis tick as a whole number in the edition's form (12,000; 12.000)."""
+    return count(round(value))
+
+
+def _two_decimals(value: float) -> str:
+    return format_decimal(value, format="#,##0.00", locale=locale_code())
+
+
+def _axis_number(value: float, _pos: int) -> str:
+    """An axis tick with the decimals it needs, in the edition's form (2.5; 2,5)."""
+    return format_decimal(round(value, 6), format="#,##0.##", locale=locale_code())
 
 
 def claims_by_year(
@@ -57,7 +74,7 @@ def claims_by_year(
     ax.set_ylim(0, max(float(bottom.max()), 1.0) * 1.2)  # headroom for the legend
     ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_ylabel("Claims lodged in the year")
+    ax.set_ylabel(_("Claims lodged in the year"))
     ax.set_title(title)
     ax.grid(axis="x", visible=False)
     ax.legend(loc="upper center", ncol=3, fontsize=8)
@@ -73,11 +90,11 @@ def rate_bars(
     title: str,
     xlabel: str,
     source: str,
-    other_label: str = "Other EU member states",
+    other_label: str = OTHER_EU,
 ) -> plt.Figure:
     """Horizontal bars of a rate per country (index: ISO3), largest on top, with two
     decimals printed; `highlight` in its own colour and hatch, the `focus` countries in
-    another."""
+    another; `other_label` (a message) names the rest in the legend."""
     ordered = values.astype(float).sort_values(ascending=False)
     fig, ax = plt.subplots(figsize=(style.A4_TEXT_WIDTH_IN, 0.17 * len(ordered) + 1.3))
     positions = list(range(len(ordered)))[::-1]
@@ -94,15 +111,16 @@ def rate_bars(
     ax.set_yticks(positions, [names.get(code, code) for code in ordered.index], fontsize=7.5)
     ax.margins(y=0.01)
     for pos, value in zip(positions, ordered.to_numpy(), strict=True):
-        ax.text(float(value), pos, f" {value:,.2f}", va="center", fontsize=7)
+        ax.text(float(value), pos, " " + _two_decimals(float(value)), va="center", fontsize=7)
     ax.set_xlim(0, max(float(ordered.max()), 0.01) * 1.15)
+    ax.xaxis.set_major_formatter(FuncFormatter(_axis_number))
     ax.set_xlabel(xlabel)
     ax.set_title(title)
     ax.grid(axis="y", visible=False)
     labels = {
         "highlight": names.get(highlight, highlight),
-        "focus": "Focus countries",
-        "other": other_label,
+        "focus": _("Focus countries"),
+        "other": _(other_label),
     }
     handles = [
         plt.Rectangle(
@@ -151,7 +169,7 @@ def lenses(
             label=published_label,
         )
     ax.set_ylim(0, 100)
-    ax.set_ylabel("Percent")
+    ax.set_ylabel(_("Percent"))
     ax.set_title(title)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(loc="lower left", fontsize=8)
@@ -165,6 +183,7 @@ def single_line(series: pd.Series, title: str, ylabel: str, source: str) -> plt.
     values = series.astype(float)
     ax.plot(values.index, values.to_numpy(), color=style.OKABE_ITO["green"], lw=2, marker="o", ms=3)
     ax.set_ylim(0, max(float(values.max()), 1.0) * 1.1)
+    ax.yaxis.set_major_formatter(FuncFormatter(_axis_number))
     ax.set_ylabel(ylabel)
     ax.set_title(title)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))

@@ -4,7 +4,9 @@ text, and saved with the data behind it (CSV) and a description (JSON) beside it
 A notebook's `notebook.start` sets the context (where files go, the parameters and
 data version to record); without it (a function called on its own) nothing is written
 and the exhibit is only shown. The report build numbers the exhibits per chapter and
-resolves the references `@fig:name` and `@tab:name` written in the text.
+resolves the references `@fig:name` and `@tab:name` written in the text. A table
+made with `annex=True` is for reference rather than reading: the build moves it to
+the report's annex (`report/annex.py`), where it is numbered 'Table A.1', ...
 """
 
 from __future__ import annotations
@@ -21,14 +23,21 @@ from typing import Any
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from babel.numbers import format_decimal
 from matplotlib.axes import Axes
 from matplotlib.container import BarContainer, Container
 from matplotlib.ticker import ScalarFormatter
 
-from displacement_report.i18n import _
+from displacement_report.i18n import LANGUAGES, N_, _, locale_code, ngettext
 
 KEY_NUMBERS_FILE = "key_numbers.json"
-LICENCE = "CC BY 4.0 (UNHCR and World Bank data); document figures as cited"
+FIGURE, DATA_LINK = N_("Figure"), N_("Data (CSV)")
+#: The class of a table the report build moves to the annex.
+ANNEX_CLASS = "annex-exhibit"
+#: Tables of at most this many rows are kept on one page, their caption with them.
+SHORT_TABLE_ROWS = 6
+#: Recorded in English in each exhibit's JSON; translated where readers see it (workbook).
+LICENCE = N_("CC BY 4.0 (UNHCR and World Bank data); document figures as cited")
 
 
 @dataclass
@@ -85,7 +94,7 @@ def chart_data(fig: plt.Figure) -> pd.DataFrame:
         return _attached[fig]
     rows = []
     for panel, ax in enumerate(fig.axes, start=1):
-        title = axes_title(ax) or f"panel {panel}"
+        title = axes_title(ax) or _("panel {n}").format(n=panel)
         for container in ax.containers:
             if isinstance(container, BarContainer):
                 rows += _bar_rows(ax, title, container)
@@ -156,9 +165,19 @@ def _tick_label(ticks: Any, labels: list[str], where: float) -> str:
 
 
 def _number(value: float) -> str:
+    from displacement_report.present.format import count, millions, one_decimal
+
     if abs(value) >= 1e6:
-        return f"{value / 1e6:,.1f} million"
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}"
+        return millions(value)
+    return count(round(value)) if abs(value) >= 100 else one_decimal(value)
+
+
+def _x_value(x: float) -> str:
+    """A position on the x axis as readers write it: a year as it is (2019, never
+    2.019), a fraction in the edition's decimal form (0,5)."""
+    if float(x).is_integer():
+        return str(int(x))
+    return format_decimal(x, format="0.###", locale=locale_code())
 
 
 def _bar_x(container: Container) -> list[float]:
@@ -188,12 +207,12 @@ def _chart_kind(ax: Axes) -> str:
     if _pyramid(ax.containers):
         return _("Population pyramid (horizontal bars to both sides)")
     if any(c.get_paths() for c in ax.collections):
-        return "Stacked area chart" if len(ax.collections) > 1 else "Area chart"
+        return _("Stacked area chart") if len(ax.collections) > 1 else _("Area chart")
     if len(ax.containers) > 1:
-        return "Stacked bar chart" if _stacked(ax.containers) else "Grouped bar chart"
+        return _("Stacked bar chart") if _stacked(ax.containers) else _("Grouped bar chart")
     if any(isinstance(c, BarContainer) and c.orientation == "horizontal" for c in ax.containers):
-        return "Horizontal bar chart"
-    return "Bar chart" if ax.containers else "Line chart"
+        return _("Horizontal bar chart")
+    return _("Bar chart") if ax.containers else _("Line chart")
 
 
 def alt_text(fig: plt.Figure, data: pd.DataFrame | None = None) -> str:
@@ -208,28 +227,38 @@ def alt_text(fig: plt.Figure, data: pd.DataFrame | None = None) -> str:
         parts.append(kind)
         break  # the first panel names the kind; small multiples are described below
     if "panel" in data:
-        parts.append(f"{data['panel'].nunique()} panels ({', '.join(data['panel'].unique())})")
+        panels = data["panel"].nunique()
+        parts.append(
+            ngettext("{n} panel ({names})", "{n} panels ({names})", panels).format(
+                n=panels, names=", ".join(data["panel"].unique())
+            )
+        )
     series = [s for s in data["series"].unique() if s and not str(s).startswith("_")]
     if series:
-        parts.append("series: " + ", ".join(map(str, series)))
+        parts.append(_("series: {names}").format(names=", ".join(map(str, series))))
     numeric_x = pd.to_numeric(data["x"], errors="coerce")
     if numeric_x.notna().all() and len(data):
-        parts.append(f"from {numeric_x.min():g} to {numeric_x.max():g}")
+        parts.append(
+            _("from {first} to {last}").format(
+                first=_x_value(numeric_x.min()), last=_x_value(numeric_x.max())
+            )
+        )
     axis = fig.axes[0].get_ylabel() or fig.axes[0].get_xlabel() if fig.axes else ""
     if axis:
-        parts.append(f"values: {axis}")
+        parts.append(_("values: {axis}").format(axis=axis))
     stacked = _stacked(fig.axes[0].containers if fig.axes else [])
     largest = _largest(data, len(series) > 1, stacked)
     if largest:
         parts.append(largest)
-    return ". ".join(parts) + "."
+    return ". ".join(part[:1].upper() + part[1:] for part in parts) + "."
 
 
 def _largest(data: pd.DataFrame, several_series: bool, stacked: bool) -> str:
     """The three largest values, or for stacked bars the three highest totals."""
     if stacked:  # the height of a stacked bar is the sum of its parts
         totals = data.groupby("x", sort=False)["value"].sum().nlargest(3)
-        return "highest totals: " + "; ".join(f"{x}: {_number(v)}" for x, v in totals.items())
+        listed = "; ".join(f"{x}: {_number(v)}" for x, v in totals.items())
+        return _("highest totals: {values}").format(values=listed)
     top = data.dropna(subset=["value"]).nlargest(3, "value")
     if not len(top):
         return ""
@@ -237,7 +266,7 @@ def _largest(data: pd.DataFrame, several_series: bool, stacked: bool) -> str:
         f"{name + ' ' if name and several_series else ''}{x}: {_number(value)}"
         for name, x, value in zip(top["series"], top["x"], top["value"], strict=True)
     )
-    return f"largest values: {largest}"
+    return _("largest values: {values}").format(values=largest)
 
 
 def caption_for(fig: plt.Figure) -> str:
@@ -245,17 +274,17 @@ def caption_for(fig: plt.Figure) -> str:
     if fig in _captions:
         return _captions[fig]
     ax = fig.axes[0]
-    quantity = ax.get_ylabel() or ax.get_xlabel() or "Values"
+    quantity = ax.get_ylabel() or ax.get_xlabel() or _("Values")
     data = chart_data(fig)
     numeric_x = pd.to_numeric(data["x"], errors="coerce")
     span = (
-        f", {numeric_x.min():g}–{numeric_x.max():g}"
+        f", {_x_value(numeric_x.min())}–{_x_value(numeric_x.max())}"
         if len(data) and numeric_x.notna().all() and numeric_x.min() != numeric_x.max()
         else ""
     )
-    per_panel = f", in {len(fig.axes)} panels" if len(fig.axes) > 3 else ""
+    per_panel = _(", in {n} panels").format(n=len(fig.axes)) if len(fig.axes) > 3 else ""
     series = [str(s) for s in data["series"].unique() if s]
-    by = f"; shown: {', '.join(series[:5])}" if 1 < len(series) <= 5 else ""
+    by = _("; shown: {names}").format(names=", ".join(series[:5])) if 1 < len(series) <= 5 else ""
     return f"{quantity}{span}{per_panel}{by}."
 
 
@@ -318,24 +347,45 @@ def chart_html(fig: plt.Figure, name: str, caption: str | None = None) -> str:
         {"title": title, "caption": caption, "alt": alt, "source": getattr(fig, "source", "")},
     )
     encoded = base64.b64encode(svg).decode("ascii")
-    link = f' <a class="data-link" href="figures/{name}.csv">Data (CSV)</a>' if _context else ""
+    link = _data_link(name)
     return (
         f'<figure class="exhibit chart" id="fig-{name}">'
         f'<img alt="{html.escape(alt)}" src="data:image/svg+xml;base64,{encoded}"/>'
-        f'<figcaption><span class="exhibit-number">Figure</span> '
+        f'<figcaption><span class="exhibit-number">{_(FIGURE)}</span> '
         f"{html.escape(caption)}{link}</figcaption></figure>"
     )
 
 
+def _data_link(name: str) -> str:
+    """A link to the exhibit's CSV, relative to the report (which lies in the run
+    folder, above the edition's <language>/figures/)."""
+    if _context is None:
+        return ""
+    folder = _context.folder
+    prefix = f"{folder.parent.name}/" if folder.parent.name in LANGUAGES else ""
+    href = f"{prefix}{folder.name}/{name}.csv"
+    return f' <a class="data-link" href="{html.escape(href)}">{_(DATA_LINK)}</a>'
+
+
 def table_exhibit(
-    body: str, frame: pd.DataFrame, caption: str, source: str, name: str | None = None
+    body: str,
+    frame: pd.DataFrame,
+    caption: str,
+    source: str,
+    name: str | None = None,
+    annex: bool = False,
 ) -> str:
     """A table (its caption inside it) wrapped as a numbered exhibit, its data saved
-    beside the charts."""
+    beside the charts; with `annex`, marked for the report's annex."""
     name = _unique(name or slug(caption))
     _write_sidecars(name, "table", frame, {"title": caption, "caption": caption, "source": source})
-    link = f' <a class="data-link" href="figures/{name}.csv">Data (CSV)</a>' if _context else ""
+    link = _data_link(name)
+    classes = "exhibit table-exhibit"
+    if len(frame) <= SHORT_TABLE_ROWS:
+        classes += " short-table"
+    if annex:
+        classes += f" {ANNEX_CLASS}"
     return (
-        f'<div class="exhibit table-exhibit" id="tab-{name}">{body}'
+        f'<div class="{classes}" id="tab-{name}">{body}'
         f'<p class="source-line">{linked(source)}{link}</p></div>'
     )

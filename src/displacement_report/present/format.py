@@ -13,7 +13,9 @@ from typing import SupportsFloat
 import pandas as pd
 from babel.numbers import format_decimal, format_percent
 
-LOCALE = "en_GB"
+from displacement_report.i18n import N_, _, country_name, locale_code
+
+TABLE = N_("Table")
 
 
 def _missing(value: object) -> bool:
@@ -28,12 +30,12 @@ def as_float(value: object) -> float:
 
 
 def count(value: object) -> str:
-    """20414669 -> '20,414,669'."""
+    """20414669 -> '20,414,669' ('20.414.669' in Dutch)."""
     if _missing(value):
         return "–"
     # babel reads any non-Decimal as Decimal(str(value)); numpy and pandas scalars too
     number = value if isinstance(value, Decimal) else str(value)
-    return format_decimal(number, format="#,##0", locale=LOCALE)
+    return format_decimal(number, format="#,##0", locale=locale_code())
 
 
 def millions(value: object, digits: int = 1) -> str:
@@ -43,7 +45,7 @@ def millions(value: object, digits: int = 1) -> str:
     if abs(as_float(value)) < 1_000_000:
         return count(round(as_float(value)))
     # always `digits` decimals ('26.0 million'), so figures in a paragraph line up
-    return f"{in_millions(value, digits)} million"
+    return _("{number} million").format(number=in_millions(value, digits))
 
 
 def in_millions(value: object, digits: int = 1) -> str:
@@ -51,7 +53,7 @@ def in_millions(value: object, digits: int = 1) -> str:
     if _missing(value):
         return "–"
     pattern = "#,##0." + "0" * digits if digits else "#,##0"
-    return format_decimal(as_float(value) / 1e6, format=pattern, locale=LOCALE)
+    return format_decimal(as_float(value) / 1e6, format=pattern, locale=locale_code())
 
 
 def signed_in_millions(value: object, digits: int = 1) -> str:
@@ -63,7 +65,7 @@ def one_decimal(value: object) -> str:
     """246.03 -> '246.0'; for rates such as 'per 1,000 inhabitants'."""
     if _missing(value):
         return "–"
-    return format_decimal(as_float(value), format="#,##0.0", locale=LOCALE)
+    return format_decimal(as_float(value), format="#,##0.0", locale=locale_code())
 
 
 def plain_percent(value: object) -> str:
@@ -76,12 +78,25 @@ def percent(value: object, digits: int = 1) -> str:
     if _missing(value):
         return "–"
     pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
-    return format_percent(as_float(value) / 100, format=pattern, locale=LOCALE)
+    return format_percent(as_float(value) / 100, format=pattern, locale=locale_code())
 
 
 def signed_percent(value: object, digits: int = 1) -> str:
     text = percent(value, digits)
     return text if text.startswith(("-", "–")) else f"+{text}"
+
+
+#: A qualified amount ('about EUR 800.0 million'); an exact one is the amount alone.
+QUALIFIERS = {
+    "about": N_("about {amount}"),
+    "more_than": N_("more than {amount}"),
+    "up_to": N_("up to {amount}"),
+}
+
+
+def qualified(amount: str, qualifier: str = "exact") -> str:
+    """'about EUR 800.0 million' ('ongeveer € 800,0 miljoen'); exact: the amount alone."""
+    return _(QUALIFIERS[qualifier]).format(amount=amount) if qualifier in QUALIFIERS else amount
 
 
 def table_html(
@@ -90,10 +105,13 @@ def table_html(
     caption: str,
     source: str,
     name: str | None = None,
+    annex: bool = False,
 ) -> str:
     """A static HTML table with formatted cells, its caption and the source under it,
     as a numbered exhibit whose data is saved beside it (`exhibits.table_exhibit`);
     `name` is what the text refers to (`@tab:name`), by default a slug of the caption.
+    With `annex`, the report shows it in the annex of reference tables, wherever the
+    notebook displays it.
 
     Every table in the report goes through here, so every table names its source.
     Columns with a formatter are numbers (right-aligned); the others are text. Cell
@@ -104,7 +122,7 @@ def table_html(
     align = {c: "right" if c in formats else "left" for c in frame.columns}
     styler = frame.style.format(dict(formats.items()), escape="html").hide(axis="index")
     styler = styler.set_table_attributes('class="report-table"').set_caption(
-        f'<span class="exhibit-number">Table</span> {html.escape(caption)}'
+        f'<span class="exhibit-number">{_(TABLE)}</span> {html.escape(caption)}'
     )
     styler = styler.set_table_styles(
         {c: [{"selector": "th, td", "props": f"text-align: {a}"}] for c, a in align.items()}
@@ -112,7 +130,7 @@ def table_html(
     # a stable id per table: unique within the report, identical across runs
     table_id = hashlib.sha256(caption.encode()).hexdigest()[:10]
     body = styler.to_html(table_uuid=table_id)
-    return exhibits.table_exhibit(body, frame, caption, source, name)
+    return exhibits.table_exhibit(body, frame, caption, source, name, annex)
 
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
@@ -124,4 +142,33 @@ def escape_markdown(text: str) -> str:
 
 
 def in_billions(value: float) -> str:
-    return f"{value / 1e9:.2f}"
+    return format_decimal(value / 1e9, format="#,##0.00", locale=locale_code())
+
+
+def money_digits(*amounts: float) -> int:
+    """Decimals that write every amount of one sentence alike: none when each is a
+    whole number of millions (or billions), else one."""
+    for amount in amounts:
+        scale = 1e9 if abs(amount) >= 1e9 else 1e6
+        if round(amount / scale, 1) != round(amount / scale):
+            return 1
+    return 0
+
+
+def money(amount: float, currency: str, digits: int | None = None) -> str:
+    """135_500_000, 'EUR' -> 'EUR 135.5 million'; 5.6e9 -> 'USD 5.6 billion'. Without
+    `digits`, as many as the amount needs (`money_digits`); a sentence that names
+    several amounts passes the same `digits` for all of them."""
+    digits = money_digits(amount) if digits is None else digits
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    if abs(amount) >= 1e9:
+        figure = format_decimal(amount / 1e9, format=pattern, locale=locale_code())
+        return _("{currency} {amount} billion").format(currency=currency, amount=figure)
+    figure = format_decimal(amount / 1e6, format=pattern, locale=locale_code())
+    return _("{currency} {amount} million").format(currency=currency, amount=figure)
+
+
+def country_column(frame: pd.DataFrame, code: str = "iso3", name: str = "country") -> list[str]:
+    """The countries of a frame's rows as readers of the report's language know them
+    (CLDR names by code, the data's own name where CLDR has none)."""
+    return [country_name(str(c), str(n)) for c, n in zip(frame[code], frame[name], strict=True)]

@@ -14,10 +14,9 @@ from typing import TypeVar
 
 from displacement_report import paths
 from displacement_report.errors import ReportError
-from displacement_report.i18n import _, country_name
-from displacement_report.report import build, profile_index
+from displacement_report.report import build, kernels, profile_index
 from displacement_report.report.execute import MAX_PARALLEL, IPCKernelManager
-from displacement_report.settings import ReportSettings
+from displacement_report.settings import PROFILE_TITLE, ReportSettings
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +32,7 @@ class BatchResult:
 
 
 def profile_settings(settings: ReportSettings, code: str, name: str) -> ReportSettings:
-    """The settings of one profile; `name` is the data's name of the country."""
-    title = _("Country profile: {country}").format(country=country_name(code, name))
-    return settings.model_copy(update={"focus_countries": (code,), "title": title})
+    return settings.model_copy(update={"focus_countries": (code,), "title": PROFILE_TITLE})
 
 
 def build_one_profile(
@@ -67,18 +64,24 @@ def run_profiles(
 
     names = country_names(settings.data_dir)
     jobs = [(settings, code, names.get(code, code), force, notebook) for code in countries]
-    batch = _on_cluster(scheduler, jobs) if scheduler else _locally(countries, jobs, workers)
+    batch = _on_cluster(scheduler, jobs) if scheduler else _locally(jobs, workers)
     output_dir = settings.output_dir or paths.output_dir()
-    batch.index = profile_index.write_index(output_dir, names, build.PROFILES_LINK_DIR)
+    batch.index = profile_index.write_index(
+        output_dir, names, build.PROFILES_LINK_DIR, lang=settings.language[0]
+    )
     return batch
 
 
-def _locally(countries: Sequence[str], jobs: list[tuple], workers: int) -> BatchResult:
-    """Each profile in a thread of this process (the notebooks run in their kernels)."""
-    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(jobs)))) as pool:
+def _locally(jobs: list[tuple], workers: int) -> BatchResult:
+    """Each profile in a thread of this process, all sharing one set of warm kernels:
+    no profile pays a cold start."""
+    with (
+        kernels.warm_kernels(IPCKernelManager),
+        ThreadPoolExecutor(max_workers=max(1, min(workers, len(jobs)))) as pool,
+    ):
         futures = [pool.submit(build_one_profile, *job) for job in jobs]
         try:
-            return _collect(countries, futures, lambda f: f.result())
+            return _collect([job[1] for job in jobs], futures, lambda f: f.result())
         except (KeyboardInterrupt, SystemExit):
             for future in futures:
                 future.cancel()

@@ -13,20 +13,26 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import pickle
+import subprocess
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from displacement_report import letter, paths
-from displacement_report.errors import OutputError, ParameterError
+from displacement_report import i18n, letter, paths
+from displacement_report.errors import ContentError, OutputError, ParameterError
 from displacement_report.notebook import settings_for
 from displacement_report.report import (
+    annex,
     changes,
     clock,
     colophon,
     datafiles,
+    editions,
     glossary,
+    kernels,
     publish,
     retention,
     reuse,
@@ -59,22 +65,51 @@ Layout = Literal["report", "factsheet"]
 REPORT: Layout = "report"
 FACTSHEET: Layout = "factsheet"
 PROFILES_LINK_DIR = "profiles"
-REPORT_HTML = "report.html"
-REPORT_PDF = "report.pdf"
 #: Named as the PDF's author: the tool, since no person signs a generated report.
 AUTHOR = "displacement-report (reproducible report; see the colophon)"
 
 
+def report_html(language: str) -> str:
+    """The published HTML of one edition: 'report.nl.html'."""
+    return f"report.{language}.html"
+
+
+def report_pdf(language: str) -> str:
+    return f"report.{language}.pdf"
+
+
+def report_files(settings: ReportSettings) -> list[str]:
+    """Every edition's HTML and PDF: what a complete run has published."""
+    return [f(language) for language in settings.language for f in (report_html, report_pdf)]
+
+
 @dataclass(frozen=True)
 class RunResult:
+    """A published run; `html` and `pdf` are its main (first) edition's."""
+
     run_dir: Path
     html: Path
     pdf: Path
     published: Path
     reused: bool = False
+    languages: tuple[str, ...] = ("en",)
+
+    @classmethod
+    def of(
+        cls, run_dir: Path, published: Path, languages: Sequence[str], reused: bool = False
+    ) -> RunResult:
+        main = languages[0]
+        html, pdf = run_dir / report_html(main), run_dir / report_pdf(main)
+        return cls(run_dir, html, pdf, published, reused, tuple(languages))
+
+    def edition(self, language: str) -> tuple[Path, Path]:
+        """The HTML and PDF of one edition."""
+        return self.run_dir / report_html(language), self.run_dir / report_pdf(language)
 
 
-def notebook_parameters(settings: ReportSettings, figures_dir: Path) -> dict[str, object]:
+def notebook_parameters(
+    settings: ReportSettings, figures_dir: Path, language: str | None = None
+) -> dict[str, object]:
     """Plain literals for the notebooks' parameters cells (papermill writes them as code).
 
     Every notebook receives all of them; papermill only warns about names a notebook
@@ -91,6 +126,7 @@ def notebook_parameters(settings: ReportSettings, figures_dir: Path) -> dict[str
         "worldbank_dir": str(settings.worldbank_dir or ""),
         "iati_file": str(settings.iati_file or ""),
         "figures_dir": str(figures_dir),
+        "language": language or settings.language[0],
     }
 
 
@@ -120,60 +156,72 @@ def export(
     executed: list[Path],
     provenance: colophon.Provenance,
     run_dir: Path,
-    annex: str = "",
+    language: str,
+    what_changed: str = "",
     layout: Layout = REPORT,
 ) -> None:
-    """Write each chapter's own HTML, then the combined HTML and PDF, atomically."""
+    """Write one edition: each chapter's own HTML, then the combined HTML and PDF and
+    the data files, atomically, every word in `language`. The closing pages: the annex
+    of reference tables, what changed, glossary, colophon."""
     from displacement_report.report.html import ReportHTMLExporter
     from displacement_report.report.pdf import html_to_pdf
 
-    exporter = ReportHTMLExporter()
-    for path in executed:
-        page, _ = exporter.from_filename(str(path))
-        publish.write_bytes_atomically(path.with_suffix(".html"), page.encode("utf-8"))
-    if layout == FACTSHEET:
-        page = _factsheet_page(exporter, executed, provenance)
-    else:
-        page = _report_page(exporter, executed, provenance, annex)
-    publish.write_bytes_atomically(run_dir / REPORT_HTML, page.encode("utf-8"))
-    figures_dir = run_dir / "figures"
-    if figures_dir.is_dir():
-        numbers = datafiles.exhibit_numbers(page)
-        workbook = datafiles.workbook_bytes(figures_dir, numbers)
-        publish.write_bytes_atomically(run_dir / datafiles.WORKBOOK, workbook)
-        listing = datafiles.figures_json(figures_dir, numbers)
-        publish.write_bytes_atomically(run_dir / datafiles.FIGURES_JSON, listing)
-    publish.write_bytes_atomically(run_dir / REPORT_PDF, html_to_pdf(page))
+    with i18n.using(language):
+        exporter = ReportHTMLExporter()
+        for path in executed:
+            page, _ = exporter.from_filename(str(path))
+            publish.write_bytes_atomically(path.with_suffix(".html"), page.encode("utf-8"))
+        if layout == FACTSHEET:
+            page = _factsheet_page(exporter, executed, provenance, language)
+        else:
+            page = _report_page(exporter, executed, provenance, language, what_changed)
+        publish.write_bytes_atomically(run_dir / report_html(language), page.encode("utf-8"))
+        edition = editions.folder(run_dir, language)
+        figures_dir = edition / "figures"
+        if figures_dir.is_dir():
+            numbers = datafiles.exhibit_numbers(page)
+            workbook = datafiles.workbook_bytes(figures_dir, numbers)
+            publish.write_bytes_atomically(edition / datafiles.WORKBOOK, workbook)
+            listing = datafiles.figures_json(figures_dir, numbers)
+            publish.write_bytes_atomically(edition / datafiles.FIGURES_JSON, listing)
+        publish.write_bytes_atomically(run_dir / report_pdf(language), html_to_pdf(page))
 
 
 def _report_page(
-    exporter, executed: list[Path], provenance: colophon.Provenance, annex: str
+    exporter, executed: list[Path], provenance: colophon.Provenance, language: str, closing: str
 ) -> str:
-    """Cover, contents, list of figures, the chapters, annex, glossary and colophon."""
+    """Cover, contents, list of figures, the chapters, then the annex of reference
+    tables, what changed (`closing`), glossary and colophon."""
     combined = combine(
         executed,
         colophon.cover_html(provenance),
-        annex
+        annex.section_html()
+        + closing
         + glossary.glossary_html(glossary.notebooks_text(executed))
         + colophon.colophon_html(provenance),
-        provenance.settings.title,
+        colophon.title(provenance.settings),
     )
     page, _ = exporter.from_notebook_node(combined)
     return describe_document(
         number_and_index(page),
         author=AUTHOR,
-        subject=f"Forced displacement in {provenance.settings.report_year} and Dutch reception "
-        f"in the region, checked against {letter.CITATION}",
+        subject=i18n._(
+            "Forced displacement in {year} and Dutch reception in the region, "
+            "checked against {letter}"
+        ).format(year=provenance.settings.report_year, letter=letter.citation()),
+        lang=language,
     )
 
 
-def _factsheet_page(exporter, executed: list[Path], provenance: colophon.Provenance) -> str:
+def _factsheet_page(
+    exporter, executed: list[Path], provenance: colophon.Provenance, language: str
+) -> str:
     """The chapters alone, exhibits numbered through, and a colophon line at the end."""
     combined = combine(
         executed,
         None,
         colophon.colophon_line_html(provenance),
-        provenance.settings.title,
+        colophon.title(provenance.settings),
         layout=FACTSHEET,
     )
     page, _ = exporter.from_notebook_node(combined)
@@ -181,6 +229,7 @@ def _factsheet_page(exporter, executed: list[Path], provenance: colophon.Provena
         number_and_index(page, headings=False),
         author=AUTHOR,
         subject=colophon.factsheet_subject(provenance.settings),
+        lang=language,
     )
 
 
@@ -215,12 +264,12 @@ def build_report(
     previous = (
         None
         if force
-        else find_reusable_run(runs_dir, inputs["fingerprint"], (REPORT_HTML, REPORT_PDF))
+        else find_reusable_run(runs_dir, inputs["fingerprint"], report_files(settings))
     )
     if previous is not None:
         log.info("inputs unchanged since %s: reusing it (--force to execute again)", previous.name)
         link = publish.publish(output_dir, previous, link_name)
-        return RunResult(previous, previous / REPORT_HTML, previous / REPORT_PDF, link, True)
+        return RunResult.of(previous, link, settings.language, reused=True)
 
     started = clock.now()
     try:
@@ -258,54 +307,127 @@ def _execute_and_publish(
     run_dir = publish.new_run_dir(output_dir, config_name, started)
     retention.mark_in_progress(run_dir)
     log.info("run folder %s", run_dir)
-    executed_dir = run_dir / "notebooks"
-    executed_dir.mkdir()
-    available = notebook_parameters(settings, run_dir / "figures")
-    prints = {
-        s.name: reuse.chapter_fingerprint(inputs, inputs["notebooks"][s.name]) for s in sources
-    }
-    inputs["chapters"] = prints
-    done = {} if force else reuse.find_chapters(output_dir / publish.RUNS, prints, run_dir)
-    for name, previous in done.items():
-        log.info("%s unchanged since %s: reusing it", name, previous.name)
-        reuse.copy_chapter(previous, run_dir, name)
-    jobs = [
-        (s, executed_dir / s.name, parameters_for(s, available))
-        for s in sources
-        if s.name not in done
-    ]
-    execute_all(jobs)
-    executed = [executed_dir / s.name for s in sources]
-
+    executed = _execute_editions(settings, sources, inputs, output_dir, run_dir, force)
     provenance = colophon.collect(
         settings, config_name, registered, started.isoformat(timespec="seconds")
     )
     provenance = replace(provenance, finished=clock.now().isoformat(timespec="seconds"))
-    annex = _what_changed(output_dir, run_dir, inputs)
-    log.info("exporting HTML and PDF")
-    export(executed, provenance, run_dir, annex, layout)
+    found = _what_changed(output_dir, run_dir, inputs)
+    _export_editions(executed, provenance, run_dir, found, layout)
     # written last: a run folder without it is incomplete and never reused
     record = json.dumps(inputs, indent=2, sort_keys=True).encode("utf-8")
     publish.write_bytes_atomically(run_dir / INPUTS_FILE, record)
     retention.mark_complete(run_dir)
     link = publish.publish(output_dir, run_dir, link_name)
     log.info("published %s -> %s", link, run_dir.name)
-    return RunResult(run_dir, run_dir / REPORT_HTML, run_dir / REPORT_PDF, link)
+    return RunResult.of(run_dir, link, settings.language)
 
 
-def _what_changed(output_dir: Path, run_dir: Path, inputs: dict) -> str:
+def _export_editions(
+    executed: dict[str, list[Path]],
+    provenance: colophon.Provenance,
+    run_dir: Path,
+    found: changes.Changes | None,
+    layout: Layout = REPORT,
+) -> None:
+    """Export every edition in `layout`: the first here, the others at the same time each in an
+    interpreter of its own (laying out a PDF is pure-Python work that threads would
+    only take turns at). Any failure or interruption stops them all."""
+    jobs = []
+    for language, chapters in executed.items():
+        what_changed = (
+            "" if layout == FACTSHEET else changes.edition_annex(found, run_dir, language)
+        )
+        jobs.append((chapters, provenance, run_dir, language, what_changed, layout))
+    log.info("exporting HTML and PDF: %s", ", ".join(executed))
+    if kernels.active_pool() is not None:
+        # inside a batch, which already builds several countries at once: in turn,
+        # without paying an interpreter start per edition
+        for job in jobs:
+            export(*job)
+        return
+    others = [_start_export(job, run_dir) for job in jobs[1:]]
+    try:
+        export(*jobs[0])
+        for process, job_file in others:
+            if process.wait():
+                messages = job_file.with_suffix(".log").read_text(errors="replace")
+                raise ContentError(f"exporting an edition failed:\n{messages[-4000:]}")
+    finally:
+        for process, job_file in others:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+            job_file.unlink(missing_ok=True)
+            job_file.with_suffix(".log").unlink(missing_ok=True)
+
+
+def _start_export(job: tuple, run_dir: Path) -> tuple[subprocess.Popen, Path]:
+    """Start exporting one edition; its messages go to a file beside the job, read if
+    it fails (a pipe could fill while this process lays out its own edition)."""
+    job_file = run_dir / f".export-{job[3]}.pickle"
+    job_file.write_bytes(pickle.dumps(job))
+    command = [sys.executable, "-m", "displacement_report.report.export_worker", str(job_file)]
+    with job_file.with_suffix(".log").open("wb") as messages:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=messages)
+    return process, job_file
+
+
+def _execute_editions(
+    settings: ReportSettings,
+    sources: list[Path],
+    inputs: dict,
+    output_dir: Path,
+    run_dir: Path,
+    force: bool,
+) -> dict[str, list[Path]]:
+    """Execute every chapter of every edition (reusing unchanged ones) into
+    <run>/<language>/notebooks; return each edition's executed chapters in order."""
+    prints = {
+        reuse.chapter_key(language, s.name): reuse.chapter_fingerprint(
+            inputs, inputs["notebooks"][s.name]
+        )
+        for language in settings.language
+        for s in sources
+    }
+    inputs["chapters"] = prints
+    done = {} if force else reuse.find_chapters(output_dir / publish.RUNS, prints, run_dir)
+    for key, previous in done.items():
+        log.info("%s unchanged since %s: reusing it", key, previous.name)
+        reuse.copy_chapter(previous, run_dir, key)
+    jobs = []
+    for language in settings.language:
+        edition = editions.folder(run_dir, language)
+        (edition / "notebooks").mkdir(parents=True, exist_ok=True)
+        available = notebook_parameters(settings, edition / "figures", language)
+        jobs += [
+            (s, edition / "notebooks" / s.name, parameters_for(s, available))
+            for s in sources
+            if reuse.chapter_key(language, s.name) not in done
+        ]
+    execute_all(jobs)
+    for _source, target, _parameters in jobs:
+        editions.keep_language_in_file(target, target.parent.parent.name)
+    return {
+        language: [editions.folder(run_dir, language) / "notebooks" / s.name for s in sources]
+        for language in settings.language
+    }
+
+
+def _what_changed(output_dir: Path, run_dir: Path, inputs: dict) -> changes.Changes | None:
     """Compare this run with the previous complete run of the same parameter set; write
-    changes.json and log one line for schedulers; return the annex for the report."""
+    changes.json and log one line for schedulers; return what changed (None for the
+    first run), from which each edition writes its annex."""
     previous = changes.previous_run(output_dir / publish.RUNS, inputs, run_dir)
     if previous is None:
         log.info("first report of this parameter set: nothing to compare with")
         record = json.dumps({"summary": "first report of this parameter set"}, indent=2)
         publish.write_bytes_atomically(run_dir / changes.CHANGES_FILE, record.encode())
-        return changes.annex_html(None)
+        return None
     found = changes.compare(changes.load_run(previous), changes.load_run(run_dir, inputs=inputs))
     log.info("%s", found.summary())
     publish.write_bytes_atomically(run_dir / changes.CHANGES_FILE, found.to_json().encode())
-    return changes.annex_html(found)
+    return found
 
 
 def build_profiles(

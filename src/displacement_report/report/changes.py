@@ -9,21 +9,27 @@ from __future__ import annotations
 import html
 import json
 import math
+import textwrap
 from collections.abc import Hashable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from babel.numbers import format_decimal
 
 from displacement_report.errors import ReportError
+from displacement_report.i18n import N_, _, locale_code, ngettext, using
 from displacement_report.present.exhibits import KEY_NUMBERS_FILE
+from displacement_report.present.format import count, percent
 
 #: A number is reported as changed when it moved by more than this share of its old value.
 THRESHOLD = 0.005
 CHANGES_FILE = "changes.json"
 INPUTS_FILE = "inputs.json"
 RANKING_TABLES = ("top_hosts", "top_origins")
+#: The name changes.json gives the key numbers the text states.
+KEY_NUMBERS = "key numbers"
 
 
 class RunFolderError(ReportError):
@@ -38,6 +44,16 @@ class RunRecord:
     inputs: dict[str, Any]
     key_numbers: dict[str, dict[str, Any]]
     exhibits: dict[str, pd.DataFrame]
+    #: Each exhibit's caption, in the language of the edition it was read from.
+    captions: dict[str, str] = field(default_factory=dict)
+
+
+def _figures_folder(run: Path, inputs: dict) -> Path:
+    """The charts and tables compared: the English edition's if the run made one (the
+    numbers are the same in every edition), else its first."""
+    languages = inputs.get("settings", {}).get("language") or ["en"]
+    language = "en" if "en" in languages else languages[0]
+    return run / language / "figures"
 
 
 def load_run(path: Path, *, figures: Path | None = None, inputs: dict | None = None) -> RunRecord:
@@ -54,20 +70,21 @@ def load_run(path: Path, *, figures: Path | None = None, inputs: dict | None = N
                 "running), so what it was made from is unknown"
             )
         inputs = json.loads(record.read_text(encoding="utf-8"))
-    folder = figures or path / "figures"
+    folder = figures or _figures_folder(path, inputs)
     numbers_file = folder / KEY_NUMBERS_FILE
     numbers = (
         {n["key"]: n for n in json.loads(numbers_file.read_text(encoding="utf-8"))}
         if numbers_file.is_file()
         else {}
     )
-    exhibits = {}
+    exhibits, captions = {}, {}
     for described in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         if described.name == KEY_NUMBERS_FILE:
             continue
         meta = json.loads(described.read_text(encoding="utf-8"))
         exhibits[meta["name"]] = pd.read_csv(folder / meta["data_file"])
-    return RunRecord(path, inputs, numbers, exhibits)
+        captions[meta["name"]] = str(meta.get("caption", ""))
+    return RunRecord(path, inputs, numbers, exhibits, captions)
 
 
 @dataclass
@@ -110,11 +127,25 @@ def _moved(old: float, new: float, threshold: float) -> bool:
 
 
 def _row_label(row: pd.Series, keys: list[str]) -> str:
-    return " / ".join(str(row[k]) for k in keys) if keys else str(row.name)
+    """'Refugees / 2019'; a part the chart leaves empty (a bar chart's one unnamed series,
+    read back from its CSV as NaN) is left out, never shown as 'nan'."""
+    if not keys:
+        return str(row.name)
+    return " / ".join(str(row[k]) for k in keys if not pd.isna(row[k]) and str(row[k]) != "")
 
 
 def _is_text(column: pd.Series) -> bool:
     return column.dtype == object or pd.api.types.is_string_dtype(column)
+
+
+#: The word that marks a verdict column in a table's header, in each edition's language.
+VERDICT = N_("verdict")
+
+
+def _verdict(column: Hashable) -> bool:
+    """A column of verdicts ('Verdict now'; 'Oordeel nu' in the Dutch edition)."""
+    header = str(column).lower()
+    return "verdict" in header or _(VERDICT).lower() in header
 
 
 def _row_keys(old: pd.DataFrame, new: pd.DataFrame) -> list[str]:
@@ -122,11 +153,7 @@ def _row_keys(old: pd.DataFrame, new: pd.DataFrame) -> list[str]:
     text column (the country, group or claim), with more text columns if that repeats."""
     if {"series", "x", "value"} <= set(new.columns):
         return [c for c in ("panel", "series", "x") if c in new.columns]
-    texts = [
-        c
-        for c in new.columns
-        if _is_text(new[c]) and c in old.columns and "verdict" not in c.lower()
-    ]
+    texts = [c for c in new.columns if _is_text(new[c]) and c in old.columns and not _verdict(c)]
     for n in range(1, len(texts) + 1):
         if not new.duplicated(subset=texts[:n]).any():
             return texts[:n]
@@ -163,7 +190,7 @@ def _compare_row(
         if column in keys or column not in old_row:
             continue
         old_value = old_row[column]
-        if "verdict" in str(column).lower():
+        if _verdict(column):
             if str(old_value) != str(new_value):
                 changes.verdicts.append(
                     {
@@ -196,7 +223,7 @@ def compare(old: RunRecord, new: RunRecord, threshold: float = THRESHOLD) -> Cha
         if before.get("label") != number.get("label") or _moved(a, b, threshold):
             changes.numbers.append(
                 {
-                    "exhibit": "key numbers",
+                    "exhibit": KEY_NUMBERS,
                     "row": number["label"],
                     "column": "value",
                     "old": a,
@@ -251,67 +278,134 @@ def previous_run(runs_dir: Path, inputs: dict[str, Any], exclude: Path) -> Path 
 def _value(number: float) -> str:
     if math.isnan(number):
         return "–"
-    return f"{number:,.0f}" if abs(number) >= 100 else f"{number:,.2f}"
+    if abs(number) >= 100:
+        return count(round(number))
+    return format_decimal(number, format="#,##0.00", locale=locale_code())
 
 
-ANNEX_TITLE = "What changed since the previous report"
+ANNEX_TITLE = N_("What changed since the previous report")
+#: The words changes.json records, shown to readers in their language.
+STATES = {
+    "added": N_("added"),
+    "removed": N_("removed"),
+    "changed": N_("changed"),
+    "new": N_("new"),
+}
+#: What the annex calls the key numbers and the tables whose rows are ranked.
+WHERE_NAMES = {
+    KEY_NUMBERS: N_("Key numbers"),
+    "top_hosts": N_("Largest host countries"),
+    "top_origins": N_("Largest countries of origin"),
+}
+#: The column of a key number and of a chart's data (its CSV keeps the English key).
+VALUE = N_("value")
+#: A caption is cut to this many characters in the annex's 'Where' column.
+WHERE_WIDTH = 80
+
+
+def _state(word: str) -> str:
+    return _(STATES[word]) if word in STATES else word
+
+
+def _where(exhibit: str, captions: dict[str, str]) -> str:
+    """The chart or table a change is in, as a reader finds it: its caption (cut short),
+    a name for the key numbers and ranking tables, else its file name."""
+    if exhibit in WHERE_NAMES:
+        return _(WHERE_NAMES[exhibit])
+    caption = captions.get(exhibit, "")
+    if caption:
+        return textwrap.shorten(caption, WHERE_WIDTH, placeholder=" …")
+    return exhibit.replace("_", " ")
 
 
 def _section(body: str) -> str:
     return (
-        f'<section class="unnumbered changes"><h1 id="what-changed">{ANNEX_TITLE}</h1>'
+        f'<section class="unnumbered changes"><h1 id="what-changed">{_(ANNEX_TITLE)}</h1>'
         f"{body}</section>"
     )
 
 
 def _table(anchor: str, title: str, headers: list[str], rows: list[list[str]]) -> str:
-    head = "".join(f"<th>{h}</th>" for h in headers)
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
     )
     return (
-        f'<h2 id="{anchor}">{title}</h2><table class="report-table"><tr>{head}</tr>{body}</table>'
+        f'<h2 id="{anchor}">{html.escape(title)}</h2>'
+        f'<table class="report-table"><tr>{head}</tr>{body}</table>'
     )
 
 
-def annex_html(changes: Changes | None, limit: int = 60) -> str:
-    """The annex 'What changed since the previous report' (unnumbered)."""
+def _numbers_table(changes: Changes, limit: int, captions: dict[str, str]) -> list[str]:
+    rows = [
+        [
+            _where(n["exhibit"], captions),
+            str(n["row"]),
+            _(VALUE) if n["column"] == "value" else str(n["column"]),
+            _value(n["old"]),
+            _value(n["new"]),
+        ]
+        for n in changes.numbers[:limit]
+    ]
+    headers = [_("Where"), _("Row"), _("Column"), _("Before"), _("Now")]
+    parts = [_table("changed-numbers", _("Numbers"), headers, rows)]
+    more = len(changes.numbers) - limit
+    if more > 0:
+        text = ngettext("And {n} more, in changes.json.", "And {n} more, in changes.json.", more)
+        parts.append(f"<p>{text.format(n=more)}</p>")
+    return parts
+
+
+def annex_html(
+    changes: Changes | None, limit: int = 60, captions: dict[str, str] | None = None
+) -> str:
+    """The annex 'What changed since the previous report' (unnumbered), in the active
+    language; `captions` (exhibit name -> caption) say where each change is."""
+    captions = captions or {}
     if changes is None:
-        return _section(
-            "<p>This is the first report of this parameter set: nothing to compare.</p>"
-        )
+        first = _("This is the first report of this parameter set: nothing to compare.")
+        return _section(f"<p>{first}</p>")
     if changes.empty:
         # the folder name stays in changes.json: the page is the same for the same inputs
-        return _section("<p>Nothing changed since the previous report of these parameters.</p>")
-    parts = [
-        "<p>Compared with the previous report of the same parameters; numbers "
-        f"are listed when they moved by more than {changes.threshold:.1%} of their old "
-        "value.</p>"
-    ]
+        same = _("Nothing changed since the previous report of these parameters.")
+        return _section(f"<p>{same}</p>")
+    intro = _(
+        "Compared with the previous report of the same parameters; numbers are listed "
+        "when they moved by more than {threshold} of their old value."
+    ).format(threshold=percent(changes.threshold * 100, 1))
+    parts = [f"<p>{intro}</p>"]
     if changes.data_files:
-        rows = [[f["file"], f["change"], str(f["version"])] for f in changes.data_files]
-        parts.append(_table("changed-inputs", "Input files", ["File", "Change", "Version"], rows))
+        rows = [[f["file"], _state(f["change"]), str(f["version"])] for f in changes.data_files]
+        headers = [_("File"), _("Change"), _("Version")]
+        parts.append(_table("changed-inputs", _("Input files"), headers, rows))
     if changes.verdicts:
         rows = [[v["row"], v["column"], str(v["old"]), str(v["new"])] for v in changes.verdicts]
-        headers = ["Claim", "Column", "Before", "Now"]
-        parts.append(_table("changed-verdicts", "Verdicts", headers, rows))
+        headers = [_("Claim"), _("Column"), _("Before"), _("Now")]
+        parts.append(_table("changed-verdicts", _("Verdicts"), headers, rows))
     if changes.rankings:
-        rows = [[r["table"].replace("_", " "), r["row"], r["change"]] for r in changes.rankings]
-        headers = ["Table", "Country", "Change"]
-        parts.append(_table("changed-rankings", "Largest hosts and origins", headers, rows))
-    if changes.numbers:
         rows = [
-            [
-                n["exhibit"].replace("_", " "),
-                str(n["row"]),
-                str(n["column"]),
-                _value(n["old"]),
-                _value(n["new"]),
-            ]
-            for n in changes.numbers[:limit]
+            [_where(r["table"], captions), r["row"], _state(r["change"])] for r in changes.rankings
         ]
-        headers = ["Where", "Row", "Column", "Before", "Now"]
-        parts.append(_table("changed-numbers", "Numbers", headers, rows))
-        if len(changes.numbers) > limit:
-            parts.append(f"<p>And {len(changes.numbers) - limit} more, in changes.json.</p>")
+        headers = [_("Table"), _("Country"), _("Change")]
+        parts.append(_table("changed-rankings", _("Largest hosts and origins"), headers, rows))
+    if changes.numbers:
+        parts += _numbers_table(changes, limit, captions)
     return _section("".join(parts))
+
+
+def edition_annex(found: Changes | None, run_dir: Path, language: str, limit: int = 60) -> str:
+    """The annex of one edition of the run in `run_dir`. What `found` lists (compared on
+    the English edition, as changes.json records it) is read again from this edition's
+    own charts and tables, so that rows, columns and verdicts are in its readers' words
+    and captions say where; the numbers are the same in every edition."""
+    with using(language):
+        if found is None or found.empty:
+            return annex_html(found, limit)
+        old_dir = run_dir.parent / found.old_run
+        old_figures, new_figures = (folder / language / "figures" for folder in (old_dir, run_dir))
+        if not (old_figures.is_dir() and new_figures.is_dir()):  # a run made before editions
+            return annex_html(found, limit)
+        old = load_run(old_dir, figures=old_figures, inputs={})
+        new = load_run(run_dir, figures=new_figures, inputs={})
+        edition = replace(compare(old, new, found.threshold), data_files=found.data_files)
+        return annex_html(edition, limit, new.captions)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import platform
 import subprocess
@@ -9,11 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
+from babel.dates import format_date
+
 from displacement_report import __version__, paths
 from displacement_report.data.provenance import DataFileInfo
-from displacement_report.i18n import N_, _
+from displacement_report.i18n import N_, _, country_name, locale_code
+from displacement_report.present.format import count
 from displacement_report.report.inputs import InputGroup
-from displacement_report.settings import ReportSettings
+from displacement_report.settings import DEFAULT_TITLE, PROFILE_TITLE, ReportSettings
 
 #: Libraries whose versions can change a figure or a page, listed in the colophon.
 KEY_PACKAGES = (
@@ -88,24 +92,39 @@ def collect(
     )
 
 
+def title(settings: ReportSettings) -> str:
+    """The report's title in the active language; a title the user chose stays theirs."""
+    if settings.title == PROFILE_TITLE:
+        code = settings.focus_countries[0]
+        return _(PROFILE_TITLE).format(country=country_name(code, code))
+    return _(settings.title) if settings.title == DEFAULT_TITLE else settings.title
+
+
+def produced_on(timestamp: str) -> str:
+    """'2026-11-28T06:17:50' -> '28 November 2026' / '28 november 2026'."""
+    day = dt.date.fromisoformat(timestamp[:10])
+    return format_date(day, format="long", locale=locale_code())
+
+
 def _parameter_rows(settings: ReportSettings) -> list[tuple[str, str]]:
     rows = []
     for name, value in settings.model_dump().items():
         if isinstance(value, tuple | list):
             value = ", ".join(map(str, value))
         elif value is None:
-            value = "default"
+            value = _("default")
         rows.append((name, str(value)))
     return rows
 
 
 def _files_html(files: tuple[DataFileInfo, ...]) -> str:
     rows = "".join(
-        f"<tr><td>{html.escape(f.name)}</td><td>{f.size_bytes:,}</td>"
+        f"<tr><td>{html.escape(f.name)}</td><td>{count(f.size_bytes)}</td>"
         f'<td class="checksum">{f.sha256}</td></tr>'
         for f in files
     )
-    return f"<table><tr><th>File</th><th>Bytes</th><th>SHA-256</th></tr>{rows}</table>"
+    headers = "".join(f"<th>{h}</th>" for h in (_("File"), _("Bytes"), "SHA-256"))
+    return f"<table><tr>{headers}</tr>{rows}</table>"
 
 
 def _rows_html(rows: Sequence[tuple[str, ...]]) -> str:
@@ -118,36 +137,57 @@ def cover_html(p: Provenance) -> str:
     s = p.settings
     return (
         '<section class="cover">'
-        f"<h1>{html.escape(s.title)}</h1>"
-        f"<p>Report year {s.report_year}, compared with {s.baseline_year}. "
-        f"Focus countries: {html.escape(', '.join(s.focus_countries))}.</p>"
-        f'<p class="cover-meta">Parameter set: {html.escape(p.config_name)}</p>'
-        '<p class="cover-meta">Data: UNHCR Refugee Population Statistics Database, '
-        f"version {html.escape(p.data_version)}</p>"
-        f'<p class="cover-meta">Produced: {html.escape(p.started[:10])}</p>'
-        "</section>"
+        f"<h1>{html.escape(title(s))}</h1>"
+        "<p>"
+        + _("Report year {year}, compared with {baseline}.").format(
+            year=s.report_year, baseline=s.baseline_year
+        )
+        + " "
+        + _("Focus countries: {countries}.").format(
+            countries=html.escape(", ".join(s.focus_countries))
+        )
+        + "</p>"
+        + '<p class="cover-meta">'
+        + _("Parameter set: {name}").format(name=html.escape(p.config_name))
+        + "</p>"
+        + '<p class="cover-meta">'
+        + _("Data: UNHCR Refugee Population Statistics Database, version {version}").format(
+            version=html.escape(p.data_version)
+        )
+        + "</p>"
+        + '<p class="cover-meta">'
+        + _("Produced: {date}").format(date=html.escape(produced_on(p.started)))
+        + "</p></section>"
     )
 
 
 def _input_group_html(group: InputGroup) -> str:
     version = f", {group.version}" if group.version else ""
-    return f"<h3>Data: {html.escape(group.title + version)}</h3>{_files_html(group.files)}"
+    heading = _("Data: {title}").format(title=html.escape(_(group.title) + version))
+    return f"<h3>{heading}</h3>{_files_html(group.files)}"
 
 
 def colophon_html(p: Provenance) -> str:
     packages = ", ".join(f"{name} {ver}" for name, ver in p.packages.items())
+    run = _("Started {started}").format(started=html.escape(p.started))
+    if p.finished:
+        run = _("Started {started}, finished {finished}").format(
+            started=html.escape(p.started), finished=html.escape(p.finished)
+        )
+    title, parameters, code, run_title = _("Colophon"), _("Parameters"), _("Code"), _("Run")
     return (
-        '<section class="colophon"><h1 id="colophon">Colophon</h1>'
-        "<p>Every figure in this report is computed from the files below by the code "
-        "version named here; rerunning with the same parameters reproduces it.</p>"
-        "<h3>Parameters</h3><table>"
+        f'<section class="colophon"><h1 id="colophon">{title}</h1>'
+        "<p>"
+        + _(
+            "Every figure in this report is computed from the files below by the code "
+            "version named here; rerunning with the same parameters reproduces it."
+        )
+        + f"</p><h3>{parameters}</h3><table>"
         f"{_rows_html(_parameter_rows(p.settings))}</table>"
         + "".join(_input_group_html(group) for group in p.inputs)
-        + f"<h3>Code</h3><p>displacement-report {html.escape(p.code_version)}, "
+        + f"<h3>{code}</h3><p>displacement-report {html.escape(p.code_version)}, "
         f"Python {html.escape(p.python)}; {html.escape(packages)}</p>"
-        f"<h3>Run</h3><p>Started {html.escape(p.started)}"
-        + (f", finished {html.escape(p.finished)}" if p.finished else "")
-        + "</p></section>"
+        f"<h3>{run_title}</h3><p>{run}</p></section>"
     )
 
 
@@ -170,7 +210,7 @@ def colophon_line_html(p: Provenance) -> str:
     text = _(
         "Data: {data}. Code: displacement-report {code}. Parameters: report year {year}, "
         "compared with {baseline}, chart from {start}, protracted situations at "
-        "{threshold} refugees for {years} years (parameter set {name}). Produced "
+        "{threshold} refugees for {years} years (parameter set {name}). Produced on "
         "{date}. Every input file with its checksum: inputs.json beside this profile."
     ).format(
         data=data,
@@ -178,10 +218,10 @@ def colophon_line_html(p: Provenance) -> str:
         year=s.report_year,
         baseline=s.baseline_year,
         start=s.trend_start_year,
-        threshold=f"{s.protracted_threshold:,}",
+        threshold=count(s.protracted_threshold),
         years=s.protracted_years,
         name=p.config_name,
-        date=p.started[:10],
+        date=produced_on(p.started),
     )
     return f'<p class="colophon-line">{html.escape(text)}</p>'
 
@@ -189,5 +229,5 @@ def colophon_line_html(p: Provenance) -> str:
 def factsheet_subject(settings: ReportSettings) -> str:
     """The factsheet's subject, for the PDF's document properties."""
     return _("{title}: forcibly displaced people at the end of {year}").format(
-        title=settings.title, year=settings.report_year
+        title=title(settings), year=settings.report_year
     )

@@ -1,20 +1,26 @@
 """Assemble the report: executed chapters into one notebook, then number the
-chapters and sections and add a table of contents to the exported HTML."""
+chapters, sections and exhibits, gather the annex's tables and add a table of
+contents and a list of figures and tables to the exported HTML."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
-from bs4 import BeautifulSoup, NavigableString
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from displacement_report.errors import ContentError
+from displacement_report.i18n import N_, _
+from displacement_report.report import annex
 
-TOC_TITLE = "Contents"
-EXHIBITS_TITLE = "Figures and tables"
+TOC_TITLE = N_("Contents")
+EXHIBITS_TITLE = N_("Figures and tables")
+#: The words of an exhibit's label ('Figure 2.3'), translated when numbered.
+EXHIBIT_KINDS = (N_("Figure"), N_("Table"))
 
 
 def _output_cell(html_text: str, name: str) -> nbformat.NotebookNode:
@@ -54,62 +60,97 @@ def _set_heading_text(heading, text: str) -> None:
     heading.insert(0, NavigableString(text))
 
 
+@dataclass
+class _Numbering:
+    """What the numbering pass has found so far, in document order."""
+
+    entries: list[tuple[int, str, str]] = field(default_factory=list)  # contents
+    exhibits: list[tuple[str, str, str]] = field(default_factory=list)  # label, caption, anchor
+    #: '' before the first chapter, then the chapter's number, or the annex's letter
+    prefix: str = ""
+    chapter: int = 0
+    section: int = 0
+    counts: dict[str, int] = field(default_factory=lambda: {"Figure": 0, "Table": 0})
+    titles: dict[str, str] = field(default_factory=dict)  # chapter anchor -> numbered title
+
+    def start(self, prefix: str) -> None:
+        """A new chapter or annex: sections and exhibits count from 1 again."""
+        self.prefix, self.section = prefix, 0
+        self.counts = {"Figure": 0, "Table": 0}
+
+    def exhibit(self, element: Tag, anchor: str) -> None:
+        kind = "Figure" if element.name == "figure" else "Table"
+        self.counts[kind] += 1
+        n = self.counts[kind]
+        label = f"{_(kind)} {self.prefix}.{n}" if self.prefix else f"{_(kind)} {n}"
+        number = element.find(class_="exhibit-number")
+        caption = element.find(["figcaption", "caption"])
+        assert number is not None and caption is not None  # every exhibit has both
+        number.string = label
+        text = caption.get_text(" ", strip=True).removeprefix(label).strip()
+        self.exhibits.append((label, text.removesuffix(_("Data (CSV)")).strip(), anchor))
+
+    def heading(self, element: Tag, anchor: str) -> None:
+        text = element.get_text().replace("¶", "").strip()
+        annex_section = element.find_parent(class_=annex.SECTION_CLASS)
+        if annex_section is not None:
+            self._annex_heading(element, anchor, text, annex_section)
+        elif element.find_parent(class_="unnumbered"):
+            self.entries.append((1 if element.name == "h1" else 2, text, anchor))
+        elif element.name == "h1":
+            self.chapter += 1
+            self.start(str(self.chapter))
+            text = f"{self.chapter}. {text}"
+            self.titles[anchor] = text
+            self.entries.append((1, text, anchor))
+            _set_heading_text(element, text)
+        else:
+            self.section += 1
+            text = f"{self.chapter}.{self.section} {text}" if self.chapter else text
+            self.entries.append((2, text, anchor))
+            _set_heading_text(element, text)
+
+    def _annex_heading(self, element: Tag, anchor: str, text: str, section: Tag) -> None:
+        """The annex's title starts its numbering ('Table A.1'); a group heading takes
+        the numbered title of the chapter its tables come from."""
+        if element.name == "h1":
+            self.start(str(section.get("data-annex", annex.LETTER)))
+            self.entries.append((1, text, anchor))
+            return
+        text = self.titles.get(str(element.get("data-chapter", "")), text)
+        _set_heading_text(element, text)
+        self.entries.append((2, text, anchor))
+
+
 def number_and_index(page: str, *, headings: bool = True) -> str:
-    """Number chapters (h1), sections (h2), figures and tables (per chapter); resolve
-    the text's references to figures and tables; insert a linked table of contents and
-    a list of figures and tables after the cover. The PDF fills in page numbers from
-    the links. A reference to an exhibit that does not exist stops the build.
+    """Number chapters (h1), sections (h2), figures and tables (per chapter); move the
+    tables marked for the annex into it and number them 'Table A.1', ...; resolve the
+    text's references to figures and tables; insert a linked table of contents and a
+    list of figures and tables after the cover. The PDF fills in page numbers from the
+    links. A reference to an exhibit that does not exist stops the build.
 
     `headings=False` (a factsheet): headings stay as written and the exhibits are
     numbered 1, 2, ... through the document."""
     soup = BeautifulSoup(page, "html.parser")
-    entries: list[tuple[int, str, str]] = []
-    exhibits: list[tuple[str, str, str]] = []  # (label, caption, anchor)
-    chapter = section = 0
-    counts = {"Figure": 0, "Table": 0}
+    annex.gather(soup)
+    found = _Numbering()
     for element in soup.find_all(_numbered if headings else _is_exhibit):
         anchor = str(element["id"])  # 'id' is single-valued; bs4 types it as maybe a list
         if element.name not in ("h1", "h2"):
-            exhibits.append(_label_exhibit(element, chapter, counts, anchor))
-            continue
-        text = element.get_text().replace("¶", "").strip()
-        if element.find_parent(class_="colophon"):
-            entries.append((1, text, anchor))
+            found.exhibit(element, anchor)
+        elif element.find_parent(class_="colophon"):
+            found.entries.append((1, element.get_text().replace("¶", "").strip(), anchor))
             break  # the colophon's own subsections stay out of the contents
-        if element.find_parent(class_="unnumbered"):
-            entries.append((1 if element.name == "h1" else 2, text, anchor))
-            continue
-        if element.name == "h1":
-            chapter, section = chapter + 1, 0
-            counts = {"Figure": 0, "Table": 0}
-            text = f"{chapter}. {text}"
-            entries.append((1, text, anchor))
         else:
-            section += 1
-            text = f"{chapter}.{section} {text}" if chapter else text
-            entries.append((2, text, anchor))
-        _set_heading_text(element, text)
-    _resolve_references(soup, {anchor: label for label, _, anchor in exhibits})
+            found.heading(element, anchor)
+    _resolve_references(soup, {anchor: label for label, _caption, anchor in found.exhibits})
     cover = soup.find(class_="cover")
-    if cover is None or not entries:
+    if cover is None or not found.entries:
         return str(soup)
-    cover.append(_contents(soup, entries))
-    if exhibits:
-        cover.append(_list_of_exhibits(soup, exhibits))
+    cover.append(_contents(soup, found.entries))
+    if found.exhibits:
+        cover.append(_list_of_exhibits(soup, found.exhibits))
     return str(soup)
-
-
-def _label_exhibit(element, chapter: int, counts: dict[str, int], anchor: str):
-    """Number one figure or table (counting it in `counts`): (label, caption, anchor)."""
-    kind = "Figure" if element.name == "figure" else "Table"
-    counts[kind] += 1
-    label = f"{kind} {chapter}.{counts[kind]}" if chapter else f"{kind} {counts[kind]}"
-    number = element.find(class_="exhibit-number")
-    caption = element.find(["figcaption", "caption"])
-    assert number is not None and caption is not None  # every exhibit has both
-    number.string = label
-    text = caption.get_text(" ", strip=True).removeprefix(label).strip()
-    return label, text.removesuffix("Data (CSV)").strip(), anchor
 
 
 def describe_document(page: str, *, author: str, subject: str, lang: str = "en") -> str:
@@ -173,7 +214,7 @@ def _resolve_references(soup: BeautifulSoup, labels: dict[str, str]) -> None:
 def _contents(soup: BeautifulSoup, entries: list[tuple[int, str, str]]):
     nav = soup.new_tag("nav", attrs={"class": "toc"})
     title = soup.new_tag("h1", attrs={"class": "toc-title", "id": "contents"})
-    title.string = TOC_TITLE
+    title.string = _(TOC_TITLE)
     nav.append(title)
     listing = soup.new_tag("ul")
     for level, text, anchor in entries:
@@ -189,7 +230,7 @@ def _contents(soup: BeautifulSoup, entries: list[tuple[int, str, str]]):
 def _list_of_exhibits(soup: BeautifulSoup, exhibits: list[tuple[str, str, str]]):
     nav = soup.new_tag("nav", attrs={"class": "toc exhibits-list"})
     title = soup.new_tag("h1", attrs={"class": "toc-title", "id": "figures-and-tables"})
-    title.string = EXHIBITS_TITLE
+    title.string = _(EXHIBITS_TITLE)
     nav.append(title)
     listing = soup.new_tag("ul")
     for label, caption, anchor in exhibits:

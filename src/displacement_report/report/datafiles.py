@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 from bs4 import BeautifulSoup
 
+from displacement_report.i18n import _
 from displacement_report.present.exhibits import KEY_NUMBERS_FILE
 
 WORKBOOK = "tables.xlsx"
@@ -65,21 +66,31 @@ def workbook_bytes(figures_dir: Path, numbers: dict[str, str]) -> bytes:
             data.to_excel(writer, sheet_name=sheet, index=False)
             index.append(
                 {
-                    "sheet": sheet,
-                    "table": label,
-                    "caption": record["caption"],
-                    "source": record["source"],
-                    "data version": record["data_version"],
-                    "licence": record["licence"],
+                    _("sheet"): sheet,
+                    _("table"): label,
+                    _("caption"): record["caption"],
+                    _("source"): record["source"],
+                    _("data version"): record["data_version"],
+                    _("licence"): _(record["licence"]),
                 }
             )
-        pd.DataFrame(index).to_excel(writer, sheet_name=_sheet_name("Sources", used), index=False)
+        sources = _sheet_name(_("Sources"), used)
+        pd.DataFrame(index).to_excel(writer, sheet_name=sources, index=False)
     return buffer.getvalue()
 
 
+#: A label's chapter number or annex letter, and its number: 'Table 6.2', 'Table A.1'.
+_LABEL_PARTS = re.compile(r"\b([A-Z])\.|(\d+)")
+#: Annex letters sort after every chapter number.
+_ANNEX_RANK = 10_000
+
+
 def _order(label: str) -> tuple[int, ...]:
-    digits = re.findall(r"\d+", label)
-    return tuple(int(d) for d in digits) if digits else (999,)
+    """Report order of exhibit labels: chapters in turn, then the annexes; unnumbered last."""
+    parts = _LABEL_PARTS.findall(label)
+    if not parts:
+        return (10 * _ANNEX_RANK,)
+    return tuple(_ANNEX_RANK + ord(letter) if letter else int(n) for letter, n in parts)
 
 
 def figures_json(figures_dir: Path, numbers: dict[str, str]) -> bytes:

@@ -27,6 +27,7 @@ from papermill.exceptions import PapermillExecutionError
 from traitlets import default
 
 from displacement_report.errors import NotebookError, ParameterError
+from displacement_report.report import kernels
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,11 @@ def strip_volatile_metadata(path: Path) -> None:
 
 
 def execute_notebook(source: Path, target: Path, parameters: dict[str, object]) -> Path:
-    """Run one notebook; on failure keep the executed copy and say where it failed."""
+    """Run one notebook, on a warm kernel when a pool is active; on failure keep the
+    executed copy and say where it failed."""
+    pool = kernels.active_pool()
+    manager = pool.acquire(source.parent) if pool is not None else None
+    healthy = False
     try:
         papermill.execute_notebook(
             str(source),
@@ -89,12 +94,18 @@ def execute_notebook(source: Path, target: Path, parameters: dict[str, object]) 
             progress_bar=False,
             cwd=str(source.parent),
             kernel_manager_class=IPCKernelManager,
+            km=manager,
+            engine_name=kernels.ENGINE,
         )
+        healthy = True
     except PapermillExecutionError as exc:
         raise NotebookError(
             f"notebook {source.name} failed in cell {exc.exec_count} ({exc.ename}: {exc.evalue}); "
             f"the executed copy with the error is kept at {target}"
         ) from None
+    finally:
+        if pool is not None and manager is not None:
+            pool.release(manager, healthy=healthy)
     strip_volatile_metadata(target)
     return target
 
@@ -161,7 +172,10 @@ def execute_all(jobs: Sequence[tuple[Path, Path, dict[str, object]]]) -> list[Pa
         return result
 
     try:
-        with ThreadPoolExecutor(max_workers=min(MAX_PARALLEL, len(jobs)) or 1) as pool:
+        with (
+            kernels.warm_kernels(IPCKernelManager),
+            ThreadPoolExecutor(max_workers=min(MAX_PARALLEL, len(jobs)) or 1) as pool,
+        ):
             futures = [pool.submit(run, job) for job in jobs]
             try:
                 return [future.result() for future in futures]

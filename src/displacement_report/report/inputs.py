@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from displacement_report import letter, paths
 from displacement_report.data import documents, unhcr, worldbank
 from displacement_report.data.provenance import DataFileInfo, inventory
+from displacement_report.i18n import N_
 from displacement_report.settings import ReportSettings
 
 
@@ -28,34 +29,40 @@ def registered_inputs(settings: ReportSettings) -> tuple[InputGroup, ...]:
     groups = [
         InputGroup(
             "unhcr",
-            "UNHCR Refugee Population Statistics Database (CC BY 4.0)",
+            N_("UNHCR Refugee Population Statistics Database (CC BY 4.0)"),
             unhcr.dataset_version(settings.data_dir),
             tuple(unhcr.file_inventory(settings.data_dir)),
         ),
         InputGroup(
             "worldbank",
-            "World Bank population, GDP per capita and income groups (CC BY 4.0); "
-            "UN list of least developed countries",
+            N_(
+                "World Bank population, GDP per capita and income groups (CC BY 4.0); "
+                "UN list of least developed countries"
+            ),
             worldbank.readme_version(settings.worldbank_dir),
             tuple(worldbank.file_inventory(settings.worldbank_dir)),
         ),
         InputGroup(
             "project",
-            "Figures read in documents and the claims ledger (this repository's data/ "
-            "folder; each row names its source)",
+            N_(
+                "Figures read in documents and the claims ledger (this repository's data/ "
+                "folder; each row names its source)"
+            ),
             "",
             tuple(documents.file_inventory()),
         ),
         InputGroup(
             "reference",
-            "Cited figures read on public pages (shared reference folder; each row quotes "
-            "its source)",
+            N_(
+                "Cited figures read on public pages (shared reference folder; each row quotes "
+                "its source)"
+            ),
             "",
             tuple(inventory(reference, sorted(p.name for p in reference.glob("*.csv")))),
         ),
         InputGroup(
             "letter",
-            f"The letter: {letter.CITATION}",
+            N_("The letter to parliament of 25 January 2021 (Kamerstuk 35 570 XVII, nr. 52)"),
             "",
             tuple(inventory(letter.TEXT_PATH.parent, [letter.TEXT_PATH.name])),
         ),
@@ -64,7 +71,7 @@ def registered_inputs(settings: ReportSettings) -> tuple[InputGroup, ...]:
         groups.append(
             InputGroup(
                 "iati",
-                "IATI activity file",
+                N_("IATI activity file"),
                 "",
                 tuple(inventory(settings.iati_file.parent, [settings.iati_file.name])),
             )

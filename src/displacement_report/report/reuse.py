@@ -18,18 +18,31 @@ from displacement_report.report.fingerprint import INPUTS_FILE
 _EXHIBIT_ID = re.compile(r'id="(?:fig|tab)-([A-Za-z0-9_]+)"')
 
 
+def chapter_key(language: str, name: str) -> str:
+    """A chapter of one edition: 'nl/01_global_picture.ipynb'."""
+    return f"{language}/{name}"
+
+
+def executed_path(run: Path, key: str) -> Path:
+    """Where a run keeps the executed chapter `key`: <run>/<language>/notebooks/<name>."""
+    language, name = key.split("/", 1)
+    return run / language / "notebooks" / name
+
+
 def chapter_fingerprint(inputs: dict, notebook_sha: str) -> str:
-    """What one chapter depends on: everything the run depends on except the other
-    chapters' notebooks and the layout the run is exported in (the same executed
+    """What one chapter of one edition depends on: everything the run depends on except
+    the other chapters' notebooks, which other editions the run makes (the chapter key
+    names its own language) and the layout the run is exported in (the same executed
     chapter serves a report and a factsheet)."""
     skipped = ("notebooks", "fingerprint", "chapters", "layout")
     own = {k: v for k, v in inputs.items() if k not in skipped}
+    own["settings"] = {k: v for k, v in own.get("settings", {}).items() if k != "language"}
     own["notebook"] = notebook_sha
     return hashlib.sha256(json.dumps(own, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def find_chapters(runs_dir: Path, wanted: dict[str, str], exclude: Path) -> dict[str, Path]:
-    """For each chapter (name -> fingerprint), the newest complete run that executed it
+    """For each chapter (key -> fingerprint), the newest complete run that executed it
     from the same inputs."""
     found: dict[str, Path] = {}
     if not runs_dir.is_dir():
@@ -42,10 +55,10 @@ def find_chapters(runs_dir: Path, wanted: dict[str, str], exclude: Path) -> dict
             chapters = json.loads(record.read_text(encoding="utf-8")).get("chapters", {})
         except (OSError, ValueError):
             continue
-        for name, fingerprint in wanted.items():
-            executed = run / "notebooks" / name
-            if name not in found and chapters.get(name) == fingerprint and executed.is_file():
-                found[name] = run
+        for key, fingerprint in wanted.items():
+            executed = executed_path(run, key)
+            if key not in found and chapters.get(key) == fingerprint and executed.is_file():
+                found[key] = run
         if len(found) == len(wanted):
             break
     return found
@@ -60,16 +73,16 @@ def exhibit_names(executed: Path) -> set[str]:
     return names
 
 
-def copy_chapter(previous: Path, run_dir: Path, name: str) -> Path:
+def copy_chapter(previous: Path, run_dir: Path, key: str) -> Path:
     """Copy an executed chapter and its exhibits' files into `run_dir`; the run folder
     named in its parameters cell becomes the new one, as if it had run here."""
-    source = previous / "notebooks" / name
-    target = run_dir / "notebooks" / name
+    source, target = executed_path(previous, key), executed_path(run_dir, key)
     text = source.read_text(encoding="utf-8").replace(str(previous), str(run_dir))
+    target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    figures = run_dir / "figures"
+    figures = target.parent.parent / "figures"
     figures.mkdir(exist_ok=True)
     for exhibit in exhibit_names(source):
-        for path in (previous / "figures").glob(f"{exhibit}.*"):
+        for path in (source.parent.parent / "figures").glob(f"{exhibit}.*"):
             shutil.copy2(path, figures / path.name)
     return target

@@ -16,6 +16,7 @@ from displacement_report.analysis.claims.wording import (
     DOES_NOT_HOLD,
     HISTORICAL,
     HOLDS,
+    IATI_NOT_CLASSIFIED,
     NO_IATI_FILE,
     NOT_CHECKABLE,
     OUTDATED_HIGHER,
@@ -24,6 +25,8 @@ from displacement_report.analysis.claims.wording import (
     RULES,
     no_figure,
     verdict,
+    verdict_count,
+    verdict_text,
 )
 
 __all__ = [
@@ -31,6 +34,7 @@ __all__ = [
     "DOES_NOT_HOLD",
     "HISTORICAL",
     "HOLDS",
+    "IATI_NOT_CLASSIFIED",
     "NOT_CHECKABLE",
     "NO_IATI_FILE",
     "OUTDATED_HIGHER",
@@ -49,4 +53,6 @@ __all__ = [
     "tally",
     "unchecked",
     "verdict",
+    "verdict_count",
+    "verdict_text",
 ]

@@ -24,6 +24,7 @@ from displacement_report.analysis.claims.wording import (
     DOES_NOT_HOLD,
     HISTORICAL,
     HOLDS,
+    IATI_NOT_CLASSIFIED,
     NO_IATI_FILE,
     NOT_CHECKABLE,
     OUTDATED_HIGHER,
@@ -34,8 +35,6 @@ from displacement_report.analysis.claims.wording import (
     verdict,
 )
 
-#: Verdict on the letter when an IATI file is given but its receivers carry no channel.
-IATI_NOT_CLASSIFIED = "not checked: the IATI file's receivers are not classified by channel"
 _HELD = (HOLDS, ROUGHLY)
 _SIGN_RULES = ("increase", "decrease", "only_increase")
 
@@ -195,7 +194,10 @@ def assess(
             {
                 "claim_id": claim.claim_id,
                 "section": claim.section,
+                "section_nl": claim.section_nl,
                 "paraphrase": claim.paraphrase,
+                "letter_quote": claim.letter_quote,
+                "quote_footnotes": "" if pd.isna(claim.quote_footnotes) else claim.quote_footnotes,
                 "stated": claim.stated_value,
                 "stated_high": high,
                 "unit": claim.unit,
@@ -230,7 +232,9 @@ def assess(
                 "worldbank": database and CHECKS[claim.check].worldbank,
                 "sources": cited,
                 "measure": "" if pd.isna(claim.measure) else claim.measure,
+                "measure_nl": "" if pd.isna(claim.measure_nl) else claim.measure_nl,
                 "reason": "" if pd.isna(claim.reason) else claim.reason,
+                "reason_nl": "" if pd.isna(claim.reason_nl) else claim.reason_nl,
             }
         )
     return pd.DataFrame(rows)

@@ -4,6 +4,7 @@
 and the sources it reads. A year the data cannot answer (before the first year of a
 source, twenty years back before 1990, 'since 2015' for a year before 2016) raises
 `NoFigureForYear` with the reason, which the assessment shows as 'no figure for <year>'.
+Reasons and details are for readers: written in the active language when raised.
 Nothing here reads files: the caller loads the frames into `ClaimInputs`.
 """
 
@@ -15,9 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
+from babel.lists import format_list
 
 from displacement_report import letter
 from displacement_report.analysis import headline, hosting, solutions
+from displacement_report.i18n import _, locale_code
 
 #: Members of IGAD, the Horn of Africa's regional organisation.
 HORN_OF_AFRICA = ("DJI", "ERI", "ETH", "KEN", "SOM", "SSD", "SDN", "UGA")
@@ -95,9 +98,11 @@ def _need_total(inputs: ClaimInputs, year: int) -> None:
     span = covered_years(inputs)
     if year not in span:
         raise NoFigureForYear(
-            f"the UNHCR, UNRWA and IDMC figures together cover {span.start}-{span.stop - 1}"
+            _("the UNHCR, UNRWA and IDMC figures together cover {first}-{last}").format(
+                first=span.start, last=span.stop - 1
+            )
             if len(span)
-            else "the UNHCR, UNRWA and IDMC figures share no year"
+            else _("the UNHCR, UNRWA and IDMC figures share no year")
         )
 
 
@@ -115,7 +120,7 @@ def _total(inputs: ClaimInputs, year: int) -> float:
 
 def _share_of_world(inputs: ClaimInputs, year: int) -> float:
     if year not in inputs.world_population.index or pd.isna(inputs.world_population.get(year)):
-        raise NoFigureForYear(f"no World Bank world population for {year}")
+        raise NoFigureForYear(_("no World Bank world population for {year}").format(year=year))
     return 100 * _total(inputs, year) / float(inputs.world_population.loc[year])
 
 
@@ -125,20 +130,26 @@ def _share_change_over_decades(inputs: ClaimInputs, year: int) -> float:
 
 def _change_since(inputs: ClaimInputs, year: int) -> float:
     if year <= SINCE:
-        raise NoFigureForYear(f"the claim compares with {SINCE}; {year} is not after it")
+        raise NoFigureForYear(
+            _("the claim compares with {since}; {year} is not after it").format(
+                since=SINCE, year=year
+            )
+        )
     return _total(inputs, year) - _total(inputs, SINCE)
 
 
 def _smallest_yearly_change(inputs: ClaimInputs, year: int) -> Measure:
     if year <= SINCE:
-        raise NoFigureForYear(f"the claim runs from {SINCE}; {year} is not after it")
+        raise NoFigureForYear(
+            _("the claim runs from {since}; {year} is not after it").format(since=SINCE, year=year)
+        )
     totals = {y: _total(inputs, y) for y in range(SINCE, year + 1)}
     changes = {b: totals[b] - totals[a] for a, b in itertools.pairwise(totals)}
     falls = [str(y) for y, change in changes.items() if change < 0]
     detail = (
-        f"fell in {', '.join(falls[:-1]) + ' and ' + falls[-1] if len(falls) > 1 else falls[0]}"
+        _("fell in {years}").format(years=format_list(falls, locale=locale_code()))
         if falls
-        else "rose every year"
+        else _("rose every year")
     )
     return Measure(float(min(changes.values())), detail)
 
@@ -146,8 +157,8 @@ def _smallest_yearly_change(inputs: ClaimInputs, year: int) -> Measure:
 def hosting_table_for(inputs: ClaimInputs, year: int) -> pd.DataFrame:
     """The hosting table of `year` (burden, income group, LDC) from the claim inputs."""
     if year not in set(inputs.population["year"].astype(int)):
-        raise NoFigureForYear(f"no UNHCR population figures for {year}")
-    table, _, _ = hosting.hosting_table(
+        raise NoFigureForYear(_("no UNHCR population figures for {year}").format(year=year))
+    table, _joins, _origins = hosting.hosting_table(
         inputs.population,
         inputs.unrwa,
         inputs.wb_population,
@@ -162,7 +173,7 @@ def hosting_table_for(inputs: ClaimInputs, year: int) -> pd.DataFrame:
 def _lmic_share(inputs: ClaimInputs, year: int) -> float:
     table = hosting_table_for(inputs, year)
     if table["is_low_or_middle"].isna().all():
-        raise NoFigureForYear(f"no World Bank income groups for {year}")
+        raise NoFigureForYear(_("no World Bank income groups for {year}").format(year=year))
     return float(hosting.share_hosted(table, table["is_low_or_middle"]))
 
 
@@ -171,7 +182,7 @@ def _refugees_in_region(inputs: ClaimInputs, year: int) -> tuple[float, float]:
     them with a known region of origin and of asylum), end of `year`."""
     rows = inputs.population[inputs.population["year"] == year]
     if rows.empty:
-        raise NoFigureForYear(f"no UNHCR population figures for {year}")
+        raise NoFigureForYear(_("no UNHCR population figures for {year}").format(year=year))
     origin = rows["coo_iso"].map(inputs.regions)
     host = rows["coa_iso"].map(inputs.regions)
     people = rows["refugees"].astype(float) + rows["oip"].fillna(0).astype(float)
@@ -204,7 +215,7 @@ def _focus_share(inputs: ClaimInputs, year: int) -> float:
         inputs.population, inputs.unrwa, year, letter.FOCUS_COUNTRIES
     )
     if share is None:
-        raise NoFigureForYear(f"no refugees recorded for {year}")
+        raise NoFigureForYear(_("no refugees recorded for {year}").format(year=year))
     return share
 
 
@@ -212,20 +223,22 @@ def _turkey_rank(inputs: ClaimInputs, year: int) -> float:
     ranked = headline.top_hosts(inputs.population, year, n=500)
     position = ranked.index[ranked["iso3"] == "TUR"]
     if not len(position):
-        raise NoFigureForYear(f"no refugees recorded in Türkiye for {year}")
+        raise NoFigureForYear(_("no refugees recorded in Türkiye for {year}").format(year=year))
     return float(position[0] + 1)
 
 
 def _solutions_rate(inputs: ClaimInputs, year: int) -> float:
     if inputs.solutions is None:
-        raise NoFigureForYear("UNHCR's solutions table was not loaded")
+        raise NoFigureForYear(_("UNHCR's solutions table was not loaded"))
     covered = set(inputs.solutions["year"].astype(int))
     stock_years = set(inputs.population["year"].astype(int))
     if year not in covered or year - 1 not in stock_years:
         raise NoFigureForYear(
-            f"UNHCR's solutions table covers {min(covered)}-{max(covered)}"
+            _("UNHCR's solutions table covers {first}-{last}").format(
+                first=min(covered), last=max(covered)
+            )
             if covered
-            else "UNHCR's solutions table is empty"
+            else _("UNHCR's solutions table is empty")
         )
     table = solutions.solutions_by_year(inputs.solutions, inputs.population, year, year)
     return float(table["all_solutions_pct"].loc[year])

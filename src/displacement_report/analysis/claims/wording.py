@@ -2,14 +2,22 @@
 
 A claim states a value with a wording ("bijna", "meer dan", "ongeveer", "veruit het
 merendeel"); the wording sets the rule a recomputed value must meet. `RULES` holds the
-rules with their tolerances, in words for the reader as well.
+rules with their tolerances, in words for the reader as well (translate with `_()`
+where shown).
+
+A verdict is kept as its English code ('holds', 'no figure for 2025') in the assessed
+frame, where code compares and counts it; `verdict_text` and `verdict_count` give it
+in the edition's language.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pandas as pd
+
+from displacement_report.i18n import N_, _, ngettext, pgettext
 
 HOLDS, ROUGHLY, DOES_NOT_HOLD, NOT_CHECKABLE = (
     "holds",
@@ -25,6 +33,8 @@ OUTDATED_HIGHER, OUTDATED_LOWER, HISTORICAL, NO_IATI_FILE = (
     "historical",
     "not checked: no IATI file given",
 )
+#: Verdict on the letter when an IATI file is given but its receivers carry no channel.
+IATI_NOT_CLASSIFIED = "not checked: the IATI file's receivers are not classified by channel"
 
 
 def no_figure(year: int) -> str:
@@ -97,33 +107,44 @@ def _sign(direction: int) -> Callable[[float, float, float | None], str]:
 RULES: dict[str, tuple[Callable[[float, float, float | None], str], str]] = {
     "exact": (
         _within(0.05, 0.15),
-        "a figure without qualifier ('26 miljoen', '57%'): within 5% holds, within 15% roughly",
+        N_("a figure without qualifier ('26 miljoen', '57%'): within 5% holds, within 15% roughly"),
     ),
-    "about": (_within(0.10, 0.25), "'ongeveer', 'zo'n': within 10% holds, within 25% roughly"),
-    "almost": (_almost, "'bijna': 90-101% of the figure holds, within 15% roughly"),
-    "more_than": (_more_than, "'meer dan': above the figure holds, within 10% below roughly"),
-    "majority": (_at_least(50, 45), "'het merendeel': above 50% holds, above 45% roughly"),
+    "about": (_within(0.10, 0.25), N_("'ongeveer', 'zo'n': within 10% holds, within 25% roughly")),
+    "almost": (_almost, N_("'bijna': 90-101% of the figure holds, within 15% roughly")),
+    "more_than": (_more_than, N_("'meer dan': above the figure holds, within 10% below roughly")),
+    "majority": (_at_least(50, 45), N_("'het merendeel': above 50% holds, above 45% roughly")),
     "majority_by_far": (
         _at_least(66.7, 50),
-        "'veruit het merendeel': above two thirds holds, above half roughly",
+        N_("'veruit het merendeel': above two thirds holds, above half roughly"),
     ),
     "significant_share": (
         _at_least(10, 5),
-        "'een significant deel': 10% or more holds, 5% roughly",
+        N_("'een significant deel': 10% or more holds, 5% roughly"),
     ),
-    "range": (_range, "'tussen ... en ...': inside the range holds, within 15% outside roughly"),
-    "top": (_top, "'het hoogst aantal': first holds, in the top three roughly"),
-    "increase": (_sign(1), "'toegenomen': higher at the end of the period than at its start holds"),
-    "decrease": (_sign(-1), "'afgenomen': lower at the end of the period than at its start holds"),
+    "range": (
+        _range,
+        N_("'tussen ... en ...': inside the range holds, within 15% outside roughly"),
+    ),
+    "top": (_top, N_("'het hoogst aantal': first holds, in the top three roughly")),
+    "increase": (
+        _sign(1),
+        N_("'toegenomen': higher at the end of the period than at its start holds"),
+    ),
+    "decrease": (
+        _sign(-1),
+        N_("'afgenomen': lower at the end of the period than at its start holds"),
+    ),
     "only_increase": (
         _sign(1),
-        "'enkel toegenomen': higher at the end of every year of the period than a year before",
+        N_("'enkel toegenomen': higher at the end of every year of the period than a year before"),
     ),
     "limited": (
         _below,
-        "'beperkt perspectief', 'relatief gering': below one tenth holds (fewer than one in "
-        "ten refugees finding a durable solution in a year; less than a tenth of the need), "
-        "below 15% roughly",
+        N_(
+            "'beperkt perspectief', 'relatief gering': below one tenth holds (fewer than one in "
+            "ten refugees finding a durable solution in a year; less than a tenth of the need), "
+            "below 15% roughly"
+        ),
     ),
 }
 
@@ -132,3 +153,51 @@ def verdict(value: float | None, stated: float, high: float | None, wording: str
     if value is None or pd.isna(value):
         return NOT_CHECKABLE
     return RULES[wording][0](float(value), float(stated), None if pd.isna(high) else high)
+
+
+_NO_FIGURE = re.compile(r"no figure for (\d{4})")
+_NOT_YET = re.compile(r"not yet in (\d{4}) \((higher|lower)\)")
+
+
+def verdict_text(verdict: str) -> str:
+    """A verdict code as the reader sees it, in the edition's language."""
+    words = {
+        HOLDS: pgettext("verdict", "holds"),
+        ROUGHLY: pgettext("verdict", "roughly holds"),
+        DOES_NOT_HOLD: pgettext("verdict", "does not hold"),
+        NOT_CHECKABLE: pgettext("verdict", "not checkable"),
+        OUTDATED_HIGHER: pgettext("verdict", "outdated (higher now)"),
+        OUTDATED_LOWER: pgettext("verdict", "outdated (lower now)"),
+        HISTORICAL: pgettext("verdict", "historical"),
+        NO_IATI_FILE: pgettext("verdict", "not checked: no IATI file given"),
+        IATI_NOT_CLASSIFIED: pgettext(
+            "verdict", "not checked: the IATI file's receivers are not classified by channel"
+        ),
+    }
+    if verdict in words:
+        return words[verdict]
+    if found := _NO_FIGURE.fullmatch(verdict):
+        return _("no figure for {year}").format(year=found.group(1))
+    if found := _NOT_YET.fullmatch(verdict):
+        text = (
+            _("not yet in {year} (higher)")
+            if found.group(2) == "higher"
+            else _("not yet in {year} (lower)")
+        )
+        return text.format(year=found.group(1))
+    return verdict
+
+
+def verdict_count(verdict: str, n: int) -> str:
+    """'12 hold', '1 does not hold': a number of claims with their verdict."""
+    counted = {
+        HOLDS: ngettext("{n} holds", "{n} hold", n),
+        ROUGHLY: ngettext("{n} roughly holds", "{n} roughly hold", n),
+        DOES_NOT_HOLD: ngettext("{n} does not hold", "{n} do not hold", n),
+        NOT_CHECKABLE: ngettext(
+            "{n} cannot be checked with public data", "{n} cannot be checked with public data", n
+        ),
+    }.get(verdict)
+    if counted is None:
+        return _("{n}: {verdict}").format(n=n, verdict=verdict_text(verdict))
+    return counted.format(n=n)

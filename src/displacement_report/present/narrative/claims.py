@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
+from babel.lists import format_list
 
+from displacement_report.i18n import _, locale_code, ngettext
 from displacement_report.present.format import millions
 
 
@@ -11,106 +13,179 @@ def _listed(ids: list[str]) -> str:
     return f" ({', '.join(ids)})" if ids else ""
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+def _and(parts: list[str]) -> str:
+    """'a, b and c' in the edition's language."""
+    return format_list(parts, locale=locale_code()) if parts else ""
 
 
-def claims_summary(assessed: pd.DataFrame, year: int) -> str:
-    """How many of the letter's claims hold, on the figures of the time and now."""
+def _counts(assessed: pd.DataFrame, column: str, verdicts: tuple[str, ...]) -> list[str]:
+    """'12 hold', '1 does not hold (C06)': each verdict with its number of claims,
+    leaving out the verdicts no claim got; those that do not hold are named."""
+    from displacement_report.analysis.claims import DOES_NOT_HOLD, verdict_count
+
+    parts = []
+    for verdict in verdicts:
+        found = assessed[assessed[column] == verdict]
+        if len(found):
+            named = _listed(found["claim_id"].tolist()) if verdict == DOES_NOT_HOLD else ""
+            parts.append(verdict_count(verdict, len(found)) + named)
+    return parts
+
+
+def _then_sentences(assessed: pd.DataFrame) -> str:
+    from displacement_report.analysis.claims import (
+        DOES_NOT_HOLD,
+        HOLDS,
+        NO_IATI_FILE,
+        NOT_CHECKABLE,
+        ROUGHLY,
+    )
+
+    then = assessed["then_verdict"]
+    parts = _counts(assessed, "then_verdict", (HOLDS, ROUGHLY, DOES_NOT_HOLD, NOT_CHECKABLE))
+    if parts and (then == HOLDS).any():
+        parts[0] = f"**{parts[0]}**"
+    text = _(
+        "Judged on the figures published at the time, as the letter's author could know them, "
+        "{verdicts}."
+    ).format(verdicts=_and(parts))
+    on_today = assessed.loc[
+        (assessed["then_basis"] == "today's data") & then.isin([HOLDS, ROUGHLY, DOES_NOT_HOLD]),
+        "claim_id",
+    ].tolist()
+    if on_today:
+        text += " " + _(
+            "For {n} of them nothing was published at the time, so the verdict rests on "
+            "today's data for the letter's year ({ids})."
+        ).format(n=len(on_today), ids=", ".join(on_today))
+    iati = assessed.loc[then == NO_IATI_FILE, "claim_id"].tolist()
+    if iati:
+        text += " " + ngettext(
+            "The ministry's IATI activity data could check {n} more ({ids}), but no IATI file "
+            "was given.",
+            "The ministry's IATI activity data could check {n} more ({ids}), but no IATI file "
+            "was given.",
+            len(iati),
+        ).format(n=len(iati), ids=", ".join(iati))
+    return text
+
+
+def _would(claim_id: str, verdict: str) -> str:
+    from displacement_report.analysis.claims import DOES_NOT_HOLD, HOLDS, ROUGHLY, verdict_text
+
+    if verdict == HOLDS:
+        return _("{claim} would hold").format(claim=claim_id)
+    if verdict == ROUGHLY:
+        return _("{claim} would only roughly hold").format(claim=claim_id)
+    if verdict == DOES_NOT_HOLD:
+        return _("{claim} would not hold").format(claim=claim_id)
+    return _("{claim}: {verdict}").format(claim=claim_id, verdict=verdict_text(verdict))
+
+
+def _revision_sentences(assessed: pd.DataFrame) -> str:
+    revised = assessed[
+        (assessed["revised_verdict"] != "")
+        & (assessed["then_basis"] == "published")
+        & (assessed["revised_verdict"] != assessed["then_verdict"])
+    ]
+    if not len(revised):
+        return ""
+    changes = "; ".join(
+        _would(claim_id, verdict)
+        for claim_id, verdict in zip(revised["claim_id"], revised["revised_verdict"], strict=True)
+    )
+    if (revised["method"] == "reference").any():
+        intro = _(
+            "The revised figures for the same year (today's databases; for a budget, a later "
+            "budget stage) would judge some differently: {changes}."
+        )
+    else:
+        intro = _(
+            "The revised figures for the same year (today's databases) would judge some "
+            "differently: {changes}."
+        )
+    return (
+        " "
+        + intro.format(changes=changes)
+        + " "
+        + _("The verdict on the letter stays with what was published.")
+    )
+
+
+def _now_parts(assessed: pd.DataFrame, year: int) -> tuple[list[str], list[str]]:
+    """What recomputing for `year` gives: the claims with a verdict by the rule, and the rest."""
     from displacement_report.analysis.claims import (
         DOES_NOT_HOLD,
         HISTORICAL,
         HOLDS,
-        NO_IATI_FILE,
         NOT_CHECKABLE,
         ROUGHLY,
         no_figure,
     )
 
-    then = assessed["then_verdict"]
     now = assessed["now_verdict"]
 
     def ids(mask: pd.Series) -> list[str]:
         return assessed.loc[mask, "claim_id"].tolist()
 
-    iati = ids(then == NO_IATI_FILE)
-    not_checkable = ids(then == NOT_CHECKABLE)
-    on_today = ids(
-        (assessed["then_basis"] == "today's data") & then.isin([HOLDS, ROUGHLY, DOES_NOT_HOLD])
-    )
-    text = (
-        f"The letter makes **{len(assessed)} quantitative statements**. Judged on the figures "
-        "published at the time, as the letter's author could know them, "
-        f"**{_count(int((then == HOLDS).sum()), 'holds', 'hold')}**, "
-        f"{_count(int((then == ROUGHLY).sum()), 'roughly holds', 'roughly hold')} and "
-        f"{_count(int((then == DOES_NOT_HOLD).sum()), 'does not hold', 'do not hold')}"
-        f"{_listed(ids(then == DOES_NOT_HOLD))}; "
-        f"{len(not_checkable)} cannot be checked with public data"
-    )
-    if iati:
-        text += (
-            f", and {len(iati)} could be checked against the ministry's IATI activity data, "
-            f"but no IATI file was given{_listed(iati)}"
-        )
-    text += "."
-    if on_today:
-        text += (
-            f" For {len(on_today)} of them nothing was published at the time, so the verdict "
-            f"rests on today's data for the letter's year{_listed(on_today)}."
-        )
-    revised = assessed[
-        (assessed["revised_verdict"] != "")
-        & (assessed["then_basis"] == "published")
-        & (assessed["revised_verdict"] != then)
-    ]
-    if len(revised):
-        after_would = {HOLDS: "hold", ROUGHLY: "only roughly hold", DOES_NOT_HOLD: "not hold"}
-        parts = [
-            f"{claim_id} would {after_would.get(verdict, verdict)}"
-            for claim_id, verdict in zip(
-                revised["claim_id"], revised["revised_verdict"], strict=True
-            )
-        ]
-        later = (
-            "; for a budget, a later budget stage"
-            if (revised["method"] == "reference").any()
-            else ""
-        )
-        text += (
-            f" The revised figures for the same year (today's databases{later}) would judge "
-            "some differently: "
-            + "; ".join(parts)
-            + ". The verdict on the letter stays with what was published."
-        )
-    missing = no_figure(year)
+    judged = _counts(assessed, "now_verdict", (HOLDS, ROUGHLY, DOES_NOT_HOLD))
     outdated = ids(now.str.startswith("outdated"))
-    not_yet = ids(now.str.startswith("not yet"))
-    text += (
-        f" Recomputed for **{year}**: "
-        f"{_count(int((now == HOLDS).sum()), 'holds', 'hold')}, "
-        f"{_count(int((now == ROUGHLY).sum()), 'roughly holds', 'roughly hold')}, "
-        f"{_count(int((now == DOES_NOT_HOLD).sum()), 'does not hold', 'do not hold')}"
-        f"{_listed(ids(now == DOES_NOT_HOLD))}"
-    )
     if outdated:
-        text += (
-            f", {_count(len(outdated), 'is', 'are')} outdated: the figure has moved since"
-            f"{_listed(outdated)}"
+        judged.append(
+            ngettext(
+                "{n} is outdated because the figure has moved since ({ids})",
+                "{n} are outdated because the figure has moved since ({ids})",
+                len(outdated),
+            ).format(n=len(outdated), ids=", ".join(outdated))
         )
+    not_yet = ids(now.str.startswith("not yet"))
     if not_yet:
-        text += f", {len(not_yet)} did not yet hold in {year}{_listed(not_yet)}"
-    text += (
-        f"; {_count(int((now == missing).sum()), 'has', 'have')} no figure for {year}, "
-        f"{_count(int((now == HISTORICAL).sum()), 'is', 'are')} about a named year and keep "
-        f"their verdict, and {int((now == NOT_CHECKABLE).sum())} cannot be checked."
-    )
+        judged.append(
+            ngettext(
+                "{n} did not yet hold in {year} ({ids})",
+                "{n} did not yet hold in {year} ({ids})",
+                len(not_yet),
+            ).format(n=len(not_yet), year=year, ids=", ".join(not_yet))
+        )
+    rest = []
+    if n := int((now == no_figure(year)).sum()):
+        rest.append(
+            ngettext("{n} has no figure for {year}", "{n} have no figure for {year}", n).format(
+                n=n, year=year
+            )
+        )
+    if n := int((now == HISTORICAL).sum()):
+        rest.append(
+            ngettext(
+                "{n} is about a named year and keeps its verdict",
+                "{n} are about a named year and keep their verdict",
+                n,
+            ).format(n=n)
+        )
+    if n := int((now == NOT_CHECKABLE).sum()):
+        rest.append(ngettext("{n} cannot be checked", "{n} cannot be checked", n).format(n=n))
+    return judged, rest
+
+
+def claims_summary(assessed: pd.DataFrame, year: int) -> str:
+    """How many of the letter's claims hold, on the figures of the time and now."""
+    text = ngettext(
+        "The letter makes **{n} quantitative statement**.",
+        "The letter makes **{n} quantitative statements**.",
+        len(assessed),
+    ).format(n=len(assessed))
+    text += " " + _then_sentences(assessed) + _revision_sentences(assessed)
+    judged, rest = _now_parts(assessed, year)
+    found = "; ".join(part for part in (_and(judged), _and(rest)) if part)
+    if found:
+        text += " " + _("Recomputed for **{year}**: {found}.").format(year=year, found=found)
     return text
 
 
 def verdict_rules_markdown() -> str:
     from displacement_report.analysis.claims import RULES
 
-    return "\n".join(f"- {text}" for _, text in RULES.values())
+    return "\n".join(f"- {_(text)}" for _rule, text in RULES.values())
 
 
 def _total_at(series: pd.Series, year: int) -> str:
@@ -119,12 +194,45 @@ def _total_at(series: pd.Series, year: int) -> str:
 
 def claim_trend_title(series: pd.Series, published: pd.Series, letter_year: int, year: int) -> str:
     """Title for the headline figure over time; each figure it names is marked in the chart."""
-    text = (
-        f"Forcibly displaced: {_total_at(published, letter_year)} published for end-{letter_year}"
-    )
+    then = _total_at(published, letter_year)
     if year != letter_year and year in series.index:
-        text += f", {_total_at(series, year)} at the end of {year} on today's data"
-    return text
+        return _(
+            "Forcibly displaced: {then} published for end-{letter_year}, {now} at the end of "
+            "{year} on today's data"
+        ).format(then=then, letter_year=letter_year, now=_total_at(series, year), year=year)
+    return _("Forcibly displaced: {then} published for end-{letter_year}").format(
+        then=then, letter_year=letter_year
+    )
+
+
+def _since_the_letter(series: pd.Series, then: float, letter_year: int, year: int) -> str:
+    """'By the end of 2025 it had risen to 119.3 million, falling in the last year from
+    124.7 million.': the direction since the letter's year, and a last year that went
+    the other way."""
+    now = series.loc[year]
+    before = series.get(year - 1)
+    turned = (
+        before is not None
+        and year - 1 > letter_year
+        and pd.notna(before)
+        and ((now - before < 0 < now - then) or (now - before > 0 > now - then))
+    )
+    fields = {"year": year, "now": millions(now), "before": millions(before)}
+    if now > then:
+        text = (
+            _("By the end of {year} it had risen to {now}, falling in the last year from {before}.")
+            if turned
+            else _("By the end of {year} it had risen to {now}.")
+        )
+    elif now < then:
+        text = (
+            _("By the end of {year} it had fallen to {now}, rising in the last year from {before}.")
+            if turned
+            else _("By the end of {year} it had fallen to {now}.")
+        )
+    else:
+        text = _("By the end of {year} it had stayed at {now}.")
+    return text.format(**fields)
 
 
 def headline_trend_sentence(
@@ -133,30 +241,37 @@ def headline_trend_sentence(
     """What the headline series did, in words that match it: the revision of the letter's
     year, then the direction up to the report year, and a last year that went the other way."""
     then = series.loc[letter_year]
-    text = (
-        f"Today's data put the end-{letter_year} total at {millions(then)}"
-        + (
-            f", against {millions(published.loc[letter_year])} published at the time"
-            if letter_year in published.index
-            else ""
+    if letter_year in published.index:
+        text = _(
+            "Today's data put the end-{year} total at {total}, against {published} published "
+            "at the time."
+        ).format(
+            year=letter_year, total=millions(then), published=millions(published.loc[letter_year])
         )
-        + "."
-    )
+    else:
+        text = _("Today's data put the end-{year} total at {total}.").format(
+            year=letter_year, total=millions(then)
+        )
     if year == letter_year or year not in series.index:
         return text
-    now = series.loc[year]
     if year > letter_year:
-        verb = "risen to" if now > then else "fallen to" if now < then else "stayed at"
-        text += f" By the end of {year} it had {verb} {millions(now)}"
-        before = series.get(year - 1)
-        if before is not None and year - 1 > letter_year and pd.notna(before):
-            last = now - before
-            if (last < 0 < now - then) or (last > 0 > now - then):
-                word = "falling" if last < 0 else "rising"
-                text += f", {word} in the last year from {millions(before)}"
-        return text + "."
-    direction = "fewer" if now < then else "more"
-    return (
-        text + f" At the end of {year} it stood at {millions(now)}, "
-        f"{millions(abs(then - now))} {direction} than at the end of {letter_year}."
+        return text + " " + _since_the_letter(series, then, letter_year, year)
+    now = series.loc[year]
+    fields = {
+        "year": year,
+        "now": millions(now),
+        "difference": millions(abs(then - now)),
+        "letter_year": letter_year,
+    }
+    backwards = (
+        _(
+            "At the end of {year} it stood at {now}, {difference} fewer than at the end of "
+            "{letter_year}."
+        )
+        if now < then
+        else _(
+            "At the end of {year} it stood at {now}, {difference} more than at the end of "
+            "{letter_year}."
+        )
     )
+    return text + " " + backwards.format(**fields)

@@ -7,33 +7,96 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
+from babel.lists import format_list
+from babel.numbers import format_percent
 
-from displacement_report import letter
+from displacement_report import i18n, letter
 from displacement_report.analysis import costs
-from displacement_report.present.format import count, escape_markdown, in_millions
+from displacement_report.i18n import N_, _
+from displacement_report.present.format import (
+    count,
+    escape_markdown,
+    in_millions,
+    one_decimal,
+    percent,
+)
 from displacement_report.present.tables.costs import money
 
-SETTING_LABELS = {"regular": "Regular reception", "emergency": "Emergency reception (noodopvang)"}
+SETTING_LABELS = {
+    "regular": N_("Regular reception"),
+    "emergency": N_("Emergency reception (noodopvang)"),
+}
 COA_STAGE_LABELS = {k: v for k, v in costs.COA_STAGES.items() if k != "realisation"}
+
+#: 'No figure of ... was found', one whole sentence per subject; {later} is '' or the
+#: clause naming the first year found.
+NONE_FOUND = {
+    "per_resident": N_(
+        "No figure of COA's cost per registered resident was found for {year} or any "
+        "earlier year{later}."
+    ),
+    "coa_total": N_(
+        "No figure of COA's total costs was found for {year} or any earlier year{later}."
+    ),
+    "coa_budget": N_(
+        "No figure of the ministry's budget line for COA by budget stage was found for {year} "
+        "or any earlier year{later}."
+    ),
+    "aid_at_home": N_(
+        "No figure of Dutch ODA counted for first-year asylum reception was found for {year} "
+        "or any earlier year{later}."
+    ),
+    "dac": N_(
+        "No figure of all DAC donors' in-donor refugee costs was found for {year} or any "
+        "earlier year{later}."
+    ),
+}
+
+
+def setting_labels() -> dict[str, str]:
+    """The chart's names of the two reception settings, in the active language."""
+    return {k: _(v) for k, v in SETTING_LABELS.items()}
+
+
+def coa_stage_labels() -> dict[str, str]:
+    """The chart's names of the COA line's budget stages, in the active language."""
+    return {k: _(v) for k, v in COA_STAGE_LABELS.items()}
 
 
 def _eur(value: float) -> str:
-    return f"EUR {count(value)}"
+    """Whole euros: 'EUR 27,100', 'EUR 22' ('€ 27.100', '€ 22')."""
+    return _("EUR {amount}").format(amount=count(value))
 
 
-def _eur_million(value: float) -> str:
-    return f"EUR {in_millions(value, 0)} million"
+def _eur_million(value: float, digits: int = 0) -> str:
+    return _("EUR {amount} million").format(amount=in_millions(value, digits))
+
+
+def _times(larger: float, smaller: float) -> str:
+    """How many times, to one decimal ('2.3', '2,3')."""
+    return one_decimal(costs.times(larger, smaller))
+
+
+def _share(value: float) -> str:
+    """A published share as written ('18%', '9.2%'; '9,2%')."""
+    return format_percent(value / 100, format="#,##0.##%", locale=i18n.locale_code())
 
 
 def _which_year(found: int, report_year: int) -> str:
     """'' when the figure is of the report year, else a clause saying it is not."""
     if found == report_year:
         return ""
-    return f" (no figure was found for {report_year}; {found} is the latest year before it)"
+    return " " + _(
+        "(no figure was found for {report_year}; {year} is the latest year before it)"
+    ).format(report_year=report_year, year=found)
+
+
+def _sentences(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
 
 
 def units_paragraph() -> str:
-    return (
+    return _(
         "Published figures of what a person in Dutch asylum reception costs come in five "
         "different units, and they are not interchangeable. COA's own figure is a cost **per "
         "registered resident per year**, from its annual accounts. Ministers and answers to "
@@ -52,30 +115,41 @@ def _sentence(label: str) -> str:
 
 
 def _none_until(what: str, report_year: int, first: int | None) -> str:
-    later = f"; the first one found is for {first}" if first is not None else ""
-    return f"No figure of {what} was found for {report_year} or any earlier year{later}."
+    later = _("; the first one found is for {year}").format(year=first) if first is not None else ""
+    return _(NONE_FOUND[what]).format(year=report_year, later=later)
 
 
 def per_resident_paragraph(table: pd.DataFrame, report_year: int, first: int | None) -> str:
     """What COA's cost per resident says for the report year, or that it does not exist."""
     if table.empty:
-        return _none_until("COA's cost per registered resident", report_year, first)
+        return _none_until("per_resident", report_year, first)
     year = int(table.index.max())
     row = table.loc[year]
     assert isinstance(row, pd.Series)  # one row per year
-    text = (
-        f"In {year}{_which_year(year, report_year)}, reception of one registered resident "
-        f"for a year cost COA on average **{_eur(row['regular'])} in regular reception** and "
-        f"**{_eur(row['emergency'])} in emergency reception** (hotels, halls, ships, tents), "
-        f"{costs.times(row['emergency'], row['regular']):.1f} times as much "
+    text = _(
+        "In {year}{which}, reception of one registered resident for a year cost COA on "
+        "average **{regular} in regular reception** and **{emergency} in emergency "
+        "reception** (hotels, halls, ships, tents), {times} times as much "
         "(@fig:cost_per_resident)."
+    ).format(
+        year=year,
+        which=_which_year(year, report_year),
+        regular=_eur(row["regular"]),
+        emergency=_eur(row["emergency"]),
+        times=_times(row["emergency"], row["regular"]),
     )
     if len(table) > 1:
         first = int(table.index.min())
-        text += (
-            f" In {first} the figures were {_eur(table['regular'].loc[first])} and "
-            f"{_eur(table['emergency'].loc[first])}. Prices are nominal: part of the rise is "
-            "inflation."
+        text = _sentences(
+            text,
+            _(
+                "In {year} the figures were {regular} and {emergency}. Prices are nominal: "
+                "part of the rise is inflation."
+            ).format(
+                year=first,
+                regular=_eur(table["regular"].loc[first]),
+                emergency=_eur(table["emergency"].loc[first]),
+            ),
         )
     return text
 
@@ -84,10 +158,10 @@ def per_resident_title(table: pd.DataFrame) -> str:
     year = int(table.index.max())
     row = table.loc[year]
     assert isinstance(row, pd.Series)  # one row per year
-    return (
+    return _(
         "COA cost per registered resident per year, EUR (nominal): emergency reception "
-        f"{costs.times(row['emergency'], row['regular']):.1f} times regular in {year}"
-    )
+        "{times} times regular in {year}"
+    ).format(times=_times(row["emergency"], row["regular"]), year=year)
 
 
 def _total(series: pd.DataFrame, year: int) -> str:
@@ -98,169 +172,258 @@ def coa_totals_paragraph(
     series: pd.DataFrame, rows: pd.DataFrame, report_year: int, first_found: int | None
 ) -> str:
     if series.empty:
-        return _none_until("COA's total costs", report_year, first_found)
+        return _none_until("coa_total", report_year, first_found)
     last = int(series.index.max())
     first = int(series.index.min())
-    text = (
-        f"COA's total costs of asylum reception, as its annual reports give them, were "
-        f"{_total(series, last)} in {last}{_which_year(last, report_year)}"
-    )
-    if first != last:
-        text += f", against {_total(series, first)} in {first}"
-    text += " (@fig:coa_total_costs, @tab:coa_total_costs_table)."
+    if first == last:
+        text = _(
+            "COA's total costs of asylum reception, as its annual reports give them, were "
+            "{amount} in {year}{which} (@fig:coa_total_costs, @tab:coa_total_costs_table)."
+        ).format(amount=_total(series, last), year=last, which=_which_year(last, report_year))
+    else:
+        text = _(
+            "COA's total costs of asylum reception, as its annual reports give them, were "
+            "{amount} in {year}{which}, against {first_amount} in {first_year} "
+            "(@fig:coa_total_costs, @tab:coa_total_costs_table)."
+        ).format(
+            amount=_total(series, last),
+            year=last,
+            which=_which_year(last, report_year),
+            first_amount=_total(series, first),
+            first_year=first,
+        )
     restated = sorted(set(rows.loc[rows["vintage"] == "revised", "period_start"].astype(int)))
     if restated:
-        text += (
-            " COA restated " + ", ".join(map(str, restated)) + " a year later; the restated "
-            "figure is used and the first one listed beside it."
+        text = _sentences(
+            text,
+            i18n.ngettext(
+                "COA restated {years} a year later; the restated figure is used and the first "
+                "one listed beside it.",
+                "COA restated {years} a year later; the restated figures are used and the "
+                "first ones listed beside them.",
+                len(restated),
+            ).format(years=costs.year_list(restated)),
         )
-    return text + (
-        " These are COA's own costs; the ministry's budget line for COA, below, is a different "
-        "measure, and a budget stage is not spending."
+    return _sentences(
+        text,
+        _(
+            "These are COA's own costs; the ministry's budget line for COA, below, is a "
+            "different measure, and a budget stage is not spending."
+        ),
     )
 
 
 def coa_totals_title(series: pd.DataFrame) -> str:
     first, last = int(series.index.min()), int(series.index.max())
     if first == last:
-        return f"COA total costs of asylum reception, EUR million (nominal), {last}"
-    return (
-        f"COA total costs of asylum reception, EUR million (nominal): "
-        f"{in_millions(series.loc[first, 'value'], 0)} in {first}, "
-        f"{in_millions(series.loc[last, 'value'], 0)} in {last}"
+        return _("COA total costs of asylum reception, EUR million (nominal), {year}").format(
+            year=last
+        )
+    return _(
+        "COA total costs of asylum reception, EUR million (nominal): {first_amount} in "
+        "{first_year}, {last_amount} in {last_year}"
+    ).format(
+        first_amount=in_millions(series.loc[first, "value"], 0),
+        first_year=first,
+        last_amount=in_millions(series.loc[last, "value"], 0),
+        last_year=last,
     )
 
 
 def coa_budget_paragraph(stages: pd.DataFrame, report_year: int, first: int | None) -> str:
     budget = stages.drop(columns="realisation", errors="ignore").dropna(how="all")
     if budget.empty:
-        return _none_until("the ministry's budget line for COA by budget stage", report_year, first)
+        return _none_until("coa_budget", report_year, first)
     year = int(budget.index.max())
     row = budget.loc[year]
     assert isinstance(row, pd.Series)  # one row per year
     known = row.dropna()
-    first_stage, last_stage = known.index[0], known.index[-1]
-    text = (
-        f"The Ministry of Justice and Security's budget line for its contribution to COA "
-        f"(article 37.2) stood for {year}{_which_year(year, report_year)} at "
-        f"{_eur_million(known.iloc[0])} in the {COA_STAGE_LABELS[first_stage].lower()}"
-    )
-    if last_stage != first_stage:
-        text += (
-            f" and {_eur_million(known.iloc[-1])} after the "
-            f"{COA_STAGE_LABELS[last_stage].lower()} "
-            f"({costs.times(known.iloc[-1], known.iloc[0]):.1f} times the first figure)"
+    first_stage, last_stage = str(known.index[0]), str(known.index[-1])
+    fields = {
+        "year": year,
+        "which": _which_year(year, report_year),
+        "amount": _eur_million(known.iloc[0]),
+        "stage": costs.stage_label(first_stage).lower(),
+    }
+    if last_stage == first_stage:
+        text = _(
+            "The Ministry of Justice and Security's budget line for its contribution to COA "
+            "(article 37.2) stood for {year}{which} at {amount} in the {stage} "
+            "(@fig:coa_budget_line)."
+        ).format(**fields)
+    else:
+        text = _(
+            "The Ministry of Justice and Security's budget line for its contribution to COA "
+            "(article 37.2) stood for {year}{which} at {amount} in the {stage} and "
+            "{last_amount} after the {last_stage} ({times} times the first figure) "
+            "(@fig:coa_budget_line)."
+        ).format(
+            **fields,
+            last_amount=_eur_million(known.iloc[-1]),
+            last_stage=costs.stage_label(last_stage).lower(),
+            times=_times(known.iloc[-1], known.iloc[0]),
         )
-    text += (
-        " (@fig:coa_budget_line). Each bar is a budget stage, not money spent: the only "
-        "realised series found, article 37 as a whole, also pays for the IND, guardianship "
-        "of unaccompanied minors, return and, from 2022, the reception of displaced people "
-        "from Ukraine."
+    return _sentences(
+        text,
+        _(
+            "Each bar is a budget stage, not money spent: the only realised series found, "
+            "article 37 as a whole, also pays for the IND, guardianship of unaccompanied "
+            "minors, return and, from 2022, the reception of displaced people from Ukraine."
+        ),
     )
-    return text
 
 
 def coa_budget_title(stages: pd.DataFrame) -> str:
     first, last = int(stages.index.min()), int(stages.index.max())
-    return (
-        f"Ministry's budget line for COA, EUR million by budget stage, {first}–{last} "
+    return _(
+        "Ministry's budget line for COA, EUR million by budget stage, {first}–{last} "
         "(budget, not spending)"
-    )
+    ).format(first=first, last=last)
 
 
 def twelve_month_rule(rules: pd.DataFrame) -> str:
     """The DAC rule in one sentence, its two numbers from the cited figures."""
     since = int(rules.loc[rules["unit"] == "year", "value"].iloc[0])
     months = int(rules.loc[rules["unit"] == "months", "value"].iloc[0])
-    return (
-        f"Since {since} the OECD's Development Assistance Committee (DAC) has let donors "
-        f"count as official development assistance (ODA) what they spend on refugees and "
-        f"asylum seekers in their own country during the first {months} months after "
+    return _(
+        "Since {since} the OECD's Development Assistance Committee (DAC) has let donors "
+        "count as official development assistance (ODA) what they spend on refugees and "
+        "asylum seekers in their own country during the first {months} months after "
         "arrival, a rule it reaffirmed in 2017; costs after those months are not ODA. This "
         "money pays for reception in the donor country and never reaches a developing one."
+    ).format(since=since, months=months)
+
+
+def _aid_shares(shares: pd.DataFrame) -> str:
+    """' Its published share of the Dutch aid budget: 18% in 2015 (realised); ...'"""
+    parts = []
+    for r in shares.to_dict("records"):
+        fields = {
+            "share": _share(r["value"]),
+            "year": r["year"],
+            "end": r["year_end"],
+            "kind": costs.kind_label(r["kind"]),
+        }
+        if r["year"] == r["year_end"]:
+            parts.append(_("{share} in {year} ({kind})").format(**fields))
+        else:
+            parts.append(_("{share} in {year}–{end} ({kind})").format(**fields))
+    return _("Its published share of the Dutch aid budget: {shares}.").format(
+        shares="; ".join(parts)
     )
 
 
 def aid_at_home_paragraph(long: pd.DataFrame, report_year: int, first: int | None) -> str:
     money_rows = long[long["series"] == "in_donor"]
     if money_rows.empty:
-        return _none_until("Dutch ODA counted for first-year asylum reception", report_year, first)
+        return _none_until("aid_at_home", report_year, first)
     latest = money_rows[money_rows["year"] == money_rows["year"].max()].iloc[-1]
     year = int(latest["year"])
-    kind = costs.KIND_LABELS[latest["kind"]]
-    text = (
-        f"The Netherlands counts part of what first-year asylum reception costs as ODA. "
-        f"The latest figure up to {report_year} is for {year}"
-        f"{'' if year == report_year else ' (none was found for ' + str(report_year) + ')'}: "
-        f"{money(latest['value'], latest['unit'], latest['qualifier'])}, {kind}."
-    )
+    fields = {
+        "report_year": report_year,
+        "year": year,
+        "amount": money(latest["value"], latest["unit"], latest["qualifier"]),
+        "kind": costs.kind_label(latest["kind"]),
+    }
+    latest_text = (
+        _("The latest figure up to {report_year} is for {year}: {amount}, {kind}.")
+        if year == report_year
+        else _(
+            "The latest figure up to {report_year} is for {year} (none was found for "
+            "{report_year}): {amount}, {kind}."
+        )
+    ).format(**fields)
+    parts = [
+        _("The Netherlands counts part of what first-year asylum reception costs as ODA."),
+        latest_text,
+    ]
     shares = long[long["series"] == "share"]
     if len(shares):
-        parts = [
-            f"{r['value']:g}% in {r['year']}"
-            + ("" if r["year"] == r["year_end"] else f"–{r['year_end']}")
-            + f" ({costs.KIND_LABELS[r['kind']]})"
-            for r in shares.to_dict("records")
-        ]
-        text += " Its published share of the Dutch aid budget: " + "; ".join(parts) + "."
+        parts.append(_aid_shares(shares))
     line = long[long["series"] == "oir_line"]
     if len(line):
         years = sorted(set(line["year"]))
-        text += (
-            " The reception-in-the-region line is public for "
-            + ", ".join(map(str, years))
-            + " only, so the two stand side by side for those years alone (@tab:aid_at_home);"
-            " dollar figures are also shown in euros at the ECB's annual average rate, with "
-            "the rate."
+        parts.append(
+            i18n.ngettext(
+                "The reception-in-the-region line is public for {years} only, so the two stand "
+                "side by side for that year alone (@tab:aid_at_home); dollar figures are also "
+                "shown in euros at the ECB's annual average rate, with the rate.",
+                "The reception-in-the-region line is public for {years} only, so the two stand "
+                "side by side for those years alone (@tab:aid_at_home); dollar figures are "
+                "also shown in euros at the ECB's annual average rate, with the rate.",
+                len(years),
+            ).format(years=costs.year_list(years))
         )
     else:
-        text += (
-            f" The reception-in-the-region line has no public figure for {report_year} or "
-            "earlier, so nothing can be set beside it (@tab:aid_at_home)."
+        parts.append(
+            _(
+                "The reception-in-the-region line has no public figure for {report_year} or "
+                "earlier, so nothing can be set beside it (@tab:aid_at_home)."
+            ).format(report_year=report_year)
         )
-    return text
+    return _sentences(*parts)
 
 
 def dac_paragraph(shares: pd.DataFrame, report_year: int, first_found: int | None) -> str:
     if shares.empty:
-        return _none_until("all DAC donors' in-donor refugee costs", report_year, first_found)
+        return _none_until("dac", report_year, first_found)
     year = int(shares.index.max())
     first = int(shares.index.min())
     shown = shares["shown"]
     peak = int(shown.index[int(shown.argmax())])  # the year of the highest share
-    text = (
-        f"Across all DAC donors, in-donor refugee costs were {shown.loc[year]:.1f}% of their "
-        f"ODA in {year}{_which_year(year, report_year)}, against {shown.loc[first]:.1f}% in "
-        f"{first}"
-        + (
-            f"; the highest share in the years found is {shown.loc[peak]:.1f}% ({peak})"
-            if peak != year
-            else ""
-        )
-        + " (@fig:dac_in_donor_share). The OECD publishes a preliminary share each April and "
-        "revises it a year later; the latest publication is shown."
+    fields = {
+        "share": percent(shown.loc[year]),
+        "year": year,
+        "which": _which_year(year, report_year),
+        "first_share": percent(shown.loc[first]),
+        "first_year": first,
+        "peak_share": percent(shown.loc[peak]),
+        "peak_year": peak,
+    }
+    if peak != year:
+        text = _(
+            "Across all DAC donors, in-donor refugee costs were {share} of their ODA in "
+            "{year}{which}, against {first_share} in {first_year}; the highest share in the "
+            "years found is {peak_share} ({peak_year}) (@fig:dac_in_donor_share)."
+        ).format(**fields)
+    else:
+        text = _(
+            "Across all DAC donors, in-donor refugee costs were {share} of their ODA in "
+            "{year}{which}, against {first_share} in {first_year} (@fig:dac_in_donor_share)."
+        ).format(**fields)
+    text = _sentences(
+        text,
+        _(
+            "The OECD publishes a preliminary share each April and revises it a year later; "
+            "the latest publication is shown."
+        ),
     )
     computed = shares.index[shares["computed"].astype(bool)]
     if len(computed):
-        text += (
-            " No share was found for "
-            + ", ".join(map(str, computed))
-            + ", so it is computed from the amount and total of the same OECD release "
-            "(hollow marker)."
+        text = _sentences(
+            text,
+            _(
+                "No share was found for {years}, so it is computed from the amount and total "
+                "of the same OECD release (hollow marker)."
+            ).format(years=costs.year_list(computed)),
         )
     return text
 
 
 def dac_title(shares: pd.DataFrame) -> str:
     first, last = int(shares.index.min()), int(shares.index.max())
-    return (
-        f"All DAC donors: in-donor refugee costs as % of their ODA, "
-        f"{shares['shown'].loc[first]:.1f}% in {first}, {shares['shown'].loc[last]:.1f}% "
-        f"in {last}"
+    return _(
+        "All DAC donors: in-donor refugee costs as a share of their ODA, {first_share} in "
+        "{first_year}, {last_share} in {last_year}"
+    ).format(
+        first_share=percent(shares["shown"].loc[first]),
+        first_year=first,
+        last_share=percent(shares["shown"].loc[last]),
+        last_year=last,
     )
 
 
-NOT_THE_SAME_COST = (
+NOT_THE_SAME_COST = N_(
     "The two amounts compared below are not the same kind of cost. A cost per resident in "
     "Dutch reception is what the Dutch state pays for **all** of a person's reception: "
     "housing, food and living allowance, health care, guidance and staff, for as long as "
@@ -276,6 +439,26 @@ NOT_THE_SAME_COST = (
 )
 
 
+def not_the_same_cost() -> str:
+    """Why the comparison below sets two different kinds of cost side by side."""
+    return _(NOT_THE_SAME_COST)
+
+
+def _refused(dutch: Sequence[costs.DutchCost], budget_year: int | None, report_year: int) -> str:
+    """Why the comparison cannot be made, or '' when it can."""
+    if budget_year is None:
+        return _(
+            "The comparison cannot be made for {year}: no budget figure of the "
+            "reception-in-the-region line is public for {year} or any earlier year."
+        ).format(year=report_year)
+    if not dutch:
+        return _(
+            "The comparison cannot be made for {year}: no Dutch cost per person per year is "
+            "published for {year} or any earlier year."
+        ).format(year=report_year)
+    return ""
+
+
 def comparison_paragraph(
     dutch: Sequence[costs.DutchCost],
     region: pd.DataFrame,
@@ -287,76 +470,82 @@ def comparison_paragraph(
 ) -> str:
     """The comparison as the debate makes it, with the range the denominators give and
     what the ratio can and cannot support."""
-    if budget_year is None:
-        return (
-            f"The comparison cannot be made for {report_year}: no budget figure of the "
-            f"reception-in-the-region line is public for {report_year} or any earlier year."
-        )
-    if not dutch:
-        return (
-            f"The comparison cannot be made for {report_year}: no Dutch cost per person per "
-            f"year is published for {report_year} or any earlier year."
-        )
+    refusal = _refused(dutch, budget_year, report_year)
+    if refusal or budget_year is None:
+        return refusal
     eur = float(region["eur"].iloc[0])
     per = region.set_index("denominator")["eur_per_person"].astype(float)
     stacked = ratios.drop(columns="eur_per_person").stack()
     low, high = stacked.min(), stacked.max()
-    chosen = (
-        ""
-        if sorted(focus) == sorted(letter.FOCUS_COUNTRIES)
-        else " (the line funds the letter's eight focus countries; here it is divided by the "
-        "refugees in the focus countries chosen for this report, " + ", ".join(focus) + ")"
-    )
-    text = (
-        f"The region's side is the reception-in-the-region line of {budget_year}: "
-        f"EUR {in_millions(eur)} million, {budget_stage}"
-        f"{_which_year(budget_year, report_year)}. "
-        f"Divided by the refugees hosted in the focus countries{chosen} it comes to "
-        f"{_eur(per.iloc[0])} per refugee a year; divided by "
-        f"the people the programmes reported reaching, to as much as {_eur(per.max())}. "
-        "Against these stand the Dutch costs per person per year: "
-        + "; ".join(f"{_sentence(c.label)}, {_eur(c.value)}" for c in dutch)
-        + ". Depending on the denominator and the Dutch figure, the Dutch cost per person is "
-        f"**{count(low)} to {count(high)} times** the region's budget per person "
+    chosen = ""
+    if sorted(focus) != sorted(letter.FOCUS_COUNTRIES):
+        names = [i18n.country_name(iso3, iso3) for iso3 in focus]
+        chosen = " " + _(
+            "(the line funds the letter's eight focus countries; here it is divided by the "
+            "refugees in the focus countries chosen for this report, {countries})"
+        ).format(countries=format_list(names, locale=i18n.locale_code()))
+    text = _(
+        "The region's side is the reception-in-the-region line of {budget_year}: {amount}, "
+        "{stage}{which}. Divided by the refugees hosted in the focus countries{chosen} it "
+        "comes to {per_refugee} per refugee a year; divided by the people the programmes "
+        "reported reaching, to as much as {per_reached}. Against these stand the Dutch costs "
+        "per person per year: {dutch}. Depending on the denominator and the Dutch figure, the "
+        "Dutch cost per person is **{low} to {high} times** the region's budget per person "
         "(@tab:cost_comparison)."
+    ).format(
+        budget_year=budget_year,
+        amount=_eur_million(eur, 1),
+        stage=budget_stage,
+        which=_which_year(budget_year, report_year),
+        chosen=chosen,
+        per_refugee=_eur(per.iloc[0]),
+        per_reached=_eur(per.max()),
+        dutch="; ".join(f"{_sentence(c.label)}, {_eur(c.value)}" for c in dutch),
+        low=count(low),
+        high=count(high),
     )
     if any(c.year != budget_year for c in dutch):
-        text += (
-            f" No Dutch cost per person per year was found for {budget_year} itself; the "
-            "figures used are those nearest to it."
+        text = _sentences(
+            text,
+            _(
+                "No Dutch cost per person per year was found for {year} itself; the figures "
+                "used are those nearest to it."
+            ).format(year=budget_year),
         )
-    text += (
-        " What the ratio can support: the Dutch contribution per refugee in the region is "
-        "a very small fraction of what a year of reception in the Netherlands costs the Dutch "
-        "state. What it cannot support: that reception in the region is that many times "
-        "*cheaper*. The region's full cost per refugee, borne mostly by host countries, UN "
-        "agencies and other donors, is not in these figures, and the ratio moves by a factor "
-        f"of {count(high / low)} with the choice of denominator alone."
+    return _sentences(
+        text,
+        _(
+            "What the ratio can support: the Dutch contribution per refugee in the region is "
+            "a very small fraction of what a year of reception in the Netherlands costs the "
+            "Dutch state. What it cannot support: that reception in the region is that many "
+            "times *cheaper*. The region's full cost per refugee, borne mostly by host "
+            "countries, UN agencies and other donors, is not in these figures, and the ratio "
+            "moves by a factor of {factor} with the choice of denominator alone."
+        ).format(factor=count(high / low)),
     )
-    return text
 
 
 def appeals_paragraph(shares: Sequence[costs.AppealShare], report_year: int) -> str:
     if not shares:
-        return (
-            f"No Dutch amount and appeal requirement of the same year are in the figures "
-            f"for {report_year} or earlier, so no share of an appeal can be computed."
-        )
+        return _(
+            "No Dutch amount and appeal requirement of the same year are in the figures for "
+            "{year} or earlier, so no share of an appeal can be computed."
+        ).format(year=report_year)
     parts = [
-        f"{s.year}: {s.percent:.2f}% ({s.dutch_id} of {s.need_id})"
+        _("{year}: {share} ({dutch_id} of {need_id})").format(
+            year=s.year, share=percent(s.percent, 2), dutch_id=s.dutch_id, need_id=s.need_id
+        )
         for s in sorted(shares, key=lambda s: s.year)
     ]
-    return (
+    return _(
         "Appeals are set in US dollars, Dutch budgets in euros. Where a Dutch amount and the "
         "appeal it answers are of the same year, the euro amount is converted at the European "
         "Central Bank's average reference rate of that year, stated in the table, and never "
-        "silently: "
-        + "; ".join(parts)
-        + " (@tab:appeal_shares). Each pair says what it compares; the whole "
+        "silently: {pairs} (@tab:appeal_shares). Each pair says what it compares; the whole "
         "reception-in-the-region line against the Syria appeal overstates the Dutch share, "
         "because the line also funds other regions."
-    )
+    ).format(pairs="; ".join(parts))
 
 
 def gaps_markdown(found: list[str]) -> str:
-    return "\n".join(f"- {escape_markdown(line)}" for line in found) or "- None found."
+    return "\n".join(f"- {escape_markdown(line)}" for line in found) or "- " + _("None found.")

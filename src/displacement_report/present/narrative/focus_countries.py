@@ -3,62 +3,110 @@
 from __future__ import annotations
 
 import pandas as pd
+from babel.lists import format_list
 
 from displacement_report.analysis.headline import TOTAL
+from displacement_report.i18n import _, locale_code
 from displacement_report.present.format import (
     escape_markdown,
     millions,
-    signed_percent,
 )
+from displacement_report.present.narrative.global_picture import change_percent
+
+
+def _hosted_sentence(now: pd.Series, country: str, year: int) -> str:
+    """Who the country hosts from abroad; a group of nobody is left out."""
+    groups = []
+    if now["refugees"]:
+        groups.append(_("{n} refugees under UNHCR's mandate").format(n=millions(now["refugees"])))
+    if now["unrwa_refugees"]:
+        groups.append(
+            _("{n} Palestine refugees under UNRWA's mandate").format(
+                n=millions(now["unrwa_refugees"])
+            )
+        )
+    fields = {
+        "year": year,
+        "country": country,
+        "abroad": millions(now[list(ABROAD)].sum()),
+        "groups": format_list(groups, locale=locale_code()) if groups else "",
+    }
+    if groups:
+        return _(
+            "At the end of {year}, {country} hosted {abroad} refugees, asylum-seekers and "
+            "others in need of international protection ({groups})."
+        ).format(**fields)
+    return _(
+        "At the end of {year}, {country} hosted {abroad} refugees, asylum-seekers and others "
+        "in need of international protection."
+    ).format(**fields)
+
+
+def _displaced_inside(now: pd.Series, year: int) -> str:
+    if pd.isna(now["idps"]):
+        return _("IDMC gives no figure for people displaced inside the country in {year}.").format(
+            year=year
+        )
+    if now["idps"]:
+        return _("A further {idps} people were displaced inside the country.").format(
+            idps=millions(now["idps"])
+        )
+    return ""
 
 
 def profile_paragraph(over_time: pd.DataFrame, country: str, baseline: int, year: int) -> str:
     """The opening of a country profile: who the country hosts and how that changed."""
     country = escape_markdown(country)
     if year not in over_time.index:
-        return (
-            f"UNHCR's statistics record nobody hosted in or displaced inside {country} in {year}."
-        )
+        return _(
+            "UNHCR's statistics record nobody hosted in or displaced inside {country} in {year}."
+        ).format(country=country, year=year)
     now = over_time.loc[year]
-    abroad = now[list(ABROAD)].sum()
-    text = (
-        f"At the end of {year}, {country} hosted {millions(abroad)} refugees, asylum-seekers "
-        f"and others in need of international protection "
-        f"({millions(now['refugees'])} refugees under UNHCR's mandate"
-    )
-    if now["unrwa_refugees"]:
-        text += f", {millions(now['unrwa_refugees'])} Palestine refugees under UNRWA's"
-    text += ")"
-    if pd.isna(now["idps"]):
-        text += f"; IDMC gives no figure for people displaced inside the country in {year}."
-    elif now["idps"]:
-        text += f", and {millions(now['idps'])} people were displaced inside the country."
-    else:
-        text += "."
+    assert isinstance(now, pd.Series)  # one row per year
+    sentences = [_hosted_sentence(now, country, year), _displaced_inside(now, year)]
     if baseline != year and baseline in over_time.index:
-        text += _change_since(over_time, baseline, year)
-    return text
+        sentences.append(_change_since(over_time, baseline, year))
+    return " ".join(s for s in sentences if s)
 
 
 #: The groups hosted from abroad (the rest of the total is displaced inside the country).
 ABROAD = ("refugees", "unrwa_refugees", "asylum_seekers", "oip")
 
 
+def _total_change(now: pd.Series, before: pd.Series, baseline: int) -> str:
+    change = 100 * (now[TOTAL] - before[TOTAL]) / before[TOTAL]
+    fields = {"total": millions(now[TOTAL]), "change": change_percent(change), "baseline": baseline}
+    if change > 0:
+        text = _("Altogether that is {total} people, {change} more than at the end of {baseline}.")
+    elif change < 0:
+        text = _("Altogether that is {total} people, {change} fewer than at the end of {baseline}.")
+    else:
+        text = _("Altogether that is {total} people, as many as at the end of {baseline}.")
+    return text.format(**fields)
+
+
 def _change_since(over_time: pd.DataFrame, baseline: int, year: int) -> str:
     """The change in everyone counted, or in the people hosted from abroad where a year
     lacks the IDP figure (so the two years are compared like with like)."""
     now, before = over_time.loc[year], over_time.loc[baseline]
+    assert isinstance(now, pd.Series) and isinstance(before, pd.Series)  # one row per year
     if pd.notna(now[TOTAL]) and pd.notna(before[TOTAL]) and before[TOTAL]:
-        change = 100 * (now[TOTAL] - before[TOTAL]) / before[TOTAL]
-        return (
-            f" Altogether that is {millions(now[TOTAL])} people, "
-            f"{signed_percent(change)} compared with the end of {baseline}."
-        )
+        return _total_change(now, before, baseline)
     abroad_now, abroad_before = now[list(ABROAD)].sum(), before[list(ABROAD)].sum()
     if not abroad_before:
         return ""
-    change = 100 * (abroad_now - abroad_before) / abroad_before
-    return (
-        f" The people hosted from abroad changed by {signed_percent(change)} compared with "
-        f"the end of {baseline}."
-    )
+    change = float(100 * (abroad_now - abroad_before) / abroad_before)
+    fields = {"change": change_percent(change), "baseline": baseline}
+    if change > 0:
+        text = _(
+            "The number of people hosted from abroad rose by {change} since the end of {baseline}."
+        )
+    elif change < 0:
+        text = _(
+            "The number of people hosted from abroad fell by {change} since the end of {baseline}."
+        )
+    else:
+        text = _(
+            "The number of people hosted from abroad was the same as at the end of {baseline}."
+        )
+    return text.format(**fields)

@@ -5,58 +5,102 @@ from __future__ import annotations
 import pandas as pd
 
 from displacement_report.analysis.headline import COMPONENTS, TOTAL
+from displacement_report.i18n import N_, _
 from displacement_report.present.format import (
+    count,
     in_billions,
     millions,
     percent,
-    signed_percent,
 )
 
 #: Component names as they read inside a sentence.
 GROUP_PHRASES = {
-    "refugees": "refugees under UNHCR's mandate",
-    "unrwa_refugees": "Palestine refugees under UNRWA's mandate",
-    "asylum_seekers": "asylum-seekers",
-    "oip": "other people in need of international protection",
-    "idps": "people displaced inside their own country",
+    "refugees": N_("refugees under UNHCR's mandate"),
+    "unrwa_refugees": N_("Palestine refugees under UNRWA's mandate"),
+    "asylum_seekers": N_("asylum-seekers"),
+    "oip": N_("other people in need of international protection"),
+    "idps": N_("people displaced inside their own country"),
 }
+
+
+def change_percent(value: float) -> str:
+    """A change's size as it reads in a sentence: '52%', below 10% with a decimal ('4.5%')."""
+    return percent(abs(value), 0 if abs(value) >= 10 else 1)
 
 
 def trend_title(comparison: pd.DataFrame, baseline: int, year: int) -> str:
     """A chart title that states the finding, e.g. 'Forced displacement rose by 52%...'."""
     change = comparison["change_pct"].loc[TOTAL]
     if pd.isna(change) or baseline == year:
-        return f"Forcibly displaced people by group, end of {year}"
-    verb = "rose" if change > 0 else "fell" if change < 0 else "held steady"
-    return f"Forced displacement {verb} by {percent(abs(change), 0)} between {baseline} and {year}"
+        return _("Forcibly displaced people by group, end of {year}").format(year=year)
+    fields = {"change": percent(abs(change), 0), "baseline": baseline, "year": year}
+    if change > 0:
+        return _("Forced displacement rose by {change} between {baseline} and {year}").format(
+            **fields
+        )
+    if change < 0:
+        return _("Forced displacement fell by {change} between {baseline} and {year}").format(
+            **fields
+        )
+    return _("Forced displacement held steady between {baseline} and {year}").format(**fields)
+
+
+def _parts_sentence(now: pd.Series) -> str:
+    """Every part of the total is named, so the parts in the sentence add up to it."""
+    fields = {
+        "refugees": millions(now["refugees"] + now["unrwa_refugees"]),
+        "unhcr": millions(now["refugees"]),
+        "unrwa": millions(now["unrwa_refugees"]),
+        "asylum_seekers": millions(now["asylum_seekers"]),
+        "oip": millions(now["oip"]),
+        "idps": millions(now["idps"]),
+    }
+    if now["oip"]:
+        return _(
+            "Of these, {refugees} were refugees ({unhcr} under UNHCR's mandate and {unrwa} "
+            "Palestine refugees under UNRWA's), {asylum_seekers} were asylum-seekers, {oip} "
+            "were other people in need of international protection, and {idps} were displaced "
+            "inside their own country."
+        ).format(**fields)
+    return _(
+        "Of these, {refugees} were refugees ({unhcr} under UNHCR's mandate and {unrwa} "
+        "Palestine refugees under UNRWA's), {asylum_seekers} were asylum-seekers, and {idps} "
+        "were displaced inside their own country."
+    ).format(**fields)
+
+
+def _change_sentence(comparison: pd.DataFrame, baseline: int) -> str:
+    change = comparison["change_pct"].loc[TOTAL]
+    fields = {
+        "baseline": baseline,
+        "before": millions(comparison.loc[TOTAL, baseline]),
+        "change": change_percent(change) if pd.notna(change) else "",
+    }
+    if pd.isna(change):
+        return ""
+    if change > 0:
+        text = _("Compared with the end of {baseline} ({before}), the total rose by {change}.")
+    elif change < 0:
+        text = _("Compared with the end of {baseline} ({before}), the total fell by {change}.")
+    else:
+        text = _("The total was the same as at the end of {baseline} ({before}).")
+    return text.format(**fields)
 
 
 def headline_paragraph(comparison: pd.DataFrame, baseline: int, year: int) -> str:
     """Markdown paragraph on the total, its largest component and the change."""
     now = comparison[year]
-    refugees_all = now["refugees"] + now["unrwa_refugees"]
     largest = now[list(COMPONENTS)].idxmax()
-    # every part of the total is named, so the parts in the sentence add up to it
-    text = (
-        f"At the end of {year}, **{millions(now[TOTAL])}** people were forcibly displaced. "
-        f"Of these, {millions(refugees_all)} were refugees "
-        f"({millions(now['refugees'])} under UNHCR's mandate and "
-        f"{millions(now['unrwa_refugees'])} Palestine refugees under UNRWA's), "
-        f"{millions(now['asylum_seekers'])} were asylum-seekers, "
-    )
-    if now["oip"]:
-        text += f"{millions(now['oip'])} were other people in need of international protection, "
-    text += (
-        f"and {millions(now['idps'])} were displaced inside their own country. "
-        f"The largest group was {GROUP_PHRASES[str(largest)]}."
-    )
+    sentences = [
+        _("At the end of {year}, **{total}** people were forcibly displaced.").format(
+            year=year, total=millions(now[TOTAL])
+        ),
+        _parts_sentence(now),
+        _("The largest group was {group}.").format(group=_(GROUP_PHRASES[str(largest)])),
+    ]
     if baseline != year:
-        change = comparison["change_pct"].loc[TOTAL]
-        text += (
-            f" Compared with the end of {baseline} ({millions(comparison.loc[TOTAL, baseline])}), "
-            f"the total changed by {signed_percent(change)}."
-        )
-    return text
+        sentences.append(_change_sentence(comparison, baseline))
+    return " ".join(s for s in sentences if s)
 
 
 def focus_paragraph(focus: pd.DataFrame, world: pd.Series, year: int) -> str:
@@ -65,20 +109,39 @@ def focus_paragraph(focus: pd.DataFrame, world: pd.Series, year: int) -> str:
     hosts = len(focus.index) - 1
     abroad_cols = ["refugees", "unrwa_refugees", "asylum_seekers", "oip"]
     share_abroad = 100 * total[abroad_cols].sum() / world[abroad_cols].sum()
-    share_idps = 100 * total["idps"] / world["idps"] if world["idps"] else float("nan")
-    return (
-        f"At the end of {year} the {hosts} focus countries hosted "
-        f"{millions(total[abroad_cols].sum())} refugees, asylum-seekers and others in need of "
-        f"international protection ({percent(share_abroad)} of the world's), and "
-        f"{millions(total['idps'])} people were displaced inside them "
-        f"({percent(share_idps)} of the world's internally displaced)."
-    )
+    fields = {
+        "year": year,
+        "n": hosts,
+        "abroad": millions(total[abroad_cols].sum()),
+        "share": percent(share_abroad),
+    }
+    if hosts == 1:
+        text = _(
+            "At the end of {year} the focus country hosted {abroad} refugees, asylum-seekers "
+            "and others in need of international protection ({share} of the world's)."
+        ).format(**fields)
+    else:
+        text = _(
+            "At the end of {year} the {n} focus countries hosted {abroad} refugees, "
+            "asylum-seekers and others in need of international protection ({share} of the "
+            "world's)."
+        ).format(**fields)
+    if total["idps"] and world["idps"]:  # a part that is zero is left out
+        text += " " + _(
+            "A further {idps} people were displaced inside their borders ({share} of the "
+            "world's internally displaced)."
+        ).format(idps=millions(total["idps"]), share=percent(100 * total["idps"] / world["idps"]))
+    return text
 
 
 def world_share_sentence(total: float, world_population: float, year: int) -> str:
     share = 100 * total / world_population
-    return (
-        f"That is {percent(share, 2)} of the world's population of "
-        f"{in_billions(world_population)} billion at the end of {year}: about one person in "
-        f"{round(world_population / total):,}."
+    return _(
+        "That is {share} of the world's population of {population} billion at the end of "
+        "{year}: about one person in {n}."
+    ).format(
+        share=percent(share, 2),
+        population=in_billions(world_population),
+        year=year,
+        n=count(round(world_population / total)),
     )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pandas as pd
+from babel.lists import format_list
 
 from displacement_report.analysis.hosting import top_by
+from displacement_report.i18n import _, country_name, locale_code
 from displacement_report.present.format import (
     escape_markdown,
     percent,
@@ -12,26 +14,49 @@ from displacement_report.present.format import (
 
 
 def hosting_paragraph(shares: dict[int, tuple[float, float]], fiscal_years: dict[int, int]) -> str:
-    """`shares` maps year -> (low- and middle-income %, least developed %)."""
-    sentences = [
-        f"At the end of {year}, countries of low and middle income hosted "
-        f"**{percent(lmic, 0)}** of the refugees under UNHCR's mandate and other people in "
-        f"need of international protection, and the least developed countries "
-        f"{percent(ldc, 0)} (World Bank income groups of fiscal year {fiscal_years[year]})."
-        for year, (lmic, ldc) in sorted(shares.items(), reverse=True)
-    ]
+    """`shares` maps year -> (low- and middle-income %, least developed %); the latest
+    year in full, earlier years by their two shares."""
+    sentences: list[str] = []
+    for year, (lmic, ldc) in sorted(shares.items(), reverse=True):
+        fields = {
+            "year": year,
+            "lmic": percent(lmic, 0),
+            "ldc": percent(ldc, 0),
+            "fiscal_year": fiscal_years[year],
+        }
+        if not sentences:
+            text = _(
+                "At the end of {year}, countries of low and middle income hosted **{lmic}** of "
+                "the refugees under UNHCR's mandate and other people in need of international "
+                "protection, and the least developed countries {ldc} (World Bank income groups "
+                "of fiscal year {fiscal_year})."
+            )
+        else:
+            text = _(
+                "At the end of {year} the two shares were {lmic} and {ldc} (income groups of "
+                "fiscal year {fiscal_year})."
+            )
+        sentences.append(text.format(**fields))
     return " ".join(sentences)
 
 
 def joins_note(joins: dict) -> str:
     """Which countries each join could not match, so nothing is lost silently."""
     lines = [joined.describe(what) for what, joined in joins.items()]
-    return "*Joins:* " + " ".join(escape_markdown(line) for line in lines)
+    return _("*Joins:* {lines}").format(lines=" ".join(escape_markdown(line) for line in lines))
 
 
 def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+    """1 -> '1st' ('1e' in Dutch)."""
+    if 10 <= n % 100 <= 20:
+        return _("{n}th").format(n=n)
+    if n % 10 == 1:
+        return _("{n}st").format(n=n)
+    if n % 10 == 2:
+        return _("{n}nd").format(n=n)
+    if n % 10 == 3:
+        return _("{n}rd").format(n=n)
+    return _("{n}th").format(n=n)
 
 
 def unrwa_note(shown: pd.DataFrame, table: pd.DataFrame, min_population: int) -> str:
@@ -44,14 +69,19 @@ def unrwa_note(shown: pd.DataFrame, table: pd.DataFrame, min_population: int) ->
     places = {code: i + 1 for i, code in enumerate(alone["iso3"])}
     parts = []
     for row in driven.itertuples():
-        rank = shown.index[shown["iso3"] == row.iso3][0] + 1
+        fields = {
+            "country": escape_markdown(country_name(str(row.iso3), str(row.country))),
+            "rank": _ordinal(shown.index[shown["iso3"] == row.iso3][0] + 1),
+        }
         without = places.get(row.iso3)
-        where = f"{_ordinal(without)} without them" if without else "not ranked without them"
-        parts.append(f"{escape_markdown(str(row.country))} ({_ordinal(rank)} here, {where})")
-    return (
-        "Palestine refugees under UNRWA's mandate drive the order for "
-        + ", ".join(parts[:-1])
-        + (" and " if len(parts) > 1 else "")
-        + parts[-1]
-        + ": most of the refugees counted there are UNRWA's."
-    )
+        if without:
+            part = _("{country} ({rank} here, {without} without them)").format(
+                **fields, without=_ordinal(without)
+            )
+        else:
+            part = _("{country} ({rank} here, not ranked without them)").format(**fields)
+        parts.append(part)
+    return _(
+        "For these countries, Palestine refugees under UNRWA's mandate set the place in the "
+        "ranking: {countries}. Most of the refugees counted there are UNRWA's."
+    ).format(countries=format_list(parts, locale=locale_code()))

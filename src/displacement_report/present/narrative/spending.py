@@ -1,126 +1,434 @@
-"""Sentences and chart titles of chapter 5, on budgets, EUR per person and results."""
+"""Sentences and chart titles of the chapter on Dutch money for reception in the region.
+
+How numbers read: the amounts of one sentence share their decimals ('EUR 128.0 million
+to EUR 135.5 million'), a change is a whole percentage ('rose by 6%'), and a part that
+is zero or unknown is left out rather than written as 0 or 'nan'. A sentence that
+sums up a long list names the annex table holding the list (`@tab:...`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 import pandas as pd
 
+from displacement_report.analysis import spending
+from displacement_report.i18n import N_, _, ngettext
 from displacement_report.present.format import (
+    as_float,
+    count,
     escape_markdown,
+    money,
+    money_digits,
     percent,
 )
+from displacement_report.present.tables import spending as tables
 
-ATTRIBUTION_RULE = (
+ATTRIBUTION_RULE = N_(
     "Dutch results reporting attributes the results of programmes the Netherlands "
     "co-funds pro rata to its share of the funding"
 )
 
+#: Budget stages as a sentence names them ('in the draft budget').
+STAGE_PHRASES = {
+    "budget_other": N_("a budget of unstated stage"),
+    "budget_draft": N_("the draft budget"),
+    "budget_supplementary_1": N_("the first supplementary budget"),
+    "budget_supplementary_2": N_("the second supplementary budget"),
+    "realisation": N_("the annual report (realised)"),
+}
+
+#: Domains of the reported results, as a sentence names them.
+DOMAIN_PHRASES = tables.DOMAIN_PHRASES
+
+#: The EU instruments, as a sentence names them.
+INSTRUMENT_PHRASES = {
+    "eu_frit": N_("the EU Facility for Refugees in Turkey"),
+    "eutf_syria": N_("the EU trust fund for the Syria crisis (Madad)"),
+    "eutf_africa": N_("the EU Emergency Trust Fund for Africa"),
+}
+
+
+def _ref(name: str) -> str:
+    """A reference the report build resolves to the table's number ('Table A.1')."""
+    return f"@tab:{name}"
+
+
+def join(items: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+
+
+def _period(start: int, end: int) -> str:
+    return str(start) if start == end else f"{start}–{end}"
+
+
+def change_phrase(old: float, new: float) -> str:
+    """'rose by 6%', 'fell by 12%', 'stayed the same': whole percentages, or one
+    decimal for a change under 1%."""
+    if new == old or not old:
+        return _("stayed the same")
+    change = 100 * (new - old) / abs(old)
+    size = percent(abs(change), 0 if abs(change) >= 1 else 1)
+    if change > 0:
+        return _("rose by {change}").format(change=size)
+    return _("fell by {change}").format(change=size)
+
+
+# --- the budget ---------------------------------------------------------------------------
+
+
+def _line_sentence(line: pd.DataFrame) -> str:
+    """The latest year of the line: its one stage, or how it moved from the first to
+    the last stage found."""
+    year = int(line.index.max())
+    stages = line.loc[year].dropna()
+    first, last = as_float(stages.iloc[0]), as_float(stages.iloc[-1])
+    if len(stages) == 1:
+        return _("For {year} the line stood at {amount} in {stage}.").format(
+            year=year, amount=money(first, "EUR"), stage=_(STAGE_PHRASES[str(stages.index[0])])
+        )
+    digits = money_digits(first, last)
+    return _(
+        "For {year} the line was {first} in {first_stage} and {last} in {last_stage}: it {change}."
+    ).format(
+        year=year,
+        first=money(first, "EUR", digits),
+        first_stage=_(STAGE_PHRASES[str(stages.index[0])]),
+        last=money(last, "EUR", digits),
+        last_stage=_(STAGE_PHRASES[str(stages.index[-1])]),
+        change=change_phrase(first, last),
+    )
+
 
 def budget_paragraph(line: pd.DataFrame, art42: pd.DataFrame, letter_budget: float) -> str:
     """What the budget figures say, labelled as budget stages, never as spending."""
-    text = (
-        f"The letter's EUR {letter_budget / 1e6:,.0f} million a year is the budget line for "
-        "contributions to (inter)national organisations for reception in the region, in "
-        "article 4.2 of the development budget (chapter XVII)."
-    )
+    text = _(
+        "The letter's {amount} a year is the budget line for contributions to "
+        "(inter)national organisations for reception in the region, in article 4.2 of the "
+        "development budget (chapter XVII)."
+    ).format(amount=money(letter_budget, "EUR"))
     if not line.empty:
-        year = int(line.index.max())
-        stages = line.loc[year].dropna()
-        text += (
-            f" For {year} the line stood at EUR {stages.iloc[0] / 1e6:,.1f} million in the "
-            f"draft budget and EUR {stages.iloc[-1] / 1e6:,.1f} million at the last budget "
-            "stage found."
-        )
+        text += " " + _line_sentence(line)
     if not art42.empty:
         first, last = int(art42.index.min()), int(art42.index.max())
-        text += (
-            f" The whole sub-article 4.2 (which also funds migration cooperation) is known for "
-            f"{first}–{last}."
+        text += " " + _(
+            "The whole sub-article 4.2 (which also funds migration cooperation) is known "
+            "for {years}."
+        ).format(years=_period(first, last))
+    return (
+        text
+        + " "
+        + _("All of these are budget figures: what was planned, not what was spent.")
+        + " "
+        + _("Every budget figure found, with its source, is listed in {table}.").format(
+            table=_ref(tables.BUDGET_FIGURES)
         )
-    return text + " All of these are budget figures: what was planned, not what was spent."
+    )
+
+
+def packages_paragraph(rows: pd.DataFrame) -> str:
+    """How many package figures the annex lists, for which years, and why they are
+    not added up."""
+    first, last = int(rows["period_start"].min()), int(rows["period_end"].max())
+    text = ngettext(
+        "The documents give {n} figure for one-off packages and multi-year envelopes, "
+        "for {years} ({table}).",
+        "The documents give {n} figures for one-off packages and multi-year envelopes, "
+        "for {years} ({table}).",
+        len(rows),
+    ).format(n=len(rows), years=_period(first, last), table=_ref(tables.PACKAGES))
+    if len(rows) > 1:
+        text += " " + _(
+            "Several documents may cite the same envelope, and a country's share is part "
+            "of a package: the figures are listed as published, not added up."
+        )
+    return text
+
+
+# --- money set against need ---------------------------------------------------------------
+
+#: The groups an amount per person divides by, as a sentence names them.
+_PER_GROUP = {
+    "eur_per_refugees": N_("{amount} per refugee under UNHCR's mandate"),
+    "eur_per_asylum_seekers": N_("{amount} per asylum-seeker"),
+    "eur_per_unrwa_refugees": N_("{amount} per Palestine refugee under UNRWA's mandate"),
+}
+
+
+def _per_group_parts(row: pd.Series) -> list[str]:
+    """'EUR 22 per refugee ...' for each group hosted; a group of nobody is left out."""
+    parts = []
+    for column, phrase in _PER_GROUP.items():
+        value = row[column]
+        if pd.notna(value) and value > 0:
+            parts.append(_(phrase).format(amount="EUR " + count(round(float(value)))))
+    if parts:
+        parts[0] = f"**{parts[0]}**"
+    return parts
+
+
+def _or(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return _("{items} or {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 def per_person_paragraph(table: pd.DataFrame, hosts: int) -> str:
     """EUR per person hosted, for the latest year with the line's own budget."""
     if table.empty:
-        return (
+        return _(
             "No year has both a published budget for the reception-in-the-region line and "
             "displacement figures, so no amount per person hosted can be given."
         )
     year = int(table.index.max())
     row = table.loc[year]
-    others = [str(y) for y in table.index if y != year]
-    text = (
-        f"The line's {year} budget (EUR {row['eur'] / 1e6:,.1f} million, latest stage found) "
-        f"set against the people hosted in the {hosts} focus countries at the end of {year} "
-        f"comes to **EUR {row['eur_per_refugees']:,.0f} per refugee** under UNHCR's mandate, "
-        f"EUR {row['eur_per_asylum_seekers']:,.0f} per asylum-seeker, or "
-        f"EUR {row['eur_per_unrwa_refugees']:,.0f} per Palestine refugee under UNRWA's "
-        "mandate. Each is the whole amount divided by one group, three views of the same "
-        "money rather than parts of it."
-    )
-    if not others:
-        text += f" {year} is the only year for which the line's budget is public."
+    assert isinstance(row, pd.Series)  # one row per year
+    where = ngettext("the focus country", "the {n} focus countries", hosts).format(n=hosts)
+    parts = _per_group_parts(row)
+    if not parts:
+        return _(
+            "No refugees, asylum-seekers or Palestine refugees were hosted in {where} at the "
+            "end of {year}, so no amount per person hosted can be given."
+        ).format(where=where, year=year)
+    text = _(
+        "The line's {year} budget ({amount}, latest stage found) set against the people "
+        "hosted in {where} at the end of {year} comes to {parts}."
+    ).format(year=year, amount=money(as_float(row["eur"]), "EUR"), where=where, parts=_or(parts))
+    if len(parts) > 1:
+        text += " " + _(
+            "Each is the whole amount divided by one group: views of the same money, not "
+            "parts of it."
+        )
+    if len(table) == 1:
+        text += " " + _("{year} is the only year for which the line's budget is public.").format(
+            year=year
+        )
     return text
 
 
-def cost_per_result_paragraph(table: pd.DataFrame) -> str:
-    if table.empty:
-        return (
-            "No reported result covers the same programme, place and period as a published "
-            "amount, so no cost per result can be computed. " + ATTRIBUTION_RULE + "."
+# --- channels, partners and appeals -------------------------------------------------------
+
+
+def prospects_paragraph(rows: pd.DataFrame, names: Mapping[str, str]) -> str:
+    """The partnership as a whole and the countries with their own figure, pointing to
+    the annex for every figure."""
+    countries = spending.is_country(rows["geography"])
+    whole = rows[~countries]
+    digits = money_digits(*whole["amount"])
+    wholes = [
+        _("{amount} for {years}").format(amount=money(a, u, digits), years=_period(int(s), int(e)))
+        for a, u, s, e in zip(
+            whole["amount"], whole["unit"], whole["period_start"], whole["period_end"], strict=True
         )
-    return (
-        f"Only {len(table)} reported result(s) match a published amount in programme, place "
-        "and period. The money behind them paid for all of the programme's results at once, "
-        "so each ratio is money per result of that kind, not the cost of one result; and "
-        f"{ATTRIBUTION_RULE.lower()}."
+    ]
+    places = sorted({names.get(c, c) for c in rows.loc[countries, "geography"]})
+    parts = []
+    if wholes:
+        parts.append(_("for the partnership as a whole, {amounts}").format(amounts=join(wholes)))
+    if places:
+        parts.append(_("for {countries}, figures of their own").format(countries=join(places)))
+    text = ngettext(
+        "For PROSPECTS the documents give {n} figure ({table})",
+        "For PROSPECTS the documents give {n} figures ({table})",
+        len(rows),
+    ).format(n=len(rows), table=_ref(tables.PROSPECTS))
+    text += (": " + "; ".join(parts) if parts else "") + "."
+    if whole["unit"].nunique() > 1:
+        text += " " + _(
+            "The figures for the whole partnership come from different documents in "
+            "different currencies; neither is converted or added to the other."
+        )
+    return text
+
+
+def plan_paragraph(rows: pd.DataFrame) -> str:
+    """The 3RP's requirement in each year a document gives it; the annex has the rest."""
+    required = spending.requirements_by_year(rows)
+    text = ""
+    if not required.empty:
+        digits = money_digits(*required)
+        years = [
+            _("{amount} in {year}").format(amount=money(v, "USD", digits), year=int(y))
+            for y, v in zip(required.index.tolist(), required.tolist(), strict=True)
+        ]
+        text = (
+            _("In the years with a published requirement, the 3RP asked for {amounts}.").format(
+                amounts=join(years)
+            )
+            + " "
+        )
+    shares = rows["unit"].eq("percent").any()
+    listing = (
+        _(
+            "{table} lists all {n} figures found, among them the shares funded, which the "
+            "documents give at different dates of the year."
+        )
+        if shares
+        else _("{table} lists all {n} figures found.")
     )
+    return text + listing.format(table=_ref(tables.PLAN_3RP), n=len(rows))
 
 
-def gaps_markdown(found: list[str]) -> str:
-    return "\n".join(f"- {escape_markdown(line)}" for line in found) or "- None found."
-
-
-def requirement_shares_paragraph(shares: list) -> str:
+def requirement_shares_paragraph(
+    shares: list[spending.RequirementShare], names: Mapping[str, str] | None = None
+) -> str:
     if not shares:
-        return (
+        return _(
             "No Dutch amount and appeal requirement in the data cover the same country, year "
             "and currency (the 3RP's requirements are published in US dollars for the whole "
             "region, the Dutch budget in euros). The chapter 'What reception costs, here and in "
             "the region' sets Dutch amounts against the appeals they answer in US dollars, at "
             "the ECB's annual average rate of the year, with the rate stated."
         )
+    names = names or {}
+    share_digits = 1 if any(s.percent < 10 for s in shares) else 0
+    money_decimals = money_digits(*(s.requirement for s in shares))
     parts = [
-        f"{s.geography} {s.year}: {percent(s.percent)} of a {s.unit} {s.requirement / 1e6:,.0f} "
-        "million requirement"
+        _("{place} {year}: {share} of a {requirement} requirement").format(
+            place=names.get(s.geography, s.geography),
+            year=s.year,
+            share=percent(s.percent, share_digits),
+            requirement=money(s.requirement, s.unit, money_decimals),
+        )
         for s in shares
     ]
-    return (
-        "Dutch money as a share of appeal requirements, where both are known: "
-        + "; ".join(parts)
-        + "."
+    return _(
+        "Dutch money as a share of appeal requirements, where both are known: {parts}."
+    ).format(parts="; ".join(parts))
+
+
+# --- results ------------------------------------------------------------------------------
+
+
+def results_paragraph(results: pd.DataFrame) -> str:
+    """How many results the reports give, achieved and targets, and in which domains;
+    a count that is zero is not written."""
+    by_domain = spending.results_by_domain(results)
+    achieved, targets = int(by_domain["achieved"].sum()), int(by_domain["target"].sum())
+    if achieved and targets:
+        counted = _("{results}, {achieved} achieved and {targets}").format(
+            results=ngettext("{n} result", "{n} results", len(results)).format(n=len(results)),
+            achieved=achieved,
+            targets=ngettext("{n} target", "{n} targets", targets).format(n=targets),
+        )
+    elif targets:
+        counted = ngettext("{n} target", "{n} targets", targets).format(n=targets)
+    else:
+        counted = ngettext("{n} achieved result", "{n} achieved results", achieved).format(
+            n=achieved
+        )
+    domains = [
+        _("{n} on {domain}").format(n=n, domain=_(DOMAIN_PHRASES.get(str(d), str(d))))
+        for d, n in by_domain["total"].items()
+    ]
+    text = _("The programme reports give {counted}: {domains} ({table}).").format(
+        counted=counted, domains=join(domains), table=_ref(tables.RESULTS)
     )
+    if results["unit"].nunique() > 1:
+        text += " " + _(
+            "They count different things (children, households, jobs, ...), so they are "
+            "not added up."
+        )
+    return text
+
+
+def cost_per_result_paragraph(table: pd.DataFrame) -> str:
+    if table.empty:
+        return (
+            _(
+                "No reported result covers the same programme, place and period as a "
+                "published amount, so no cost per result can be computed."
+            )
+            + " "
+            + _(ATTRIBUTION_RULE)
+            + "."
+        )
+    return ngettext(
+        "Only {n} reported result matches a published amount in programme, place and "
+        "period. The money behind it paid for all of the programme's results at once, so "
+        "the ratio is money per result of that kind, not the cost of one result; and {rule}.",
+        "Only {n} reported results match a published amount in programme, place and "
+        "period. The money behind them paid for all of the programme's results at once, so "
+        "each ratio is money per result of that kind, not the cost of one result; and {rule}.",
+        len(table),
+    ).format(n=len(table), rule=_(ATTRIBUTION_RULE))
+
+
+# --- the EU layer -------------------------------------------------------------------------
+
+
+def eu_paragraph(eu: pd.DataFrame) -> str:
+    """What each EU instrument had paid out by the latest figure found; an instrument
+    without a payment figure is named as such, not given a zero."""
+    paid = eu[eu["amount_kind"] == "disbursement"]
+    digits = money_digits(*paid["amount"])
+    found = []
+    row: Any  # itertuples rows: pandas-stubs cannot know the columns' types
+    for row in paid.itertuples():
+        amount = money(float(row.amount), str(row.unit), digits)
+        phrase = (
+            _("more than {amount}").format(amount=amount)
+            if row.qualifier == "more_than"
+            else amount
+        )
+        found.append(
+            _("{amount} from {instrument} ({years})").format(
+                amount=phrase,
+                instrument=_(INSTRUMENT_PHRASES.get(str(row.topic), str(row.topic))),
+                years=_period(int(row.period_start), int(row.period_end)),
+            )
+        )
+    text = (
+        _("By the latest figures found, {paid} had been paid out.").format(paid=join(found))
+        if found
+        else ""
+    )
+    without = [
+        _(INSTRUMENT_PHRASES.get(t, t)) for t in eu["topic"].unique() if t not in set(paid["topic"])
+    ]
+    if without:
+        text += " " + _("For {instruments} the documents give no payment figure.").format(
+            instruments=join(without)
+        )
+    text += " " + _(
+        "{table} gives the latest figure found at each stage, from allocation to payment; "
+        "the stages are steps of the same money, not parts to add up."
+    ).format(table=_ref(tables.EU_INSTRUMENTS))
+    return text.strip()
+
+
+# --- titles and what is missing -----------------------------------------------------------
+
+
+def gaps_markdown(found: list[str]) -> str:
+    return "\n".join(f"- {escape_markdown(line)}" for line in found) or "- " + _("None found.")
 
 
 def budget_stages_title(budget: pd.DataFrame) -> str:
-    """e.g. 'Sub-article 4.2: EUR 167 million (2021 draft) to EUR 304 million (2023 draft)'."""
+    """e.g. 'Sub-article 4.2: EUR 167 million (2021, first stage) to EUR 304 million
+    (2023, last stage found)'."""
     if budget.empty:
-        return "No budget figures by stage"
+        return _("No budget figures by stage")
     first, last = int(budget.index.min()), int(budget.index.max())
-    start = budget.loc[first].dropna()
-    end = budget.loc[last].dropna()
-    return (
-        f"Sub-article 4.2: EUR {start.iloc[0] / 1e6:,.0f} million ({first}, first stage) to "
-        f"EUR {end.iloc[-1] / 1e6:,.0f} million ({last}, last stage found)"
+    start = as_float(budget.loc[first].dropna().iloc[0])
+    end = as_float(budget.loc[last].dropna().iloc[-1])
+    digits = money_digits(start, end)
+    return _(
+        "Sub-article 4.2: {start} ({first}, first stage) to {end} ({last}, last stage found)"
+    ).format(
+        start=money(start, "EUR", digits), first=first, end=money(end, "EUR", digits), last=last
     )
 
 
 def no_index_sentence(first_budget_year: int | None, year: int) -> str:
     """Why the budget-and-need index is not drawn: no draft budget up to the report year."""
     if first_budget_year is None:
-        return "No draft budget of sub-article 4.2 is in the data, so no index is drawn."
-    return (
-        f"The first draft budget of sub-article 4.2 in the data is that of "
-        f"{first_budget_year}, after {year}: for this report year no index of budget and "
-        "displacement can be drawn."
-    )
+        return _("No draft budget of sub-article 4.2 is in the data, so no index is drawn.")
+    return _(
+        "The first draft budget of sub-article 4.2 in the data is that of {first}, after "
+        "{year}: for this report year no index of budget and displacement can be drawn."
+    ).format(first=first_budget_year, year=year)

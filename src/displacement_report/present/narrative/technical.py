@@ -4,7 +4,11 @@ chapters and lands here."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from displacement_report.analysis.joins import Joined
+from displacement_report.i18n import _, country_name, ngettext
 from displacement_report.present.format import escape_markdown
 
 
@@ -13,34 +17,56 @@ def unmatched_pointer(joins: dict[str, Joined]) -> str:
     lost = sorted({name for joined in joins.values() for name in joined.unmatched})
     if not lost:
         return ""
-    noun = "country is" if len(lost) == 1 else "countries are"
-    return (
-        f"*{len(lost)} {noun} left out of the ratios above for want of a World Bank figure; "
-        "the technical notes at the end of the report name them.*"
-    )
+    return ngettext(
+        "*{n} country is left out of the ratios above for want of a World Bank figure; the "
+        "technical notes at the end of the report name it.*",
+        "*{n} countries are left out of the ratios above for want of a World Bank figure; the "
+        "technical notes at the end of the report name them.*",
+        len(lost),
+    ).format(n=len(lost))
+
+
+#: How a join records a country it lost: the data's name, then its code in brackets.
+_LOST = re.compile(r"^(?P<name>.+) \((?P<iso3>[A-Z0-9]{3})\)$")
+
+
+def _named_for_readers(joined: Joined) -> Joined:
+    """The countries a join lost under the names readers of the edition know (CLDR:
+    'Britse Maagdeneilanden', not the data's 'British Virgin Islands'), in their order."""
+    names = []
+    for entry in joined.unmatched:
+        lost = _LOST.match(entry)
+        names.append(
+            f"{country_name(lost['iso3'], lost['name'])} ({lost['iso3']})" if lost else entry
+        )
+    return replace(joined, unmatched=tuple(sorted(names, key=str.casefold)))
 
 
 def joins_markdown(joins: dict[str, Joined], year: int) -> str:
     """Every join of the report year's tables, with the countries it could not match."""
-    lines = [f"- {escape_markdown(joined.describe(what))}" for what, joined in joins.items()]
-    return (
-        f"UNHCR's tables are joined to the World Bank's on ISO3 country codes (end of {year}). "
+    lines = [
+        f"- {escape_markdown(_named_for_readers(joined).describe(what))}"
+        for what, joined in joins.items()
+    ]
+    intro = _(
+        "UNHCR's tables are joined to the World Bank's on ISO3 country codes (end of {year}). "
         "Where the World Bank has no figure for a country, or the code is UNHCR's own "
         "(such as UNK for 'unknown'), the country drops out of per-inhabitant and per-income "
-        "ratios, never out of the totals:\n\n" + "\n".join(lines)
-    )
+        "ratios, never out of the totals:"
+    ).format(year=year)
+    return intro + "\n\n" + "\n".join(lines)
 
 
 def iati_howto(given: bool) -> str:
     if given:
-        return (
-            "An IATI activity file was given; chapter 5 shows its disbursements by focus "
-            "country, year and currency."
+        return _(
+            "An IATI activity file was given; the spending chapter shows its disbursements "
+            "by focus country, year and currency."
         )
-    return (
+    return _(
         "No IATI activity file was given. The ministry publishes its projects in the IATI "
         "standard (reporting organisation XM-DAC-7 on the IATI Registry); the README of "
         "this report's code says how to download the file and pass it as the parameter "
-        "`iati_file`; chapter 5 then shows its disbursements by focus country, year and "
-        "currency."
+        "`iati_file`; the spending chapter then shows its disbursements by focus country, "
+        "year and currency."
     )

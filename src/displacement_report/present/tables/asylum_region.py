@@ -1,6 +1,9 @@
 """Tables of the chapter 'Asylum in the Netherlands and reception in the region':
 neighbouring shares by origin and by host, new arrivals, claims and decisions beside
-the EU and the focus countries, and the Dutch national figures beside UNHCR's."""
+the EU and the focus countries, and the Dutch national figures beside UNHCR's.
+
+Column headers and captions are messages (translated per edition); every table has an
+explicit `name`, the same in both editions, for its data file and references to it."""
 
 from __future__ import annotations
 
@@ -11,8 +14,8 @@ from babel.numbers import format_decimal
 
 from displacement_report.analysis.asylum import EU_ROW
 from displacement_report.data.national_asylum import MEASURES
+from displacement_report.i18n import N_, _, country_name, locale_code
 from displacement_report.present.format import (
-    LOCALE,
     as_float,
     count,
     one_decimal,
@@ -21,7 +24,8 @@ from displacement_report.present.format import (
     table_html,
 )
 
-_QUALIFIER = {"exact": "", "about": "about ", "more_than": "more than "}
+#: A national figure its source gives as approximate ('about 43,100').
+_QUALIFIED = {"about": N_("about {number}"), "more_than": N_("more than {number}")}
 
 
 def _percent0(value: object) -> str:
@@ -32,185 +36,196 @@ def _two_decimals(value: object) -> str:
     """0.0234 -> '0.02': per 1,000 rates of countries with few claims stay visible."""
     if one_decimal(value) == "–":  # missing
         return "–"
-    return format_decimal(as_float(value), format="#,##0.00", locale=LOCALE)
+    return format_decimal(as_float(value), format="#,##0.00", locale=locale_code())
+
+
+def _origin_names(rows: pd.DataFrame) -> list[str]:
+    """The origins of a table built from UNHCR's rows, by the names readers know."""
+    return [
+        country_name(str(code), str(name))
+        for code, name in zip(rows["iso3"], rows["country"], strict=True)
+    ]
+
+
+def _qualified(qualifier: str, value: object) -> str:
+    if qualifier not in _QUALIFIED:  # exact
+        return count(value)
+    return _(_QUALIFIED[qualifier]).format(number=count(value))
 
 
 def origins_table(by_origin: pd.DataFrame, year: int, source: str) -> str:
+    people, near, share = (
+        _("Refugees and OIP abroad"),
+        _("In a neighbouring country"),
+        _("Share"),
+    )
     frame = pd.DataFrame(
         {
-            "Country of origin": by_origin["country"].to_numpy(),
-            "Refugees and OIP abroad": by_origin["people"].to_numpy(),
-            "In a neighbouring country": by_origin["in_neighbouring"].to_numpy(),
-            "Share": by_origin["share"].to_numpy(),
+            _("Country of origin"): _origin_names(by_origin),
+            people: by_origin["people"].to_numpy(),
+            near: by_origin["in_neighbouring"].to_numpy(),
+            share: by_origin["share"].to_numpy(),
         }
     )
-    formats = {
-        "Refugees and OIP abroad": count,
-        "In a neighbouring country": count,
-        "Share": percent,
-    }
-    caption = (
-        f"The largest origins of refugees and other people in need of international "
-        f"protection (OIP): how many live in a country bordering their own, end of {year}"
-    )
-    return table_html(frame, formats, caption, source)
+    formats = {people: count, near: count, share: percent}
+    caption = _(
+        "The largest origins of refugees and other people in need of international "
+        "protection (OIP): how many live in a country bordering their own, end of {year}"
+    ).format(year=year)
+    return table_html(frame, formats, caption, source, name="neighbouring_by_origin")
 
 
 def hosts_table(in_hosts: pd.DataFrame, names: Mapping[str, str], year: int, source: str) -> str:
+    hosted, near, share, waiting = (
+        _("Refugees and OIP hosted"),
+        _("From a neighbouring country"),
+        _("Share"),
+        _("Asylum-seekers (not counted)"),
+    )
     frame = pd.DataFrame(
         {
-            "Host country": [names.get(c, c) for c in in_hosts.index],
-            "Refugees and OIP hosted": in_hosts["people"].to_numpy(),
-            "From a neighbouring country": in_hosts["from_neighbouring"].to_numpy(),
-            "Share": in_hosts["share"].to_numpy(),
-            "Asylum-seekers (not counted)": in_hosts["asylum_seekers"].to_numpy(),
+            _("Host country"): [names.get(c, c) for c in in_hosts.index],
+            hosted: in_hosts["people"].to_numpy(),
+            near: in_hosts["from_neighbouring"].to_numpy(),
+            share: in_hosts["share"].to_numpy(),
+            waiting: in_hosts["asylum_seekers"].to_numpy(),
         }
     )
-    formats = {
-        "Refugees and OIP hosted": count,
-        "From a neighbouring country": count,
-        "Share": percent,
-        "Asylum-seekers (not counted)": count,
-    }
-    caption = f"The focus countries as hosts: people from a neighbouring country, end of {year}"
-    return table_html(frame, formats, caption, source)
+    formats = {hosted: count, near: count, share: percent, waiting: count}
+    caption = _(
+        "The focus countries as hosts: people from a neighbouring country, end of {year}"
+    ).format(year=year)
+    return table_html(frame, formats, caption, source, name="neighbouring_in_focus_countries")
 
 
 def arrivals_table(table: pd.DataFrame, source: str) -> str:
+    columns = {
+        "focus_arrivals": (_("New arrivals, focus countries"), count),
+        "dutch_arrivals": (_("New arrivals, Netherlands"), count),
+        "world_arrivals": (_("New arrivals, world"), count),
+        "dutch_new_claims": (_("New asylum claims in the Netherlands"), count),
+        "per_dutch_claim": (_("Arrivals in the focus countries per new Dutch claim"), one_decimal),
+    }
     frame = pd.DataFrame(
         {
-            "Year": [str(y) for y in table.index],
-            "New arrivals, focus countries": table["focus_arrivals"].to_numpy(),
-            "New arrivals, Netherlands": table["dutch_arrivals"].to_numpy(),
-            "New arrivals, world": table["world_arrivals"].to_numpy(),
-            "New asylum claims in the Netherlands": table["dutch_new_claims"].to_numpy(),
-            "Arrivals in the focus countries per new Dutch claim": table[
-                "per_dutch_claim"
-            ].to_numpy(),
+            _("Year"): [str(y) for y in table.index],
+            **{header: table[column].to_numpy() for column, (header, _f) in columns.items()},
         }
     )
-    formats = {
-        "New arrivals, focus countries": count,
-        "New arrivals, Netherlands": count,
-        "New arrivals, world": count,
-        "New asylum claims in the Netherlands": count,
-        "Arrivals in the focus countries per new Dutch claim": one_decimal,
-    }
-    caption = (
-        f"New arrivals (refugees, refugee-like, asylum-seekers, OIP) and new asylum claims "
-        f"in the Netherlands, {table.index.min()}-{table.index.max()}"
-    )
-    return table_html(frame, formats, caption, source)
+    formats = dict(columns.values())
+    caption = _(
+        "New arrivals (refugees, refugee-like, asylum-seekers, OIP) and new asylum claims in "
+        "the Netherlands, {first}-{last}"
+    ).format(first=table.index.min(), last=table.index.max())
+    return table_html(frame, formats, caption, source, name="new_arrivals")
+
+
+def _comparison_label(code: str, in_cases: bool, names: Mapping[str, str]) -> str:
+    if code == EU_ROW:
+        return _("EU-27 together")
+    name = names.get(code, code)
+    return _("{country} (cases)").format(country=name) if in_cases else name
 
 
 def comparison_table(
     compared: pd.DataFrame, names: Mapping[str, str], year: int, minimum: int, source: str
 ) -> str:
+    columns = {
+        "new": (_("New asylum claims"), count),
+        "per_1000": (_("Per 1,000 inhabitants"), _two_decimals),
+        "substantive": (_("Substantive decisions"), count),
+        "recognition_rate": (_("Refugee recognition rate"), _percent0),
+        "total_protection_rate": (_("Total protection rate"), _percent0),
+    }
     labels = [
-        "EU-27 together" if c == EU_ROW else names.get(c, c) + (" (cases)" if cases else "")
+        _comparison_label(str(c), bool(cases), names)
         for c, cases in zip(compared.index, compared["in_cases"], strict=True)
     ]
     frame = pd.DataFrame(
         {
-            "Country": labels,
-            "New asylum claims": compared["new"].to_numpy(),
-            "Per 1,000 inhabitants": compared["per_1000"].to_numpy(),
-            "Substantive decisions": compared["substantive"].to_numpy(),
-            "Refugee recognition rate": compared["recognition_rate"].to_numpy(),
-            "Total protection rate": compared["total_protection_rate"].to_numpy(),
+            _("Country"): labels,
+            **{header: compared[column].to_numpy() for column, (header, _f) in columns.items()},
         }
     )
-    formats = {
-        "New asylum claims": count,
-        "Per 1,000 inhabitants": _two_decimals,
-        "Substantive decisions": count,
-        "Refugee recognition rate": _percent0,
-        "Total protection rate": _percent0,
-    }
-    caption = (
-        f"Asylum claims and decisions in {year}: the Netherlands, the EU-27 and the focus "
-        f"countries (no rate under {count(minimum)} substantive decisions)"
-    )
-    return table_html(frame, formats, caption, source)
+    formats = dict(columns.values())
+    caption = _(
+        "Asylum claims and decisions in {year}: the Netherlands, the EU-27 and the focus "
+        "countries (no rate under {minimum} substantive decisions)"
+    ).format(year=year, minimum=count(minimum))
+    return table_html(frame, formats, caption, source, name="asylum_comparison")
 
 
 def origins_of_applicants_table(
     top: pd.DataFrame, rates: pd.DataFrame, year: int, minimum: int, source: str
 ) -> str:
+    decided = rates.reindex(top["iso3"])
+    columns = {
+        "new": (_("New claims"), count, top["new"]),
+        "repeat": (_("Repeat claims"), count, top["repeat"]),
+        "substantive": (_("Substantive decisions"), count, decided["substantive"]),
+        "recognition_rate": (_("Refugee recognition rate"), _percent0, decided["recognition_rate"]),
+        "total_protection_rate": (
+            _("Total protection rate"),
+            _percent0,
+            decided["total_protection_rate"],
+        ),
+    }
     frame = pd.DataFrame(
         {
-            "Country of origin": top["country"].to_numpy(),
-            "New claims": top["new"].to_numpy(),
-            "Repeat claims": top["repeat"].to_numpy(),
-            "Substantive decisions": rates["substantive"].reindex(top["iso3"]).to_numpy(),
-            "Refugee recognition rate": rates["recognition_rate"].reindex(top["iso3"]).to_numpy(),
-            "Total protection rate": rates["total_protection_rate"].reindex(top["iso3"]).to_numpy(),
+            _("Country of origin"): _origin_names(top),
+            **{header: values.to_numpy() for header, _f, values in columns.values()},
         }
     )
-    formats = {
-        "New claims": count,
-        "Repeat claims": count,
-        "Substantive decisions": count,
-        "Refugee recognition rate": _percent0,
-        "Total protection rate": _percent0,
-    }
-    caption = (
-        f"The main origins of asylum applicants in the Netherlands, {year}, and the decisions "
-        f"on their claims that year (no rate under {count(minimum)} substantive decisions)"
-    )
-    return table_html(frame, formats, caption, source)
+    formats = {header: formatter for header, formatter, _v in columns.values()}
+    caption = _(
+        "The main origins of asylum applicants in the Netherlands, {year}, and the decisions "
+        "on their claims that year (no rate under {minimum} substantive decisions)"
+    ).format(year=year, minimum=count(minimum))
+    return table_html(frame, formats, caption, source, name="asylum_origins_netherlands")
 
 
 def national_table(beside: pd.DataFrame, source: str) -> str:
+    figure, unhcr, difference = _("National figure"), _("UNHCR"), _("Difference")
     frame = pd.DataFrame(
         {
-            "Year": [str(y) for y in beside["year"]],
-            "Measure": [MEASURES[m] for m in beside["measure"]],
-            "Counted by": beside["counted_by"].to_numpy(),
-            "National figure": [
-                _QUALIFIER[q] + count(v)
-                for q, v in zip(beside["qualifier"], beside["value"], strict=True)
+            _("Year"): [str(y) for y in beside["year"]],
+            _("Measure"): [_(MEASURES[m]) for m in beside["measure"]],
+            _("Counted by"): beside["counted_by"].to_numpy(),
+            figure: [
+                _qualified(q, v) for q, v in zip(beside["qualifier"], beside["value"], strict=True)
             ],
-            "UNHCR": beside["unhcr"].to_numpy(),
-            "Difference": beside["difference_pct"].to_numpy(),
+            unhcr: beside["unhcr"].to_numpy(),
+            difference: beside["difference_pct"].to_numpy(),
         }
     )
     formats: dict[str, Callable[..., str]] = {
-        "National figure": str,
-        "UNHCR": count,
-        "Difference": signed_percent,
+        figure: str,
+        unhcr: count,
+        difference: signed_percent,
     }
-    caption = (
+    caption = _(
         "Dutch national asylum figures beside UNHCR's for the Netherlands (UNHCR: new claims, "
         "repeat claims, or both for a total; difference as a share of UNHCR's figure)"
     )
-    return table_html(frame, formats, caption, source)
+    return table_html(frame, formats, caption, source, name="national_asylum_figures")
 
 
 def profile_table(
     in_host: pd.Series, rates: pd.Series, country: str, year: int, minimum: int, source: str
 ) -> str:
     """The country profile's line: people hosted from next door, and the two rates."""
-    frame = pd.DataFrame(
-        {
-            "Refugees and OIP hosted": [in_host["people"]],
-            "From a neighbouring country": [in_host["from_neighbouring"]],
-            "Share": [in_host["share"]],
-            "Substantive asylum decisions": [rates["substantive"]],
-            "Refugee recognition rate": [rates["recognition_rate"]],
-            "Total protection rate": [rates["total_protection_rate"]],
-        }
-    )
-    formats = {
-        "Refugees and OIP hosted": count,
-        "From a neighbouring country": count,
-        "Share": percent,
-        "Substantive asylum decisions": count,
-        "Refugee recognition rate": _percent0,
-        "Total protection rate": _percent0,
+    columns = {
+        _("Refugees and OIP hosted"): (count, in_host["people"]),
+        _("From a neighbouring country"): (count, in_host["from_neighbouring"]),
+        _("Share"): (percent, in_host["share"]),
+        _("Substantive asylum decisions"): (count, rates["substantive"]),
+        _("Refugee recognition rate"): (_percent0, rates["recognition_rate"]),
+        _("Total protection rate"): (_percent0, rates["total_protection_rate"]),
     }
-    caption = (
-        f"{country}: people from a neighbouring country and asylum decisions, {year} "
-        f"(no rate under {count(minimum)} substantive decisions)"
-    )
-    return table_html(frame, formats, caption, source)
+    frame = pd.DataFrame({header: [value] for header, (_f, value) in columns.items()})
+    formats = {header: formatter for header, (formatter, _v) in columns.items()}
+    caption = _(
+        "{country}: people from a neighbouring country and asylum decisions, {year} (no rate "
+        "under {minimum} substantive decisions)"
+    ).format(country=country, year=year, minimum=count(minimum))
+    return table_html(frame, formats, caption, source, name="profile_asylum")

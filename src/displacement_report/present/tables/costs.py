@@ -9,51 +9,134 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import pandas as pd
+from babel.numbers import format_decimal
 
+from displacement_report import i18n
 from displacement_report.analysis import costs
 from displacement_report.data.costs import BASES
+from displacement_report.i18n import N_, _, localized
 from displacement_report.present import sources
-from displacement_report.present.format import count, in_millions, percent, table_html
+from displacement_report.present.format import (
+    count,
+    in_millions,
+    one_decimal,
+    percent,
+    qualified,
+    table_html,
+)
 
-QUALIFIER_WORDS = {"about": "about ", "more_than": "more than ", "up_to": "up to ", "exact": ""}
 VINTAGE_LABELS = {
-    "preliminary": "preliminary",
-    "as_published": "as published",
-    "revised": "revised",
-    "final": "final",
+    "preliminary": N_("preliminary"),
+    "as_published": N_("as published"),
+    "revised": N_("revised"),
+    "final": N_("final"),
 }
-#: What each basis is called in a caption, with its currency.
+#: COA's totals: a figure as first published and as restated a year later.
+RESTATEMENT_LABELS = {"as_published": N_("first published"), "revised": N_("restated")}
+QUALITY_LABELS = {"primary": N_("primary"), "secondary": N_("secondary")}
+#: The caption of each basis's table, with its currency.
 BASIS_CAPTIONS = {
-    "per_resident_year": "EUR per registered resident per year (COA)",
-    "per_asylum_seeker_year": "EUR per asylum seeker per year (estimates)",
-    "per_place_year": "EUR per reception place per year (occupied or not)",
-    "per_person_day": "EUR per person per day",
-    "per_person_month": "EUR per asylum seeker per month (cost price)",
-    "per_person_stay": "EUR per asylum seeker for the whole stay",
+    "per_resident_year": N_(
+        "Dutch asylum reception: EUR per registered resident per year (COA), nominal "
+        "prices, as published up to {year}"
+    ),
+    "per_asylum_seeker_year": N_(
+        "Dutch asylum reception: EUR per asylum seeker per year (estimates), nominal prices, "
+        "as published up to {year}"
+    ),
+    "per_place_year": N_(
+        "Dutch asylum reception: EUR per reception place per year (occupied or not), "
+        "nominal prices, as published up to {year}"
+    ),
+    "per_person_day": N_(
+        "Dutch asylum reception: EUR per person per day, nominal prices, as published up to {year}"
+    ),
+    "per_person_month": N_(
+        "Dutch asylum reception: EUR per asylum seeker per month (cost price), nominal "
+        "prices, as published up to {year}"
+    ),
+    "per_person_stay": N_(
+        "Dutch asylum reception: EUR per asylum seeker for the whole stay, nominal prices, "
+        "as published up to {year}"
+    ),
+}
+#: The column of amounts in each basis's table.
+BASIS_HEADERS = {
+    "per_resident_year": N_("EUR per registered resident per year"),
+    "per_asylum_seeker_year": N_("EUR per asylum seeker per year"),
+    "per_place_year": N_("EUR per reception place per year"),
+    "per_person_day": N_("EUR per person per day"),
+    "per_person_month": N_("EUR per asylum seeker per month"),
+    "per_person_stay": N_("EUR per asylum seeker for the whole stay"),
+}
+#: The column of each budget stage in a stage table.
+STAGE_HEADERS = {
+    "budget_draft": N_("Draft budget, EUR million"),
+    "budget_adopted": N_("Adopted budget, EUR million"),
+    "budget_supplementary_1": N_("1st supplementary budget, EUR million"),
+    "budget_supplementary_2": N_("2nd supplementary budget, EUR million"),
+    "realisation": N_("Realised, EUR million"),
 }
 DENOMINATORS = {
-    "refugees": "Refugees under UNHCR's mandate hosted in the focus countries",
-    "refugees_asylum_seekers": "Refugees plus asylum-seekers hosted in the focus countries",
-    "refugees_asylum_seekers_unrwa": (
+    "refugees": N_("Refugees under UNHCR's mandate hosted in the focus countries"),
+    "refugees_asylum_seekers": N_("Refugees plus asylum-seekers hosted in the focus countries"),
+    "refugees_asylum_seekers_unrwa": N_(
         "Refugees, asylum-seekers and Palestine refugees (UNRWA) in the focus countries"
     ),
 }
+#: An amount in its currency: as it is, in millions, in billions.
+CURRENCIES = {
+    "EUR": (N_("EUR {amount}"), N_("EUR {amount} million"), N_("EUR {amount} billion")),
+    "USD": (N_("USD {amount}"), N_("USD {amount} million"), N_("USD {amount} billion")),
+}
+
+
+def qualifier_prefix(qualifier: object) -> str:
+    """The words before a bar's label ('more than '), '' for an exact figure."""
+    return qualified("", qualifier) if isinstance(qualifier, str) else ""
+
+
+def _figure() -> str:
+    """The header of a column of figures' descriptions (a number, not a chart)."""
+    return i18n.pgettext("a published number", "Figure")
+
+
+def quality_label(quality: str) -> str:
+    return _(QUALITY_LABELS[quality]) if quality in QUALITY_LABELS else quality
+
+
+def _qualities(values: Sequence[str] | pd.Series) -> list[str]:
+    return [quality_label(q) for q in values]
+
+
+def in_currency(value: float, unit: str, size: int = 0) -> str:
+    """'EUR 27,100' (size 0), 'EUR 800.0 million' (1), 'USD 29.3 billion' (2); the
+    Dutch edition writes '€ 27.100', '€ 800,0 miljoen', 'US$ 29,3 miljard'."""
+    templates = CURRENCIES.get(unit)
+    if size == 2:
+        amount = one_decimal(value / 1e9)
+    elif size == 1:
+        amount = in_millions(value)
+    elif float(value).is_integer():
+        amount = count(value)
+    else:
+        amount = format_decimal(value, format="#,##0.00", locale=i18n.locale_code())
+    return _(templates[size]).format(amount=amount) if templates else f"{unit} {amount}"
 
 
 def money(value: float, unit: str, qualifier: str = "exact") -> str:
-    """'EUR 27,100', 'EUR 76.60', 'EUR 800.0 million', 'USD 29.3 billion', '18%'."""
-    prefix = QUALIFIER_WORDS.get(qualifier, "")
+    """'EUR 27,100', 'EUR 76.60', 'EUR 800.0 million', 'USD 29.3 billion', '18.0%',
+    '12 months', in the active language, with 'about', 'more than' or 'up to'."""
     if unit == "percent":
-        return f"{prefix}{percent(value, 1)}"
-    if unit in ("months", "year"):
-        return f"{prefix}{value:g} {unit if unit == 'months' else ''}".strip()
-    if abs(value) >= 1e9:
-        return f"{prefix}{unit} {value / 1e9:,.1f} billion"
-    if abs(value) >= 1e6:
-        return f"{prefix}{unit} {in_millions(value)} million"
-    if float(value).is_integer():
-        return f"{prefix}{unit} {count(value)}"
-    return f"{prefix}{unit} {value:,.2f}"
+        amount = percent(value, 1)
+    elif unit == "months":
+        amount = i18n.ngettext("{n} month", "{n} months", int(value)).format(n=f"{value:g}")
+    elif unit == "year":
+        amount = f"{value:g}"
+    else:
+        size = 2 if abs(value) >= 1e9 else 1 if abs(value) >= 1e6 else 0
+        amount = in_currency(value, unit, size)
+    return qualified(amount, qualifier)
 
 
 def _period(start: int, end: int) -> str:
@@ -65,17 +148,17 @@ def figures_table(rows: pd.DataFrame, caption: str, name: str | None = None) -> 
     period and source quality; the source line lists every document."""
     frame = pd.DataFrame(
         {
-            "Figure": rows["description"].to_numpy(),
-            "Amount": [
+            _figure(): localized(rows, "description").to_numpy(),
+            _("Amount"): [
                 money(v, u, q)
                 for v, u, q in zip(rows["value"], rows["unit"], rows["qualifier"], strict=True)
             ],
-            "Per": [BASES[b] for b in rows["basis"]],
-            "Kind": [costs.KIND_LABELS[k] for k in rows["amount_kind"]],
-            "Publication": [VINTAGE_LABELS[v] for v in rows["vintage"]],
-            "Period as published": rows["period"].to_numpy(),
-            "Source quality": rows["quality"].to_numpy(),
-            "Id": rows["cost_id"].to_numpy(),
+            _("Per"): [_(BASES[b]) for b in rows["basis"]],
+            _("Kind"): [costs.kind_label(k) for k in rows["amount_kind"]],
+            _("Publication"): [_(VINTAGE_LABELS[v]) for v in rows["vintage"]],
+            _("Period as published"): localized(rows, "period").to_numpy(),
+            _("Source quality"): _qualities(rows["quality"]),
+            _("Id"): rows["cost_id"].to_numpy(),
         }
     )
     return table_html(frame, {}, caption, sources.documents(rows), name=name)
@@ -85,19 +168,20 @@ def stage_table(rows: pd.DataFrame, caption: str, name: str) -> str:
     """A budget line per year (rows) and stage (columns), EUR million, with the ids of
     the figures; a stage with no figure is a dash, never a zero."""
     stages = [k for k in costs.COA_STAGES if k in set(rows["amount_kind"])]
+    headers = [_(STAGE_HEADERS[stage]) for stage in stages]
     records = []
     for year, group in rows.groupby("period_start"):
         by_stage = group.set_index("amount_kind")
-        record: dict[str, object] = {"Year": str(year)}
-        for stage in stages:
-            record[costs.COA_STAGES[stage].split(" (")[0] + ", EUR million"] = (
+        record: dict[str, object] = {_("Year"): str(year)}
+        for stage, header in zip(stages, headers, strict=True):
+            record[header] = (
                 by_stage.loc[stage, "value"] if stage in by_stage.index else float("nan")
             )
-        record["Ids"] = ", ".join(group["cost_id"])
-        record["Source quality"] = ", ".join(sorted(set(group["quality"])))
+        record[_("Ids")] = ", ".join(group["cost_id"])
+        record[_("Source quality")] = ", ".join(_qualities(sorted(set(group["quality"]))))
         records.append(record)
     frame = pd.DataFrame(records)
-    formats = dict.fromkeys([c for c in frame.columns if c.endswith("EUR million")], in_millions)
+    formats = dict.fromkeys(headers, in_millions)
     return table_html(frame, formats, caption, sources.documents(rows), name=name)
 
 
@@ -105,14 +189,14 @@ def series_table(rows: pd.DataFrame, caption: str, name: str) -> str:
     """One figure per row, compact: period, amount in its currency, kind, quality, id."""
     frame = pd.DataFrame(
         {
-            "Period": rows["period"].to_numpy(),
-            "Amount": [
+            _("Period"): localized(rows, "period").to_numpy(),
+            _("Amount"): [
                 money(v, u, q)
                 for v, u, q in zip(rows["value"], rows["unit"], rows["qualifier"], strict=True)
             ],
-            "Kind": [costs.KIND_LABELS[k] for k in rows["amount_kind"]],
-            "Source quality": rows["quality"].to_numpy(),
-            "Id": rows["cost_id"].to_numpy(),
+            _("Kind"): [costs.kind_label(k) for k in rows["amount_kind"]],
+            _("Source quality"): _qualities(rows["quality"]),
+            _("Id"): rows["cost_id"].to_numpy(),
         }
     )
     return table_html(frame, {}, caption, sources.documents(rows), name=name)
@@ -128,26 +212,23 @@ def per_person_tables(by_basis: dict[str, pd.DataFrame], until: int) -> str:
         rows = by_basis[basis]
         frame = pd.DataFrame(
             {
-                "Figure": rows["description"].to_numpy(),
-                "Reception": [
-                    costs.SETTING_LABELS.get(s, "") if isinstance(s, str) else ""
-                    for s in rows["setting"]
-                ],
-                caption.split(" (")[0]: [
+                _figure(): localized(rows, "description").to_numpy(),
+                _("Reception"): [costs.setting_label(s) for s in rows["setting"]],
+                _(BASIS_HEADERS[basis]): [
                     money(v, "EUR", q)
                     for v, q in zip(rows["value"], rows["qualifier"], strict=True)
                 ],
-                "Kind": [costs.KIND_LABELS[k] for k in rows["amount_kind"]],
-                "Period as published": rows["period"].to_numpy(),
-                "Source quality": rows["quality"].to_numpy(),
-                "Id": rows["cost_id"].to_numpy(),
+                _("Kind"): [costs.kind_label(k) for k in rows["amount_kind"]],
+                _("Period as published"): localized(rows, "period").to_numpy(),
+                _("Source quality"): _qualities(rows["quality"]),
+                _("Id"): rows["cost_id"].to_numpy(),
             }
         )
         parts.append(
             table_html(
                 frame,
                 {},
-                f"Dutch asylum reception: {caption}, nominal prices, as published up to {until}",
+                _(caption).format(year=until),
                 sources.documents(rows),
                 name=f"cost_{basis}",
             )
@@ -160,20 +241,19 @@ def coa_totals_table(rows: pd.DataFrame, shown: pd.DataFrame, caption: str) -> s
     rows = rows.sort_values(["period_start", "cost_id"])
     frame = pd.DataFrame(
         {
-            "Year": rows["period_start"].astype(str).to_numpy(),
-            "COA total costs, EUR million": [
-                QUALIFIER_WORDS[q] + in_millions(v)
+            _("Year"): rows["period_start"].astype(str).to_numpy(),
+            _("COA total costs, EUR million"): [
+                qualified(in_millions(v), q)
                 for v, q in zip(rows["value"], rows["qualifier"], strict=True)
             ],
-            "Publication": [
-                {"as_published": "first published", "revised": "restated"}.get(v, v)
-                for v in rows["vintage"]
+            _("Publication"): [
+                _(RESTATEMENT_LABELS.get(v, VINTAGE_LABELS[v])) for v in rows["vintage"]
             ],
-            "In the chart": [
-                "yes" if i in set(shown["cost_id"]) else "no" for i in rows["cost_id"]
+            _("In the chart"): [
+                _("yes") if i in set(shown["cost_id"]) else _("no") for i in rows["cost_id"]
             ],
-            "Source quality": rows["quality"].to_numpy(),
-            "Id": rows["cost_id"].to_numpy(),
+            _("Source quality"): _qualities(rows["quality"]),
+            _("Id"): rows["cost_id"].to_numpy(),
         }
     )
     return table_html(frame, {}, caption, sources.documents(rows), name="coa_total_costs_table")
@@ -181,7 +261,7 @@ def coa_totals_table(rows: pd.DataFrame, shown: pd.DataFrame, caption: str) -> s
 
 def _cell(rows: pd.DataFrame) -> str:
     return "; ".join(
-        f"{money(r['value'], r['unit'], r['qualifier'])}, {costs.KIND_LABELS[r['kind']]}"
+        f"{money(r['value'], r['unit'], r['qualifier'])}, {costs.kind_label(r['kind'])}"
         for r in rows.to_dict("records")
     )
 
@@ -202,6 +282,21 @@ def aid_at_home_source(long: pd.DataFrame, cost_rows: pd.DataFrame, amounts: pd.
     return sources.combined(*lines)
 
 
+def _rate(value: float) -> str:
+    """A exchange rate to four decimals ('1.1827', '1,1827')."""
+    return format_decimal(value, format="0.0000", locale=i18n.locale_code())
+
+
+def _in_euros(row: dict[Any, Any]) -> str:
+    rate = row["rate"]
+    return _("{amount} at USD {rate} per EUR ({year} average of {days} daily rates)").format(
+        amount=in_currency(row["eur"], "EUR", 1),
+        rate=_rate(rate.rate),
+        year=rate.year,
+        days=rate.days,
+    )
+
+
 def aid_at_home_table(long: pd.DataFrame, caption: str, source: str) -> str:
     """By year: Dutch ODA counted for first-year asylum reception in its own currency
     (with a euro equivalent at the ECB annual average, rate stated), the published share
@@ -213,18 +308,17 @@ def aid_at_home_table(long: pd.DataFrame, caption: str, source: str) -> str:
         converted = in_donor[in_donor["rate"].notna()]
         records.append(
             {
-                "Year": _period(int(year), int(group["year_end"].max())),
-                "ODA counted for asylum reception in the Netherlands": _cell(in_donor) or "–",
-                "The same in EUR (ECB annual average)": "; ".join(
-                    f"EUR {in_millions(r['eur'])} million at USD {r['rate'].rate:.4f} per EUR "
-                    f"({r['rate'].year} average of {r['rate'].days} daily rates)"
-                    for r in converted.to_dict("records")
+                _("Year"): _period(int(year), int(group["year_end"].max())),
+                _("ODA counted for asylum reception in the Netherlands"): _cell(in_donor) or "–",
+                _("The same in EUR (ECB annual average)"): "; ".join(
+                    _in_euros(r) for r in converted.to_dict("records")
                 )
                 or "–",
-                "Share of Dutch ODA, as published": _cell(group[group["series"] == "share"]) or "–",
-                "Reception-in-the-region line, EUR": _cell(group[group["series"] == "oir_line"])
+                _("Share of Dutch ODA, as published"): _cell(group[group["series"] == "share"])
                 or "–",
-                "Whole sub-article 4.2, EUR": _cell(group[group["series"] == "art42"]) or "–",
+                _("Reception-in-the-region line, EUR"): _cell(group[group["series"] == "oir_line"])
+                or "–",
+                _("Whole sub-article 4.2, EUR"): _cell(group[group["series"] == "art42"]) or "–",
             }
         )
     frame = pd.DataFrame(records)
@@ -240,7 +334,7 @@ def dac_table(shares: pd.DataFrame, amounts: pd.DataFrame, caption: str, source:
         rows = rows[rows["basis"] == "total"]
         return (
             "; ".join(
-                f"{QUALIFIER_WORDS[q]}{v / 1e9:,.1f} ({VINTAGE_LABELS[g]})"
+                f"{qualified(one_decimal(v / 1e9), q)} ({_(VINTAGE_LABELS[g])})"
                 for v, q, g in zip(rows["value"], rows["qualifier"], rows["vintage"], strict=True)
             )
             or "–"
@@ -248,17 +342,17 @@ def dac_table(shares: pd.DataFrame, amounts: pd.DataFrame, caption: str, source:
 
     frame = pd.DataFrame(
         {
-            "Year": [str(y) for y in shares.index],
-            "In-donor refugee costs, USD billion": [
+            _("Year"): [str(y) for y in shares.index],
+            _("In-donor refugee costs, USD billion"): [
                 amounts_of("dac_in_donor", y) for y in shares.index
             ],
-            "Total ODA, USD billion": [amounts_of("dac_oda_total", y) for y in shares.index],
-            "Share of ODA as published, %": [
-                f"{v:.1f} ({VINTAGE_LABELS[g]})" if pd.notna(v) else "–"
+            _("Total ODA, USD billion"): [amounts_of("dac_oda_total", y) for y in shares.index],
+            _("Share of ODA as published, %"): [
+                f"{one_decimal(v)} ({_(VINTAGE_LABELS[g])})" if pd.notna(v) else "–"
                 for v, g in zip(shares["published"], shares["published_vintage"], strict=True)
             ],
-            "Share implied by the same release's amounts, %": [
-                f"{v:.1f}" if pd.notna(v) else "–" for v in shares["implied"]
+            _("Share implied by the same release's amounts, %"): [
+                one_decimal(v) for v in shares["implied"]
             ],
         }
     )
@@ -285,6 +379,18 @@ def comparison_source(
     )
 
 
+def denominator_label(name: str) -> str:
+    """What a denominator of the comparison counts, in the active language."""
+    if name.startswith("reached_"):
+        ids = name.removeprefix("reached_").replace("_", ", ")
+        return _("People reached by the programmes, as published ({ids})").format(ids=ids)
+    return _(DENOMINATORS[name])
+
+
+def _ratio(value: object) -> str:
+    return f"{count(value)}×"
+
+
 def sensitivity_table(
     region: pd.DataFrame,
     ratios: pd.DataFrame,
@@ -294,56 +400,63 @@ def sensitivity_table(
 ) -> str:
     """One row per denominator: the people counted, the region's budget per person, and
     how many times that each Dutch cost per person per year is."""
-    labels = dict(DENOMINATORS)
-    for name in region["denominator"]:
-        if name.startswith("reached_"):
-            ids = name.removeprefix("reached_").replace("_", ", ")
-            labels[name] = f"People reached by the programmes, as published ({ids})"
+    people, per_person = _("People"), _("Region's budget per person, EUR a year")
     frame = pd.DataFrame(
         {
-            "Denominator": [labels[n] for n in region["denominator"]],
-            "People": region["people"].to_numpy(),
-            "Counted": region["people_year"].to_numpy(),
-            "Region's budget per person, EUR a year": region["eur_per_person"].to_numpy(),
+            _("Denominator"): [denominator_label(n) for n in region["denominator"]],
+            people: region["people"].to_numpy(),
+            _("Counted"): region["people_year"].to_numpy(),
+            per_person: region["eur_per_person"].to_numpy(),
         }
     )
-    formats: dict[str, Callable[..., str]] = {
-        "People": count,
-        "Region's budget per person, EUR a year": count,
-    }
+    formats: dict[str, Callable[..., str]] = {people: count, per_person: count}
     for cost in dutch:
-        column = f"{cost.label}: EUR {count(cost.value)} a year, ratio"
+        column = _("{label}: {amount} a year, ratio").format(
+            label=cost.label, amount=_("EUR {amount}").format(amount=count(cost.value))
+        )
         frame[column] = ratios[cost.cost_id].to_numpy()
-        formats[column] = lambda v: f"{count(v)}×"
+        formats[column] = _ratio
     return table_html(frame, formats, caption, source, name="cost_comparison")
+
+
+def _rate_cell(share: costs.AppealShare) -> str:
+    if share.rate is None:
+        return _("none (already USD)")
+    return _("{rate} ({year}, {days} daily rates)").format(
+        rate=_rate(share.rate.rate), year=share.rate.year, days=share.rate.days
+    )
 
 
 def appeals_table(shares: Sequence[costs.AppealShare], amounts: pd.DataFrame, caption: str) -> str:
     """Dutch money against the appeal it answers, in US dollars at the ECB annual
     average of the year (rate, year and number of daily rates stated)."""
     table = amounts.set_index("amount_id")
+    described = localized(table, "description")
+    dutch_money, dutch_share = _("Dutch money, USD million"), _("Dutch share, %")
     frame = pd.DataFrame(
         {
-            "Year": [str(s.year) for s in shares],
-            "Dutch money, as published": [
-                f"{table.loc[s.dutch_id, 'description']!s}: {money(s.dutch, s.dutch_unit)}, "
-                f"{costs.KIND_LABELS.get(s.dutch_kind, s.dutch_kind)} ({s.dutch_id})"
+            _("Year"): [str(s.year) for s in shares],
+            _("Dutch money, as published"): [
+                _("{description}: {amount}, {kind} ({id})").format(
+                    description=described.loc[s.dutch_id],
+                    amount=money(s.dutch, s.dutch_unit),
+                    kind=costs.kind_label(s.dutch_kind),
+                    id=s.dutch_id,
+                )
                 for s in shares
             ],
-            "USD per EUR, ECB annual average": [
-                f"{s.rate.rate:.4f} ({s.rate.year}, {s.rate.days} daily rates)"
-                if s.rate
-                else "none (already USD)"
+            _("USD per EUR, ECB annual average"): [_rate_cell(s) for s in shares],
+            dutch_money: [s.dutch_usd for s in shares],
+            _("Appeal requirement, USD million"): [
+                _("{amount}: {description} ({id})").format(
+                    amount=in_millions(s.requirement_usd),
+                    description=described.loc[s.need_id],
+                    id=s.need_id,
+                )
                 for s in shares
             ],
-            "Dutch money, USD million": [s.dutch_usd for s in shares],
-            "Appeal requirement, USD million": [
-                f"{in_millions(s.requirement_usd)}: {table.loc[s.need_id, 'description']!s} "
-                f"({s.need_id})"
-                for s in shares
-            ],
-            "Dutch share, %": [s.percent for s in shares],
-            "What the pair compares": [s.relation for s in shares],
+            dutch_share: [s.percent for s in shares],
+            _("What the pair compares"): [_(s.relation) for s in shares],
         }
     )
     rows = amounts[amounts["amount_id"].isin([i for s in shares for i in (s.dutch_id, s.need_id)])]
@@ -353,8 +466,8 @@ def appeals_table(shares: Sequence[costs.AppealShare], amounts: pd.DataFrame, ca
     return table_html(
         frame,
         {
-            "Dutch money, USD million": in_millions,
-            "Dutch share, %": lambda v: f"{v:.2f}",
+            dutch_money: in_millions,
+            dutch_share: lambda v: format_decimal(v, format="0.00", locale=i18n.locale_code()),
         },
         caption,
         line,

@@ -4,12 +4,15 @@ protracted situations and origins.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 
+from displacement_report.analysis.hosting import income_group_label
+from displacement_report.i18n import _, country_name, pgettext
 from displacement_report.present.format import (
     count,
+    country_column,
     one_decimal,
     table_html,
 )
@@ -19,58 +22,114 @@ def origins_table(origins: pd.DataFrame, host: str, year: int, source: str) -> s
     """The main origins of the people one country hosts."""
     frame = pd.DataFrame(
         {
-            "Country of origin": origins["country"].to_numpy(),
-            "Refugees": origins["refugees"].to_numpy(),
-            "Asylum-seekers": origins["asylum_seekers"].to_numpy(),
-            "Other in need of protection": origins["oip"].to_numpy(),
-            "Total": origins["total"].to_numpy(),
+            _("Country of origin"): country_column(origins),
+            _("Refugees"): origins["refugees"].to_numpy(),
+            _("Asylum-seekers"): origins["asylum_seekers"].to_numpy(),
+            _("Other in need of protection"): origins["oip"].to_numpy(),
+            _("Total"): origins["total"].to_numpy(),
         }
     )
     formats = dict.fromkeys(list(frame.columns)[1:], count)
-    caption = f"Main countries of origin of the people {host} hosts, end of {year}"
+    caption = _("Main countries of origin of the people {host} hosts, end of {year}").format(
+        host=host, year=year
+    )
     return table_html(frame, formats, caption, source)
 
 
-def focus_profile_table(frame: pd.DataFrame, caption: str, source: str) -> str:
-    formats = {
-        c: (one_decimal if "per 1,000" in c else count)
-        for c in frame.columns
-        if c not in ("Country", "Income group", "LDC", "Main origins")
+def focus_profile_table(
+    frame: pd.DataFrame,
+    caption: str,
+    source: str,
+    formats: Mapping[str, Callable[..., str]] | None = None,
+) -> str:
+    """`frame` as a table; `formats` names the number columns (by default every column
+    whose header has 'per 1,000' gets one decimal, every other but the text columns a count)."""
+    if formats is None:
+        formats = {
+            c: (one_decimal if "per 1,000" in c else count)
+            for c in frame.columns
+            if c not in ("Country", "Income group", "LDC", "Main origins")
+        }
+    return table_html(frame, formats, caption, source)
+
+
+def _origins_text(origins: list[tuple[str, str, int]]) -> str:
+    """'Syria 600; Iraq 20' from (ISO3, the data's name, people)."""
+    return "; ".join(f"{country_name(code, name)} {count(n)}" for code, name, n in origins) or "–"
+
+
+def _counts(overview: pd.DataFrame) -> dict[str, object]:
+    return {
+        _("Refugees (UNHCR)"): overview["refugees"].to_numpy(),
+        _("Palestine refugees (UNRWA)"): overview["unrwa_refugees"].to_numpy(),
+        _("Asylum-seekers"): overview["asylum_seekers"].to_numpy(),
+        _("IDPs (IDMC)"): overview["idps"].to_numpy(),
     }
-    return table_html(frame, formats, caption, source)
-
-
-def _origins_text(origins: list[tuple[str, int]]) -> str:
-    return "; ".join(f"{name} {count(n)}" for name, n in origins) or "–"
 
 
 def focus_overview_table(
     overview: pd.DataFrame, names: Mapping[str, str], caption: str, source: str
 ) -> str:
+    """Everything of `focus_people_table` and `focus_origins_table` but the origins, in one
+    table (the country profile's: one row)."""
+    # nine columns across the page: headers as brief as each language allows
+    per_1000 = pgettext("narrow column", "Refugees per 1,000 incl. UNRWA")
+    situations = pgettext("narrow column", "Protracted situations")
+    counts = _counts(overview)
     frame = pd.DataFrame(
         {
-            "Country": [names.get(c, c) for c in overview.index],
-            "Refugees (UNHCR)": overview["refugees"].to_numpy(),
-            "Palestine refugees (UNRWA)": overview["unrwa_refugees"].to_numpy(),
-            "Asylum-seekers": overview["asylum_seekers"].to_numpy(),
-            "IDPs (IDMC)": overview["idps"].to_numpy(),
-            "Refugees per 1,000 incl. UNRWA": overview["per_1000_incl_unrwa"].to_numpy(),
-            "Income group": overview["income_group"].fillna("not classified").to_numpy(),
-            "LDC": ["yes" if v else "no" for v in overview["is_ldc"]],
-            "Protracted situations": overview["situations"].to_numpy(),
+            _("Country"): [names.get(c, c) for c in overview.index],
+            **counts,
+            per_1000: overview["per_1000_incl_unrwa"].to_numpy(),
+            pgettext("narrow column", "Income group"): [
+                income_group_label(g, short=True) for g in overview["income_group"]
+            ],
+            _("LDC"): [_("yes") if v else _("no") for v in overview["is_ldc"]],
+            situations: overview["situations"].to_numpy(),
         }
     )
-    return focus_profile_table(frame, caption, source)
+    formats: dict[str, Callable[..., str]] = {
+        **dict.fromkeys(counts, count),
+        per_1000: one_decimal,
+        situations: count,
+    }
+    return focus_profile_table(frame, caption, source, formats)
+
+
+def focus_people_table(
+    overview: pd.DataFrame, names: Mapping[str, str], caption: str, source: str
+) -> str:
+    """Whom each focus country hosts, who is displaced inside it, and the refugees per
+    1,000 inhabitants."""
+    per_1000 = _("Refugees per 1,000 inhabitants, incl. UNRWA")
+    counts = _counts(overview)
+    frame = pd.DataFrame(
+        {
+            _("Country"): [names.get(c, c) for c in overview.index],
+            **counts,
+            per_1000: overview["per_1000_incl_unrwa"].to_numpy(),
+        }
+    )
+    formats: dict[str, Callable[..., str]] = {**dict.fromkeys(counts, count), per_1000: one_decimal}
+    return table_html(frame, formats, caption, source, name="focus_countries_people")
 
 
 def focus_origins_table(
     overview: pd.DataFrame, names: Mapping[str, str], caption: str, source: str
 ) -> str:
+    """Each focus country's income group, whether it is among the least developed
+    countries, its protracted situations and where the people it hosts come from."""
+    situations = pgettext("narrow column", "Protracted situations")
     frame = pd.DataFrame(
         {
-            "Country": [names.get(c, c) for c in overview.index],
-            "Main countries of origin (refugees, asylum-seekers and others in need of "
-            "protection)": [_origins_text(o) for o in overview["main_origins"]],
+            _("Country"): [names.get(c, c) for c in overview.index],
+            _("Income group"): [income_group_label(g) for g in overview["income_group"]],
+            _("LDC"): [_("yes") if v else _("no") for v in overview["is_ldc"]],
+            situations: overview["situations"].to_numpy(),
+            _(
+                "Main countries of origin (refugees, asylum-seekers and others in need of "
+                "protection)"
+            ): [_origins_text(o) for o in overview["main_origins"]],
         }
     )
-    return table_html(frame, {}, caption, source)
+    return table_html(frame, {situations: count}, caption, source, name="focus_countries_origins")

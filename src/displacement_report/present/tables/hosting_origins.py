@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from displacement_report.analysis.hosting import income_group_label
+from displacement_report.i18n import _
 from displacement_report.present.format import (
     count,
+    country_column,
     one_decimal,
     table_html,
 )
@@ -15,55 +18,56 @@ from displacement_report.present.format import (
 
 def hosting_table(table: pd.DataFrame, year: int, caption: str, source: str) -> str:
     """Hosts with their refugees, per-capita burden with and without UNRWA, income group."""
+    refugees, unrwa = _("Refugees (UNHCR)"), _("Palestine refugees (UNRWA)")
+    per_1000, per_1000_unrwa = _("Per 1,000 inhabitants"), _("Per 1,000 incl. UNRWA")
     frame = pd.DataFrame(
         {
-            "Country": table["country"].to_numpy(),
-            "Refugees (UNHCR)": table["refugees"].to_numpy(),
-            "Palestine refugees (UNRWA)": table["unrwa_refugees"].to_numpy(),
-            "Per 1,000 inhabitants": table["refugees_per_1000"].to_numpy(),
-            "Per 1,000 incl. UNRWA": table["refugees_incl_unrwa_per_1000"].to_numpy(),
-            "Income group": table["income_group"].fillna("not classified").to_numpy(),
+            _("Country"): country_column(table),
+            refugees: table["refugees"].to_numpy(),
+            unrwa: table["unrwa_refugees"].to_numpy(),
+            per_1000: table["refugees_per_1000"].to_numpy(),
+            per_1000_unrwa: table["refugees_incl_unrwa_per_1000"].to_numpy(),
+            _("Income group"): [income_group_label(g) for g in table["income_group"]],
         }
     )
     formats = {
-        "Refugees (UNHCR)": count,
-        "Palestine refugees (UNRWA)": count,
-        "Per 1,000 inhabitants": one_decimal,
-        "Per 1,000 incl. UNRWA": one_decimal,
+        refugees: count,
+        unrwa: count,
+        per_1000: one_decimal,
+        per_1000_unrwa: one_decimal,
     }
-    return table_html(frame, formats, caption, source)
+    return table_html(frame, formats, caption, source, name="refugees_per_1000_table")
 
 
 def gdp_burden_table(table: pd.DataFrame, caption: str, source: str) -> str:
+    refugees, gdp, per_usd = (
+        _("Refugees (UNHCR)"),
+        _("GDP per capita, PPP $"),
+        _("Refugees per $1 of GDP per capita"),
+    )
     frame = pd.DataFrame(
         {
-            "Country": table["country"].to_numpy(),
-            "Refugees (UNHCR)": table["refugees"].to_numpy(),
-            "GDP per capita, PPP $": table["gdp_pc_ppp"].to_numpy(),
-            "GDP year": table["gdp_year"].astype("Int64").astype(str).to_numpy(),
-            "Refugees per $1 of GDP per capita": table["refugees_per_usd_gdp_pc"].to_numpy(),
+            _("Country"): country_column(table),
+            refugees: table["refugees"].to_numpy(),
+            gdp: table["gdp_pc_ppp"].to_numpy(),
+            _("GDP year"): table["gdp_year"].astype("Int64").astype(str).to_numpy(),
+            per_usd: table["refugees_per_usd_gdp_pc"].to_numpy(),
         }
     )
-    formats = {
-        "Refugees (UNHCR)": count,
-        "GDP per capita, PPP $": count,
-        "Refugees per $1 of GDP per capita": one_decimal,
-    }
-    return table_html(frame, formats, caption, source)
+    formats = {refugees: count, gdp: count, per_usd: one_decimal}
+    return table_html(frame, formats, caption, source, name="refugees_per_gdp_per_capita")
 
 
 def origins_ranking(table: pd.DataFrame, caption: str, source: str) -> str:
+    refugees, unrwa = _("Refugees (UNHCR)"), _("Palestine refugees (UNRWA)")
+    per_100k = _("Per 100,000 of own population")
     frame = pd.DataFrame(
         {
-            "Country of origin": table["country"].to_numpy(),
-            "Refugees (UNHCR)": table["refugees"].to_numpy(),
-            "Palestine refugees (UNRWA)": table["unrwa_refugees"].to_numpy(),
-            "Per 100,000 of own population": table["per_100k"].to_numpy(),
+            _("Country of origin"): country_column(table),
+            refugees: table["refugees"].to_numpy(),
+            unrwa: table["unrwa_refugees"].to_numpy(),
+            per_100k: table["per_100k"].to_numpy(),
         }
     )
-    formats = {
-        "Refugees (UNHCR)": count,
-        "Palestine refugees (UNRWA)": count,
-        "Per 100,000 of own population": count,
-    }
-    return table_html(frame, formats, caption, source)
+    formats = {refugees: count, unrwa: count, per_100k: count}
+    return table_html(frame, formats, caption, source, name="refugees_per_100000_of_origin")

@@ -1,5 +1,6 @@
-"""Tables of chapter 5, Dutch money for reception in the region: document figures, results, EUR per
-person, IATI.
+"""Tables of the chapter on Dutch money for reception in the region: short summaries
+for the chapter (EUR per person, money per result, channels, IATI) and the complete
+lists of document figures and results, which go to the report's annex (`annex_tables`).
 """
 
 from __future__ import annotations
@@ -8,29 +9,59 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from displacement_report.analysis import spending
+from displacement_report.i18n import N_, _, localized
 from displacement_report.present import sources
 from displacement_report.present.format import (
     count,
     in_millions,
-    one_decimal,
+    percent,
+    qualified,
     table_html,
 )
 
+# What the chapter calls the annex tables: '@tab:<name>' in its sentences.
+BUDGET_FIGURES = "budget_figures"
+PACKAGES = "packages_and_envelopes"
+PROSPECTS = "prospects_figures"
+PLAN_3RP = "plan_3rp_figures"
+RESULTS = "results_reported"
+EU_INSTRUMENTS = "eu_instruments"
+
 #: Reader-facing names of the kinds of amount in the document figures.
 AMOUNT_KIND_LABELS = {
-    "budget_draft": "draft budget",
-    "budget_supplementary_1": "1st supplementary budget",
-    "budget_supplementary_2": "2nd supplementary budget",
-    "budget_other": "budget (stage not stated)",
-    "realisation": "realised",
-    "commitment": "committed",
-    "contracted": "contracted",
-    "disbursement": "paid out",
-    "allocation": "allocated",
-    "requirement": "required (appeal)",
-    "funding_received": "funding received",
-    "share": "share",
+    "budget_draft": N_("draft budget"),
+    "budget_supplementary_1": N_("1st supplementary budget"),
+    "budget_supplementary_2": N_("2nd supplementary budget"),
+    "budget_other": N_("budget (stage not stated)"),
+    "realisation": N_("realised"),
+    "commitment": N_("committed"),
+    "contracted": N_("contracted"),
+    "disbursement": N_("paid out"),
+    "allocation": N_("allocated"),
+    "requirement": N_("required (appeal)"),
+    "funding_received": N_("funding received"),
+    "share": N_("share"),
 }
+#: Domains of the reported results, as a sentence names them.
+DOMAIN_PHRASES = {
+    "education": N_("education"),
+    "income_and_work": N_("income and work"),
+    "mhpss": N_("mental health and psychosocial support"),
+    "protection": N_("protection"),
+    "health": N_("health"),
+    "other": N_("other subjects"),
+}
+#: How good a figure's source is, as the data files record it.
+QUALITY_LABELS = {"primary": N_("primary"), "secondary": N_("secondary")}
+
+
+def _kind(kind: str) -> str:
+    return _(AMOUNT_KIND_LABELS[kind])
+
+
+def _quality(rows: pd.DataFrame) -> list[str]:
+    return [_(QUALITY_LABELS[q]) if q in QUALITY_LABELS else q for q in rows["quality"]]
 
 
 def _period(start: int, end: int) -> str:
@@ -38,100 +69,132 @@ def _period(start: int, end: int) -> str:
 
 
 def _amount_text(amount: float, unit: str, qualifier: str) -> str:
-    prefix = {"about": "about ", "more_than": "more than ", "up_to": "up to "}.get(qualifier, "")
     if unit == "percent":
-        return f"{prefix}{one_decimal(amount).removesuffix('.0')}%"
-    return f"{prefix}{unit} {in_millions(amount)} million"
+        text = percent(amount, 1)
+    else:
+        # in millions with one decimal, as read: a reference table keeps every figure exact
+        text = _("{currency} {amount} million").format(currency=unit, amount=in_millions(amount))
+    return qualified(text, qualifier)
 
 
-def document_figures_table(rows: pd.DataFrame, caption: str) -> str:
+def document_figures_table(
+    rows: pd.DataFrame, caption: str, name: str | None = None, annex: bool = False
+) -> str:
     """Figures read in documents, each with its amount, kind, period and quality; the
     source line lists every document the rows come from."""
     frame = pd.DataFrame(
         {
-            "Figure": rows["description"].to_numpy(),
-            "Amount": [
+            _("Figure"): localized(rows, "description").to_numpy(),
+            _("Amount"): [
                 _amount_text(a, u, q)
                 for a, u, q in zip(rows["amount"], rows["unit"], rows["qualifier"], strict=True)
             ],
-            "Kind": [AMOUNT_KIND_LABELS[k] for k in rows["amount_kind"]],
-            "Period": [
+            _("Kind"): [_kind(k) for k in rows["amount_kind"]],
+            _("Period"): [
                 _period(s, e) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)
             ],
-            "Where": rows["geography"].to_numpy(),
-            "Source quality": rows["quality"].to_numpy(),
+            _("Where"): localized(rows, "geography").to_numpy(),
+            _("Source quality"): _quality(rows),
             "Id": rows["amount_id"].to_numpy(),
         }
     )
-    return table_html(frame, {}, caption, sources.documents(rows))
+    return table_html(frame, {}, caption, sources.documents(rows), name, annex)
 
 
-def results_table(rows: pd.DataFrame, caption: str) -> str:
+def channels_table(rows: pd.DataFrame) -> str:
+    """The channels' shares of the programming, largest first: short enough for the
+    chapter, with the quality of each figure's source."""
+    rows = rows.sort_values("amount", ascending=False, kind="stable")
+    years = _period(int(rows["period_start"].min()), int(rows["period_end"].max()))
     frame = pd.DataFrame(
         {
-            "Result": rows["description"].to_numpy(),
-            "Number": rows["value"].to_numpy(),
-            "Unit": rows["unit"].to_numpy(),
-            "Target or achieved": ["target" if t else "achieved" for t in rows["is_target"]],
-            "Period": [
+            _("Figure"): localized(rows, "description").to_numpy(),
+            _("Share"): [
+                _amount_text(a, u, q)
+                for a, u, q in zip(rows["amount"], rows["unit"], rows["qualifier"], strict=True)
+            ],
+            _("Source quality"): _quality(rows),
+        }
+    )
+    caption = _("Reception-in-the-region programming by channel, {years}").format(years=years)
+    # the share is written already; a formatter only aligns it as a number
+    return table_html(frame, {_("Share"): str}, caption, sources.documents(rows), "channels")
+
+
+def results_table(
+    rows: pd.DataFrame, caption: str, name: str | None = None, annex: bool = False
+) -> str:
+    number = _("Number")
+    frame = pd.DataFrame(
+        {
+            _("Result"): localized(rows, "description").to_numpy(),
+            number: rows["value"].to_numpy(),
+            _("Unit"): localized(rows, "unit").to_numpy(),
+            _("Target or achieved"): [
+                _("target") if t else _("achieved") for t in rows["is_target"]
+            ],
+            _("Period"): [
                 _period(s, e) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)
             ],
-            "Where": rows["geography"].to_numpy(),
+            _("Where"): localized(rows, "geography").to_numpy(),
             "Id": rows["result_id"].to_numpy(),
         }
     )
-    return table_html(frame, {"Number": count}, caption, sources.documents(rows))
+    return table_html(frame, {number: count}, caption, sources.documents(rows), name, annex)
 
 
 def per_person_table(table: pd.DataFrame, caption: str, source: str) -> str:
+    budget = _("Budget, EUR million")
     frame = pd.DataFrame(
         {
-            "Year": table.index.astype(str),
-            "Budget, EUR million": table["eur"].to_numpy(),
-            "EUR per refugee (UNHCR)": table["eur_per_refugees"].to_numpy(),
-            "EUR per asylum-seeker": table["eur_per_asylum_seekers"].to_numpy(),
-            "EUR per Palestine refugee (UNRWA)": table["eur_per_unrwa_refugees"].to_numpy(),
+            _("Year"): table.index.astype(str),
+            budget: table["eur"].to_numpy(),
+            _("EUR per refugee (UNHCR)"): table["eur_per_refugees"].to_numpy(),
+            _("EUR per asylum-seeker"): table["eur_per_asylum_seekers"].to_numpy(),
+            _("EUR per Palestine refugee (UNRWA)"): table["eur_per_unrwa_refugees"].to_numpy(),
         }
     )
-    formats = {"Budget, EUR million": in_millions} | dict.fromkeys(list(frame.columns)[2:], count)
+    formats = {budget: in_millions} | dict.fromkeys(list(frame.columns)[2:], count)
     return table_html(frame, formats, caption, source, name="eur_per_person")
 
 
 def iati_table(split: pd.DataFrame, names: Mapping[str, str], caption: str, source: str) -> str:
+    disbursed = _("Disbursed")
     frame = pd.DataFrame(
         {
-            "Country": [names.get(c, c) for c in split["iso3"]],
-            "Year": split["year"].astype(str).to_numpy(),
-            "Currency": split["currency"].to_numpy(),
-            "Disbursed": split["amount"].to_numpy(),
+            _("Country"): [names.get(c, c) for c in split["iso3"]],
+            _("Year"): split["year"].astype(str).to_numpy(),
+            _("Currency"): split["currency"].to_numpy(),
+            disbursed: split["amount"].to_numpy(),
         }
     )
-    return table_html(frame, {"Disbursed": count}, caption, source)
+    return table_html(frame, {disbursed: count}, caption, source)
 
 
 def cost_per_result_table(table: pd.DataFrame, amounts: pd.DataFrame, caption: str) -> str:
     """Money per reported result; the source line names the documents of the amounts
     used (the results come from the same programme reports)."""
+    reported = _("Results reported")
     frame = pd.DataFrame(
         {
-            "Result": table["result_id"].to_numpy(),
-            "Domain": table["domain"].to_numpy(),
-            "Results reported": table["result"].to_numpy(),
-            "Money": [
-                f"{c} {in_millions(m)} million"
+            _("Result"): table["result_id"].to_numpy(),
+            _("Domain"): [_(DOMAIN_PHRASES.get(str(d), str(d))) for d in table["domain"]],
+            reported: table["result"].to_numpy(),
+            _("Money"): [
+                _("{currency} {amount} million").format(currency=c, amount=in_millions(m))
                 for c, m in zip(table["currency"], table["money"], strict=True)
             ],
-            "Kind of amount": [AMOUNT_KIND_LABELS[k] for k in table["money_kind"]],
-            "Money per result": [
+            _("Kind of amount"): [_kind(k) for k in table["money_kind"]],
+            _("Money per result"): [
                 f"{c} {count(v)}"
                 for c, v in zip(table["currency"], table["per_result"], strict=True)
             ],
-            "Amount": table["amount_id"].to_numpy(),
+            _("Amount"): table["amount_id"].to_numpy(),
         }
     )
     return table_html(
         frame,
-        {"Results reported": count},
+        {reported: count},
         caption,
         sources.documents(amounts[amounts["amount_id"].isin(table["amount_id"])]),
     )
@@ -141,15 +204,56 @@ def iati_section(iati, focus: list[str] | tuple[str, ...], names: Mapping[str, s
     """Disbursements from an IATI file by focus country and year, or how to add one."""
 
     if iati is None:
-        return (
-            "<p>No IATI activity file was given for this report; the technical notes at the "
+        text = _(
+            "No IATI activity file was given for this report; the technical notes at the "
             "end say how to add the ministry's. Its disbursements then appear here by focus "
-            "country, year and currency.</p>"
+            "country, year and currency."
         )
+        return f"<p>{text}</p>"
     from displacement_report.data.iati import transactions_by_country
 
     split = transactions_by_country(iati)
     shown = split[split["iso3"].isin(list(focus))]
     source = sources.iati(path)
-    caption = "Disbursements to the focus countries in the IATI file, by year and currency"
+    caption = _("Disbursements to the focus countries in the IATI file, by year and currency")
     return iati_table(shown, names, caption, source)
+
+
+def annex_tables(amounts: pd.DataFrame, results: pd.DataFrame) -> str:
+    """Every document figure and result the chapter summarises, one table per topic,
+    for the report's annex (in the chapter's order, which is the order it refers to them)."""
+    topics = [
+        (
+            BUDGET_FIGURES,
+            spending.BUDGET_TOPICS,
+            _("Budget figures for reception in the region (EUR; budget stages, not spending)"),
+        ),
+        (
+            PACKAGES,
+            spending.PACKAGE_TOPICS,
+            _("Packages and envelopes for reception in the region"),
+        ),
+        (PROSPECTS, "prospects", _("PROSPECTS: the partnership and its country budgets")),
+        (PLAN_3RP, "3rp", _("The Regional Refugee and Resilience Plan (3RP) for the Syria crisis")),
+    ]
+    parts = [
+        document_figures_table(spending.of_topics(amounts, topic), caption, name, annex=True)
+        for name, topic, caption in topics
+    ]
+    parts.append(
+        results_table(
+            results,
+            _("Results reported for Dutch reception in the region and PROSPECTS"),
+            RESULTS,
+            annex=True,
+        )
+    )
+    parts.append(
+        document_figures_table(
+            spending.eu_layer(amounts),
+            _("EU instruments: the latest figure found for each stage"),
+            EU_INSTRUMENTS,
+            annex=True,
+        )
+    )
+    return "".join(parts)

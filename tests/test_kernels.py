@@ -1,0 +1,73 @@
+"""Warm kernels: a notebook on a kernel an earlier notebook used sees what a new kernel
+would show it, and every kernel is gone when the build ends."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import nbformat
+import pytest
+
+from displacement_report.errors import NotebookError
+from displacement_report.report import kernels
+from displacement_report.report.execute import IPCKernelManager, execute_all
+from tests.conftest import write_notebook
+
+pytestmark = pytest.mark.notebook
+
+
+def _kernel_processes() -> set[str]:
+    """Kernels this test process started (other test workers start their own)."""
+    listing = subprocess.run(["ps", "-eo", "pid,ppid,args"], capture_output=True, text=True)
+    mine = str(os.getpid())
+    return {
+        fields[0]
+        for fields in (line.split(None, 2) for line in listing.stdout.splitlines())
+        if len(fields) == 3 and fields[1] == mine and "ipykernel_launcher" in fields[2]
+    }
+
+
+def _pid(notebook) -> str:
+    (cell,) = [c for c in notebook.cells if c.cell_type == "code" and "getpid()" in c.source]
+    return cell.outputs[0]["data"]["text/plain"]
+
+
+def _counts(path):
+    cells = nbformat.read(path, as_version=4).cells
+    return [c.execution_count for c in cells if c.cell_type == "code"]
+
+
+def test_a_warm_kernel_forgets_the_previous_notebook(tmp_path):
+    first = write_notebook(
+        tmp_path / "first.ipynb", "x = 0", "leftover = 41", "import os\nos.getpid()"
+    )
+    second = write_notebook(
+        tmp_path / "second.ipynb",
+        "x = 0",
+        "import os\nos.getpid()",
+        "leftover + 1",
+    )
+    before = _kernel_processes()
+    with kernels.warm_kernels(IPCKernelManager) as pool:
+        execute_all([(first, tmp_path / "out1.ipynb", {})])
+        assert len(pool._all) == 1  # one kernel, kept warm
+        with pytest.raises(NotebookError, match="NameError: name 'leftover' is not defined"):
+            execute_all([(second, tmp_path / "out2.ipynb", {})])
+    ran_first = nbformat.read(tmp_path / "out1.ipynb", as_version=4)
+    ran_second = nbformat.read(tmp_path / "out2.ipynb", as_version=4)
+    assert _pid(ran_first) == _pid(ran_second)  # the same kernel ran both ...
+    assert _counts(tmp_path / "out2.ipynb")[:3] == [1, 2, 3]  # ... counting cells from 1
+    assert _kernel_processes() <= before  # and it was shut down with the pool
+
+
+def test_execute_all_keeps_kernels_warm_within_one_call(tmp_path):
+    notebooks = [
+        write_notebook(tmp_path / f"n{i}.ipynb", "x = 0", "import os\nos.getpid()")
+        for i in range(4)
+    ]
+    before = _kernel_processes()
+    execute_all([(nb, tmp_path / f"out{i}.ipynb", {}) for i, nb in enumerate(notebooks)])
+    pids = {_pid(nbformat.read(tmp_path / f"out{i}.ipynb", as_version=4)) for i in range(4)}
+    assert len(pids) <= 2  # two kernels at most for four notebooks
+    assert _kernel_processes() <= before
