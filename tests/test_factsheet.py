@@ -236,7 +236,8 @@ def test_a_pyramid_is_described_as_one_for_readers_who_cannot_see_it():
     fig = charts_profile.age_sex_pyramid(pyramid, "Who Jordan hosts", "Source: x", "c", (4, 3))
     alt = exhibits.alt_text(fig)
     assert alt.startswith("Population pyramid (horizontal bars to both sides)")
-    assert "largest values: Women and girls 18–59: 60.0; Men and boys 18–59: 40.0" in alt
+    assert "Values: % of people whose age and sex are known." in alt  # not the age axis
+    assert "Largest values: Women and girls 18–59: 60.0; Men and boys 18–59: 40.0" in alt
     plt.close(fig)
 
 
@@ -309,19 +310,25 @@ def test_the_colophon_line_names_data_code_parameters_and_date():
     assert "Code: displacement-report 0.1.0 (abc1234)" in line
     assert "report year 2025, compared with 2019, chart from 2000" in line
     assert "25,000 refugees for 5 years (parameter set profile-JOR)" in line
-    assert "Produced 2026-11-28" in line and "inputs.json" in line
+    assert "Produced on 28 November 2026" in line and "inputs.json" in line
 
 
 def _published(
-    output: Path, code: str, year: int = 2025, complete: bool = True, run: str = "1"
+    output: Path,
+    code: str,
+    year: int = 2025,
+    complete: bool = True,
+    run: str = "1",
+    languages: tuple[str, ...] = ("en",),
 ) -> Path:
     """A run folder published as profiles/<code>, as a build leaves it."""
     run_dir = output / "runs" / f"profile-{code}-{run}"
     run_dir.mkdir(parents=True)
     run = run_dir
-    (run / "report.html").write_text("<html></html>")
-    if complete:
-        (run / "report.pdf").write_bytes(b"%PDF-")
+    for lang in languages:
+        (run / f"report.{lang}.html").write_text("<html></html>")
+        if complete:
+            (run / f"report.{lang}.pdf").write_bytes(b"%PDF-")
     (run / "inputs.json").write_text(json.dumps({"settings": {"report_year": year}}))
     link = output / "profiles" / code
     link.parent.mkdir(exist_ok=True)
@@ -345,15 +352,25 @@ def _index_rows(index: Path) -> list[list[str]]:
 
 def test_the_index_lists_what_is_published_and_stays_right_after_a_partial_rebuild(tmp_path):
     names = {"JOR": "Jordan", "TUR": "Türkiye", "SYR": "Syrian Arab Rep.", "XKX": "Kosovo"}
-    _published(tmp_path, "TUR")
-    _published(tmp_path, "JOR", 2019)
+    _published(tmp_path, "TUR", languages=("nl", "en"))
+    _published(tmp_path, "JOR", 2019)  # an English edition only
     _published(tmp_path, "SYR", complete=False)  # no PDF: not listed
     index = profile_index.write_index(tmp_path, names, "profiles")
     assert index == tmp_path / "profiles" / "index.html"
     assert _index_rows(index) == [
-        ["Jordan", "JOR", "2019", "JOR/report.pdf", "JOR/report.html"],
-        ["Türkiye", "TUR", "2025", "TUR/report.pdf", "TUR/report.html"],
+        ["Jordan", "JOR", "2019", "JOR/report.en.pdf", "JOR/report.en.html"],
+        [
+            "Türkiye",
+            "TUR",
+            "2025",
+            "TUR/report.nl.pdf",
+            "TUR/report.nl.html",
+            "TUR/report.en.pdf",
+            "TUR/report.en.html",
+        ],
     ]
+    headers = BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser").select("th")
+    assert [th.get_text() for th in headers][3:] == ["Dutch", "English"]
     # a later batch rebuilds only Jordan (for 2025) and completes Syria: Türkiye stays
     _published(tmp_path, "JOR", 2025, run="2")
     _published(tmp_path, "SYR", 2025, run="2")
@@ -372,6 +389,24 @@ def test_the_index_shows_names_as_text(tmp_path):
     page = (tmp_path / "profiles" / "index.html").read_text(encoding="utf-8")
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert '<html lang="en">' in page
+
+
+def test_the_index_is_written_in_the_language_asked_for(tmp_path):
+    _published(tmp_path, "SYR", languages=("nl",))
+    index = profile_index.write_index(tmp_path, {"SYR": "Syrian Arab Rep."}, "profiles", "nl")
+    soup = BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser")
+    assert soup.html is not None and soup.html["lang"] == "nl"
+    assert soup.h1 is not None and soup.h1.get_text() == "Landenprofielen"
+    assert "1 gepubliceerd landenprofiel" in soup.get_text()
+    assert [th.get_text() for th in soup.select("th")] == [
+        "Land",
+        "ISO3",
+        "Verslagjaar",
+        "Nederlands",
+    ]
+    assert _index_rows(index) == [
+        ["Syrië", "SYR", "2025", "SYR/report.nl.pdf", "SYR/report.nl.html"]
+    ]
 
 
 def test_the_layout_changes_the_run_not_the_chapter_it_reuses(tmp_path):

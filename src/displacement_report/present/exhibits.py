@@ -215,6 +215,16 @@ def _chart_kind(ax: Axes) -> str:
     return _("Bar chart") if ax.containers else _("Line chart")
 
 
+def _value_axis(ax: Axes) -> str:
+    """The label of the axis the values are read on: the horizontal one for horizontal
+    bars (a pyramid's ages are its categories), otherwise the vertical one."""
+    horizontal = any(
+        isinstance(c, BarContainer) and c.orientation == "horizontal" for c in ax.containers
+    )
+    first, second = (ax.get_xlabel(), ax.get_ylabel())
+    return (first or second) if horizontal else (second or first)
+
+
 def alt_text(fig: plt.Figure, data: pd.DataFrame | None = None) -> str:
     """What a chart shows, for a reader who cannot see it: kind, axes, range and the
     largest values, generated from the plotted data."""
@@ -243,7 +253,7 @@ def alt_text(fig: plt.Figure, data: pd.DataFrame | None = None) -> str:
                 first=_x_value(numeric_x.min()), last=_x_value(numeric_x.max())
             )
         )
-    axis = fig.axes[0].get_ylabel() or fig.axes[0].get_xlabel() if fig.axes else ""
+    axis = _value_axis(fig.axes[0]) if fig.axes else ""
     if axis:
         parts.append(_("values: {axis}").format(axis=axis))
     stacked = _stacked(fig.axes[0].containers if fig.axes else [])

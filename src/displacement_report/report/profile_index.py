@@ -135,7 +135,7 @@ def write_index(output_dir: Path, names: Mapping[str, str], folder: str, lang: s
     target = profiles_dir / INDEX
     try:
         profiles_dir.mkdir(parents=True, exist_ok=True)
-        with _locked(profiles_dir):
+        with _locked(profiles_dir), using(lang):
             page = index_html(published_profiles(profiles_dir, names), lang=lang)
             publish.write_bytes_atomically(target, page.encode("utf-8"))
     except OSError as exc:
