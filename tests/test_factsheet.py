@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from displacement_report.analysis import demographics, headline, key_figures, solutions
 from displacement_report.analysis.key_figures import KeyFigure
 from displacement_report.data import unhcr
-from displacement_report.present import charts_profile, exhibits
+from displacement_report.present import charts, charts_profile, exhibits
 from displacement_report.present.narrative import country_profile as words
 from displacement_report.present.tables import country_profile as tables
 from displacement_report.report import colophon, combine, fingerprint, profile_index, reuse
@@ -421,3 +421,27 @@ def test_the_layout_changes_the_run_not_the_chapter_it_reuses(tmp_path):
     # but the executed chapter is the same for both, and is reused across them
     chapters = {k: reuse.chapter_fingerprint(v, "sha") for k, v in made.items()}
     assert chapters["report"] == chapters["factsheet"]
+
+
+def test_the_history_caption_starts_at_the_first_year_with_anyone_recorded():
+    years = pd.Index(range(2000, 2026), name="year")
+    shown = pd.DataFrame(0, index=years, columns=list(headline.COMPONENTS))
+    shown.loc[2017:, "refugees"] = 5
+    caption = words.history_caption("St Kitts & Nevis", shown)
+    assert "end of each year, 2017–2025, by group" in caption
+    nobody = words.history_caption("Nowhere", shown * 0)
+    assert "2025–2025" in nobody  # nothing recorded: only the report year is claimed
+
+
+def test_a_low_history_chart_has_a_short_axis_label_and_its_legend_below():
+    years = pd.Index(range(2015, 2026), name="year")
+    frame = pd.DataFrame(0, index=years, columns=list(headline.COMPONENTS), dtype="int64")
+    frame["refugees"] = 2_000_000
+    frame[headline.TOTAL] = frame[list(headline.COMPONENTS)].sum(axis=1)
+    low = charts.displacement_trend(frame, "t", "Source: x", size=(6.7, 3.2), legend_below=True)
+    assert low.axes[0].get_ylabel() == "Millions of people"
+    assert low.axes[0].get_legend() is None and low.legends  # in the figure, not the axes
+    tall = charts.displacement_trend(frame, "t", "Source: x")
+    assert tall.axes[0].get_ylabel() == "People, millions (end of year)"
+    plt.close(low)
+    plt.close(tall)

@@ -78,7 +78,8 @@ def displacement_trend(
     legend_below: bool = False,
 ) -> plt.Figure:
     """Stacked bars of the forcibly displaced by component, one bar per year; `size` in
-    inches (default: the report's), the legend inside the chart or below it."""
+    inches (default: the report's). `legend_below`: a low chart (a factsheet's), with
+    its legend below it and a short axis label."""
     fig, ax = plt.subplots(figsize=size)
     bottom = pd.Series(0.0, index=by_year.index)
     for component, label in COMPONENTS.items():
@@ -97,7 +98,7 @@ def displacement_trend(
     top = max(float(bottom.max()), 1.0) * 1.1  # headroom for the value labels
     _label_totals(ax, by_year[TOTAL], highlight, millions=top >= 1e6)
     ax.set_ylim(0, top)
-    _people_axis(ax, top)
+    _people_axis(ax, top, short=legend_below)
     ax.set_xlabel("")
     ax.set_title(title)
     ax.margins(x=0.01)
@@ -126,19 +127,21 @@ def _trend_legend(fig: plt.Figure, ax, below: bool) -> tuple[float, float, float
     return (0, 0.68 / height, 1, 1)
 
 
-def _people_axis(ax, top: float) -> None:
+def _people_axis(ax, top: float, short: bool = False) -> None:
     """The vertical axis in millions, thousands or people, whichever the chart's height
-    needs: a small host's chart never reads 0.0 M."""
+    needs: a small host's chart never reads 0.0 M. `short`: a label that fits a low
+    chart (its caption says the figures are for the end of each year)."""
     if top >= 1e6:
         ax.yaxis.set_major_formatter(MillionsFormatter(1e6))
-        ax.set_ylabel(_("People, millions (end of year)"))
+        label = _("Millions of people") if short else _("People, millions (end of year)")
     elif top >= 1e4:
         ax.yaxis.set_major_formatter(MillionsFormatter(1e3))
-        ax.set_ylabel(_("People, thousands (end of year)"))
+        label = _("Thousands of people") if short else _("People, thousands (end of year)")
     else:
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: localized(f"{value:,.0f}")))
-        ax.set_ylabel(_("People (end of year)"))
+        label = _("People") if short else _("People (end of year)")
+    ax.set_ylabel(label)
 
 
 def _label_totals(ax, totals: pd.Series, years: tuple[int, ...], millions: bool) -> None:

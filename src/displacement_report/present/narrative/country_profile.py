@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from displacement_report.analysis.demographics import Pyramid
-from displacement_report.analysis.headline import OIP_FIRST_YEAR
+from displacement_report.analysis.headline import COMPONENTS, OIP_FIRST_YEAR
 from displacement_report.analysis.key_figures import KeyFigure, NoFigure
 from displacement_report.i18n import N_, _
 from displacement_report.present.format import count, escape_markdown, percent, signed_percent
@@ -68,7 +68,12 @@ def history_title(name: str) -> str:
     return _("Hosted in or displaced inside {country}, by group").format(country=name)
 
 
-def history_caption(name: str, start: int, year: int) -> str:
+def history_caption(name: str, shown: pd.DataFrame) -> str:
+    """What the history chart shows, from the first year it has a bar (a country UNHCR
+    records only from 2017 says 2017, not the chart's first possible year)."""
+    people = shown[list(COMPONENTS)].astype("Float64").fillna(0).sum(axis=1)
+    year = int(shown.index.max())
+    start = int(people.index[people > 0].min()) if (people > 0).any() else year
     return _(
         "People hosted in or displaced inside {country} at the end of each year, "
         "{start}–{year}, by group."
