@@ -31,7 +31,8 @@ def _check(result, out):
     assert result.index == out / "profiles" / "index.html"
     index = result.index.read_text(encoding="utf-8")
     for code in ("JOR", "SYR"):
-        assert f'href="{code}/report.pdf"' in index and f'href="{code}/report.html"' in index
+        assert f'href="{code}/report.en.pdf"' in index
+        assert f'href="{code}/report.en.html"' in index
     assert "LBN" not in index
 
 

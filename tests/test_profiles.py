@@ -23,6 +23,8 @@ from displacement_report.cli import app
 pytestmark = [pytest.mark.notebook, pytest.mark.xdist_group("profiles")]
 
 COUNTRIES = {"JOR": "Jordan", "DEU": "Germany", "KNA": "St Kitts & Nevis"}
+#: the names the index (in the main edition's language, Dutch) shows
+CLDR_NL = {"JOR": "Jordanië", "DEU": "Duitsland", "KNA": "Saint Kitts en Nevis"}
 
 
 @pytest.fixture(scope="module")
@@ -38,14 +40,14 @@ def _text(pdf: Path) -> str:
 
 
 def _soup(out: Path, code: str) -> BeautifulSoup:
-    page = (out / "profiles" / code / "report.html").read_text(encoding="utf-8")
+    page = (out / "profiles" / code / "report.en.html").read_text(encoding="utf-8")
     return BeautifulSoup(page, "html.parser")
 
 
 @pytest.mark.parametrize("code", COUNTRIES)
 def test_each_profile_is_a_factsheet_of_at_most_two_a4_pages(published, code):
     out, _ = published
-    pdf = out / "profiles" / code / "report.pdf"
+    pdf = out / "profiles" / code / "report.en.pdf"
     reader = PdfReader(pdf)
     assert 1 <= len(reader.pages) <= 2
     for page in reader.pages:  # A4: 595 x 842 points
@@ -61,6 +63,19 @@ def test_each_profile_is_a_factsheet_of_at_most_two_a4_pages(published, code):
     assert "Code: displacement-report" in text and "Produced" in text
     assert f"parameter set profile-{code}" in text
     assert not (out / "latest").exists()  # profiles never replace the report
+
+
+@pytest.mark.parametrize("code", COUNTRIES)
+def test_the_dutch_factsheet_is_as_short_and_in_dutch(published, code):
+    out, _ = published
+    reader = PdfReader(out / "profiles" / code / "report.nl.pdf")
+    assert 1 <= len(reader.pages) <= 2
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert outline[0] == f"Landenprofiel: {CLDR_NL[code]}"
+    text = _text(out / "profiles" / code / "report.nl.pdf")
+    assert "Gegevens: UNHCR Refugee Population Statistics Database, versie 2025.12.1" in text
+    assert f"parameterset profile-{code}" in text and "Gemaakt op" in text
+    assert "Figuur 1" in text and "Tabel 1" in text
 
 
 def _csv_sum(folder: Path, table: str, column: str, year: int, code: str) -> int:
@@ -88,7 +103,7 @@ def test_the_key_figures_of_jordan_equal_the_data(published, real_dir):
     words = tiles["tile-refugees"].select_one(".tile-change").get_text(" ", strip=True)
     assert f"{abs(change):,} {'fewer' if change < 0 else 'more'} than at the end of 2024" in words
     assert f"{100 * change / before:+.1f}%" in words
-    text = _text(out / "profiles" / "JOR" / "report.pdf")
+    text = _text(out / "profiles" / "JOR" / "report.en.pdf")
     for value in expected.values():
         assert f"{value:,}" in text  # the reader sees the same numbers in the PDF
 
@@ -115,7 +130,7 @@ def test_exhibits_are_numbered_captioned_sourced_and_described(published):
     pyramid = jordan.select_one('figure[id^="fig-profile_JOR_age_sex"]')
     assert pyramid is not None
     assert str(pyramid.img["alt"]).startswith("Population pyramid")
-    assert (out / "profiles" / "JOR" / "figures" / "profile_JOR_age_sex.csv").is_file()
+    assert (out / "profiles" / "JOR" / "en" / "figures" / "profile_JOR_age_sex.csv").is_file()
 
 
 def test_no_empty_chart_where_there_is_nothing_to_draw(published):
@@ -153,7 +168,13 @@ def test_the_index_lists_every_published_profile_also_after_a_partial_batch(publ
     assert f"index:   {out / 'profiles' / 'index.html'}" in output
     listed = _index(out)
     assert listed == {
-        code: (name, f"{code}/report.pdf", f"{code}/report.html")
+        code: (
+            CLDR_NL[code],
+            f"{code}/report.nl.pdf",
+            f"{code}/report.nl.html",
+            f"{code}/report.en.pdf",
+            f"{code}/report.en.html",
+        )
         for code, name in COUNTRIES.items()
     }
     # only Jordan again (unchanged, so reused in a second): the others stay listed
