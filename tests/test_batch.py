@@ -56,3 +56,25 @@ def test_the_same_batch_runs_on_a_dask_cluster(tmp_path, tiny_profile):
             scheduler=cluster.scheduler_address,
         )
     _check(result, out)
+
+
+def test_a_dask_worker_keeps_its_kernels_warm_between_profiles(tmp_path):
+    """Every profile a one-thread worker builds runs on the kernel its first task started
+    (notebook and export alike): no task but the first pays a cold kernel start."""
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    record = (
+        f"import os, pathlib\npathlib.Path({str(pids)!r}, country).write_text(str(os.getpid()))"
+    )
+    notebook = write_notebook(tmp_path / "profile.ipynb", FAILING, record)
+    out = tmp_path / "out"
+    settings = validate_parameters({"report_year": 2019, "output_dir": str(out), "language": "en"})
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        result = batch.run_profiles(
+            settings, ["JOR", "LBN", "SYR"], notebook=notebook, scheduler=cluster.scheduler_address
+        )
+    assert not result.failed and len(result.published) == 3
+    kernels_used = {(pids / code).read_text() for code in ("JOR", "LBN", "SYR")}
+    assert len(kernels_used) == 1, kernels_used

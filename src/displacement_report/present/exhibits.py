@@ -340,8 +340,11 @@ def _write_sidecars(name: str, kind: str, data: pd.DataFrame, meta: dict[str, An
     )
 
 
-def chart_html(fig: plt.Figure, name: str, caption: str | None = None) -> str:
-    """The chart as a numbered figure: SVG with alternative text, caption, data link."""
+def chart_html(
+    fig: plt.Figure, name: str, caption: str | None = None, svg: bytes | None = None
+) -> str:
+    """The chart as a numbered figure: SVG with alternative text, caption, data link;
+    `svg`: the chart already drawn as SVG (drawn here if not given)."""
     from displacement_report.present import style
 
     name = _unique(name)
@@ -349,7 +352,7 @@ def chart_html(fig: plt.Figure, name: str, caption: str | None = None) -> str:
     alt = alt_text(fig, data)
     caption = caption or caption_for(fig)
     title = axes_title(fig.axes[0]).replace("\n", " ") if fig.axes else ""
-    svg = style.svg_bytes(fig)
+    svg = style.svg_bytes(fig) if svg is None else svg
     _write_sidecars(
         name,
         "figure",

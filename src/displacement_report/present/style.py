@@ -131,12 +131,12 @@ def _save_files(
     from displacement_report.present import exhibits
 
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for suffix, metadata in ((".svg", {"Date": None}), (".png", {"Software": None})):
-        target = folder / f"{name}{suffix}"
-        fig.savefig(target, metadata=metadata, bbox_inches="tight")
-        written.append(target)
-    return written, exhibits.chart_html(fig, name, caption)
+    # drawn once as SVG: the same bytes go into the file and into the page
+    svg = svg_bytes(fig)
+    (folder / f"{name}.svg").write_bytes(svg)
+    fig.savefig(folder / f"{name}.png", metadata={"Software": None}, bbox_inches="tight")
+    written = [folder / f"{name}.svg", folder / f"{name}.png"]
+    return written, exhibits.chart_html(fig, name, caption, svg=svg)
 
 
 def _in_notebook() -> bool:

@@ -89,6 +89,15 @@ def _locally(jobs: list[tuple], workers: int) -> BatchResult:
             raise
 
 
+def _profile_task(
+    settings: ReportSettings, code: str, name: str, force: bool, notebook: str | Path
+) -> build.RunResult:
+    """One profile as a Dask task: on the worker's own warm kernels, which stay up for
+    the worker's next tasks (no task pays a cold kernel start but the worker's first)."""
+    kernels.keep_kernels_warm(IPCKernelManager)
+    return build_one_profile(settings, code, name, force, notebook)
+
+
 def _on_cluster(scheduler: str, jobs: list[tuple]) -> BatchResult:
     """Each profile a task on the Dask cluster at `scheduler` (an address, or a Client's
     scheduler). Workers must see the same folders (data, project, output)."""
@@ -96,7 +105,7 @@ def _on_cluster(scheduler: str, jobs: list[tuple]) -> BatchResult:
 
     with Client(scheduler, set_as_default=False) as client:
         futures = [
-            client.submit(build_one_profile, *job, key=f"profile-{job[1]}-{id(job)}", pure=False)
+            client.submit(_profile_task, *job, key=f"profile-{job[1]}-{id(job)}", pure=False)
             for job in jobs
         ]
         return _collect([job[1] for job in jobs], futures, lambda f: f.result())

@@ -17,6 +17,7 @@ import pickle
 import subprocess
 import sys
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -340,11 +341,14 @@ def _export_editions(
         )
         jobs.append((chapters, provenance, run_dir, language, what_changed, layout))
     log.info("exporting HTML and PDF: %s", ", ".join(executed))
-    if kernels.active_pool() is not None:
-        # inside a batch, which already builds several countries at once: in turn,
-        # without paying an interpreter start per edition
-        for job in jobs:
-            export(*job)
+    pool = kernels.active_pool()
+    if pool is not None:
+        # inside a batch: every edition on a warm kernel of the batch, at the same time
+        # and without paying an interpreter start per edition
+        with ThreadPoolExecutor(max_workers=len(jobs)) as threads:
+            done = [threads.submit(_export_on_kernel, pool, job, run_dir) for job in jobs]
+            for future in done:
+                future.result()
         return
     others = [_start_export(job, run_dir) for job in jobs[1:]]
     try:
@@ -360,6 +364,23 @@ def _export_editions(
                 process.wait()
             job_file.unlink(missing_ok=True)
             job_file.with_suffix(".log").unlink(missing_ok=True)
+
+
+def _export_on_kernel(pool: kernels.KernelPool, job: tuple, run_dir: Path) -> None:
+    """Export one edition on a kernel of `pool` (see `export_worker`)."""
+    job_file = run_dir / f".export-{job[3]}.pickle"
+    job_file.write_bytes(pickle.dumps(job))
+    code = (
+        "from displacement_report.report.export_worker import main as _export\n"
+        f"_export({str(job_file)!r})\n"
+        "del _export"
+    )
+    try:
+        pool.run(code, run_dir)
+    except kernels.KernelCodeError as exc:
+        raise ContentError(f"exporting the {job[3]} edition failed: {exc}") from None
+    finally:
+        job_file.unlink(missing_ok=True)
 
 
 def _start_export(job: tuple, run_dir: Path) -> tuple[subprocess.Popen, Path]:

@@ -11,6 +11,7 @@ execution counts, and an undefined name still fails.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import queue
@@ -65,6 +66,25 @@ class KernelPool:
                 return manager
             self.discard(manager)
 
+    def run(self, code: str, folder: Path) -> None:
+        """Run `code` on a warm kernel (started if the pool has none idle) in `folder`,
+        and take the kernel back. A kernel is a process of its own: code run this way
+        from several threads runs at the same time, which threads of this process
+        cannot do for pure-Python work. Raises KernelCodeError if the code fails."""
+        manager = self.acquire(folder)
+        healthy = False
+        try:
+            if not manager.has_kernel:
+                run_sync(manager.start_kernel)(cwd=str(folder))
+            content = _execute(manager, code)
+            if content["status"] != "ok":
+                raise KernelCodeError(
+                    f"{content.get('ename', 'error')}: {content.get('evalue', '')}"
+                )
+            healthy = True
+        finally:
+            self.release(manager, healthy=healthy)
+
     def release(self, manager, *, healthy: bool) -> None:
         if healthy and manager.has_kernel:
             self._idle.put(manager)
@@ -82,6 +102,23 @@ class KernelPool:
             managers, self._all = self._all, []
         for manager in managers:
             _shutdown(manager)
+
+
+class KernelCodeError(RuntimeError):
+    """Code run on a pooled kernel failed; the message is the kernel's error."""
+
+
+def _execute(manager, code: str) -> dict:
+    """Run `code` on the manager's kernel until it finishes; the reply's content."""
+    client = BlockingKernelClient()
+    client.load_connection_info(manager.get_connection_info())
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=RESET_TIMEOUT)
+        reply = client.execute_interactive(code, store_history=False, output_hook=lambda _msg: None)
+        return dict(reply["content"])
+    finally:
+        client.stop_channels()
 
 
 def _reset(manager, folder: Path) -> bool:
@@ -174,7 +211,23 @@ def warm_kernels(manager_class: type) -> Iterator[KernelPool]:
     try:
         yield pool
     finally:
-        if outer is None:
+        if outer is None and pool is not _kept:
             with _pool_lock:
                 _pool = None
             pool.close()
+
+
+_kept: KernelPool | None = None
+
+
+def keep_kernels_warm(manager_class: type) -> KernelPool:
+    """Make this process's pool live as long as the process: every later build in it
+    (each task a Dask worker runs) uses the same warm kernels. They stop when the
+    process exits, or with it if it is killed (a kernel exits when its parent dies)."""
+    global _pool, _kept
+    with _pool_lock:
+        if _kept is None:
+            _kept = _pool if _pool is not None else KernelPool(manager_class)
+            atexit.register(_kept.close)
+        _pool = _kept
+        return _kept
