@@ -161,15 +161,16 @@ def export(
     what_changed: str = "",
     layout: Layout = REPORT,
 ) -> None:
-    """Write one edition: each chapter's own HTML, then the combined HTML and PDF and
-    the data files, atomically, every word in `language`. The closing pages: the annex
-    of reference tables, what changed, glossary, colophon."""
+    """Write one edition: each chapter's own HTML (a report's; a factsheet is its one
+    chapter), then the combined HTML and PDF and the data files, atomically, every word
+    in `language`. The closing pages: the annex of reference tables, what changed,
+    glossary, colophon."""
     from displacement_report.report.html import ReportHTMLExporter
     from displacement_report.report.pdf import html_to_pdf
 
     with i18n.using(language):
         exporter = ReportHTMLExporter()
-        for path in executed:
+        for path in executed if layout == REPORT else ():
             page, _ = exporter.from_filename(str(path))
             publish.write_bytes_atomically(path.with_suffix(".html"), page.encode("utf-8"))
         if layout == FACTSHEET:
