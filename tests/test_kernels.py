@@ -71,3 +71,25 @@ def test_execute_all_keeps_kernels_warm_within_one_call(tmp_path):
     pids = {_pid(nbformat.read(tmp_path / f"out{i}.ipynb", as_version=4)) for i in range(4)}
     assert len(pids) <= 2  # two kernels at most for four notebooks
     assert _kernel_processes() <= before
+
+
+def test_a_deleted_folder_of_an_earlier_build_does_not_break_the_next(tmp_path):
+    """Two notebooks run in threads can leave papermill's process-wide folder set to the
+    notebooks folder of an earlier build; once that folder is gone (a temporary copy),
+    the next build must still write its executed notebooks."""
+    from papermill.iorw import papermill_io
+
+    gone = tmp_path / "deleted-notebooks"
+    gone.mkdir()
+    papermill_io.get_handler("local").cwd(str(gone))  # what the race leaves behind
+    gone.rmdir()
+    quick = write_notebook(tmp_path / "quick.ipynb", "x: int = 1  # a number", "y = x + 1")
+    # saved after each cell, some of them after the quick one has finished
+    slow = write_notebook(
+        tmp_path / "slow.ipynb", "x: int = 1  # a number", *["import time; time.sleep(0.4)"] * 4
+    )
+    done = execute_all(
+        [(quick, tmp_path / "q.out.ipynb", {}), (slow, tmp_path / "s.out.ipynb", {})]
+    )
+    assert all(path.is_file() for path in done)
+    assert papermill_io.get_handler("local").cwd(None) is None  # nothing stale left

@@ -288,8 +288,10 @@ def build_report(
             layout,
         )
     except OSError as exc:  # disk full, file too large, folder gone: say so, keep the old
+        log.debug("writing the report failed", exc_info=True)
+        where = f" ({exc.filename})" if exc.filename else ""
         raise OutputError(
-            f"writing the report into {output_dir} failed: {exc.strerror or exc}; "
+            f"writing the report into {output_dir} failed: {exc.strerror or exc}{where}; "
             "the previously published report is unchanged"
         ) from None
 

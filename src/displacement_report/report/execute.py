@@ -24,6 +24,7 @@ import nbformat
 import papermill
 from jupyter_client.manager import AsyncKernelManager
 from papermill.exceptions import PapermillExecutionError
+from papermill.iorw import papermill_io
 from traitlets import default
 
 from displacement_report.errors import NotebookError, ParameterError
@@ -161,6 +162,7 @@ def execute_all(jobs: Sequence[tuple[Path, Path, dict[str, object]]]) -> list[Pa
     # papermill changes the process's folder for each notebook; two at once in threads
     # can leave it in notebooks/, so the folder the command started in is put back
     started_in = os.getcwd()
+    _forget_papermill_folder()
 
     def run(job: tuple[Path, Path, dict[str, object]]) -> Path:
         source, target, parameters = job
@@ -188,3 +190,12 @@ def execute_all(jobs: Sequence[tuple[Path, Path, dict[str, object]]]) -> list[Pa
     finally:
         stop()
         os.chdir(started_in)
+        _forget_papermill_folder()
+
+
+def _forget_papermill_folder() -> None:
+    """papermill keeps the folder it reads and writes notebooks in on a process-wide
+    handler, and two notebooks run in threads can leave it set to a folder of an
+    earlier build; once that folder is deleted, every later write fails. Our paths are
+    absolute, so it needs no folder."""
+    papermill_io.get_handler("local").cwd(None)

@@ -11,6 +11,7 @@ execution counts, and an undefined name still fails.
 
 from __future__ import annotations
 
+import asyncio
 import atexit
 import contextlib
 import logging
@@ -75,7 +76,9 @@ class KernelPool:
         healthy = False
         try:
             if not manager.has_kernel:
-                run_sync(manager.start_kernel)(cwd=str(folder))
+                # a loop of its own, closed after: this runs in short-lived threads,
+                # where run_sync would leave a loop behind for each
+                asyncio.run(manager.start_kernel(cwd=str(folder)))
             content = _execute(manager, code)
             if content["status"] != "ok":
                 raise KernelCodeError(
