@@ -69,9 +69,21 @@ def measure_chapter_rebuild() -> tuple[float, float]:
         return time.perf_counter() - start, cold
 
 
+def _longer_than_two_pages(output: Path) -> list[str]:
+    """The published factsheets with more than two pages (the layout promises two)."""
+    from pypdf import PdfReader
+
+    return sorted(
+        f"{pdf.parent.name} {pdf.name}"
+        for pdf in (output / "profiles").glob("*/report.*.pdf")
+        if len(PdfReader(pdf).pages) > 2
+    )
+
+
 def measure_profiles(sample: int | None) -> tuple[float, int, int]:
     """Seconds per profile in a batch of `sample` hosts (None: every host), how many
-    hosts there are, and how many profiles failed."""
+    hosts there are, and how many profiles failed; names any factsheet longer than two
+    pages."""
     from displacement_report.data import unhcr
     from displacement_report.report.batch import run_profiles
     from displacement_report.settings import validate_parameters
@@ -82,7 +94,10 @@ def measure_profiles(sample: int | None) -> tuple[float, int, int]:
         settings = validate_parameters({"report_year": 2025, "output_dir": scratch})
         start = time.perf_counter()
         result = run_profiles(settings, chosen)
-        return (time.perf_counter() - start) / len(chosen), len(hosts), len(result.failed)
+        seconds = (time.perf_counter() - start) / len(chosen)
+        long = _longer_than_two_pages(Path(scratch))
+        print(f"factsheets longer than two pages: {len(long)} {' '.join(long)}".rstrip())
+        return seconds, len(hosts), len(result.failed)
 
 
 def measure_builds(root: Path) -> dict[str, float]:

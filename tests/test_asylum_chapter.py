@@ -274,8 +274,9 @@ def test_profile_lines_read_in_dutch():
         text = narrative.profile_sentences(hosted, few, "Oeganda", 2024, 100)
         table = tables.profile_table(hosted, few, "Oeganda", 2024, 100, "Bron: UNHCR")
     assert text == (
-        "Eind 2024 verbleven in Oeganda 1.000 vluchtelingen en andere personen die "
-        "internationale bescherming nodig hebben; **90,0%** van hen kwam uit een buurland. "
+        "Van de 1.000 vluchtelingen onder het mandaat van UNHCR en andere personen die "
+        "internationale bescherming nodig hebben in Oeganda kwam eind 2024 **90,0%** uit een "
+        "buurland. "
         "Het land nam in 2024 1 inhoudelijke asielbeslissing: minder dan de 100 die hier "
         "nodig zijn voor een percentage."
     )

@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
+from displacement_report import i18n
 from displacement_report.analysis import demographics, headline, key_figures, solutions
 from displacement_report.analysis.key_figures import KeyFigure
 from displacement_report.data import unhcr
@@ -445,3 +446,16 @@ def test_a_low_history_chart_has_a_short_axis_label_and_its_legend_below():
     assert tall.axes[0].get_ylabel() == "People, millions (end of year)"
     plt.close(low)
     plt.close(tall)
+
+
+def test_a_country_without_a_protracted_situation_is_told_so_in_its_language():
+    settings = validate_parameters({"report_year": 2025})
+    english = words.no_protracted("Syria", settings)
+    assert english == (
+        "Syria hosted no protracted refugee situation at the end of 2025: no nationality "
+        "numbered 25,000 refugees or more there in each of the last 5 years."
+    )
+    with i18n.using("nl"):
+        dutch = words.no_protracted("Syrië", settings)
+    assert dutch.startswith("Syrië kende eind 2025 geen langdurige vluchtelingensituatie")
+    assert "25.000 vluchtelingen" in dutch

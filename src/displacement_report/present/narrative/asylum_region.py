@@ -501,8 +501,9 @@ def profile_sentences(
         ).format(country=country, year=year)
     else:
         text = _(
-            "Of the {people} refugees and other people in need of international protection "
-            "in {country} at the end of {year}, **{share}** came from a neighbouring country."
+            "Of the {people} refugees under UNHCR's mandate and other people in need of "
+            "international protection in {country} at the end of {year}, **{share}** came "
+            "from a neighbouring country."
         ).format(
             people=count(in_host["people"]),
             country=country,

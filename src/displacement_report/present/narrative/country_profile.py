@@ -11,6 +11,7 @@ from displacement_report.analysis.headline import COMPONENTS, OIP_FIRST_YEAR
 from displacement_report.analysis.key_figures import KeyFigure, NoFigure
 from displacement_report.i18n import N_, _
 from displacement_report.present.format import count, escape_markdown, percent, signed_percent
+from displacement_report.settings import ReportSettings
 
 #: What each key-figure tile counts.
 TILE_LABELS = {
@@ -83,6 +84,20 @@ def history_caption(name: str, shown: pd.DataFrame) -> str:
 def tiles_heading(name: str, year: int) -> str:
     return _("People hosted in or displaced inside {country}, end of {year}").format(
         country=name, year=year
+    )
+
+
+def no_protracted(name: str, settings: ReportSettings) -> str:
+    """Said under the heading on protracted situations where the country has none."""
+    return _(
+        "{country} hosted no protracted refugee situation at the end of {year}: no "
+        "nationality numbered {threshold} refugees or more there in each of the last "
+        "{years} years."
+    ).format(
+        country=name,
+        year=settings.report_year,
+        threshold=count(settings.protracted_threshold),
+        years=settings.protracted_years,
     )
 
 

@@ -30,9 +30,9 @@ def origins_table(origins: pd.DataFrame, host: str, year: int, source: str) -> s
         }
     )
     formats = dict.fromkeys(list(frame.columns)[1:], count)
-    caption = _("Main countries of origin of the people {host} hosts, end of {year}").format(
-        host=host, year=year
-    )
+    caption = _(
+        "Main countries of origin of the people {host} hosts under UNHCR's mandate, end of {year}"
+    ).format(host=host, year=year)
     return table_html(frame, formats, caption, source)
 
 
