@@ -264,7 +264,7 @@ def test_chapter_four_profile_and_table_in_dutch():
     )
     with i18n.using("nl"):
         text = focus_countries.profile_paragraph(over_time, "Pakistan", 1992, 1995)
-        table = focus_tables.focus_overview_table(overview, {"JOR": "Jordanië"}, "T", "B")
+        table = focus_tables.focus_overview_table(overview, "T", "B")
         origins = focus_tables.focus_origins_table(overview, {"JOR": "Jordanië"}, "T", "B")
         people = focus_tables.focus_people_table(overview, {"JOR": "Jordanië"}, "T", "B")
     # 1.5 M against 1.0 M from abroad: +50%, the IDPs unknown in both years
@@ -272,7 +272,7 @@ def test_chapter_four_profile_and_table_in_dutch():
     assert "IDMC geeft voor 1995 geen cijfer voor binnenlands ontheemden" in text
     assert "steeg sinds eind 1992 met 50%." in text
     assert "Lager midden" in table and "nee" in table and "246,0" in table
-    assert "2.398.179" in table
+    assert "2.398.179" in table and "Jordanië" not in table  # the caption names it
     assert "Syrië 420.835" in origins and "Lager middeninkomen" in origins
     assert "Vluchtelingen per 1.000 inwoners, incl. UNRWA" in people and "246,0" in people
 

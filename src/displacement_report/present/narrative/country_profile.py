@@ -138,12 +138,13 @@ def no_pyramid(name: str, year: int, covered: list[int], pyramid: Pyramid | None
     ).format(country=name, year=year)
 
 
-#: The rows of the solutions table.
+#: The rows of the solutions table (its caption names the country: a long name such as
+#: UNHCR's for Serbia would fill every row).
 SOLUTION_LABELS = {
-    "returned_from": N_("Refugees who left {country} to return home"),
-    "returned_to": N_("Refugees from {country} who returned home"),
-    "resettled_in": N_("Resettlement arrivals in {country}"),
-    "naturalised_in": N_("Refugees naturalised in {country}"),
+    "returned_from": N_("Refugees who left the country to return home"),
+    "returned_to": N_("Refugees from the country who returned to it"),
+    "resettled_in": N_("Refugees resettled to the country"),
+    "naturalised_in": N_("Refugees naturalised in the country"),
 }
 
 

@@ -70,9 +70,7 @@ def solutions_table(found: pd.Series, name: str, year: int, source: str) -> str:
     """The country's returns, resettlement arrivals and naturalisations in `year`."""
     frame = pd.DataFrame(
         {
-            _("Solution"): [
-                _(words.SOLUTION_LABELS[key]).format(country=name) for key in found.index
-            ],
+            _("Solution"): [_(words.SOLUTION_LABELS[key]) for key in found.index],
             _("People"): found.to_numpy(),
         }
     )

@@ -67,18 +67,16 @@ def _counts(overview: pd.DataFrame) -> dict[str, object]:
     }
 
 
-def focus_overview_table(
-    overview: pd.DataFrame, names: Mapping[str, str], caption: str, source: str
-) -> str:
+def focus_overview_table(overview: pd.DataFrame, caption: str, source: str) -> str:
     """Everything of `focus_people_table` and `focus_origins_table` but the origins, in one
-    table (the country profile's: one row)."""
+    table: the country profile's, of one row, whose caption names the country (a column
+    for it would only wrap a long name such as UNHCR's for Serbia)."""
     # nine columns across the page: headers as brief as each language allows
     per_1000 = pgettext("narrow column", "Refugees per 1,000 incl. UNRWA")
     situations = pgettext("narrow column", "Protracted situations")
     counts = _counts(overview)
     frame = pd.DataFrame(
         {
-            _("Country"): [names.get(c, c) for c in overview.index],
             **counts,
             per_1000: overview["per_1000_incl_unrwa"].to_numpy(),
             pgettext("narrow column", "Income group"): [
