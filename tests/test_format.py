@@ -87,3 +87,10 @@ def test_chart_titles_state_computed_findings():
         "Sub-article 4.2: EUR 167 million (2021, first stage) to "
         "EUR 304 million (2023, last stage found)"
     )
+
+
+def test_a_share_short_of_all_or_above_none_never_reads_as_all_or_none():
+    assert fmt.percent(99.96) == "99.9%" and fmt.percent(99.96, 0) == "99%"
+    assert fmt.percent(100) == "100.0%" and fmt.percent(99.94) == "99.9%"
+    assert fmt.percent(0.04) == "0.1%" and fmt.percent(0) == "0.0%"
+    assert fmt.percent(150.0) == "150.0%"

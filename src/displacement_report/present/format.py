@@ -74,11 +74,18 @@ def plain_percent(value: object) -> str:
 
 
 def percent(value: object, digits: int = 1) -> str:
-    """52.15 (already in percent) -> '52.2%'."""
+    """52.15 (already in percent) -> '52.2%'. A share short of all or above none never
+    reads as all or none: 99.96 -> '99.9%', 0.04 -> '0.1%' (a table beside it lists the
+    few it leaves out)."""
     if _missing(value):
         return "–"
+    number, step = as_float(value), 10.0**-digits
+    if 100 - step / 2 <= number < 100:
+        number = 100 - step
+    elif 0 < number < step / 2:
+        number = step
     pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
-    return format_percent(as_float(value) / 100, format=pattern, locale=locale_code())
+    return format_percent(number / 100, format=pattern, locale=locale_code())
 
 
 def signed_percent(value: object, digits: int = 1) -> str:
