@@ -43,18 +43,22 @@ def test_a_failing_country_is_reported_and_the_others_are_published(tmp_path, ti
     _check(result, out)
 
 
-def test_the_same_batch_runs_on_a_dask_cluster(tmp_path, tiny_profile):
+def _on_local_cluster(tmp_path, notebook, workers: int):
+    """The batch JOR, LBN, SYR of `notebook` on a LocalCluster of one-thread worker
+    processes; the result and the output folder."""
     out = tmp_path / "out"
     settings = validate_parameters({"report_year": 2019, "output_dir": str(out), "language": "en"})
     with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
         result = batch.run_profiles(
-            settings,
-            ["JOR", "LBN", "SYR"],
-            notebook=tiny_profile,
-            scheduler=cluster.scheduler_address,
+            settings, ["JOR", "LBN", "SYR"], notebook=notebook, scheduler=cluster.scheduler_address
         )
+    return result, out
+
+
+def test_the_same_batch_runs_on_a_dask_cluster(tmp_path, tiny_profile):
+    result, out = _on_local_cluster(tmp_path, tiny_profile, workers=2)
     _check(result, out)
 
 
@@ -67,14 +71,7 @@ def test_a_dask_worker_keeps_its_kernels_warm_between_profiles(tmp_path):
         f"import os, pathlib\npathlib.Path({str(pids)!r}, country).write_text(str(os.getpid()))"
     )
     notebook = write_notebook(tmp_path / "profile.ipynb", FAILING, record)
-    out = tmp_path / "out"
-    settings = validate_parameters({"report_year": 2019, "output_dir": str(out), "language": "en"})
-    with LocalCluster(
-        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as cluster:
-        result = batch.run_profiles(
-            settings, ["JOR", "LBN", "SYR"], notebook=notebook, scheduler=cluster.scheduler_address
-        )
+    result, _out = _on_local_cluster(tmp_path, notebook, workers=1)
     assert not result.failed and len(result.published) == 3
     kernels_used = {(pids / code).read_text() for code in ("JOR", "LBN", "SYR")}
     assert len(kernels_used) == 1, kernels_used

@@ -369,10 +369,16 @@ def _export_editions(
             job_file.with_suffix(".log").unlink(missing_ok=True)
 
 
-def _export_on_kernel(pool: kernels.KernelPool, job: tuple, run_dir: Path) -> None:
-    """Export one edition on a kernel of `pool` (see `export_worker`)."""
+def _write_job(job: tuple, run_dir: Path) -> Path:
+    """The arguments of `export` for one edition, in the file `export_worker` reads."""
     job_file = run_dir / f".export-{job[3]}.pickle"
     job_file.write_bytes(pickle.dumps(job))
+    return job_file
+
+
+def _export_on_kernel(pool: kernels.KernelPool, job: tuple, run_dir: Path) -> None:
+    """Export one edition on a kernel of `pool` (see `export_worker`)."""
+    job_file = _write_job(job, run_dir)
     code = (
         "from displacement_report.report.export_worker import main as _export\n"
         f"_export({str(job_file)!r})\n"
@@ -389,8 +395,7 @@ def _export_on_kernel(pool: kernels.KernelPool, job: tuple, run_dir: Path) -> No
 def _start_export(job: tuple, run_dir: Path) -> tuple[subprocess.Popen, Path]:
     """Start exporting one edition; its messages go to a file beside the job, read if
     it fails (a pipe could fill while this process lays out its own edition)."""
-    job_file = run_dir / f".export-{job[3]}.pickle"
-    job_file.write_bytes(pickle.dumps(job))
+    job_file = _write_job(job, run_dir)
     command = [sys.executable, "-m", "displacement_report.report.export_worker", str(job_file)]
     with job_file.with_suffix(".log").open("wb") as messages:
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=messages)

@@ -111,36 +111,29 @@ class KernelCodeError(RuntimeError):
     """Code run on a pooled kernel failed; the message is the kernel's error."""
 
 
-def _execute(manager, code: str) -> dict:
-    """Run `code` on the manager's kernel until it finishes; the reply's content."""
+def _execute(manager, code: str, timeout: float | None = None) -> dict:
+    """Run `code` on the manager's kernel until it finishes (or `timeout` seconds pass);
+    the reply's content."""
     client = BlockingKernelClient()
     client.load_connection_info(manager.get_connection_info())
     client.start_channels()
     try:
         client.wait_for_ready(timeout=RESET_TIMEOUT)
-        reply = client.execute_interactive(code, store_history=False, output_hook=lambda _msg: None)
+        reply = client.execute_interactive(
+            code, store_history=False, timeout=timeout, output_hook=lambda _msg: None
+        )
         return dict(reply["content"])
     finally:
         client.stop_channels()
 
 
 def _reset(manager, folder: Path) -> bool:
-    client = BlockingKernelClient()
-    client.load_connection_info(manager.get_connection_info())
-    client.start_channels()
     try:
-        reply = client.execute_interactive(
-            _RESET.format(folder=str(folder)),
-            store_history=False,
-            timeout=RESET_TIMEOUT,
-            output_hook=lambda _msg: None,
-        )
-        return bool(reply["content"]["status"] == "ok")
+        content = _execute(manager, _RESET.format(folder=str(folder)), timeout=RESET_TIMEOUT)
+        return bool(content["status"] == "ok")
     except Exception as exc:  # a dead or stuck kernel: the pool starts another
         log.warning("could not reset a warm kernel (%s); starting a new one", exc)
         return False
-    finally:
-        client.stop_channels()
 
 
 def _shutdown(manager) -> None:
