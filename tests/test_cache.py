@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from displacement_report import paths
-from displacement_report.data import unhcr
+from displacement_report.data import cache, unhcr
 
 
 def _cache_files():
@@ -29,11 +29,24 @@ def test_changed_source_is_never_served_stale(tiny_dir):
     assert after["refugees"].sum() == before["refugees"].sum() - 120 + 999
 
 
-def test_damaged_cache_file_is_rebuilt(tiny_dir):
+def test_damaged_cache_file_is_rebuilt(tiny_dir, caplog):
     expected = unhcr.load_population(tiny_dir)
     for entry in _cache_files():
         entry.write_bytes(b"not parquet")
+    cache.forget_loaded_tables()  # as a new process: read the (damaged) file
     assert unhcr.load_population(tiny_dir).equals(expected)
+    assert "ignoring unreadable cache file" in caplog.text
+    assert any(entry.read_bytes() != b"not parquet" for entry in _cache_files())  # rewritten
+
+
+def test_a_table_in_memory_is_served_as_a_copy(tiny_dir):
+    first = unhcr.load_population(tiny_dir)
+    for entry in _cache_files():
+        entry.unlink()  # the second load cannot come from the file
+    first["refugees"] = 0  # a notebook changing its frame changes no one else's
+    second = unhcr.load_population(tiny_dir)
+    assert second["refugees"].sum() == 360
+    assert not _cache_files()
 
 
 def test_unwritable_cache_costs_speed_not_results(tiny_dir, tmp_path, monkeypatch):

@@ -190,7 +190,8 @@ def data_coverage(data_dir: Path | None = None) -> DataCoverage:
         unhcr.load_unrwa(data_dir),
         unhcr.load_idmc(data_dir),
     ]
-    common = set.intersection(*(set(t["year"].dropna().astype(int)) for t in tables))
+    years = [set(t["year"].dropna().astype(int).unique().tolist()) for t in tables]
+    common = set.intersection(*years)
     if not common:
         raise ParameterError(f"the tables in {unhcr.resolve_dir(data_dir)} share no year")
     countries = unhcr.load_countries(data_dir)

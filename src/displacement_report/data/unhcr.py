@@ -15,7 +15,7 @@ import pandas as pd
 
 from displacement_report import paths
 from displacement_report.data import schemas
-from displacement_report.data.cache import load_cached
+from displacement_report.data.cache import load_cached, load_small
 from displacement_report.data.provenance import DataFileInfo, inventory
 from displacement_report.data.readers import existing_folder, read_csv_text
 from displacement_report.data.validation import check_columns, validate
@@ -63,9 +63,13 @@ def load_table(
 
 def load_countries(data_dir: Path | str | None = None) -> pd.DataFrame:
     source = resolve_dir(data_dir) / COUNTRIES_FILE
-    raw = read_csv_text(source, schemas.COUNTRY_COLUMNS)
-    check_columns(raw, schemas.COUNTRY_COLUMNS, source)
-    return validate(raw, schemas.countries_schema(), source)
+
+    def build() -> pd.DataFrame:
+        raw = read_csv_text(source, schemas.COUNTRY_COLUMNS)
+        check_columns(raw, schemas.COUNTRY_COLUMNS, source)
+        return validate(raw, schemas.countries_schema(), source)
+
+    return load_small(source, "countries", build)
 
 
 def load_population(data_dir: Path | str | None = None) -> pd.DataFrame:

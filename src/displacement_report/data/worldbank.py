@@ -13,6 +13,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from displacement_report import paths
+from displacement_report.data.cache import load_small
 from displacement_report.data.provenance import DataFileInfo, inventory
 from displacement_report.data.readers import existing_folder, read_csv_text
 from displacement_report.data.validation import check_columns, validate
@@ -94,15 +95,19 @@ def resolve_dir(folder: Path | str | None) -> Path:
 def _load(name: str, folder: Path | str | None, aggregates: bool = False) -> pd.DataFrame:
     filename = name.replace(".csv", "_wb_aggregates.csv") if aggregates else name
     source = resolve_dir(folder) / filename
-    raw = read_csv_text(source, ("iso3", "country_name", "income_group", "economy"))
-    if name in _COLUMNS:
-        check_columns(raw, _COLUMNS[name], source)
-    elif raw.empty:
-        raise DataFileError(f"{source}: the file has a header but no data rows")
-    schema = _SCHEMAS[name]
-    if aggregates:  # aggregate codes (WLD, LMY, ...) are not ISO codes but look alike
-        schema = schema.update_column("iso3", checks=[pa.Check.str_matches(r"^[A-Z0-9]{3}$")])
-    return validate(raw, schema, source)
+
+    def build() -> pd.DataFrame:
+        raw = read_csv_text(source, ("iso3", "country_name", "income_group", "economy"))
+        if name in _COLUMNS:
+            check_columns(raw, _COLUMNS[name], source)
+        elif raw.empty:
+            raise DataFileError(f"{source}: the file has a header but no data rows")
+        schema = _SCHEMAS[name]
+        if aggregates:  # aggregate codes (WLD, LMY, ...) are not ISO codes but look alike
+            schema = schema.update_column("iso3", checks=[pa.Check.str_matches(r"^[A-Z0-9]{3}$")])
+        return validate(raw, schema, source)
+
+    return load_small(source, f"worldbank-{name}-{aggregates}", build)
 
 
 def load_population(folder: Path | str | None = None) -> pd.DataFrame:

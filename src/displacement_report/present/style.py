@@ -9,6 +9,7 @@ from pathlib import Path
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import seaborn as sns
+from matplotlib.transforms import Bbox
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = {
@@ -97,11 +98,24 @@ def add_source(
     fig.tight_layout(rect=(left, bottom + line_height * (len(lines) - 1), right, top))
 
 
-def svg_bytes(fig: plt.Figure) -> bytes:
-    """The chart as SVG, without the date that would make two runs differ."""
+def svg_bytes(fig: plt.Figure, area: Bbox | str = "tight") -> bytes:
+    """The chart as SVG, cropped to `area` (default: measured here), without the date
+    that would make two runs differ."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches=area)
     return buffer.getvalue()
+
+
+def drawn_area(fig: plt.Figure) -> Bbox | str:
+    """The area, in inches, that `bbox_inches="tight"` would crop the figure to,
+    measured once so that its SVG and its PNG need not each lay it out again to find
+    it (each such measurement is a full layout of every label). A figure with a layout
+    engine is laid out by every save anyway: it keeps "tight"."""
+    if fig.get_layout_engine() is not None:
+        return "tight"
+    fig.draw_without_rendering()
+    pad = plt.rcParams["savefig.pad_inches"]
+    return fig.get_tightbbox().padded(pad)
 
 
 def save(fig: plt.Figure, name: str, folder: Path, caption: str | None = None) -> list[Path]:
@@ -132,9 +146,10 @@ def _save_files(
 
     folder.mkdir(parents=True, exist_ok=True)
     # drawn once as SVG: the same bytes go into the file and into the page
-    svg = svg_bytes(fig)
+    area = drawn_area(fig)
+    svg = svg_bytes(fig, area)
     (folder / f"{name}.svg").write_bytes(svg)
-    fig.savefig(folder / f"{name}.png", metadata={"Software": None}, bbox_inches="tight")
+    fig.savefig(folder / f"{name}.png", metadata={"Software": None}, bbox_inches=area)
     written = [folder / f"{name}.svg", folder / f"{name}.png"]
     return written, exhibits.chart_html(fig, name, caption, svg=svg)
 

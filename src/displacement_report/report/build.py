@@ -165,11 +165,11 @@ def export(
     chapter), then the combined HTML and PDF and the data files, atomically, every word
     in `language`. The closing pages: the annex of reference tables, what changed,
     glossary, colophon."""
-    from displacement_report.report.html import ReportHTMLExporter
+    from displacement_report.report.html import shared_exporter
     from displacement_report.report.pdf import html_to_pdf
 
     with i18n.using(language):
-        exporter = ReportHTMLExporter()
+        exporter = shared_exporter()
         for path in executed if layout == REPORT else ():
             page, _ = exporter.from_filename(str(path))
             publish.write_bytes_atomically(path.with_suffix(".html"), page.encode("utf-8"))
