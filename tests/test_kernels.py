@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
+import time
 
 import nbformat
 import pytest
@@ -93,3 +95,22 @@ def test_a_deleted_folder_of_an_earlier_build_does_not_break_the_next(tmp_path):
     )
     assert all(path.is_file() for path in done)
     assert papermill_io.get_handler("local").cwd(None) is None  # nothing stale left
+
+
+def test_a_kernel_that_dies_during_code_is_reported_not_waited_for(tmp_path):
+    """An interrupted export kills its kernels; the thread waiting on one must learn it."""
+    started = tmp_path / "started"
+
+    def kill_once_running() -> None:
+        while not started.exists():
+            time.sleep(0.1)
+        IPCKernelManager.kill_all()
+
+    killer = threading.Thread(target=kill_once_running, daemon=True)
+    killer.start()
+    with kernels.warm_kernels(IPCKernelManager) as pool:
+        waited = time.monotonic()
+        with pytest.raises(kernels.KernelCodeError, match="stopped before the code finished"):
+            pool.run(f"open({str(started)!r}, 'w').close()\nimport time\ntime.sleep(120)", tmp_path)
+        assert time.monotonic() - waited < 60  # not the two minutes of the sleep
+        assert not pool._all  # the dead kernel is not handed out again

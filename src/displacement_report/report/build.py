@@ -14,8 +14,6 @@ import datetime as dt
 import json
 import logging
 import pickle
-import subprocess
-import sys
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -39,7 +37,7 @@ from displacement_report.report import (
     reuse,
 )
 from displacement_report.report.combine import combine, describe_document, number_and_index
-from displacement_report.report.execute import execute_all, parameters_for
+from displacement_report.report.execute import IPCKernelManager, execute_all, parameters_for
 from displacement_report.report.fingerprint import INPUTS_FILE, describe_inputs, find_reusable_run
 from displacement_report.report.inputs import InputGroup, checksums, registered_inputs
 from displacement_report.settings import ReportSettings, data_coverage
@@ -311,13 +309,15 @@ def _execute_and_publish(
     run_dir = publish.new_run_dir(output_dir, config_name, started)
     retention.mark_in_progress(run_dir)
     log.info("run folder %s", run_dir)
-    executed = _execute_editions(settings, sources, inputs, output_dir, run_dir, force)
-    provenance = colophon.collect(
-        settings, config_name, registered, started.isoformat(timespec="seconds")
-    )
-    provenance = replace(provenance, finished=clock.now().isoformat(timespec="seconds"))
-    found = _what_changed(output_dir, run_dir, inputs)
-    _export_editions(executed, provenance, run_dir, found, layout)
+    # the kernels that executed the chapters export the editions too, warm
+    with kernels.warm_kernels(IPCKernelManager):
+        executed = _execute_editions(settings, sources, inputs, output_dir, run_dir, force)
+        provenance = colophon.collect(
+            settings, config_name, registered, started.isoformat(timespec="seconds")
+        )
+        provenance = replace(provenance, finished=clock.now().isoformat(timespec="seconds"))
+        found = _what_changed(output_dir, run_dir, inputs)
+        _export_editions(executed, provenance, run_dir, found, layout)
     # written last: a run folder without it is incomplete and never reused
     record = json.dumps(inputs, indent=2, sort_keys=True).encode("utf-8")
     publish.write_bytes_atomically(run_dir / INPUTS_FILE, record)
@@ -334,9 +334,10 @@ def _export_editions(
     found: changes.Changes | None,
     layout: Layout = REPORT,
 ) -> None:
-    """Export every edition in `layout`: the first here, the others at the same time each in an
-    interpreter of its own (laying out a PDF is pure-Python work that threads would
-    only take turns at). Any failure or interruption stops them all."""
+    """Export every edition in `layout`, each on a warm kernel (the build's, or the
+    batch's) at the same time: kernels are processes, and laying out a PDF is
+    pure-Python work that threads of one process would only take turns at. The first
+    failure is raised once the other editions are done; an interruption stops them all."""
     jobs = []
     for language, chapters in executed.items():
         what_changed = (
@@ -344,41 +345,24 @@ def _export_editions(
         )
         jobs.append((chapters, provenance, run_dir, language, what_changed, layout))
     log.info("exporting HTML and PDF: %s", ", ".join(executed))
-    pool = kernels.active_pool()
-    if pool is not None:
-        # inside a batch: every edition on a warm kernel of the batch, at the same time
-        # and without paying an interpreter start per edition
-        with ThreadPoolExecutor(max_workers=len(jobs)) as threads:
-            done = [threads.submit(_export_on_kernel, pool, job, run_dir) for job in jobs]
+    with (
+        kernels.warm_kernels(IPCKernelManager) as pool,
+        ThreadPoolExecutor(max_workers=len(jobs)) as threads,
+    ):
+        done = [threads.submit(_export_on_kernel, pool, job, run_dir) for job in jobs]
+        try:
             for future in done:
                 future.result()
-        return
-    others = [_start_export(job, run_dir) for job in jobs[1:]]
-    try:
-        export(*jobs[0])
-        for process, job_file in others:
-            if process.wait():
-                messages = job_file.with_suffix(".log").read_text(errors="replace")
-                raise ContentError(f"exporting an edition failed:\n{messages[-4000:]}")
-    finally:
-        for process, job_file in others:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
-            job_file.unlink(missing_ok=True)
-            job_file.with_suffix(".log").unlink(missing_ok=True)
-
-
-def _write_job(job: tuple, run_dir: Path) -> Path:
-    """The arguments of `export` for one edition, in the file `export_worker` reads."""
-    job_file = run_dir / f".export-{job[3]}.pickle"
-    job_file.write_bytes(pickle.dumps(job))
-    return job_file
+        except (KeyboardInterrupt, SystemExit):
+            IPCKernelManager.kill_all()  # the other editions stop now; nothing is published
+            raise
 
 
 def _export_on_kernel(pool: kernels.KernelPool, job: tuple, run_dir: Path) -> None:
-    """Export one edition on a kernel of `pool` (see `export_worker`)."""
-    job_file = _write_job(job, run_dir)
+    """Export one edition on a kernel of `pool` (see `export_worker`): the arguments of
+    `export` go to the kernel in a file."""
+    job_file = run_dir / f".export-{job[3]}.pickle"
+    job_file.write_bytes(pickle.dumps(job))
     code = (
         "from displacement_report.report.export_worker import main as _export\n"
         f"_export({str(job_file)!r})\n"
@@ -390,16 +374,6 @@ def _export_on_kernel(pool: kernels.KernelPool, job: tuple, run_dir: Path) -> No
         raise ContentError(f"exporting the {job[3]} edition failed: {exc}") from None
     finally:
         job_file.unlink(missing_ok=True)
-
-
-def _start_export(job: tuple, run_dir: Path) -> tuple[subprocess.Popen, Path]:
-    """Start exporting one edition; its messages go to a file beside the job, read if
-    it fails (a pipe could fill while this process lays out its own edition)."""
-    job_file = _write_job(job, run_dir)
-    command = [sys.executable, "-m", "displacement_report.report.export_worker", str(job_file)]
-    with job_file.with_suffix(".log").open("wb") as messages:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=messages)
-    return process, job_file
 
 
 def _execute_editions(

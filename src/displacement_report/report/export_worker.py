@@ -1,8 +1,7 @@
-"""Export one edition in a process of its own: `python -m
-displacement_report.report.export_worker JOB`, where JOB is a pickle of the arguments of
-`build.export` written by the build for this run. A separate interpreter, not a
-multiprocessing child: it works the same under any caller (a script without a
-`__main__` guard, a thread of a batch), and stops with its parent's run."""
+"""Export one edition on a warm kernel: the build runs `main(JOB)` there, where JOB is
+a pickle of the arguments of `build.export` written by the build for this run. Also
+`python -m displacement_report.report.export_worker JOB`, to export an edition of a
+kept run folder by hand."""
 
 from __future__ import annotations
 

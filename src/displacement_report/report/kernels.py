@@ -17,6 +17,7 @@ import contextlib
 import logging
 import queue
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -119,18 +120,37 @@ class KernelCodeError(RuntimeError):
 
 def _execute(manager, code: str, timeout: float | None = None) -> dict:
     """Run `code` on the manager's kernel until it finishes (or `timeout` seconds pass);
-    the reply's content."""
+    the reply's content. A kernel that dies meanwhile (killed on an interruption, or
+    out of memory) raises KernelCodeError within a second instead of a wait for ever."""
     client = BlockingKernelClient()
     client.load_connection_info(manager.get_connection_info())
     client.start_channels()
     try:
         client.wait_for_ready(timeout=RESET_TIMEOUT)
-        reply = client.execute_interactive(
-            code, store_history=False, timeout=timeout, output_hook=lambda _msg: None
-        )
-        return dict(reply["content"])
+        asked = client.execute(code, store_history=False)
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            try:
+                reply = client.get_shell_msg(timeout=_POLL_SECONDS)
+            except queue.Empty:
+                if not _alive(manager):
+                    raise KernelCodeError("the kernel stopped before the code finished") from None
+                if deadline is not None and time.monotonic() > deadline:
+                    raise TimeoutError(f"no reply from the kernel in {timeout} s") from None
+                continue
+            if reply["parent_header"].get("msg_id") == asked:
+                return dict(reply["content"])
     finally:
         client.stop_channels()
+
+
+#: How often a wait for a kernel's reply checks that the kernel is still running.
+_POLL_SECONDS = 1.0
+
+
+def _alive(manager) -> bool:
+    process = getattr(getattr(manager, "provisioner", None), "process", None)
+    return process is None or process.poll() is None
 
 
 def _reset(manager, folder: Path) -> bool:
