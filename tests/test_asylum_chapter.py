@@ -115,7 +115,9 @@ def test_rates_paragraph_and_the_small_number_rule():
 
 
 def test_profile_sentences_leave_out_rates_where_nothing_was_decided():
-    hosted = pd.Series({"people": 1000.0, "from_neighbouring": 900.0, "share": 90.0})
+    hosted = pd.Series(
+        {"people": 1000.0, "from_neighbouring": 900.0, "share": 90.0, "land_borders": 5}
+    )
     none = pd.Series(
         {"substantive": 0, "recognition_rate": float("nan"), "total_protection_rate": float("nan")}
     )
@@ -124,6 +126,24 @@ def test_profile_sentences_leave_out_rates_where_nothing_was_decided():
     text = narrative.profile_sentences(hosted, none, "Uganda", 1995, 100)
     assert "**90.0%** came from a neighbouring country" in text and "decisions" not in text
     assert "fewer than the 100 needed" in narrative.profile_sentences(hosted, few, "U", 2024, 100)
+
+
+def test_an_island_state_is_said_to_have_no_neighbour_not_given_a_share_of_none():
+    island = pd.Series(
+        {"people": 1200.0, "from_neighbouring": 0.0, "share": 0.0, "land_borders": 0}
+    )
+    none = pd.Series(
+        {"substantive": 0, "recognition_rate": float("nan"), "total_protection_rate": float("nan")}
+    )
+    text = narrative.profile_sentences(island, none, "Malta", 2024, 100)
+    assert text.startswith("Malta has no land border with another country: none of the 1,200")
+    assert "0.0%" not in text
+    with i18n.using("nl"):
+        dutch = narrative.profile_sentences(island, none, "Malta", 2024, 100)
+    assert dutch.startswith(
+        "Malta heeft geen landgrens met een ander land. Niemand van de 1.200 vluchtelingen"
+    )
+    assert dutch.endswith("kwam eind 2024 uit een buurland.")
 
 
 def test_published_shares_are_set_beside_the_computed_ones_only_where_shown():
@@ -266,7 +286,9 @@ def test_national_figures_read_in_dutch_from_the_measure_labels():
 
 
 def test_profile_lines_read_in_dutch():
-    hosted = pd.Series({"people": 1000.0, "from_neighbouring": 900.0, "share": 90.0})
+    hosted = pd.Series(
+        {"people": 1000.0, "from_neighbouring": 900.0, "share": 90.0, "land_borders": 5}
+    )
     few = pd.Series(
         {"substantive": 1, "recognition_rate": float("nan"), "total_protection_rate": float("nan")}
     )

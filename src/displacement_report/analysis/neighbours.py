@@ -204,8 +204,11 @@ def neighbouring_in_hosts(
     """For each host (in the order given): the refugees + OIP it hosts at the end of
     `year`, how many come from a country bordering it, and the share (percent; NaN
     where it hosts nobody). Counted as in `neighbouring_share`; the asylum-seekers it
-    hosts, who are not counted, are given beside (`asylum_seekers`)."""
-    rows = flagged(population, year, neighbours, known)
+    hosts, who are not counted, are given beside (`asylum_seekers`), and how many
+    countries it borders (`land_borders`; 0 for an island state, whose share of
+    neighbours is 0 by geography, not by anyone's choice)."""
+    pairs, listed = _resolved(neighbours, known)
+    rows = flagged(population, year, pairs, listed)
     rows = rows[rows["coa_iso"].isin(list(hosts))]
     rows = rows.assign(near=rows["people"].where(rows["neighbouring"], 0.0))
     table = rows.groupby("coa_iso")[["people", "near"]].sum().reindex(list(hosts)).fillna(0.0)
@@ -215,6 +218,8 @@ def neighbouring_in_hosts(
     table["asylum_seekers"] = (
         waiting.groupby("coa_iso")["asylum_seekers"].sum().reindex(list(hosts)).fillna(0)
     ).astype(float)
+    borders = borders_in(pairs, year)["iso3"].value_counts()
+    table["land_borders"] = borders.reindex(list(hosts)).fillna(0).astype(int)
     return table.rename_axis("iso3")
 
 

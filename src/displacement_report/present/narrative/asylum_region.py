@@ -491,14 +491,20 @@ def _profile_rates(rates: pd.Series, year: int, minimum: int) -> str:
 def profile_sentences(
     in_host: pd.Series, rates: pd.Series, country: str, year: int, minimum: int
 ) -> str:
-    """The neighbouring share of the people a country hosts, and its rates where it
-    took enough substantive decisions."""
+    """The neighbouring share of the people a country hosts (for an island state, that
+    it has no neighbour), and its rates where it took enough substantive decisions."""
     country = escape_markdown(country)
     if not in_host["people"]:
         text = _(
             "UNHCR's statistics record no refugees or other people in need of international "
             "protection in {country} at the end of {year}."
         ).format(country=country, year=year)
+    elif not in_host["land_borders"]:
+        text = _(
+            "{country} has no land border with another country: none of the {people} "
+            "refugees under UNHCR's mandate and other people in need of international "
+            "protection it hosted at the end of {year} came from a neighbouring country."
+        ).format(people=count(in_host["people"]), country=country, year=year)
     else:
         text = _(
             "Of the {people} refugees under UNHCR's mandate and other people in need of "
