@@ -448,6 +448,21 @@ def test_a_low_history_chart_has_a_short_axis_label_and_its_legend_below():
     plt.close(tall)
 
 
+def test_the_history_legend_names_only_groups_with_someone_in_them():
+    years = pd.Index(range(2015, 2026), name="year")
+    frame = pd.DataFrame(0, index=years, columns=list(headline.COMPONENTS), dtype="int64")
+    frame["refugees"] = 2_000
+    frame.loc[2024:, "asylum_seekers"] = 30
+    frame[headline.TOTAL] = frame[list(headline.COMPONENTS)].sum(axis=1)
+    fig = charts.displacement_trend(frame, "t", "Source: x", size=(6.7, 3.2), legend_below=True)
+    (legend,) = fig.legends
+    assert [t.get_text() for t in legend.get_texts()] == [
+        "Refugees under UNHCR's mandate",
+        "Asylum-seekers",
+    ]
+    plt.close(fig)
+
+
 def test_a_country_without_a_protracted_situation_is_told_so_in_its_language():
     settings = validate_parameters({"report_year": 2025})
     english = words.no_protracted("Syria", settings)

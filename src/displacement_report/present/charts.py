@@ -78,12 +78,15 @@ def displacement_trend(
     legend_below: bool = False,
 ) -> plt.Figure:
     """Stacked bars of the forcibly displaced by component, one bar per year; `size` in
-    inches (default: the report's). `legend_below`: a low chart (a factsheet's), with
-    its legend below it and a short axis label."""
+    inches (default: the report's). A component with no one in any year shown has no
+    bars and no legend entry (a reader would look for it in vain). `legend_below`: a
+    low chart (a factsheet's), with its legend below it and a short axis label."""
     fig, ax = plt.subplots(figsize=size)
     bottom = pd.Series(0.0, index=by_year.index)
-    for component, label in COMPONENTS.items():
-        values = by_year[component].astype("Float64").fillna(0).astype(float)
+    parts = {c: by_year[c].astype("Float64").fillna(0).astype(float) for c in COMPONENTS}
+    shown = [c for c, values in parts.items() if values.any()] or list(COMPONENTS)
+    for component in shown:
+        label, values = COMPONENTS[component], parts[component]
         ax.bar(
             by_year.index,
             values,
