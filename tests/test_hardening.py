@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -216,31 +217,35 @@ def test_a_full_disk_costs_the_run_but_not_the_published_report(published):
     assert again.returncode == 0, again.stderr
 
 
+#: Loaded by every Python process of the run (the command and its kernels, which
+#: inherit PYTHONPATH): the PDF is written slowly, after leaving a mark.
+SLOW_PDF = """\
+import os, time
+import displacement_report.report.pdf as pdf
+def slow(html, base_url=None):
+    open(os.environ["SLOW_PDF_MARK"], "w").close()
+    time.sleep(60)
+pdf.html_to_pdf = slow
+"""
+
+
 @pytest.mark.notebook
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_a_signal_while_the_pdf_is_written_leaves_the_published_report(published, tmp_path, signum):
     before = _snapshot(published)
-    script = tmp_path / "slow_pdf.py"
-    script.write_text(
-        "import sys, time\n"
-        "import displacement_report.report.pdf as pdf\n"
-        "def slow(html, base_url=None):\n"
-        "    print('writing pdf', flush=True)\n"
-        "    time.sleep(60)\n"
-        "pdf.html_to_pdf = slow\n"
-        "from displacement_report.cli import app\n"
-        "sys.argv = ['displacement-report', 'report', '--set', 'report_year=2019', '--force',\n"
-        f"            '--output-dir', {str(published)!r}]\n"
-        "app()\n",
-        encoding="utf-8",
-    )
-    proc = subprocess.Popen(
-        [sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    line = proc.stdout.readline()
-    assert "writing pdf" in line, proc.stderr.read() if proc.poll() is not None else line
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(SLOW_PDF, encoding="utf-8")
+    mark = tmp_path / "writing-pdf"
+    args = ["report", "--set", "report_year=2019", "--force", "--output-dir", str(published)]
+    env = os.environ | {"PYTHONPATH": str(hook), "SLOW_PDF_MARK": str(mark)}
+    proc = subprocess.Popen([*CLI, *args], stderr=subprocess.PIPE, text=True, env=env)
+    deadline = time.monotonic() + 300
+    while not mark.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert mark.exists(), proc.stderr.read() if proc.poll() is not None else "no PDF begun"
     proc.send_signal(signum)
-    _, err = proc.communicate(timeout=60)
+    _, err = proc.communicate(timeout=60)  # the editions' kernels are stopped, not awaited
     assert proc.returncode == 130, err
     assert _snapshot(published) == before
     assert not list(published.rglob("*.part"))
