@@ -137,7 +137,7 @@ def main() -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     from bench_load import measure_population_load
 
-    csv_s, cache_s = measure_population_load(repeat=7)
+    csv_s, cache_s, memory_s = measure_population_load(repeat=7)
     edited, cold_copy = measure_chapter_rebuild()
     per_profile, hosts, failed = measure_profiles(None if all_hosts else PROFILE_SAMPLE)
 
@@ -150,6 +150,7 @@ def main() -> None:
     print(f"(d) population table, CSV + validate  : {csv_s * 1000:6.1f} ms")
     speedup = csv_s / cache_s
     print(f"    population table, parquet cache   : {cache_s * 1000:6.1f} ms   {speedup:.1f}x")
+    print(f"    population table, copy in memory  : {memory_s * 1000:6.1f} ms")
     print(
         f"(e) one chapter edited, rebuild       : {edited:6.2f} s   "
         f"{edited / cold_copy:.2f} of the cold build of the same copy ({cold_copy:.2f} s)"
