@@ -111,6 +111,18 @@ def test_join_diagnostics_leave_the_chapter_for_the_technical_notes():
     assert technical.unmatched_pointer({"population": Joined(pd.DataFrame(), ())}) == ""
 
 
+def test_a_table_of_some_countries_counts_only_its_own_lost_countries():
+    joins = {
+        "population": Joined(pd.DataFrame(), ("Kosovo (XKX)", "Aruba (ABW)")),
+        "GDP": Joined(pd.DataFrame(), ("Aruba (ABW)", "Syrian Arab Rep. (SYR)")),
+    }
+    assert technical.unmatched_pointer(joins).startswith("*3 countries are left out")
+    assert technical.unmatched_pointer(joins, among=("SYR", "JOR")).startswith(
+        "*1 country is left out"
+    )
+    assert technical.unmatched_pointer(joins, among=("EGY", "JOR")) == ""
+
+
 def test_the_solutions_title_figure_is_written_on_its_line():
     per_year = pd.DataFrame(
         {"returned_refugees_pct": [1.0, 13.0], "all_solutions_pct": [2.0, 14.66]},

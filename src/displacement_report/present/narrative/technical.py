@@ -5,6 +5,7 @@ chapters and lands here."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import replace
 
 from displacement_report.analysis.joins import Joined
@@ -12,9 +13,18 @@ from displacement_report.i18n import _, country_name, ngettext
 from displacement_report.present.format import escape_markdown
 
 
-def unmatched_pointer(joins: dict[str, Joined]) -> str:
-    """The one line a chapter shows when a join lost countries: where to read which."""
-    lost = sorted({name for joined in joins.values() for name in joined.unmatched})
+def unmatched_pointer(joins: dict[str, Joined], among: Collection[str] | None = None) -> str:
+    """The one line a chapter shows when a join lost countries: where to read which.
+    `among`: the ISO3 codes of the countries the table above shows (default: all), so
+    that a table of eight countries is not said to miss countries it never listed."""
+    lost = sorted(
+        {
+            entry
+            for joined in joins.values()
+            for entry in joined.unmatched
+            if among is None or _code(entry) in among
+        }
+    )
     if not lost:
         return ""
     return ngettext(
@@ -28,6 +38,11 @@ def unmatched_pointer(joins: dict[str, Joined]) -> str:
 
 #: How a join records a country it lost: the data's name, then its code in brackets.
 _LOST = re.compile(r"^(?P<name>.+) \((?P<iso3>[A-Z0-9]{3})\)$")
+
+
+def _code(entry: str) -> str | None:
+    lost = _LOST.match(entry)
+    return lost["iso3"] if lost else None
 
 
 def _named_for_readers(joined: Joined) -> Joined:
