@@ -10,6 +10,7 @@ import re
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from displacement_report import i18n
 from displacement_report.analysis import spending
 from displacement_report.analysis.headline import COMPONENTS, TOTAL
 from displacement_report.analysis.joins import Joined
@@ -150,6 +151,18 @@ def test_budget_bars_carry_their_amounts():
     fig = charts.budget_stages(budget, spending.BUDGET_STAGES, "t", "S")
     written = {t.get_text() for t in fig.axes[0].texts}
     assert {"167", "304", "219"} <= written
+    plt.close(fig)
+
+
+def test_budget_stages_are_named_in_the_edition_s_language():
+    budget = pd.DataFrame(
+        {"budget_draft": [167e6], "budget_supplementary_1": [219e6]}, index=[2022]
+    )
+    with i18n.using("nl"):
+        fig = charts.budget_stages(budget, spending.BUDGET_STAGES, "t", "S")
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert legend == [i18n.translations("nl").gettext(spending.BUDGET_STAGES[k]) for k in budget]
+    assert not any("budget" in label.lower() for label in legend), legend  # no English left
     plt.close(fig)
 
 

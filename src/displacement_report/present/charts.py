@@ -418,7 +418,7 @@ def budget_stages(
             offsets,
             budget[stage].astype(float) / 1e6,
             width=width,
-            label=labels[stage],
+            label=_(labels[stage]),  # marked, not translated, where they are defined
             color=colours[number % len(colours)],
             hatch=style.HATCHES[number % len(style.HATCHES)],  # stages apart without colour
             edgecolor="white",
