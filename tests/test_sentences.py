@@ -174,3 +174,14 @@ def test_no_index_is_drawn_before_the_first_draft_budget():
         "for this report year no index of budget and displacement can be drawn."
     )
     assert "No draft budget" in no_index_sentence(None, 2012)
+
+
+def test_dutch_tick_labels_carry_a_decimal_comma():
+    table = pd.DataFrame({"share": [12.5, 17.5, 20.0]}, index=[2019, 2020, 2021])
+    with i18n.using("nl"):
+        fig = charts.share_lines(table, {"share": "Aandeel"}, "t", "%", "Bron: test")
+        fig.canvas.draw()
+        labels = [t.get_text() for t in fig.axes[0].get_yticklabels() if t.get_text()]
+    assert any("," in label for label in labels), labels
+    assert not any("." in label for label in labels), labels  # '17.5' would be English
+    plt.close(fig)

@@ -31,8 +31,8 @@ class LocalizedFormatter(ScalarFormatter):
     def __call__(self, x, pos=None):
         return localized(super().__call__(x, pos))
 
-    def format_ticks(self, values):
-        return [localized(label) for label in super().format_ticks(values)]
+    # format_ticks (what an axis calls) goes through __call__: localizing its labels
+    # again would swap ',' and '.' back, and Dutch ticks would read '0.75'
 
 
 def _in_millions_label(value: float) -> str:
