@@ -46,3 +46,18 @@ def test_the_trend_chart_scales_to_the_bars_when_totals_are_missing():
     fig = charts.displacement_trend(table, "title", "Source: test", highlight=(1995,))
     low, high = fig.axes[0].get_ylim()
     assert (low, high) == (0, 1_000_000 * 1.1)
+
+
+def test_a_total_label_sits_clear_of_a_taller_neighbouring_bar():
+    table = _over_time(
+        {
+            2023: NO_IDPS | {"idps": 0},
+            2024: NO_IDPS | {"refugees": 1_400_000, "idps": 0},
+            2025: NO_IDPS | {"refugees": 1_200_000, "idps": 0},
+        }
+    )
+    fig = charts.displacement_trend(table, "title", "Source: test", highlight=(2025,))
+    (label,) = fig.axes[0].texts
+    assert label.get_text() == "1.3 M"  # 2025's own total ...
+    assert label.xy == (2025, 1_500_000)  # ... written above 2024's taller bar
+    matplotlib.pyplot.close(fig)

@@ -148,13 +148,17 @@ def _people_axis(ax, top: float, short: bool = False) -> None:
 
 
 def _label_totals(ax, totals: pd.Series, years: tuple[int, ...], millions: bool) -> None:
-    """The total written above the bars of `years` ('3.0 M', or '9,119' under a million)."""
+    """The total written above the bars of `years` ('3.0 M', or '9,119' under a million),
+    and above its neighbours' bars where they are taller: a label wider than its bar
+    must not hide the top of the next one (2024's 124.7 M behind 2025's label made 2025
+    look like the peak)."""
     for year in years:
         if year in totals.index and pd.notna(totals.loc[year]):
             total = totals.loc[year]
+            clear_of = totals.reindex([year - 1, year, year + 1]).astype(float).max()
             ax.annotate(
                 _in_millions_label(total) if millions else localized(f"{total:,.0f}"),
-                xy=(year, total),
+                xy=(year, clear_of),
                 xytext=(0, 3),
                 textcoords="offset points",
                 ha="center",
