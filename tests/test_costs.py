@@ -421,9 +421,10 @@ def test_the_comparison_sentence_gives_the_range_and_refuses_without_a_budget():
     dutch = [dutch_cost(30_000), dutch_cost(60_000, cost_id="K002")]
     ratios = costs.sensitivity(dutch, region)
     text = narrative.comparison_paragraph(dutch, region, ratios, year, "draft budget", 2025)
-    # by hand: 30,000 / 100 = 300 (lowest), 60,000 / 50 = 1,200 (highest), a factor of 4
+    # by hand: 30,000 / 100 = 300 (lowest), 60,000 / 50 = 1,200 (highest); the
+    # denominator alone (EUR 100 or 50 per person) moves the ratio by a factor of 2
     assert "**300 to 1,200 times**" in text
-    assert "a factor of 4 with the choice of denominator" in text
+    assert "a factor of 2 with the choice of denominator alone" in text
     assert "no figure was found for 2025; 2021 is the latest year before it" in text
     assert "here it is divided by" not in text
     other = narrative.comparison_paragraph(dutch, region, ratios, year, "x", 2025, ["PAK"])

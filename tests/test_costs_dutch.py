@@ -155,11 +155,12 @@ def test_the_comparison_in_dutch_names_countries_and_refuses_in_dutch():
             dutch, region, ratios, year, "x", 2025, ["PAK", "JOR"]
         )
         refused = narrative.comparison_paragraph(dutch, region, None, None, "", 2015)
-    # by hand: 30,000 / 100 = 300 (lowest), 60,000 / 50 = 1,200 (highest), a factor of 4
+    # by hand: 30,000 / 100 = 300 (lowest), 60,000 / 50 = 1,200 (highest); the
+    # denominator alone (EUR 100 or 50 per person): a factor of 2
     assert "**300 tot 1.200 keer**" in text
     assert "€ 100,0 miljoen, x (voor 2025 is geen cijfer gevonden" in text
     assert "die voor dit rapport zijn gekozen: Pakistan en Jordanië)" in text
-    assert "met een factor 4" in text
+    assert "met een factor 2" in text
     assert refused.startswith("Voor 2015 kan de vergelijking niet worden gemaakt")
     english = narrative.comparison_paragraph(dutch, region, ratios, year, "x", 2025, ["PAK", "JOR"])
     assert "chosen for this report, Pakistan and Jordan)" in english

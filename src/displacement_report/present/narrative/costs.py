@@ -521,7 +521,7 @@ def comparison_paragraph(
             "times *cheaper*. The region's full cost per refugee, borne mostly by host "
             "countries, UN agencies and other donors, is not in these figures, and the ratio "
             "moves by a factor of {factor} with the choice of denominator alone."
-        ).format(factor=count(high / low)),
+        ).format(factor=count(per.max() / per.min())),  # the budget per person's own spread
     )
 
 
