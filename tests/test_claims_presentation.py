@@ -200,6 +200,25 @@ def test_a_figure_of_another_year_is_never_borrowed():
     assert found.value == 7.1e6
 
 
+def test_of_two_figures_for_the_latest_year_the_later_listed_is_the_latest():
+    table = pd.DataFrame(
+        {
+            "value": [128e6, 135.5e6],
+            "unit": ["EUR"] * 2,
+            "period": ["2021"] * 2,
+            "year": [2021, 2021],
+            "title": ["draft budget", "second supplementary budget"],
+            "url": ["https://a", "https://b"],
+            "quality": ["primary"] * 2,
+        },
+        index=["F901", "F902"],
+    )
+    found, latest = references.for_year("F901;F902", table, 2025)
+    assert found is None and latest.value == 135.5e6  # as the chapter on spending says
+    found, _ = references.for_year("F901;F902", table, 2021)
+    assert found.value == 135.5e6
+
+
 # --- the Dutch edition ------------------------------------------------------------------
 
 

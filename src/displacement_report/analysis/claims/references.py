@@ -186,12 +186,14 @@ def for_year(
     spec: str | None, table: pd.DataFrame, year: int
 ) -> tuple[Figure | None, Figure | None]:
     """(the figure for `year`, the latest figure listed) of a `;`-separated cell. The
-    first is None when no listed figure is for `year`: another year is never borrowed."""
+    first is None when no listed figure is for `year`: another year is never borrowed.
+    Of several figures for one year, the last listed counts in both (the later budget
+    stage: the second supplementary budget, not the draft)."""
     if not spec or pd.isna(spec):
         return None, None
     figures = [evaluate(one, table) for one in spec.split(";")]
     matching = [f for f in figures if f.year == year]
-    latest = max(figures, key=lambda f: f.year or 0)
+    latest = max(reversed(figures), key=lambda f: f.year or 0)  # max keeps the first of ties
     return (matching[-1] if matching else None), latest
 
 
