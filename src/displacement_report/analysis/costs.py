@@ -452,7 +452,8 @@ def comparison_costs(costs: pd.DataFrame, year: int, near: int | None = None) ->
 
 #: Published counts of people reached by the reception-in-the-region programmes (rows of
 #: data/spending/results.csv): one count of distinct people, and three counts by domain
-#: that may overlap (so their sum is at most the number of distinct people).
+#: that may overlap (so their sum is at least the number of distinct people, and the
+#: budget per person it gives at most the true one; the table says so).
 REACHED = (
     ("R004",),
     ("R005", "R006", "R007"),

@@ -382,8 +382,13 @@ def comparison_source(
 def denominator_label(name: str) -> str:
     """What a denominator of the comparison counts, in the active language."""
     if name.startswith("reached_"):
-        ids = name.removeprefix("reached_").replace("_", ", ")
-        return _("People reached by the programmes, as published ({ids})").format(ids=ids)
+        ids = name.removeprefix("reached_").split("_")
+        if len(ids) > 1:  # counts by domain: one person may be in several
+            return _(
+                "People reached by the programmes, as published, added up over domains that "
+                "may overlap ({ids}): at most this many different people"
+            ).format(ids=", ".join(ids))
+        return _("People reached by the programmes, as published ({ids})").format(ids=ids[0])
     return _(DENOMINATORS[name])
 
 
