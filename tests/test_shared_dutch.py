@@ -358,3 +358,30 @@ def test_a_chart_row_without_a_series_name_is_labelled_by_its_position_alone():
         changes.RunRecord(Path("n"), {}, {}, {"per_1000": old.assign(value=[67.57])}),
     )
     assert [n["row"] for n in found.numbers] == ["Turkije"]
+
+
+def test_a_column_of_published_figures_is_headed_cijfer_not_figuur():
+    from displacement_report.present.tables import spending as spending_tables
+
+    rows = pd.DataFrame(
+        {
+            "description": ["Budget"],
+            "description_nl": ["Begroting"],
+            "amount": [128e6],
+            "unit": ["EUR"],
+            "qualifier": [""],
+            "amount_kind": ["budget_draft"],
+            "period_start": [2021],
+            "period_end": [2021],
+            "geography": ["Focus countries"],
+            "geography_nl": ["Focuslanden"],
+            "quality": ["primary"],
+            "amount_id": ["A001"],
+            "source_title": ["Rijksbegroting 2021"],
+            "source_url": ["https://www.rijksfinancien.nl/"],
+            "source_quality": ["primary"],
+        }
+    )
+    with i18n.using("nl"):
+        table = spending_tables.document_figures_table(rows, "Tabel")
+    assert ">Cijfer<" in table and ">Figuur<" not in table

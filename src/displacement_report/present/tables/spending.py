@@ -10,7 +10,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from displacement_report.analysis import spending
-from displacement_report.i18n import N_, _, localized
+from displacement_report.i18n import N_, _, localized, pgettext
 from displacement_report.present import sources
 from displacement_report.present.format import (
     count,
@@ -84,7 +84,7 @@ def document_figures_table(
     source line lists every document the rows come from."""
     frame = pd.DataFrame(
         {
-            _("Figure"): localized(rows, "description").to_numpy(),
+            pgettext("a published number", "Figure"): localized(rows, "description").to_numpy(),
             _("Amount"): [
                 _amount_text(a, u, q)
                 for a, u, q in zip(rows["amount"], rows["unit"], rows["qualifier"], strict=True)
@@ -108,7 +108,7 @@ def channels_table(rows: pd.DataFrame) -> str:
     years = _period(int(rows["period_start"].min()), int(rows["period_end"].max()))
     frame = pd.DataFrame(
         {
-            _("Figure"): localized(rows, "description").to_numpy(),
+            pgettext("a published number", "Figure"): localized(rows, "description").to_numpy(),
             _("Share"): [
                 _amount_text(a, u, q)
                 for a, u, q in zip(rows["amount"], rows["unit"], rows["qualifier"], strict=True)
