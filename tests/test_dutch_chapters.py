@@ -85,6 +85,35 @@ def test_the_glance_page_reads_in_dutch():
     )
 
 
+THEN = {"holds": 21, "roughly holds": 1, "does not hold": 0, "not checkable": 13}
+
+
+def test_the_glance_page_gives_the_letter_s_own_verdict_first():
+    """Judged on what was published then, and 'none does not hold' said outright."""
+    page = at_a_glance.page_html(
+        FINDINGS, VERDICTS, baseline=2019, year=2025, n_focus=8, then_verdicts=THEN
+    )
+    text = re.sub(r"<[^>]+>", "", page)
+    assert (
+        "Of the letter's 18 quantitative claims, judged on the figures published then: 21 hold, "
+        "1 roughly holds, 0 do not hold, 13 cannot be checked with public data. Recomputed for "
+        "2025: 6 hold" in text
+    )
+    with i18n.using("nl"):
+        dutch = re.sub(
+            r"<[^>]+>",
+            "",
+            at_a_glance.page_html(
+                FINDINGS, VERDICTS, baseline=2019, year=2025, n_focus=8, then_verdicts=THEN
+            ),
+        )
+    assert (
+        "Beoordeeld op de cijfers die toen waren gepubliceerd: 21 kloppen, 1 klopt ongeveer"
+        in dutch
+    )
+    assert ". Getoetst aan de cijfers over 2025: 6 kloppen" in dutch
+
+
 def test_the_glance_page_still_reads_in_english():
     page = at_a_glance.page_html(FINDINGS, VERDICTS, baseline=2019, year=2025, n_focus=8)
     text = re.sub(r"<[^>]+>", "", page)

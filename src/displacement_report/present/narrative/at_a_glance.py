@@ -201,17 +201,40 @@ def _verdict_count(verdict: str, n: int) -> str:
     return f"{n} {verdict}"
 
 
-def _claims(verdicts: Mapping[str, int], year: int) -> list[str]:
+def _claims(
+    verdicts: Mapping[str, int], year: int, then: Mapping[str, int] | None = None
+) -> list[str]:
+    """The scorecard: the letter's own verdict first (on the figures published then, which
+    the minister could know, 'none does not hold' said outright), then the recount for
+    the report year."""
     total = sum(verdicts.values())
     listed = ", ".join(_verdict_count(verdict, n) for verdict, n in verdicts.items() if n)
+    if then is None:
+        return [
+            ngettext(
+                "Of the letter's {total} quantitative claim, recomputed for {year}: {verdicts} "
+                "(chapter on the letter's claims).",
+                "Of the letter's {total} quantitative claims, recomputed for {year}: {verdicts} "
+                "(chapter on the letter's claims).",
+                total,
+            ).format(total=_strong(str(total)), year=year, verdicts=html.escape(listed))
+        ]
+    judged = ", ".join(
+        _verdict_count(verdict, n) for verdict, n in then.items() if n or verdict == "does not hold"
+    )
     return [
         ngettext(
-            "Of the letter's {total} quantitative claim, recomputed for {year}: {verdicts} "
-            "(chapter on the letter's claims).",
-            "Of the letter's {total} quantitative claims, recomputed for {year}: {verdicts} "
-            "(chapter on the letter's claims).",
+            "Of the letter's {total} quantitative claim, judged on the figures published "
+            "then: {then}. Recomputed for {year}: {verdicts} (chapter on the letter's claims).",
+            "Of the letter's {total} quantitative claims, judged on the figures published "
+            "then: {then}. Recomputed for {year}: {verdicts} (chapter on the letter's claims).",
             total,
-        ).format(total=_strong(str(total)), year=year, verdicts=html.escape(listed))
+        ).format(
+            total=_strong(str(total)),
+            then=html.escape(judged),
+            year=year,
+            verdicts=html.escape(listed),
+        )
     ]
 
 
@@ -222,14 +245,17 @@ def page_html(
     baseline: int,
     year: int,
     n_focus: int,
+    then_verdicts: Mapping[str, int] | None = None,
 ) -> str:
-    """The page as HTML: an unnumbered chapter listed in the contents."""
+    """The page as HTML: an unnumbered chapter listed in the contents. `verdicts`: the
+    claims' verdicts recomputed for `year`; `then_verdicts`: the letter's own (on what
+    was published then)."""
     found = _by_key(findings)
     sentences = [
         *_displacement(found, baseline),
         *_protracted(found),
         *_focus(found, n_focus),
-        *_claims(verdicts, year),
+        *_claims(verdicts, year, then_verdicts),
     ]
     items = "".join(f"<li>{s}</li>" for s in sentences)
     return (
