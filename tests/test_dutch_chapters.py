@@ -158,6 +158,8 @@ def test_the_world_share_and_focus_sentences_in_dutch():
     # one focus country, nobody displaced inside it: that part is left out
     assert paragraph.startswith("Eind 2025 verbleven in het focusland 4,0 miljoen")
     assert "(10,0% van het wereldtotaal)." in paragraph and "ontheemd (" not in paragraph
+    # the refugees alone (UNHCR and UNRWA): 2 of 20 million, the share 'At a glance' gives
+    assert paragraph.endswith("onder het mandaat van UNHCR en UNRWA, ving het 10,0% op.")
 
 
 def test_chapter_one_tables_in_dutch_with_names_readers_know():

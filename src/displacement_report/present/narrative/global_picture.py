@@ -126,6 +126,16 @@ def focus_paragraph(focus: pd.DataFrame, world: pd.Series, year: int) -> str:
             "asylum-seekers and others in need of international protection ({share} of the "
             "world's)."
         ).format(**fields)
+    refugee_cols = ["refugees", "unrwa_refugees"]
+    if world[refugee_cols].sum():  # the share 'At a glance' gives, on the same counts
+        refugee_share = percent(100 * total[refugee_cols].sum() / world[refugee_cols].sum())
+        text += " " + (
+            _("Of the refugees alone, under UNHCR's and UNRWA's mandates, it hosted {share}.")
+            if hosts == 1
+            else _(
+                "Of the refugees alone, under UNHCR's and UNRWA's mandates, they hosted {share}."
+            )
+        ).format(share=refugee_share)
     if total["idps"] and world["idps"]:  # a part that is zero is left out
         text += " " + _(
             "A further {idps} people were displaced inside their borders ({share} of the "
