@@ -46,6 +46,10 @@ def test_source_lines_are_dutch_and_keep_the_titles_as_published():
         line = sources.documents(DOCUMENTS)
         short = sources.documents(DOCUMENTS, with_urls=False, limit=1)
         assert sources.documents(DOCUMENTS.iloc[:0]) == "Bronnen: geen"
+        assert sources.unhcr_and_worldbank("2025.12.1").endswith(
+            "(versie 2025.12.1); WDI en landenindeling van de Wereldbank; VN-lijst van minst "
+            "ontwikkelde landen"
+        )
     assert line.startswith("Bronnen: Kamerstuk 35 570 XVII, nr. 52 (25 januari 2021) (https://")
     # the title as published, the date we add after it in Dutch
     assert "2020 Progress Report 3RP (15 september 2020)" in line
@@ -56,6 +60,9 @@ def test_source_lines_are_dutch_and_keep_the_titles_as_published():
 def test_source_lines_in_english_are_unchanged():
     assert sources.unhcr("2025.12.1") == (
         "Source: UNHCR Refugee Population Statistics Database (version 2025.12.1), CC BY 4.0"
+    )
+    assert sources.unhcr_and_worldbank("2025.12.1").endswith(
+        "; World Bank WDI and country classifications; UN LDC list"
     )
     assert sources.documents(DOCUMENTS, with_urls=False, limit=1) == (
         f"Sources: {LETTER}; and 2 more"

@@ -16,7 +16,8 @@ from displacement_report.i18n import N_, SOURCE_LANGUAGE, _, language, locale_co
 
 #: Names of databases and documents are titles: cited as published, not translated.
 UNHCR = "UNHCR Refugee Population Statistics Database"
-WORLDBANK = "World Bank WDI and country classifications; UN LDC list"
+#: Not a title: which World Bank and UN files, described in the edition's language.
+WORLDBANK = N_("World Bank WDI and country classifications; UN LDC list")
 LEDGER = N_("the claims ledger of this report (data/claims/ledger.csv)")
 
 
@@ -40,7 +41,7 @@ def unhcr(version: str) -> str:
 
 def unhcr_and_worldbank(version: str) -> str:
     """Figures that combine UNHCR counts with World Bank population, income or GDP."""
-    return source(f"{UNHCR} ({_version(version)}); {WORLDBANK}")
+    return source(f"{UNHCR} ({_version(version)}); {_(WORLDBANK)}")
 
 
 #: A title with the document's date in brackets at its end, as the data files give it:
