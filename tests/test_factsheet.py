@@ -448,6 +448,19 @@ def test_a_low_history_chart_has_a_short_axis_label_and_its_legend_below():
     plt.close(tall)
 
 
+def test_a_history_with_nobody_recorded_is_not_drawn():
+    columns = list(headline.COMPONENTS)
+    nothing = pd.DataFrame(columns=[*columns, headline.TOTAL], dtype="Int64")
+    assert not words.recorded_anyone(nothing)  # no year at all (St Kitts & Nevis, 2012)
+    zeros = pd.DataFrame(0, index=pd.Index([2011, 2012], name="year"), columns=columns)
+    assert not words.recorded_anyone(zeros)
+    zeros.loc[2012, "asylum_seekers"] = 1
+    assert words.recorded_anyone(zeros)
+    fig = charts.displacement_trend(nothing.rename_axis("year"), "t", "Source: x")
+    assert fig.axes[0].get_ylim() == (0, 1.1)  # drawn anyway, it would be empty, not fail
+    plt.close(fig)
+
+
 def test_the_history_legend_names_only_groups_with_someone_in_them():
     years = pd.Index(range(2015, 2026), name="year")
     frame = pd.DataFrame(0, index=years, columns=list(headline.COMPONENTS), dtype="int64")

@@ -181,3 +181,16 @@ def test_the_index_lists_every_published_profile_also_after_a_partial_batch(publ
     again = CliRunner().invoke(app, ["profiles", "JOR", "--output-dir", str(out)])
     assert again.exit_code == 0, again.output
     assert _index(out) == listed
+
+
+def test_a_year_before_anyone_was_recorded_gives_a_factsheet_without_history(tmp_path):
+    """St Kitts & Nevis appears in UNHCR's data from 2017: its 2012 profile says so in
+    words, draws no empty chart, and still fits two pages."""
+    args = ["profiles", "KNA", "--set", "report_year=2012", "--set", "baseline_year=2008"]
+    result = CliRunner().invoke(app, [*args, "--output-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "profiles" / "KNA" / "report.en.pdf"
+    text = _text(pdf)
+    assert len(PdfReader(pdf).pages) <= 2
+    assert "record nobody hosted in or displaced inside St Kitts & Nevis in 2012" in text
+    assert "at the end of each year," not in text  # no history chart, nor its caption

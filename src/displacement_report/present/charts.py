@@ -98,7 +98,8 @@ def displacement_trend(
         )
         bottom += values
     # the stacked height, not the total: the total is missing where a part is unknown
-    top = max(float(bottom.max()), 1.0) * 1.1  # headroom for the value labels
+    highest = float(bottom.max()) if len(bottom) else 0.0  # no year at all: an empty axis
+    top = max(highest, 1.0) * 1.1  # headroom for the value labels
     _label_totals(ax, by_year[TOTAL], highlight, millions=top >= 1e6)
     ax.set_ylim(0, top)
     _people_axis(ax, top, short=legend_below)

@@ -69,6 +69,13 @@ def history_title(name: str) -> str:
     return _("Hosted in or displaced inside {country}, by group").format(country=name)
 
 
+def recorded_anyone(shown: pd.DataFrame) -> bool:
+    """Whether the history chart would have a bar: someone recorded in some year shown
+    (St Kitts & Nevis has no record before 2017, so its 2012 profile has no chart; the
+    opening paragraph says so)."""
+    return bool(shown[list(COMPONENTS)].astype("Float64").fillna(0).to_numpy().any())
+
+
 def history_caption(name: str, shown: pd.DataFrame) -> str:
     """What the history chart shows, from the first year it has a bar (a country UNHCR
     records only from 2017 says 2017, not the chart's first possible year)."""
