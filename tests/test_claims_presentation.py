@@ -181,18 +181,30 @@ def test_the_year_of_a_reference_period(period, year):
     assert references.year_of(period) == year
 
 
-def test_a_figure_of_another_year_is_never_borrowed():
-    table = pd.DataFrame(
+def _two_figures(ids, values, unit, periods, years, titles) -> pd.DataFrame:
+    """A reference table of two primary figures, as reference_table makes it."""
+    return pd.DataFrame(
         {
-            "value": [7.1e6, 14.8e6],
-            "unit": ["children"] * 2,
-            "period": ["2018", "end 2022"],
-            "year": [2018, 2022],
-            "title": ["a", "b"],
+            "value": values,
+            "unit": [unit] * 2,
+            "period": periods,
+            "year": years,
+            "title": titles,
             "url": ["https://a", "https://b"],
             "quality": ["primary"] * 2,
         },
-        index=["F141", "F147"],
+        index=ids,
+    )
+
+
+def test_a_figure_of_another_year_is_never_borrowed():
+    table = _two_figures(
+        ["F141", "F147"],
+        [7.1e6, 14.8e6],
+        "children",
+        ["2018", "end 2022"],
+        [2018, 2022],
+        ["a", "b"],
     )
     found, latest = references.for_year("F141;F147", table, 2025)
     assert found is None and latest.value == 14.8e6
@@ -201,17 +213,9 @@ def test_a_figure_of_another_year_is_never_borrowed():
 
 
 def test_of_two_figures_for_the_latest_year_the_later_listed_is_the_latest():
-    table = pd.DataFrame(
-        {
-            "value": [128e6, 135.5e6],
-            "unit": ["EUR"] * 2,
-            "period": ["2021"] * 2,
-            "year": [2021, 2021],
-            "title": ["draft budget", "second supplementary budget"],
-            "url": ["https://a", "https://b"],
-            "quality": ["primary"] * 2,
-        },
-        index=["F901", "F902"],
+    titles = ["draft budget", "second supplementary budget"]
+    table = _two_figures(
+        ["F901", "F902"], [128e6, 135.5e6], "EUR", ["2021"] * 2, [2021, 2021], titles
     )
     found, latest = references.for_year("F901;F902", table, 2025)
     assert found is None and latest.value == 135.5e6  # as the chapter on spending says
