@@ -17,7 +17,7 @@ import yaml
 from displacement_report import paths
 from displacement_report.report.build import REPORT_NOTEBOOKS
 
-NOTEBOOKS = sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb"))
+NOTEBOOKS = paths.notebook_files()
 
 
 def _name(requirement: str) -> str:
@@ -151,6 +151,7 @@ def test_notebooks_define_no_functions_or_classes():
 
 
 def test_every_chart_in_the_package_gets_a_source_line():
-    charts = (paths.PACKAGE_DIR / "present" / "charts.py").read_text()
-    figures_made = len(re.findall(r"plt\.subplots\(", charts))
-    assert figures_made == len(re.findall(r"style\.add_source\(", charts))
+    for module in sorted((paths.PACKAGE_DIR / "present" / "charts").glob("*.py")):
+        charts = module.read_text()
+        figures_made = len(re.findall(r"plt\.subplots\(", charts))
+        assert figures_made == len(re.findall(r"style\.add_source\(", charts)), module.name

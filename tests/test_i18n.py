@@ -182,7 +182,7 @@ def test_no_code_that_translates_with_underscore_also_throws_values_into_it():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         if _imports_gettext(tree) and _assigns_underscore(tree):
             offenders.append(str(path))
-    for path in sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb")):
+    for path in paths.notebook_files():
         cells = nbformat.read(path, as_version=4).cells
         code = "\n".join(c.source for c in cells if c.cell_type == "code")
         tree = ast.parse("\n".join(line for line in code.splitlines() if not line.startswith("%")))

@@ -46,7 +46,7 @@ def _messages() -> dict[str, str]:
 
 
 def _notebook_messages(folder: Path):
-    for path in sorted(folder.glob("*.ipynb")):
+    for path in sorted(folder.rglob("*.ipynb")):
         with path.open("rb") as handle:
             for lineno, _func, message, comments in extract_notebook(handle, KEYWORDS, [], {}):
                 yield path.name, lineno, message, comments, None
@@ -87,7 +87,7 @@ def test_translations_keep_the_placeholders(dutch):
     assert not wrong, "\n".join(wrong)
 
 
-@pytest.mark.parametrize("path", sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", paths.notebook_files(), ids=lambda p: p.name)
 def test_every_narrative_cell_exists_in_both_languages(path):
     cells = [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"]
     tagged = [editions.cell_language(c) for c in cells]

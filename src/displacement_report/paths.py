@@ -19,6 +19,15 @@ CONFIG_DIR = PROJECT_ROOT / "config"
 PROJECT_DATA_DIR = PROJECT_ROOT / "data"
 TEMPLATES_DIR = PACKAGE_DIR / "report" / "templates"
 
+
+def notebook_files() -> list[Path]:
+    """Every notebook of the project (the chapters and the profile), without
+    JupyterLab's checkpoint copies."""
+    return sorted(
+        path for path in NOTEBOOKS_DIR.rglob("*.ipynb") if ".ipynb_checkpoints" not in path.parts
+    )
+
+
 #: Environment variable naming a folder with the UNHCR CSV tables.
 UNHCR_DIR_ENV = "DISPLACEMENT_REPORT_UNHCR_DIR"
 #: Environment variable naming a folder with the World Bank reference CSV files.

@@ -24,7 +24,7 @@ origin"):
 With these rules the end-2022, 2023 and 2024 data give 69.9%, 69.3% and 67.0%,
 against 70%, 69% and 67% in Global Trends 2022, 2023 and 2024, and 74.0%, 73.2% and
 72.1% for 2019-2021 against 73%, 73% and 72% (then "refugees and Venezuelans displaced
-abroad", today's OIP); tests/test_neighbours.py. Global Trends 2017 and 2018 gave "four
+abroad", today's OIP); tests/analysis/test_neighbours.py. Global Trends 2017 and 2018 gave "four
 out of five" for refugees alone, before OIP were counted.
 
 Nothing here reads a file except where `neighbours` or `known` are left out: then the

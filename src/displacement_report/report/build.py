@@ -44,20 +44,19 @@ from displacement_report.settings import ReportSettings, data_coverage
 
 log = logging.getLogger(__name__)
 
-#: The report's chapters, in order.
-REPORT_NOTEBOOKS: tuple[str, ...] = (
-    "00_at_a_glance.ipynb",
-    "01_global_picture.ipynb",
-    "02_hosting_and_origins.ipynb",
-    "03_protracted_and_solutions.ipynb",
-    "04_focus_countries.ipynb",
-    "asylum_and_region.ipynb",
-    "05_spending.ipynb",
-    "reception_costs.ipynb",
-    "06_claims.ipynb",
-)
+#: A chapter of the report is a notebook named for its place: `NN_topic.ipynb`.
+CHAPTER_PATTERN = "[0-9][0-9]_*.ipynb"
+
+
+def chapter_notebooks(folder: Path = paths.NOTEBOOKS_DIR) -> tuple[str, ...]:
+    """The report's chapters in order, read from their numbered names."""
+    return tuple(sorted(path.name for path in folder.glob(CHAPTER_PATTERN)))
+
+
+#: The report's chapters, in order (00 is the summary, 01-08 the chapters).
+REPORT_NOTEBOOKS: tuple[str, ...] = chapter_notebooks()
 #: One host country on one or two pages; run once per country by `build_profiles`.
-PROFILE_NOTEBOOK = "country_profile.ipynb"
+PROFILE_NOTEBOOK = "profile/country_profile.ipynb"
 #: What a document is made into: the report (cover, contents, list of figures, what
 #: changed, glossary, colophon) or a factsheet (the chapter alone, a colophon line).
 Layout = Literal["report", "factsheet"]

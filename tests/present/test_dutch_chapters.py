@@ -20,17 +20,18 @@ from displacement_report.analysis.headline import COMPONENTS, TOTAL
 from displacement_report.analysis.hosting import income_group_label
 from displacement_report.analysis.joins import Joined
 from displacement_report.analysis.protracted import ProtractedSummary
-from displacement_report.present import charts
+from displacement_report.present.charts import global_picture as trend_charts
+from displacement_report.present.charts import hosting_and_origins as ranked_charts
 from displacement_report.present.narrative import (
     at_a_glance,
     focus_countries,
     global_picture,
-    hosting_origins,
-    protracted_solutions,
+    hosting_and_origins,
+    protracted_and_solutions,
 )
 from displacement_report.present.tables import focus_countries as focus_tables
 from displacement_report.present.tables import global_picture as global_tables
-from displacement_report.present.tables import protracted_solutions as protracted_tables
+from displacement_report.present.tables import protracted_and_solutions as protracted_tables
 
 FINDINGS = [
     Finding("forcibly_displaced", "total", 119.3e6, "people", 2025, "@fig:trend"),
@@ -181,8 +182,8 @@ def test_chapter_one_tables_in_dutch_with_names_readers_know():
 
 def test_chapter_two_sentences_in_dutch():
     with i18n.using("nl"):
-        text = hosting_origins.hosting_paragraph({2025: (71.4, 25.8)}, {2025: 2026})
-        ordinals = [hosting_origins._ordinal(n) for n in (1, 2, 3, 11, 22)]
+        text = hosting_and_origins.hosting_paragraph({2025: (71.4, 25.8)}, {2025: 2026})
+        ordinals = [hosting_and_origins._ordinal(n) for n in (1, 2, 3, 11, 22)]
         joined = Joined(pd.DataFrame(), ("Tibetaans (TIB)", "Onbekend (UNK)")).describe(
             "population"
         )
@@ -208,7 +209,7 @@ def test_the_unrwa_note_in_dutch():
     table["refugees_per_1000"] = 1000 * table["refugees"] / table["population"]
     # Jordan: 64 refugees per 1,000 without UNRWA's, Türkiye 28: first either way
     with i18n.using("nl"):
-        note = hosting_origins.unrwa_note(table, table, 1_000_000)
+        note = hosting_and_origins.unrwa_note(table, table, 1_000_000)
     assert "Jordanië (hier 1e, zonder hen 1e)" in note
 
 
@@ -226,10 +227,10 @@ def test_chapter_three_sentences_in_dutch():
         index=[2025],
     )
     with i18n.using("nl"):
-        text = protracted_solutions.protracted_paragraph(many, 25_000, 5, 2025)
-        single = protracted_solutions.protracted_paragraph(one, 25_000, 5, 2025)
-        solutions = protracted_solutions.solutions_paragraph(per_year, 2025)
-        title = protracted_solutions.solutions_title(per_year, 2025)
+        text = protracted_and_solutions.protracted_paragraph(many, 25_000, 5, 2025)
+        single = protracted_and_solutions.protracted_paragraph(one, 25_000, 5, 2025)
+        solutions = protracted_and_solutions.solutions_paragraph(per_year, 2025)
+        title = protracted_and_solutions.solutions_title(per_year, 2025)
     assert text.startswith(
         "Eind 2025 voldeden 71 situaties aan de maatstaf (minstens 25.000 vluchtelingen van "
         "één nationaliteit in één gastland, 5 jaar of langer achter elkaar), verspreid over "
@@ -245,7 +246,7 @@ def test_chapter_three_sentences_in_dutch():
         "mandaat van UNHCR eind 2024."
     )
     assert title == "In 2025 vond 14,7% van de vluchtelingen een duurzame oplossing"
-    english = protracted_solutions.solutions_paragraph(per_year, 2025)
+    english = protracted_and_solutions.solutions_paragraph(per_year, 2025)
     assert "naturalised" not in english and "81,766 arrived through resettlement" in english
 
 
@@ -323,11 +324,11 @@ def test_chart_labels_and_numbers_follow_the_edition(language, label, mark):
     table = pd.DataFrame({c: [200_000] for c in COMPONENTS}, index=pd.Index([2025], name="year"))
     table[TOTAL] = table.sum(axis=1)
     with i18n.using(language):
-        fig = charts.displacement_trend(table, "t", "S", highlight=(2025,))
+        fig = trend_charts.displacement_trend(table, "t", "S", highlight=(2025,))
         fig.canvas.draw()
         legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
         ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
-        bars = charts.ranked_bars(["A"], pd.Series([1234.0]), "t", "x", "S", "#000000")
+        bars = ranked_charts.ranked_bars(["A"], pd.Series([1234.0]), "t", "x", "S", "#000000")
     written = {t.get_text() for t in fig.axes[0].texts}
     assert label in written
     assert mark in ticks  # steps of 0.2 million, with the edition's decimal sign

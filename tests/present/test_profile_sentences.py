@@ -10,7 +10,7 @@ matplotlib.use("Agg")
 import pandas as pd
 
 from displacement_report.analysis.headline import COMPONENTS, TOTAL
-from displacement_report.present import charts
+from displacement_report.present.charts import global_picture as charts
 from displacement_report.present.narrative.focus_countries import profile_paragraph
 
 

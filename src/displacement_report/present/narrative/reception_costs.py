@@ -20,7 +20,7 @@ from displacement_report.present.format import (
     one_decimal,
     percent,
 )
-from displacement_report.present.tables.costs import money
+from displacement_report.present.tables.reception_costs import money
 
 SETTING_LABELS = {
     "regular": N_("Regular reception"),

@@ -13,7 +13,7 @@ import pytest
 from displacement_report import i18n
 from displacement_report.analysis import claims, exchange
 from displacement_report.analysis.claims import HOLDS, ROUGHLY, Source, references
-from displacement_report.present import charts
+from displacement_report.present.charts import claims as charts
 from displacement_report.present.narrative import claims as narrative
 from displacement_report.present.tables import claims as tables
 

@@ -58,7 +58,7 @@ def test_same_inputs_give_byte_identical_reports(tmp_path, monkeypatch):
 def test_two_chapters_run_in_parallel_and_are_numbered_in_order(tmp_path):
     result = build.build_report(
         _settings(tmp_path, focus_countries=["LBN"]),
-        notebooks=("01_global_picture.ipynb", "country_profile.ipynb"),
+        notebooks=("01_global_picture.ipynb", "profile/country_profile.ipynb"),
     )
     reader = PdfReader(result.pdf)
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
@@ -199,10 +199,10 @@ def test_a_changed_world_bank_file_is_not_served_from_an_old_run(tmp_path):
 def test_an_iati_file_shows_up_beside_the_document_figures(tmp_path):
     from pathlib import Path
 
-    fixture = Path(__file__).parent / "fixtures" / "iati" / "three_activities.xml"
+    fixture = Path(__file__).parent.parent / "fixtures" / "iati" / "three_activities.xml"
     result = build.build_report(
         _settings(tmp_path, iati_file=str(fixture), focus_countries=["JOR", "LBN", "UGA"]),
-        notebooks=("05_spending.ipynb",),
+        notebooks=("06_spending.ipynb",),
     )
     page = result.html.read_text(encoding="utf-8")
     assert "Disbursements to the focus countries in the IATI file" in page

@@ -43,7 +43,7 @@ def test_markdown_escaping_keeps_names_inert():
 
 
 def test_million_ticks_print_every_tick_exactly():
-    from displacement_report.present.charts import millions_formatter
+    from displacement_report.present.charts.axes import millions_formatter
 
     formatter = millions_formatter()
     assert formatter.format_ticks([0, 5e5, 1e6, 1.5e6]) == ["0.0", "0.5", "1.0", "1.5"]
@@ -73,10 +73,10 @@ def test_a_long_source_line_wraps_instead_of_widening_the_chart(tmp_path):
 def test_chart_titles_state_computed_findings():
     import pandas as pd
 
-    from displacement_report.present.narrative import protracted_solutions, spending
+    from displacement_report.present.narrative import protracted_and_solutions, spending
 
     per_year = pd.DataFrame({"all_solutions_pct": [14.66]}, index=[2025])
-    assert protracted_solutions.solutions_title(per_year, 2025) == (
+    assert protracted_and_solutions.solutions_title(per_year, 2025) == (
         "Durable solutions reached 14.7% of refugees in 2025"
     )
     budget = pd.DataFrame(

@@ -13,7 +13,7 @@ from displacement_report import paths
 from displacement_report.report import build
 from displacement_report.settings import ReportSettings
 
-NOTEBOOKS = sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb"))
+NOTEBOOKS = paths.notebook_files()
 #: What every chapter declares: every report setting a reader can change, and where its
 #: charts go (output_dir and title belong to the build, not to a chapter).
 CHAPTER_PARAMETERS = (set(ReportSettings.model_fields) - {"output_dir", "title"}) | {"figures_dir"}

@@ -14,9 +14,9 @@ from displacement_report import i18n
 from displacement_report.analysis import spending
 from displacement_report.analysis.headline import COMPONENTS, TOTAL
 from displacement_report.analysis.joins import Joined
-from displacement_report.present import charts
-from displacement_report.present.narrative import global_picture, hosting_origins, technical
-from displacement_report.present.narrative import protracted_solutions as solutions_text
+from displacement_report.present.charts import kinds
+from displacement_report.present.narrative import global_picture, hosting_and_origins, technical
+from displacement_report.present.narrative import protracted_and_solutions as solutions_text
 from displacement_report.present.narrative import spending as spending_text
 
 
@@ -96,12 +96,12 @@ def test_a_per_inhabitant_ranking_says_where_unrwa_refugees_drive_the_order():
     shown = table.sort_values("refugees_incl_unrwa_per_1000", ascending=False).reset_index(
         drop=True
     )
-    text = hosting_origins.unrwa_note(shown, table, 1_000_000)
+    text = hosting_and_origins.unrwa_note(shown, table, 1_000_000)
     # Jordan: 282 per 1,000 with UNRWA refugees (1st); 64 without, 2nd after Lebanon (145)
     assert "Jordan (1st here, 2nd without them)" in text
     assert "Lebanon" not in text  # UNRWA refugees are not most of Lebanon's count here
     no_unrwa = shown[shown["iso3"].isin(["TUR", "UGA"])].reset_index(drop=True)
-    assert hosting_origins.unrwa_note(no_unrwa, table, 1_000_000) == ""
+    assert hosting_and_origins.unrwa_note(no_unrwa, table, 1_000_000) == ""
 
 
 def test_join_diagnostics_leave_the_chapter_for_the_technical_notes():
@@ -130,7 +130,7 @@ def test_the_solutions_title_figure_is_written_on_its_line():
         index=[2024, 2025],
     )
     title = solutions_text.solutions_title(per_year, 2025)
-    fig = charts.share_lines(
+    fig = kinds.share_lines(
         per_year,
         {"all_solutions_pct": "All", "returned_refugees_pct": "Returned"},
         title,
@@ -148,7 +148,7 @@ def test_budget_bars_carry_their_amounts():
         {"budget_draft": [167e6, 162e6, 304e6], "budget_supplementary_1": [None, 219e6, None]},
         index=[2021, 2022, 2023],
     )
-    fig = charts.budget_stages(budget, spending.BUDGET_STAGES, "t", "S")
+    fig = kinds.budget_stages(budget, spending.BUDGET_STAGES, "t", "S")
     written = {t.get_text() for t in fig.axes[0].texts}
     assert {"167", "304", "219"} <= written
     plt.close(fig)
@@ -159,7 +159,7 @@ def test_budget_stages_are_named_in_the_edition_s_language():
         {"budget_draft": [167e6], "budget_supplementary_1": [219e6]}, index=[2022]
     )
     with i18n.using("nl"):
-        fig = charts.budget_stages(budget, spending.BUDGET_STAGES, "t", "S")
+        fig = kinds.budget_stages(budget, spending.BUDGET_STAGES, "t", "S")
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert legend == [i18n.translations("nl").gettext(spending.BUDGET_STAGES[k]) for k in budget]
     assert not any("budget" in label.lower() for label in legend), legend  # no English left
@@ -179,7 +179,7 @@ def test_no_index_is_drawn_before_the_first_draft_budget():
 def test_dutch_tick_labels_carry_a_decimal_comma():
     table = pd.DataFrame({"share": [12.5, 17.5, 20.0]}, index=[2019, 2020, 2021])
     with i18n.using("nl"):
-        fig = charts.share_lines(table, {"share": "Aandeel"}, "t", "%", "Bron: test")
+        fig = kinds.share_lines(table, {"share": "Aandeel"}, "t", "%", "Bron: test")
         fig.canvas.draw()
         labels = [t.get_text() for t in fig.axes[0].get_yticklabels() if t.get_text()]
     assert any("," in label for label in labels), labels

@@ -8,7 +8,7 @@ import pytest
 
 from displacement_report.data.iati import IatiError, read_iati, transactions_by_country
 
-FIXTURE = Path(__file__).parent / "fixtures" / "iati" / "three_activities.xml"
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "iati" / "three_activities.xml"
 
 
 @pytest.fixture(scope="module")

@@ -393,7 +393,7 @@ def test_the_region_budget_names_the_figures_it_rests_on():
 
 
 def test_sentences_say_which_year_and_that_a_figure_is_missing():
-    from displacement_report.present.narrative import costs as narrative
+    from displacement_report.present.narrative import reception_costs as narrative
 
     table = pd.DataFrame({"regular": [27100.0], "emergency": [53400.0]}, index=[2022])
     text = narrative.per_resident_paragraph(table, 2025, 2022)
@@ -415,7 +415,7 @@ def test_sentences_say_which_year_and_that_a_figure_is_missing():
 
 
 def test_the_comparison_sentence_gives_the_range_and_refuses_without_a_budget():
-    from displacement_report.present.narrative import costs as narrative
+    from displacement_report.present.narrative import reception_costs as narrative
 
     region, year = costs.region_per_person(pd.Series({2021: 100e6}), HOSTED, [], 2025)
     dutch = [dutch_cost(30_000), dutch_cost(60_000, cost_id="K002")]
@@ -460,7 +460,7 @@ def test_the_chapter_runs_for_any_report_year(tmp_path, year, language):
         }
     )
     available = build.notebook_parameters(settings, tmp_path / "figures")
-    (source,) = build.resolve_notebooks(("reception_costs.ipynb",))
+    (source,) = build.resolve_notebooks(("07_reception_costs.ipynb",))
     target = tmp_path / source.name
     execute_all([(source, target, parameters_for(source, available))])
     text = target.read_text(encoding="utf-8")

@@ -13,7 +13,8 @@ import pandas as pd
 import pytest
 from colorspacious import cspace_convert, deltaE
 
-from displacement_report.present import charts, style
+from displacement_report.present import style
+from displacement_report.present.charts import kinds
 
 #: Below about 10 units of CAM02-UCS colour difference, neighbouring areas blur together.
 DISTINCT = 10.0
@@ -42,6 +43,6 @@ def test_every_pair_of_colours_stays_distinct_under_simulated_colour_blindness(p
 
 def test_line_series_differ_in_dash_pattern_too():
     table = pd.DataFrame({"a": [1, 2], "b": [2, 3], "c": [3, 1]}, index=[2019, 2020])
-    fig = charts.share_lines(table, {"a": "A", "b": "B", "c": "C"}, "t", "y", "Source: s")
+    fig = kinds.share_lines(table, {"a": "A", "b": "B", "c": "C"}, "t", "y", "Source: s")
     styles = [line.get_linestyle() for line in fig.axes[0].get_lines()]
     assert len(set(styles)) == 3

@@ -14,8 +14,8 @@ from displacement_report.analysis import costs, exchange
 from displacement_report.data import costs as cost_data
 from displacement_report.data import documents
 from displacement_report.errors import DataFileError
-from displacement_report.present.narrative import costs as narrative
-from displacement_report.present.tables import costs as tables
+from displacement_report.present.narrative import reception_costs as narrative
+from displacement_report.present.tables import reception_costs as tables
 
 PER_RESIDENT = pd.DataFrame(
     {"regular": [27_100.0, 30_400.0], "emergency": [53_400.0, 69_400.0]}, index=[2022, 2023]
@@ -279,7 +279,7 @@ def test_the_ecb_rate_is_described_in_dutch():
 
 
 def test_counts_added_up_over_overlapping_domains_say_they_are_an_upper_bound():
-    from displacement_report.present.tables import costs as cost_tables
+    from displacement_report.present.tables import reception_costs as cost_tables
 
     assert cost_tables.denominator_label("reached_R004") == (
         "People reached by the programmes, as published (R004)"

@@ -20,13 +20,15 @@ from displacement_report import i18n
 from displacement_report.analysis import demographics, headline, key_figures, solutions
 from displacement_report.analysis.key_figures import KeyFigure
 from displacement_report.data import unhcr
-from displacement_report.present import charts, charts_profile, exhibits
+from displacement_report.present import exhibits
+from displacement_report.present.charts import country_profile as charts_profile
+from displacement_report.present.charts import global_picture as charts
 from displacement_report.present.narrative import country_profile as words
 from displacement_report.present.tables import country_profile as tables
 from displacement_report.report import colophon, combine, fingerprint, profile_index, reuse
 from displacement_report.report.inputs import registered_inputs
 from displacement_report.settings import validate_parameters
-from tests.test_analyses import pop_frame
+from tests.analysis.test_analyses import pop_frame
 
 # --- key figures ------------------------------------------------------------------------
 

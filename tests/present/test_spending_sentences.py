@@ -13,7 +13,7 @@ from displacement_report.analysis import spending
 from displacement_report.present.format import money, money_digits
 from displacement_report.present.narrative import spending as text
 from displacement_report.present.tables import spending as tables
-from tests.test_spending import amounts
+from tests.analysis.test_spending import amounts
 
 
 def _budget(rows: dict[str, list], years: list[int]) -> pd.DataFrame:

@@ -1,0 +1,95 @@
+"""Charts of chapter 1 (the global picture), also drawn in a country profile."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from displacement_report.analysis.headline import COMPONENTS, TOTAL
+from displacement_report.i18n import _
+from displacement_report.present import style
+from displacement_report.present.charts.axes import localized, millions_label, people_axis
+
+
+def displacement_trend(
+    by_year: pd.DataFrame,
+    title: str,
+    source: str,
+    highlight: tuple[int, ...] = (),
+    size: tuple[float, float] | None = None,
+    legend_below: bool = False,
+) -> plt.Figure:
+    """Stacked bars of the forcibly displaced by component, one bar per year; `size` in
+    inches (default: the report's). A component with no one in any year shown has no
+    bars and no legend entry (a reader would look for it in vain). `legend_below`: a
+    low chart (a factsheet's), with its legend below it and a short axis label."""
+    fig, ax = plt.subplots(figsize=size)
+    bottom = pd.Series(0.0, index=by_year.index)
+    parts = {c: by_year[c].astype("Float64").fillna(0).astype(float) for c in COMPONENTS}
+    shown = [c for c, values in parts.items() if values.any()] or list(COMPONENTS)
+    for component in shown:
+        label, values = COMPONENTS[component], parts[component]
+        ax.bar(
+            by_year.index,
+            values,
+            bottom=bottom,
+            width=0.8,
+            color=style.POPULATION_COLOURS[component],
+            label=_(label),
+            linewidth=0,
+        )
+        bottom += values
+    # the stacked height, not the total: the total is missing where a part is unknown
+    highest = float(bottom.max()) if len(bottom) else 0.0  # no year at all: an empty axis
+    top = max(highest, 1.0) * 1.1  # headroom for the value labels
+    _label_totals(ax, by_year[TOTAL], highlight, millions=top >= 1e6)
+    ax.set_ylim(0, top)
+    people_axis(ax, top, short=legend_below)
+    ax.set_xlabel("")
+    ax.set_title(title)
+    ax.margins(x=0.01)
+    ax.grid(axis="x", visible=False)
+    style.add_source(fig, source, rect=_trend_legend(fig, ax, legend_below))
+    return fig
+
+
+def _trend_legend(fig: plt.Figure, ax, below: bool) -> tuple[float, float, float, float]:
+    """The legend inside the chart (top left, latest group first), or in fixed room below
+    it, above the source line (a low chart, whose bars a legend inside would cover); the
+    area left for the axes."""
+    handles, labels = ax.get_legend_handles_labels()
+    if not below:
+        ax.legend(handles[::-1], labels[::-1], loc="upper left", fontsize=8)
+        return (0, 0.045, 1, 1)
+    height = fig.get_figheight()  # the legend's three rows take the same inches always
+    fig.legend(
+        handles,
+        labels,
+        loc="lower left",
+        bbox_to_anchor=(0.01, 0.17 / height),
+        ncol=2,
+        fontsize=7.5,
+    )
+    return (0, 0.68 / height, 1, 1)
+
+
+def _label_totals(ax, totals: pd.Series, years: tuple[int, ...], millions: bool) -> None:
+    """The total written above the bars of `years` ('3.0 M', or '9,119' under a million),
+    and above its neighbours' bars where they are taller: a label wider than its bar
+    must not hide the top of the next one (2024's 124.7 M behind 2025's label made 2025
+    look like the peak)."""
+    for year in years:
+        if year in totals.index and pd.notna(totals.loc[year]):
+            total = totals.loc[year]
+            clear_of = totals.reindex([year - 1, year, year + 1]).astype(float).max()
+            ax.annotate(
+                millions_label(total) if millions else localized(f"{total:,.0f}"),
+                xy=(year, clear_of),
+                xytext=(0, 3),
+                textcoords="offset points",
+                ha="center",
+                fontsize=8,
+                fontweight="bold",
+                # readable where it meets the next year's taller bar
+                bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"},
+            )
