@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from displacement_report import i18n, paths
+from displacement_report.analysis import source_years
 from displacement_report.analysis.claims import ClaimInputs
 from displacement_report.data import claims as claims_data
 from displacement_report.data import costs as cost_data
@@ -141,6 +142,25 @@ class ReportData:
             ldcs=self.ldcs,
             regions=countries.set_index("iso_code")["unhcr_region"],
             solutions=self.solutions,
+        )
+
+    def last_year(self, source: str) -> int | None:
+        """The latest year `source` (one of SOURCES_BY_YEAR) has a figure for."""
+        table = getattr(self, source)
+        years = table.dropna().index if isinstance(table, pd.Series) else table["year"].dropna()
+        return int(years.max()) if len(years) else None
+
+    def year_of(self, source: str) -> int:
+        """The year of `source` the report year uses: the report year, or the source's
+        latest year when it does not reach the report year yet."""
+        last = self.last_year(source)
+        year = self.settings.report_year
+        return year if last is None else min(year, last)
+
+    def behind(self, *sources: str) -> dict[str, int | None]:
+        """Those of `sources` that end before the report year, with their last year."""
+        return source_years.behind(
+            {source: self.last_year(source) for source in sources}, self.settings.report_year
         )
 
     @cached_property

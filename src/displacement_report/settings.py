@@ -8,6 +8,7 @@ a country code UNHCR does not know), naming the value and what is allowed.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 from collections.abc import Mapping
@@ -124,7 +125,7 @@ class ReportSettings(BaseModel):
             if year not in coverage.years:
                 problems.append(
                     f"{name}={year} is outside the data: allowed "
-                    f"{coverage.years.start}-{coverage.years.stop - 1}"
+                    f"{coverage.years.start}-{coverage.years.stop - 1}" + coverage.limited_by(year)
                 )
         for code in self.focus_countries:
             if code not in coverage.countries:
@@ -145,6 +146,17 @@ class DataCoverage:
 
     years: range
     countries: frozenset[str]
+    #: first and last year of each table of the headline total, by file name
+    table_years: Mapping[str, tuple[int, int]] = dataclasses.field(default_factory=dict)
+
+    def limited_by(self, year: int) -> str:
+        """' (idmc.csv ends in 2025)': the tables that do not reach `year`."""
+        short = [
+            f"{name} starts in {first}" if year < first else f"{name} ends in {last}"
+            for name, (first, last) in self.table_years.items()
+            if not first <= year <= last
+        ]
+        return f" ({'; '.join(short)}; the headline total needs all three)" if short else ""
 
 
 def _describe(error: ValidationError, allowed: list[str]) -> str:
@@ -185,19 +197,22 @@ def data_coverage(data_dir: Path | None = None) -> DataCoverage:
     """Years covered by every source of the headline total, and the known ISO3 codes."""
     from displacement_report.data import unhcr  # settings sit above the data layer
 
-    tables = [
-        unhcr.load_population(data_dir),
-        unhcr.load_unrwa(data_dir),
-        unhcr.load_idmc(data_dir),
-    ]
-    years = [set(t["year"].dropna().astype(int).unique().tolist()) for t in tables]
+    tables = {
+        "population.csv": unhcr.load_population(data_dir),
+        "unrwa.csv": unhcr.load_unrwa(data_dir),
+        "idmc.csv": unhcr.load_idmc(data_dir),
+    }
+    years = [set(t["year"].dropna().astype(int).unique().tolist()) for t in tables.values()]
     common = set.intersection(*years)
     if not common:
         raise ParameterError(f"the tables in {unhcr.resolve_dir(data_dir)} share no year")
     countries = unhcr.load_countries(data_dir)
     # 'Stateless' (XXA) and 'Unknown' (XXX) have codes but no region: not places.
     codes = countries.loc[countries["unhcr_region"].notna(), "iso_code"].dropna()
-    return DataCoverage(range(min(common), max(common) + 1), frozenset(codes))
+    table_years = {
+        name: (min(found), max(found)) for name, found in zip(tables, years, strict=True) if found
+    }
+    return DataCoverage(range(min(common), max(common) + 1), frozenset(codes), table_years)
 
 
 def validate_parameters(

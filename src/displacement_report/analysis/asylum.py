@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from displacement_report.analysis.source_years import population_in
 from displacement_report.i18n import N_
 
 #: Fewer substantive decisions than this and no rate is shown.
@@ -182,9 +183,10 @@ def applications_per_1000(
     applications: pd.DataFrame, wb_population: pd.DataFrame, year: int, hosts: Sequence[str]
 ) -> pd.DataFrame:
     """New claims in `year` per 1,000 inhabitants for each host (in the order given).
-    A host with no claim recorded gets 0; one without a population figure no rate."""
+    A host with no claim recorded gets 0; one without a population figure no rate. The
+    population is of `year`, or of the World Bank's latest year before it."""
     new = new_applications(applications, year).reindex(list(hosts))
-    people = wb_population[wb_population["year"] == year].set_index("iso3")["population"]
+    people = population_in(wb_population, year)[0].set_index("iso3")["population"]
     table = pd.DataFrame(
         {
             "new": new["new"].fillna(0).astype("int64"),

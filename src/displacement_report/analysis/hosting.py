@@ -7,6 +7,7 @@ import pandas as pd
 
 from displacement_report.analysis.headline import hosted_by_country
 from displacement_report.analysis.joins import Joined, left_join_reporting
+from displacement_report.analysis.source_years import population_in
 from displacement_report.i18n import N_, _, pgettext
 
 #: Income groups counted as 'low- and middle-income' (World Bank).
@@ -65,15 +66,17 @@ def hosting_table(
     ldcs: pd.DataFrame,
     year: int,
 ) -> tuple[pd.DataFrame, dict[str, Joined], int]:
-    """One row per host in `year`: people hosted by group, population, GDP per capita
-    (PPP, latest year up to `year`), income group, LDC status and burden ratios.
+    """One row per host in `year`: people hosted by group, population (of `year`, or the
+    World Bank's latest year before it: `population_year`), GDP per capita (PPP, latest
+    year up to `year`), income group, LDC status and burden ratios.
 
     Returns the table, the joins (to report what each dropped) and the fiscal year of
     the income classification used.
     """
     hosted = hosted_by_country(population, year, ("refugees", "asylum_seekers", "oip"), unrwa=unrwa)
-    people = wb_population.loc[wb_population["year"] == year, ["iso3", "population"]]
+    people, population_year = population_in(wb_population, year)
     by_population = left_join_reporting(hosted, people)
+    by_population.table["population_year"] = population_year
     gdp_latest = (
         gdp[(gdp["year"] <= year) & gdp["gdp_pc_ppp_current_intl_usd"].notna()]
         .sort_values("year")

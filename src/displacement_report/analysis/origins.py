@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from displacement_report.analysis.joins import Joined, left_join_reporting
+from displacement_report.analysis.source_years import population_in
 
 
 def refugees_by_origin(
@@ -24,7 +25,7 @@ def refugees_by_origin(
     origin[counts] = origin[counts].fillna(0).astype("int64")
     origin = origin.rename_axis("iso3").reset_index()
     origin = origin[~origin["iso3"].isin(["UNK", "XXA", "XXX"])]  # unknown and stateless
-    people = wb_population.loc[wb_population["year"] == year, ["iso3", "population"]]
+    people, _population_year = population_in(wb_population, year)
     joined = left_join_reporting(origin, people)
     table = joined.table
     table["refugees_total"] = table["refugees"] + table["unrwa_refugees"]

@@ -13,7 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 from babel.dates import format_date
 
 from displacement_report import __version__, paths
-from displacement_report.data.provenance import DataFileInfo
+from displacement_report.data.provenance import DataFileInfo, year_range
 from displacement_report.i18n import N_, _, country_name, locale_code
 from displacement_report.present.format import count
 from displacement_report.report.inputs import InputGroup
@@ -117,13 +117,23 @@ def _parameter_rows(settings: ReportSettings) -> list[tuple[str, str]]:
     return rows
 
 
+def _years(path) -> str:
+    """'1951–2025': the years a table covers (blank for a file without years)."""
+    covered = year_range(path)
+    if covered is None:
+        return ""
+    first, last = covered
+    return str(first) if first == last else f"{first}–{last}"
+
+
 def _files_html(files: tuple[DataFileInfo, ...]) -> str:
     rows = "".join(
-        f"<tr><td>{html.escape(f.name)}</td><td>{count(f.size_bytes)}</td>"
+        f"<tr><td>{html.escape(f.name)}</td><td>{_years(f.path)}</td>"
+        f"<td>{count(f.size_bytes)}</td>"
         f'<td class="checksum">{f.sha256}</td></tr>'
         for f in files
     )
-    headers = "".join(f"<th>{h}</th>" for h in (_("File"), _("Bytes"), "SHA-256"))
+    headers = "".join(f"<th>{h}</th>" for h in (_("File"), _("Years"), _("Bytes"), "SHA-256"))
     return f"<table><tr>{headers}</tr>{rows}</table>"
 
 

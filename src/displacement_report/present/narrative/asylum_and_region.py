@@ -489,10 +489,16 @@ def _profile_rates(rates: pd.Series, year: int, minimum: int) -> str:
 
 
 def profile_sentences(
-    in_host: pd.Series, rates: pd.Series, country: str, year: int, minimum: int
+    in_host: pd.Series,
+    rates: pd.Series,
+    country: str,
+    year: int,
+    minimum: int,
+    decisions_year: int | None = None,
 ) -> str:
     """The neighbouring share of the people a country hosts (for an island state, that
-    it has no neighbour), and its rates where it took enough substantive decisions."""
+    it has no neighbour), and its rates where it took enough substantive decisions (in
+    `decisions_year`: the report year, or UNHCR's latest year of decisions before it)."""
     country = escape_markdown(country)
     if not in_host["people"]:
         text = _(
@@ -516,7 +522,7 @@ def profile_sentences(
             year=year,
             share=percent(in_host["share"]),
         )
-    return text + _profile_rates(rates, year, minimum)
+    return text + _profile_rates(rates, decisions_year or year, minimum)
 
 
 # --- chart captions ---------------------------------------------------------------------

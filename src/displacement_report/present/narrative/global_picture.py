@@ -144,8 +144,25 @@ def focus_paragraph(focus: pd.DataFrame, world: pd.Series, year: int) -> str:
     return text
 
 
-def world_share_sentence(total: float, world_population: float, year: int) -> str:
+def world_share_sentence(
+    total: float, world_population: float, year: int, population_year: int | None = None
+) -> str:
+    """The displaced as a share of the world's population; `population_year`: the World
+    Bank's latest year when it has no figure for `year` yet. No sentence without a
+    world population (NaN)."""
+    if world_population != world_population:  # NaN: the World Bank has no figure yet
+        return ""
     share = 100 * total / world_population
+    if population_year is not None and population_year != year:
+        return _(
+            "That is {share} of the world's population of {population} billion (the World "
+            "Bank's latest figure, for {population_year}): about one person in {n}."
+        ).format(
+            share=percent(share, 2),
+            population=in_billions(world_population),
+            population_year=population_year,
+            n=count(round(world_population / total)),
+        )
     return _(
         "That is {share} of the world's population of {population} billion at the end of "
         "{year}: about one person in {n}."

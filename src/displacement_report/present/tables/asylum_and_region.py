@@ -211,9 +211,16 @@ def national_table(beside: pd.DataFrame, source: str) -> str:
 
 
 def profile_table(
-    in_host: pd.Series, rates: pd.Series, country: str, year: int, minimum: int, source: str
+    in_host: pd.Series,
+    rates: pd.Series,
+    country: str,
+    year: int,
+    minimum: int,
+    source: str,
+    decisions_year: int | None = None,
 ) -> str:
-    """The country profile's line: people hosted from next door, and the two rates."""
+    """The country profile's line: people hosted from next door, and the two rates (of
+    `decisions_year` where UNHCR's decisions do not reach `year` yet)."""
     columns = {
         _("Refugees and OIP hosted"): (count, in_host["people"]),
         _("From a neighbouring country"): (count, in_host["from_neighbouring"]),
@@ -228,4 +235,9 @@ def profile_table(
         "{country}: people from a neighbouring country and asylum decisions, {year} (no rate "
         "under {minimum} substantive decisions)"
     ).format(country=country, year=year, minimum=count(minimum))
+    if decisions_year is not None and decisions_year != year:
+        caption = _(
+            "{country}: people from a neighbouring country at the end of {year}, and asylum "
+            "decisions in {decisions_year} (no rate under {minimum} substantive decisions)"
+        ).format(country=country, year=year, decisions_year=decisions_year, minimum=count(minimum))
     return table_html(frame, formats, caption, source, name="profile_asylum")
