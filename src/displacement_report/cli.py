@@ -330,7 +330,7 @@ def revisions(
 ) -> None:
     """Headline figures revised between two versions of the UNHCR tables, per year and
     component, and the years that are new. Exit status 0: no difference; 1: revisions."""
-    from displacement_report.data.revisions import compare_folders
+    from displacement_report.analysis.revisions import compare_folders
 
     _setup()
     try:

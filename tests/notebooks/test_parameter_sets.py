@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from displacement_report import paths
 from displacement_report.cli import app
 from displacement_report.errors import ParameterError
-from displacement_report.report import build
+from displacement_report.report import batch, build
 from displacement_report.settings import data_coverage, parse_settings, validate_parameters
 from tests.conftest import write_notebook
 
@@ -133,7 +133,7 @@ def test_a_profile_batch_leaves_the_top_level_figures_folder_alone(tmp_path):
     top_level = paths.figures_dir()
     before = sorted(top_level.iterdir())
     settings_ = validate_parameters({"report_year": 2019, "output_dir": str(tmp_path)})
-    (result,) = build.build_profiles(settings_, ["LBN"])
+    (result,) = batch.build_profiles(settings_, ["LBN"])
     assert sorted(top_level.iterdir()) == before
     assert list((result.run_dir / "en" / "figures").glob("profile_LBN_*.svg"))
 

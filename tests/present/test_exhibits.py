@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from displacement_report.analysis.findings import Finding
 from displacement_report.errors import ContentError
 from displacement_report.present import exhibits
-from displacement_report.present.format import table_html
+from displacement_report.present.exhibits import table_html
 from displacement_report.present.narrative import at_a_glance
 from displacement_report.report import annex, datafiles
 from displacement_report.report.combine import number_and_index

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from displacement_report.present import exhibits
 from displacement_report.present import format as fmt
 
 
@@ -21,7 +22,7 @@ def test_counts_millions_and_percentages():
 
 def test_tables_escape_cell_text_and_carry_the_source():
     frame = pd.DataFrame({"Country": ["<script>alert(1)</script>"], "n": [1234]})
-    html = fmt.table_html(frame, {"n": fmt.count}, "Caption <b>", "Source: UNHCR & co")
+    html = exhibits.table_html(frame, {"n": fmt.count}, "Caption <b>", "Source: UNHCR & co")
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
     assert "1,234" in html
@@ -63,7 +64,7 @@ def test_a_long_source_line_wraps_instead_of_widening_the_chart(tmp_path):
     fig, ax = plt.subplots(figsize=(6.7, 3.8))
     ax.plot([0, 1], [0, 1])
     style.add_source(fig, "Sources: " + "a very long document title; " * 30)
-    _svg, png = style.save(fig, "wide", tmp_path)
+    _svg, png = exhibits.save(fig, "wide", tmp_path)
     from PIL import Image
 
     width_px, _ = Image.open(png).size

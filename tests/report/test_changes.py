@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+from displacement_report.analysis.revisions import compare_folders
 from displacement_report.cli import app
-from displacement_report.data.revisions import compare_folders
 from displacement_report.errors import DataFileError
 from displacement_report.report import build, changes, retention
 from displacement_report.settings import validate_parameters

@@ -23,7 +23,7 @@ from pypdf import PdfReader
 from displacement_report.data import unhcr
 from displacement_report.data.iati import IatiError, read_iati
 from displacement_report.errors import DataFileError, ParameterError
-from displacement_report.report import build
+from displacement_report.report import batch, build
 from displacement_report.settings import parse_settings, validate_parameters
 from tests.conftest import POP_HEADER, pop_row, publish_copy
 
@@ -158,7 +158,7 @@ def test_hostile_title_and_country_name_stay_inert(tmp_path, real_dir):
             "focus_countries": ["SRB"],
         }
     )
-    result = build.build_profiles(settings_, ["SRB"])[0]
+    result = batch.build_profiles(settings_, ["SRB"])[0]
     page = result.html.read_text(encoding="utf-8")
     assert "<script>alert" not in page and "<img src=x" not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page

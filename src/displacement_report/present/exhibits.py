@@ -12,11 +12,13 @@ the report's annex (`report/annex.py`), where it is numbered 'Table A.1', ...
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
+import io
 import json
 import re
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,11 +29,13 @@ from babel.numbers import format_decimal
 from matplotlib.axes import Axes
 from matplotlib.container import BarContainer, Container
 from matplotlib.ticker import ScalarFormatter
+from matplotlib.transforms import Bbox
 
 from displacement_report.i18n import LANGUAGES, N_, _, locale_code, ngettext
+from displacement_report.present.format import count, millions, one_decimal
 
 KEY_NUMBERS_FILE = "key_numbers.json"
-FIGURE, DATA_LINK = N_("Figure"), N_("Data (CSV)")
+FIGURE, TABLE, DATA_LINK = N_("Figure"), N_("Table"), N_("Data (CSV)")
 #: The class of a table the report build moves to the annex.
 ANNEX_CLASS = "annex-exhibit"
 #: Tables of at most this many rows are kept on one page, their caption with them.
@@ -165,8 +169,6 @@ def _tick_label(ticks: Any, labels: list[str], where: float) -> str:
 
 
 def _number(value: float) -> str:
-    from displacement_report.present.format import count, millions, one_decimal
-
     if abs(value) >= 1e6:
         return millions(value)
     return count(round(value)) if abs(value) >= 100 else one_decimal(value)
@@ -345,14 +347,12 @@ def chart_html(
 ) -> str:
     """The chart as a numbered figure: SVG with alternative text, caption, data link;
     `svg`: the chart already drawn as SVG (drawn here if not given)."""
-    from displacement_report.present import style
-
     name = _unique(name)
     data = chart_data(fig)
     alt = alt_text(fig, data)
     caption = caption or caption_for(fig)
     title = axes_title(fig.axes[0]).replace("\n", " ") if fig.axes else ""
-    svg = style.svg_bytes(fig) if svg is None else svg
+    svg = svg_bytes(fig) if svg is None else svg
     _write_sidecars(
         name,
         "figure",
@@ -402,3 +402,100 @@ def table_exhibit(
         f'<div class="{classes}" id="tab-{name}">{body}'
         f'<p class="source-line">{linked(source)}{link}</p></div>'
     )
+
+
+def table_html(
+    frame: pd.DataFrame,
+    formats: Mapping[str, Callable[..., str]],
+    caption: str,
+    source: str,
+    name: str | None = None,
+    annex: bool = False,
+) -> str:
+    """A static HTML table with formatted cells, its caption and the source under it,
+    as a numbered exhibit whose data is saved beside it (`table_exhibit`);
+    `name` is what the text refers to (`@tab:name`), by default a slug of the caption.
+    With `annex`, the report shows it in the annex of reference tables, wherever the
+    notebook displays it.
+
+    Every table in the report goes through here, so every table names its source.
+    Columns with a formatter are numbers (right-aligned); the others are text. Cell
+    text is escaped: country names and parameters are data, never markup.
+    """
+    align = {c: "right" if c in formats else "left" for c in frame.columns}
+    styler = frame.style.format(dict(formats.items()), escape="html").hide(axis="index")
+    styler = styler.set_table_attributes('class="report-table"').set_caption(
+        f'<span class="exhibit-number">{_(TABLE)}</span> {html.escape(caption)}'
+    )
+    styler = styler.set_table_styles(
+        {c: [{"selector": "th, td", "props": f"text-align: {a}"}] for c, a in align.items()}
+    )
+    # a stable id per table: unique within the report, identical across runs
+    table_id = hashlib.sha256(caption.encode()).hexdigest()[:10]
+    body = styler.to_html(table_uuid=table_id)
+    return table_exhibit(body, frame, caption, source, name, annex)
+
+
+# --- charts saved as files and shown as figures ---------------------------------------
+
+
+def svg_bytes(fig: plt.Figure, area: Bbox | str = "tight") -> bytes:
+    """The chart as SVG, cropped to `area` (default: measured here), without the date
+    that would make two runs differ."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches=area)
+    return buffer.getvalue()
+
+
+def drawn_area(fig: plt.Figure) -> Bbox | str:
+    """The area, in inches, that `bbox_inches="tight"` would crop the figure to,
+    measured once so that its SVG and its PNG need not each lay it out again to find
+    it (each such measurement is a full layout of every label). A figure with a layout
+    engine is laid out by every save anyway: it keeps "tight"."""
+    if fig.get_layout_engine() is not None:
+        return "tight"
+    fig.draw_without_rendering()
+    pad = plt.rcParams["savefig.pad_inches"]
+    return fig.get_tightbbox().padded(pad)
+
+
+def save(fig: plt.Figure, name: str, folder: Path, caption: str | None = None) -> list[Path]:
+    """Save as SVG (for print) and PNG (for slides), without volatile metadata; in a
+    notebook, show it as a numbered figure with caption, alternative text and the data
+    behind it (see `exhibits`), and close it so it is not shown twice."""
+    written, figure_html = _save_files(fig, name, folder, caption)
+    if _in_notebook():
+        from IPython.display import HTML, display
+
+        display(HTML(figure_html))
+        plt.close(fig)
+    return written
+
+
+def exhibit_html(fig: plt.Figure, name: str, folder: Path, caption: str | None = None) -> str:
+    """Save the chart as `save` does, and return it as a numbered figure (HTML) instead
+    of showing it, for a page that places it beside something else."""
+    _written, figure_html = _save_files(fig, name, folder, caption)
+    plt.close(fig)
+    return figure_html
+
+
+def _save_files(
+    fig: plt.Figure, name: str, folder: Path, caption: str | None
+) -> tuple[list[Path], str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    # drawn once as SVG: the same bytes go into the file and into the page
+    area = drawn_area(fig)
+    svg = svg_bytes(fig, area)
+    (folder / f"{name}.svg").write_bytes(svg)
+    fig.savefig(folder / f"{name}.png", metadata={"Software": None}, bbox_inches=area)
+    written = [folder / f"{name}.svg", folder / f"{name}.png"]
+    return written, chart_html(fig, name, caption, svg=svg)
+
+
+def _in_notebook() -> bool:
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    return get_ipython() is not None

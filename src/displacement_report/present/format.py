@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import html
 import math
 import re
-from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import SupportsFloat
 
@@ -14,8 +12,6 @@ import pandas as pd
 from babel.numbers import format_decimal, format_percent
 
 from displacement_report.i18n import N_, _, country_name, locale_code
-
-TABLE = N_("Table")
 
 
 def _missing(value: object) -> bool:
@@ -104,40 +100,6 @@ QUALIFIERS = {
 def qualified(amount: str, qualifier: str = "exact") -> str:
     """'about EUR 800.0 million' ('ongeveer € 800,0 miljoen'); exact: the amount alone."""
     return _(QUALIFIERS[qualifier]).format(amount=amount) if qualifier in QUALIFIERS else amount
-
-
-def table_html(
-    frame: pd.DataFrame,
-    formats: Mapping[str, Callable[..., str]],
-    caption: str,
-    source: str,
-    name: str | None = None,
-    annex: bool = False,
-) -> str:
-    """A static HTML table with formatted cells, its caption and the source under it,
-    as a numbered exhibit whose data is saved beside it (`exhibits.table_exhibit`);
-    `name` is what the text refers to (`@tab:name`), by default a slug of the caption.
-    With `annex`, the report shows it in the annex of reference tables, wherever the
-    notebook displays it.
-
-    Every table in the report goes through here, so every table names its source.
-    Columns with a formatter are numbers (right-aligned); the others are text. Cell
-    text is escaped: country names and parameters are data, never markup.
-    """
-    from displacement_report.present import exhibits
-
-    align = {c: "right" if c in formats else "left" for c in frame.columns}
-    styler = frame.style.format(dict(formats.items()), escape="html").hide(axis="index")
-    styler = styler.set_table_attributes('class="report-table"').set_caption(
-        f'<span class="exhibit-number">{_(TABLE)}</span> {html.escape(caption)}'
-    )
-    styler = styler.set_table_styles(
-        {c: [{"selector": "th, td", "props": f"text-align: {a}"}] for c, a in align.items()}
-    )
-    # a stable id per table: unique within the report, identical across runs
-    table_id = hashlib.sha256(caption.encode()).hexdigest()[:10]
-    body = styler.to_html(table_uuid=table_id)
-    return exhibits.table_exhibit(body, frame, caption, source, name, annex)
 
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")

@@ -1,15 +1,13 @@
-"""One chart style for the whole report: palette, fonts, sizes, source lines, saving."""
+"""One chart style for the whole report: palette, fonts, sizes, source lines. Saving a
+chart and showing it as a numbered figure is `exhibits.save`."""
 
 from __future__ import annotations
 
-import io
 import textwrap
-from pathlib import Path
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import seaborn as sns
-from matplotlib.transforms import Bbox
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = {
@@ -96,67 +94,3 @@ def add_source(
     line_height = 0.13 / fig.get_figheight()  # 7.5 pt lines, as a fraction of the height
     left, bottom, right, top = rect
     fig.tight_layout(rect=(left, bottom + line_height * (len(lines) - 1), right, top))
-
-
-def svg_bytes(fig: plt.Figure, area: Bbox | str = "tight") -> bytes:
-    """The chart as SVG, cropped to `area` (default: measured here), without the date
-    that would make two runs differ."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches=area)
-    return buffer.getvalue()
-
-
-def drawn_area(fig: plt.Figure) -> Bbox | str:
-    """The area, in inches, that `bbox_inches="tight"` would crop the figure to,
-    measured once so that its SVG and its PNG need not each lay it out again to find
-    it (each such measurement is a full layout of every label). A figure with a layout
-    engine is laid out by every save anyway: it keeps "tight"."""
-    if fig.get_layout_engine() is not None:
-        return "tight"
-    fig.draw_without_rendering()
-    pad = plt.rcParams["savefig.pad_inches"]
-    return fig.get_tightbbox().padded(pad)
-
-
-def save(fig: plt.Figure, name: str, folder: Path, caption: str | None = None) -> list[Path]:
-    """Save as SVG (for print) and PNG (for slides), without volatile metadata; in a
-    notebook, show it as a numbered figure with caption, alternative text and the data
-    behind it (see `exhibits`), and close it so it is not shown twice."""
-    written, figure_html = _save_files(fig, name, folder, caption)
-    if _in_notebook():
-        from IPython.display import HTML, display
-
-        display(HTML(figure_html))
-        plt.close(fig)
-    return written
-
-
-def exhibit_html(fig: plt.Figure, name: str, folder: Path, caption: str | None = None) -> str:
-    """Save the chart as `save` does, and return it as a numbered figure (HTML) instead
-    of showing it, for a page that places it beside something else."""
-    _, figure_html = _save_files(fig, name, folder, caption)
-    plt.close(fig)
-    return figure_html
-
-
-def _save_files(
-    fig: plt.Figure, name: str, folder: Path, caption: str | None
-) -> tuple[list[Path], str]:
-    from displacement_report.present import exhibits
-
-    folder.mkdir(parents=True, exist_ok=True)
-    # drawn once as SVG: the same bytes go into the file and into the page
-    area = drawn_area(fig)
-    svg = svg_bytes(fig, area)
-    (folder / f"{name}.svg").write_bytes(svg)
-    fig.savefig(folder / f"{name}.png", metadata={"Software": None}, bbox_inches=area)
-    written = [folder / f"{name}.svg", folder / f"{name}.png"]
-    return written, exhibits.chart_html(fig, name, caption, svg=svg)
-
-
-def _in_notebook() -> bool:
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return False
-    return get_ipython() is not None

@@ -1,6 +1,6 @@
 """The annex of reference tables: long lists a chapter summarises and refers to.
 
-A chapter marks a table for the annex where it makes it (`format.table_html(...,
+A chapter marks a table for the annex where it makes it (`exhibits.table_html(...,
 annex=True)`); the notebook may display it anywhere. The build puts an empty annex
 section before the closing pages (`section_html`), and `gather` moves every marked
 table into it, in report order, under the title of the chapter it came from. Numbering

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from displacement_report import paths
-from displacement_report.errors import ReportError
-from displacement_report.report import build, kernels, profile_index
+from displacement_report.errors import NotebookError, ReportError
+from displacement_report.report import build, kernels, profile_index, publish
 from displacement_report.report.execute import MAX_PARALLEL, IPCKernelManager
+from displacement_report.report.export import FACTSHEET
 from displacement_report.settings import PROFILE_TITLE, ReportSettings
 
 log = logging.getLogger(__name__)
@@ -44,8 +45,8 @@ def build_one_profile(
         config_name=f"profile-{code}",
         notebooks=(notebook,),
         force=force,
-        link_name=f"{build.PROFILES_LINK_DIR}/{code}",
-        layout=build.FACTSHEET,
+        link_name=f"{publish.PROFILES}/{code}",
+        layout=FACTSHEET,
     )
 
 
@@ -67,9 +68,21 @@ def run_profiles(
     batch = _on_cluster(scheduler, jobs) if scheduler else _locally(jobs, workers)
     output_dir = settings.output_dir or paths.output_dir()
     batch.index = profile_index.write_index(
-        output_dir, names, build.PROFILES_LINK_DIR, lang=settings.language[0]
+        output_dir, names, publish.PROFILES, lang=settings.language[0]
     )
     return batch
+
+
+def build_profiles(
+    settings: ReportSettings, countries: Sequence[str], *, force: bool = False
+) -> list[build.RunResult]:
+    """One country profile per ISO3 code, each its own run published as
+    `<output>/profiles/<ISO3>`; the first failure is raised once all have run (the
+    command line uses `run_profiles`, which reports every failure)."""
+    batch = run_profiles(settings, countries, force=force)
+    if batch.failed:
+        raise NotebookError("; ".join(f"{c}: {m}" for c, m in batch.failed.items()))
+    return batch.published
 
 
 def _locally(jobs: list[tuple], workers: int) -> BatchResult:

@@ -18,26 +18,23 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
 
-from displacement_report import i18n, letter, paths
+from displacement_report import paths
 from displacement_report.errors import ContentError, OutputError, ParameterError
 from displacement_report.notebook import settings_for
 from displacement_report.report import (
-    annex,
     changes,
     clock,
     colophon,
-    datafiles,
     editions,
-    glossary,
     kernels,
     publish,
     retention,
     reuse,
 )
-from displacement_report.report.combine import combine, describe_document, number_and_index
+from displacement_report.report.editions import report_html, report_pdf
 from displacement_report.report.execute import IPCKernelManager, execute_all, parameters_for
+from displacement_report.report.export import FACTSHEET, REPORT, Layout
 from displacement_report.report.fingerprint import INPUTS_FILE, describe_inputs, find_reusable_run
 from displacement_report.report.inputs import InputGroup, checksums, registered_inputs
 from displacement_report.settings import ReportSettings, data_coverage
@@ -57,23 +54,6 @@ def chapter_notebooks(folder: Path = paths.NOTEBOOKS_DIR) -> tuple[str, ...]:
 REPORT_NOTEBOOKS: tuple[str, ...] = chapter_notebooks()
 #: One host country on one or two pages; run once per country by `build_profiles`.
 PROFILE_NOTEBOOK = "profile/country_profile.ipynb"
-#: What a document is made into: the report (cover, contents, list of figures, what
-#: changed, glossary, colophon) or a factsheet (the chapter alone, a colophon line).
-Layout = Literal["report", "factsheet"]
-REPORT: Layout = "report"
-FACTSHEET: Layout = "factsheet"
-PROFILES_LINK_DIR = "profiles"
-#: Named as the PDF's author: the tool, since no person signs a generated report.
-AUTHOR = "displacement-report (reproducible report; see the colophon)"
-
-
-def report_html(language: str) -> str:
-    """The published HTML of one edition: 'report.nl.html'."""
-    return f"report.{language}.html"
-
-
-def report_pdf(language: str) -> str:
-    return f"report.{language}.pdf"
 
 
 def report_files(settings: ReportSettings) -> list[str]:
@@ -148,88 +128,6 @@ def check_notebook_parameters(
 def resolve_notebooks(notebooks: Sequence[str | Path]) -> list[Path]:
     """Names in notebooks/ or paths; an absolute path stays as it is."""
     return [paths.NOTEBOOKS_DIR / nb for nb in notebooks]
-
-
-def export(
-    executed: list[Path],
-    provenance: colophon.Provenance,
-    run_dir: Path,
-    language: str,
-    what_changed: str = "",
-    layout: Layout = REPORT,
-) -> None:
-    """Write one edition: each chapter's own HTML (a report's; a factsheet is its one
-    chapter), then the combined HTML and PDF and the data files, atomically, every word
-    in `language`. The closing pages: the annex of reference tables, what changed,
-    glossary, colophon."""
-    from displacement_report.report.html import shared_exporter
-    from displacement_report.report.pdf import html_to_pdf
-
-    with i18n.using(language):
-        exporter = shared_exporter()
-        for path in executed if layout == REPORT else ():
-            page, _ = exporter.from_filename(str(path))
-            publish.write_bytes_atomically(path.with_suffix(".html"), page.encode("utf-8"))
-        if layout == FACTSHEET:
-            page = _factsheet_page(exporter, executed, provenance, language)
-        else:
-            page = _report_page(exporter, executed, provenance, language, what_changed)
-        publish.write_bytes_atomically(run_dir / report_html(language), page.encode("utf-8"))
-        edition = editions.folder(run_dir, language)
-        figures_dir = edition / "figures"
-        if figures_dir.is_dir():
-            numbers = datafiles.exhibit_numbers(page)
-            workbook = datafiles.workbook_bytes(figures_dir, numbers)
-            publish.write_bytes_atomically(edition / datafiles.WORKBOOK, workbook)
-            listing = datafiles.figures_json(figures_dir, numbers)
-            publish.write_bytes_atomically(edition / datafiles.FIGURES_JSON, listing)
-        publish.write_bytes_atomically(run_dir / report_pdf(language), html_to_pdf(page))
-
-
-def _report_page(
-    exporter, executed: list[Path], provenance: colophon.Provenance, language: str, closing: str
-) -> str:
-    """Cover, contents, list of figures, the chapters, then the annex of reference
-    tables, what changed (`closing`), glossary and colophon."""
-    combined = combine(
-        executed,
-        colophon.cover_html(provenance),
-        annex.section_html()
-        + closing
-        + glossary.glossary_html(glossary.notebooks_text(executed))
-        + colophon.colophon_html(provenance),
-        colophon.title(provenance.settings),
-    )
-    page, _ = exporter.from_notebook_node(combined)
-    return describe_document(
-        number_and_index(page),
-        author=AUTHOR,
-        subject=i18n._(
-            "Forced displacement in {year} and Dutch reception in the region, "
-            "checked against {letter}"
-        ).format(year=provenance.settings.report_year, letter=letter.citation()),
-        lang=language,
-    )
-
-
-def _factsheet_page(
-    exporter, executed: list[Path], provenance: colophon.Provenance, language: str
-) -> str:
-    """The chapters alone, exhibits numbered through, and a colophon line at the end."""
-    combined = combine(
-        executed,
-        None,
-        colophon.colophon_line_html(provenance),
-        colophon.title(provenance.settings),
-        layout=FACTSHEET,
-    )
-    page, _ = exporter.from_notebook_node(combined)
-    return describe_document(
-        number_and_index(page, headings=False),
-        author=AUTHOR,
-        subject=colophon.factsheet_subject(provenance.settings),
-        lang=language,
-    )
 
 
 def build_report(
@@ -430,18 +328,3 @@ def _what_changed(output_dir: Path, run_dir: Path, inputs: dict) -> changes.Chan
     log.info("%s", found.summary())
     publish.write_bytes_atomically(run_dir / changes.CHANGES_FILE, found.to_json().encode())
     return found
-
-
-def build_profiles(
-    settings: ReportSettings, countries: Sequence[str], *, force: bool = False
-) -> list[RunResult]:
-    """One country profile per ISO3 code, each its own run published as
-    `<output>/profiles/<ISO3>`; the first failure is raised once all have run (the
-    command line uses `batch.run_profiles`, which reports every failure)."""
-    from displacement_report.errors import NotebookError
-    from displacement_report.report.batch import run_profiles
-
-    batch = run_profiles(settings, countries, force=force)
-    if batch.failed:
-        raise NotebookError("; ".join(f"{c}: {m}" for c, m in batch.failed.items()))
-    return batch.published

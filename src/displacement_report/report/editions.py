@@ -15,6 +15,15 @@ import nbformat
 TAG_PREFIX = "lang:"
 
 
+def report_html(language: str) -> str:
+    """The published HTML of one edition: 'report.nl.html'."""
+    return f"report.{language}.html"
+
+
+def report_pdf(language: str) -> str:
+    return f"report.{language}.pdf"
+
+
 def folder(run_dir: Path, language: str) -> Path:
     """The edition's executed notebooks, charts and data files: <run>/<language>/."""
     return run_dir / language

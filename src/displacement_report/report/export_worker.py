@@ -1,5 +1,5 @@
 """Export one edition on a warm kernel: the build runs `main(JOB)` there, where JOB is
-a pickle of the arguments of `build.export` written by the build for this run. Also
+a pickle of the arguments of `export.export` written by the build for this run. Also
 `python -m displacement_report.report.export_worker JOB`, to export an edition of a
 kept run folder by hand."""
 
@@ -13,7 +13,7 @@ from pathlib import Path
 def main(job_file: str) -> None:
     # as in the command line (cli.py): no rfc3987-syntax grammars for an unused check
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
-    from displacement_report.report.build import export
+    from displacement_report.report.export import export
 
     with Path(job_file).open("rb") as handle:
         arguments = pickle.load(handle)  # written by this run's own build, not user input

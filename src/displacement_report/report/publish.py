@@ -12,6 +12,8 @@ from displacement_report.errors import OutputError
 
 LATEST = "latest"
 RUNS = "runs"
+#: The folder of the published country profiles: <output>/profiles/<ISO3>, index.html.
+PROFILES = "profiles"
 
 
 def ensure_writable(folder: Path) -> Path:

@@ -15,14 +15,8 @@ from babel.numbers import format_decimal
 from displacement_report.analysis.asylum import EU_ROW
 from displacement_report.data.national_asylum import MEASURES
 from displacement_report.i18n import N_, _, country_name, locale_code
-from displacement_report.present.format import (
-    as_float,
-    count,
-    one_decimal,
-    percent,
-    signed_percent,
-    table_html,
-)
+from displacement_report.present.exhibits import table_html
+from displacement_report.present.format import as_float, count, one_decimal, percent, signed_percent
 
 #: A national figure its source gives as approximate ('about 43,100').
 _QUALIFIED = {"about": N_("about {number}"), "more_than": N_("more than {number}")}

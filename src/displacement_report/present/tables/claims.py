@@ -23,14 +23,8 @@ from displacement_report.analysis.claims.wording import verdict_text
 from displacement_report.data.claims import footnote_mark, footnote_numbers
 from displacement_report.i18n import _, pgettext
 from displacement_report.present import sources
-from displacement_report.present.format import (
-    as_float,
-    count,
-    in_millions,
-    one_decimal,
-    percent,
-    table_html,
-)
+from displacement_report.present.exhibits import table_html
+from displacement_report.present.format import as_float, count, in_millions, one_decimal, percent
 
 
 def _missing(value: object) -> bool:

@@ -10,7 +10,8 @@ import pandas as pd
 from displacement_report.analysis.key_figures import KeyFigure
 from displacement_report.i18n import _
 from displacement_report.present import exhibits
-from displacement_report.present.format import count, table_html
+from displacement_report.present.exhibits import table_html
+from displacement_report.present.format import count
 from displacement_report.present.narrative import country_profile as words
 
 #: Arrows beside the change, for sighted readers; the words say the same.

@@ -10,12 +10,8 @@ import pandas as pd
 
 from displacement_report.analysis.hosting import income_group_label
 from displacement_report.i18n import _, country_name, pgettext
-from displacement_report.present.format import (
-    count,
-    country_column,
-    one_decimal,
-    table_html,
-)
+from displacement_report.present.exhibits import table_html
+from displacement_report.present.format import count, country_column, one_decimal
 
 
 def origins_table(origins: pd.DataFrame, host: str, year: int, source: str) -> str:

@@ -10,13 +10,13 @@ import pandas as pd
 
 from displacement_report.analysis.headline import TOTAL, label
 from displacement_report.i18n import _, pgettext
+from displacement_report.present.exhibits import table_html
 from displacement_report.present.format import (
     count,
     country_column,
     in_millions,
     signed_in_millions,
     signed_percent,
-    table_html,
 )
 
 

@@ -8,12 +8,8 @@ import pandas as pd
 
 from displacement_report.analysis.hosting import income_group_label
 from displacement_report.i18n import _
-from displacement_report.present.format import (
-    count,
-    country_column,
-    one_decimal,
-    table_html,
-)
+from displacement_report.present.exhibits import table_html
+from displacement_report.present.format import count, country_column, one_decimal
 
 
 def hosting_table(table: pd.DataFrame, year: int, caption: str, source: str) -> str:

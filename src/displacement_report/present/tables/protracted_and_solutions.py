@@ -5,12 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from displacement_report.i18n import _
-from displacement_report.present.format import (
-    count,
-    country_column,
-    plain_percent,
-    table_html,
-)
+from displacement_report.present.exhibits import table_html
+from displacement_report.present.format import count, country_column, plain_percent
 
 
 def protracted_table(

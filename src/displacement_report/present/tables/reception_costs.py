@@ -16,14 +16,8 @@ from displacement_report.analysis import costs
 from displacement_report.data.costs import BASES
 from displacement_report.i18n import N_, _, localized
 from displacement_report.present import sources
-from displacement_report.present.format import (
-    count,
-    in_millions,
-    one_decimal,
-    percent,
-    qualified,
-    table_html,
-)
+from displacement_report.present.exhibits import table_html
+from displacement_report.present.format import count, in_millions, one_decimal, percent, qualified
 
 VINTAGE_LABELS = {
     "preliminary": N_("preliminary"),

@@ -12,13 +12,8 @@ import pandas as pd
 from displacement_report.analysis import spending
 from displacement_report.i18n import N_, _, localized, pgettext
 from displacement_report.present import sources
-from displacement_report.present.format import (
-    count,
-    in_millions,
-    percent,
-    qualified,
-    table_html,
-)
+from displacement_report.present.exhibits import table_html
+from displacement_report.present.format import count, in_millions, percent, qualified
 
 # What the chapter calls the annex tables: '@tab:<name>' in its sentences.
 BUDGET_FIGURES = "budget_figures"
