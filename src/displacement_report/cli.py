@@ -160,6 +160,52 @@ def report(
 
 
 @app.command()
+def preview(
+    chapter: Annotated[
+        str, typer.Argument(help="the chapter: its number (5), name (asylum) or file name")
+    ],
+    params: ConfigOption = "default",
+    overrides: SetOption = None,
+    output_dir: OutputDirOption = None,
+    language: Annotated[
+        str | None,
+        typer.Option("--language", "-l", help="nl or en (default: the parameter set's first)"),
+    ] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="also lay out the chapter as a PDF")] = False,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch", help="preview again each time the notebook is saved (Ctrl-C stops)"
+        ),
+    ] = False,
+) -> None:
+    """Execute one chapter of one edition and export it to reports/preview/ in seconds,
+    for the edit-and-look loop; nothing is published and the report stays as it is."""
+    from displacement_report.report import preview as chapter_preview
+    from displacement_report.settings import validate_parameters
+
+    def show(result: chapter_preview.Preview | errors.ReportError) -> None:
+        if isinstance(result, errors.ReportError):
+            typer.secho(f"error: {result}", fg=typer.colors.RED, err=True)
+            return
+        for path in (result.html, result.pdf):
+            if path is not None:
+                typer.echo(f"preview: {path}")
+
+    _setup()
+    try:
+        _, values = _parameter_values(params, overrides, output_dir)
+        settings = validate_parameters(values)
+        with interruptible():
+            if watch:
+                chapter_preview.watch(settings, chapter, language, pdf=pdf, on_preview=show)
+            else:
+                show(chapter_preview.preview_chapter(settings, chapter, language, pdf=pdf))
+    except errors.ReportError as exc:
+        raise _fail(exc) from None
+
+
+@app.command()
 def profiles(
     countries: Annotated[
         list[str] | None,

@@ -122,7 +122,9 @@ class _Numbering:
         self.entries.append((2, text, anchor))
 
 
-def number_and_index(page: str, *, headings: bool = True) -> str:
+def number_and_index(
+    page: str, *, headings: bool = True, first_chapter: int = 1, strict: bool = True
+) -> str:
     """Number chapters (h1), sections (h2), figures and tables (per chapter); move the
     tables marked for the annex into it and number them 'Table A.1', ...; resolve the
     text's references to figures and tables; insert a linked table of contents and a
@@ -130,10 +132,12 @@ def number_and_index(page: str, *, headings: bool = True) -> str:
     links. A reference to an exhibit that does not exist stops the build.
 
     `headings=False` (a factsheet): headings stay as written and the exhibits are
-    numbered 1, 2, ... through the document."""
+    numbered 1, 2, ... through the document. A preview of one chapter starts at its
+    number (`first_chapter`) and, not `strict`, leaves a reference to another chapter's
+    exhibit as written."""
     soup = BeautifulSoup(page, "html.parser")
     annex.gather(soup)
-    found = _Numbering()
+    found = _Numbering(chapter=first_chapter - 1)
     for element in soup.find_all(_numbered if headings else _is_exhibit):
         anchor = str(element["id"])  # 'id' is single-valued; bs4 types it as maybe a list
         if element.name not in ("h1", "h2"):
@@ -143,7 +147,9 @@ def number_and_index(page: str, *, headings: bool = True) -> str:
             break  # the colophon's own subsections stay out of the contents
         else:
             found.heading(element, anchor)
-    _resolve_references(soup, {anchor: label for label, _caption, anchor in found.exhibits})
+    _resolve_references(
+        soup, {anchor: label for label, _caption, anchor in found.exhibits}, strict=strict
+    )
     cover = soup.find(class_="cover")
     if cover is None or not found.entries:
         return str(soup)
@@ -181,7 +187,7 @@ def _is_exhibit(tag) -> bool:
 REFERENCE = re.compile(r"@(fig|tab):([A-Za-z0-9_]+)")
 
 
-def _resolve_references(soup: BeautifulSoup, labels: dict[str, str]) -> None:
+def _resolve_references(soup: BeautifulSoup, labels: dict[str, str], strict: bool = True) -> None:
     """'@fig:name' in the text becomes a link 'Figure 2.3' to the exhibit."""
     missing = []
     for node in list(soup.find_all(string=REFERENCE)):
@@ -204,7 +210,7 @@ def _resolve_references(soup: BeautifulSoup, labels: dict[str, str]) -> None:
         for piece in pieces:
             node.insert_before(piece)
         node.extract()
-    if missing:
+    if missing and strict:
         raise ContentError(
             f"the text refers to {', '.join(sorted(set(missing)))}, which no chart or table "
             f"of the report is named; named are: {', '.join(sorted(labels)) or 'none'}"
