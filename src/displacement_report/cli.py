@@ -29,6 +29,8 @@ app = typer.Typer(
     help="Build the forced-displacement report, or refresh its UNHCR data.",
     no_args_is_help=True,
     add_completion=False,
+    # plain help: docstrings rewrapped as paragraphs, no '<bool>' type column
+    rich_markup_mode=None,
 )
 
 EXIT_CODES: dict[type[errors.ReportError], int] = {
@@ -80,23 +82,35 @@ def _setup() -> None:
 
 
 ConfigOption = Annotated[
-    str, typer.Option("--config", "-c", help="parameter set: a name in config/ or a YAML path")
+    str,
+    typer.Option(
+        "--config", "-c", metavar="NAME", help="parameter set: a name in config/ or a YAML path"
+    ),
 ]
 SetOption = Annotated[
     list[str] | None,
-    typer.Option("--set", "-s", help="override one parameter, e.g. --set report_year=2019"),
+    typer.Option(
+        "--set",
+        "-s",
+        metavar="PARAMETER=VALUE",
+        help="override one parameter, e.g. --set report_year=2019",
+    ),
 ]
 KeepRunsOption = Annotated[
     int | None,
     typer.Option(
         "--keep-runs",
         min=1,
+        metavar="N",
         envvar="DISPLACEMENT_REPORT_KEEP_RUNS",
         help="after publishing, keep only this many complete runs per parameter set",
     ),
 ]
 OutputDirOption = Annotated[
-    Path | None, typer.Option(help="where run folders and published links go (default: reports/)")
+    Path | None,
+    typer.Option(
+        metavar="FOLDER", help="where run folders and published links go (default: reports/)"
+    ),
 ]
 
 
@@ -105,6 +119,7 @@ LanguageOption = Annotated[
     typer.Option(
         "--language",
         "-l",
+        metavar="nl|en",
         help="edition to publish: nl or en; repeat for both (default: the parameter set's, "
         "else both)",
     ),
@@ -127,7 +142,7 @@ def _parameter_values(
     return name, values
 
 
-@app.command()
+@app.command(short_help="Build and publish the report (HTML and PDF, each edition).")
 def report(
     params: ConfigOption = "default",
     overrides: SetOption = None,
@@ -159,17 +174,25 @@ def report(
     _apply_retention(settings.output_dir, keep_runs)
 
 
-@app.command()
+@app.command(short_help="Preview one chapter of one edition in seconds; publishes nothing.")
 def preview(
     chapter: Annotated[
-        str, typer.Argument(help="the chapter: its number (5), name (asylum) or file name")
+        str,
+        typer.Argument(
+            metavar="CHAPTER", help="the chapter: its number (5), name (asylum) or file name"
+        ),
     ],
     params: ConfigOption = "default",
     overrides: SetOption = None,
     output_dir: OutputDirOption = None,
     language: Annotated[
         str | None,
-        typer.Option("--language", "-l", help="nl or en (default: the parameter set's first)"),
+        typer.Option(
+            "--language",
+            "-l",
+            metavar="nl|en",
+            help="nl or en (default: the parameter set's first)",
+        ),
     ] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="also lay out the chapter as a PDF")] = False,
     watch: Annotated[
@@ -205,11 +228,14 @@ def preview(
         raise _fail(exc) from None
 
 
-@app.command()
+@app.command(short_help="Build country profiles (factsheets) and their index page.")
 def profiles(
     countries: Annotated[
         list[str] | None,
-        typer.Argument(help="ISO3 codes to profile (default: the parameter set's focus countries)"),
+        typer.Argument(
+            metavar="[ISO3]...",
+            help="ISO3 codes to profile (default: the parameter set's focus countries)",
+        ),
     ] = None,
     params: ConfigOption = "default",
     overrides: SetOption = None,
@@ -222,7 +248,8 @@ def profiles(
     scheduler: Annotated[
         str | None,
         typer.Option(
-            help="address of a Dask scheduler to run the profiles on, e.g. tcp://host:8786"
+            metavar="ADDRESS",
+            help="address of a Dask scheduler to run the profiles on, e.g. tcp://host:8786",
         ),
     ] = None,
     language: LanguageOption = None,
@@ -264,11 +291,15 @@ def profiles(
         raise typer.Exit(EXIT_CODES[errors.NotebookError])
 
 
-@app.command()
+@app.command(short_help="Download the UNHCR tables from UNHCR's public API.")
 def refresh(
-    dest: Annotated[Path, typer.Argument(help="folder to write the CSV tables into")],
-    years: Annotated[str, typer.Option(help="year range, e.g. 2000-2025")] = "1951-2025",
-    base_url: Annotated[str, typer.Option(help="UNHCR API base URL")] = "",
+    dest: Annotated[
+        Path, typer.Argument(metavar="DEST", help="folder to write the CSV tables into")
+    ],
+    years: Annotated[
+        str, typer.Option(metavar="FROM-TO", help="year range, e.g. 2000-2025")
+    ] = "1951-2025",
+    base_url: Annotated[str, typer.Option(metavar="URL", help="UNHCR API base URL")] = "",
 ) -> None:
     """Download the UNHCR tables from UNHCR's public API into DEST (same CSV layout)."""
     from displacement_report.data import refresh as api
@@ -287,7 +318,7 @@ def refresh(
         typer.echo(f"wrote {path}")
 
 
-@app.command()
+@app.command(short_help="List the notebooks, their parameters and the parameter sets.")
 def params() -> None:
     """List the report's notebooks, their parameters, and the named parameter sets."""
     import papermill
@@ -324,10 +355,14 @@ def _run_folder(given: str, output_dir: Path | None) -> Path:
     return published.resolve() if published.exists() else candidate
 
 
-@app.command()
+@app.command(short_help="Compare two runs: numbers, verdicts, rankings, inputs.")
 def diff(
-    old: Annotated[str, typer.Argument(help="the earlier run: a folder or a published name")],
-    new: Annotated[str, typer.Argument(help="the later run: a folder or a published name")],
+    old: Annotated[
+        str, typer.Argument(metavar="OLD", help="the earlier run: a folder or a published name")
+    ],
+    new: Annotated[
+        str, typer.Argument(metavar="NEW", help="the later run: a folder or a published name")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="print JSON for programs")] = False,
     output_dir: OutputDirOption = None,
 ) -> None:
@@ -368,10 +403,14 @@ def diff(
     raise typer.Exit(0 if found.empty else 1)
 
 
-@app.command()
+@app.command(short_help="Headline figures revised between two versions of the UNHCR data.")
 def revisions(
-    old_dir: Annotated[Path, typer.Argument(help="folder with the earlier UNHCR tables")],
-    new_dir: Annotated[Path, typer.Argument(help="folder with the later UNHCR tables")],
+    old_dir: Annotated[
+        Path, typer.Argument(metavar="OLD", help="folder with the earlier UNHCR tables")
+    ],
+    new_dir: Annotated[
+        Path, typer.Argument(metavar="NEW", help="folder with the later UNHCR tables")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="print JSON for programs")] = False,
 ) -> None:
     """Headline figures revised between two versions of the UNHCR tables, per year and
@@ -405,9 +444,11 @@ def revisions(
     raise typer.Exit(0 if found.empty else 1)
 
 
-@app.command()
+@app.command(short_help="Delete old run folders, keeping the newest complete ones.")
 def prune(
-    keep: Annotated[int, typer.Option(min=1, help="complete runs to keep per parameter set")] = 5,
+    keep: Annotated[
+        int, typer.Option(min=1, metavar="N", help="complete runs to keep per parameter set")
+    ] = 5,
     output_dir: OutputDirOption = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="list, delete nothing")] = False,
 ) -> None:

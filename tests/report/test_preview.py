@@ -46,7 +46,8 @@ def test_a_preview_numbers_its_chapter_as_the_report_and_keeps_other_references(
     page = (
         '<html><body><h1 id="t">Asylum</h1><h2 id="s">Next door</h2>'
         "<p>See @tab:mine and @fig:elsewhere.</p>"
-        '<table class="exhibit" id="tab-mine"><caption><span class="exhibit-number"></span> Mine</caption>'
+        '<table class="exhibit" id="tab-mine">'
+        '<caption><span class="exhibit-number"></span> Mine</caption>'
         "</table></body></html>"
     )
     soup = BeautifulSoup(
