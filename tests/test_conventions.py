@@ -155,3 +155,11 @@ def test_every_chart_in_the_package_gets_a_source_line():
         charts = module.read_text()
         figures_made = len(re.findall(r"plt\.subplots\(", charts))
         assert figures_made == len(re.findall(r"style\.add_source\(", charts)), module.name
+
+
+def test_every_report_parameter_is_documented_for_users():
+    from displacement_report.settings import ReportSettings
+
+    page = (paths.PROJECT_ROOT / "docs" / "parameters.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `(\w+)` \|", page, re.M))
+    assert documented == set(ReportSettings.model_fields)
