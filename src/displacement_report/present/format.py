@@ -5,16 +5,19 @@ from __future__ import annotations
 import html
 import math
 import re
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import SupportsFloat
 
 import pandas as pd
+from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 
 from displacement_report.i18n import N_, _, country_name, locale_code
 
 
-def _missing(value: object) -> bool:
+def missing(value: object) -> bool:
+    """No figure: None, pandas' NA or a float NaN (numpy's too)."""
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
@@ -27,7 +30,7 @@ def as_float(value: object) -> float:
 
 def count(value: object) -> str:
     """20414669 -> '20,414,669' ('20.414.669' in Dutch)."""
-    if _missing(value):
+    if missing(value):
         return "–"
     # babel reads any non-Decimal as Decimal(str(value)); numpy and pandas scalars too
     number = value if isinstance(value, Decimal) else str(value)
@@ -36,7 +39,7 @@ def count(value: object) -> str:
 
 def millions(value: object, digits: int = 1) -> str:
     """20414669 -> '20.4 million'; small numbers stay whole ('950')."""
-    if _missing(value):
+    if missing(value):
         return "–"
     if abs(as_float(value)) < 1_000_000:
         return count(round(as_float(value)))
@@ -46,7 +49,7 @@ def millions(value: object, digits: int = 1) -> str:
 
 def in_millions(value: object, digits: int = 1) -> str:
     """20414669 -> '20.4', for table columns headed '(millions)'."""
-    if _missing(value):
+    if missing(value):
         return "–"
     pattern = "#,##0." + "0" * digits if digits else "#,##0"
     return format_decimal(as_float(value) / 1e6, format=pattern, locale=locale_code())
@@ -59,7 +62,7 @@ def signed_in_millions(value: object, digits: int = 1) -> str:
 
 def one_decimal(value: object) -> str:
     """246.03 -> '246.0'; for rates such as 'per 1,000 inhabitants'."""
-    if _missing(value):
+    if missing(value):
         return "–"
     return format_decimal(as_float(value), format="#,##0.0", locale=locale_code())
 
@@ -73,7 +76,7 @@ def percent(value: object, digits: int = 1) -> str:
     """52.15 (already in percent) -> '52.2%'. A share short of all or above none never
     reads as all or none: 99.96 -> '99.9%', 0.04 -> '0.1%' (a table beside it lists the
     few it leaves out)."""
-    if _missing(value):
+    if missing(value):
         return "–"
     number, step = as_float(value), 10.0**-digits
     if 100 - step / 2 <= number < 100:
@@ -141,3 +144,19 @@ def country_column(frame: pd.DataFrame, code: str = "iso3", name: str = "country
     """The countries of a frame's rows as readers of the report's language know them
     (CLDR names by code, the data's own name where CLDR has none)."""
     return [country_name(str(c), str(n)) for c, n in zip(frame[code], frame[name], strict=True)]
+
+
+def period(start: int, end: int) -> str:
+    """A figure's period: '2021' for one year, '2019–2021' for several."""
+    return str(start) if start == end else f"{start}–{end}"
+
+
+def year_list(years: Iterable[int]) -> str:
+    """'2016, 2019 and 2020' ('2016, 2019 en 2020')."""
+    return format_list([str(y) for y in years], locale=locale_code())
+
+
+def bullet_list(lines: Sequence[str]) -> str:
+    """Lines of text as a Markdown list, each shown as written (never as markup); a
+    list of one item saying so where there are none."""
+    return "\n".join(f"- {escape_markdown(line)}" for line in lines) or "- " + _("None found.")
