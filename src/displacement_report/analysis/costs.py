@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from displacement_report.analysis import exchange, spending
-from displacement_report.analysis.spending import Missing
+from displacement_report.analysis.spending import Missing, single_year
 from displacement_report.data import kinds
 
 #: The budget stages of the ministry's line for COA, in the order a year passes them.
@@ -53,10 +53,6 @@ def of_topic(costs: pd.DataFrame, topic: str) -> pd.DataFrame:
 def up_to(rows: pd.DataFrame, year: int) -> pd.DataFrame:
     """The figures whose period ends in `year` or earlier."""
     return rows[rows["period_end"] <= year]
-
-
-def single_year(rows: pd.DataFrame) -> pd.DataFrame:
-    return rows[rows["period_start"] == rows["period_end"]]
 
 
 def best_vintage(rows: pd.DataFrame) -> pd.DataFrame:

@@ -67,6 +67,13 @@ def one_decimal(value: object) -> str:
     return format_decimal(as_float(value), format="#,##0.0", locale=locale_code())
 
 
+def two_decimals(value: object) -> str:
+    """0.0234 -> '0.02': small rates (per 1,000 inhabitants) stay visible."""
+    if missing(value):
+        return "–"
+    return format_decimal(as_float(value), format="#,##0.00", locale=locale_code())
+
+
 def plain_percent(value: object) -> str:
     """A percentage with one decimal, e.g. '4.5%'."""
     return percent(value, 1)
@@ -127,6 +134,32 @@ def money_digits(*amounts: float) -> int:
     return 0
 
 
+#: A written amount in its currency: as it is, in millions, in billions. The Dutch
+#: edition writes the sign ('€ 27.100', 'US$ 29,3 miljard').
+CURRENCIES = {
+    "EUR": (N_("EUR {amount}"), N_("EUR {amount} million"), N_("EUR {amount} billion")),
+    "USD": (N_("USD {amount}"), N_("USD {amount} million"), N_("USD {amount} billion")),
+}
+#: Any other currency: its code before the amount.
+OTHER_CURRENCY = (
+    "{currency} {amount}",
+    N_("{currency} {amount} million"),
+    N_("{currency} {amount} billion"),
+)
+MILLIONS, BILLIONS = 1, 2
+
+
+def in_currency(figure: str, currency: str, scale: int = 0) -> str:
+    """A number already written ('27,100', '800.0') in its currency: as it is (scale 0),
+    in millions (`MILLIONS`) or billions (`BILLIONS`): 'EUR 27,100', 'EUR 800.0
+    million'; in Dutch '€ 27.100', '€ 800,0 miljoen'. The chapters write every amount
+    through here (the claims tables write an amount as the letter does)."""
+    if currency in CURRENCIES:
+        return _(CURRENCIES[currency][scale]).format(amount=figure)
+    template = OTHER_CURRENCY[scale]
+    return (_(template) if scale else template).format(currency=currency, amount=figure)
+
+
 def money(amount: float, currency: str, digits: int | None = None) -> str:
     """135_500_000, 'EUR' -> 'EUR 135.5 million'; 5.6e9 -> 'USD 5.6 billion'. Without
     `digits`, as many as the amount needs (`money_digits`); a sentence that names
@@ -135,9 +168,9 @@ def money(amount: float, currency: str, digits: int | None = None) -> str:
     pattern = "#,##0." + "0" * digits if digits else "#,##0"
     if abs(amount) >= 1e9:
         figure = format_decimal(amount / 1e9, format=pattern, locale=locale_code())
-        return _("{currency} {amount} billion").format(currency=currency, amount=figure)
+        return in_currency(figure, currency, BILLIONS)
     figure = format_decimal(amount / 1e6, format=pattern, locale=locale_code())
-    return _("{currency} {amount} million").format(currency=currency, amount=figure)
+    return in_currency(figure, currency, MILLIONS)
 
 
 def country_column(frame: pd.DataFrame, code: str = "iso3", name: str = "country") -> list[str]:

@@ -35,8 +35,9 @@ from displacement_report.report import (
 from displacement_report.report.editions import report_html, report_pdf
 from displacement_report.report.execute import IPCKernelManager, execute_all, parameters_for
 from displacement_report.report.export import FACTSHEET, REPORT, Layout
-from displacement_report.report.fingerprint import INPUTS_FILE, describe_inputs, find_reusable_run
+from displacement_report.report.fingerprint import describe_inputs, find_reusable_run
 from displacement_report.report.inputs import InputGroup, checksums, registered_inputs
+from displacement_report.report.publish import INPUTS_FILE
 from displacement_report.settings import ReportSettings, data_coverage
 
 log = logging.getLogger(__name__)

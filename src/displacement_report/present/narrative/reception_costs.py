@@ -14,8 +14,10 @@ from displacement_report import i18n, letter
 from displacement_report.analysis import costs
 from displacement_report.i18n import N_, _
 from displacement_report.present.format import (
+    MILLIONS,
     bullet_list,
     count,
+    in_currency,
     in_millions,
     one_decimal,
     percent,
@@ -66,11 +68,11 @@ def coa_stage_labels() -> dict[str, str]:
 
 def _eur(value: float) -> str:
     """Whole euros: 'EUR 27,100', 'EUR 22' ('€ 27.100', '€ 22')."""
-    return _("EUR {amount}").format(amount=count(value))
+    return in_currency(count(value), "EUR")
 
 
 def _eur_million(value: float, digits: int = 0) -> str:
-    return _("EUR {amount} million").format(amount=in_millions(value, digits))
+    return in_currency(in_millions(value, digits), "EUR", MILLIONS)
 
 
 def _times(larger: float, smaller: float) -> str:

@@ -19,6 +19,7 @@ from displacement_report.present.format import (
     as_float,
     bullet_list,
     count,
+    in_currency,
     money,
     money_digits,
     percent,
@@ -154,7 +155,7 @@ def _per_group_parts(row: pd.Series) -> list[str]:
     for column, phrase in _PER_GROUP.items():
         value = row[column]
         if pd.notna(value) and value > 0:
-            parts.append(_(phrase).format(amount="EUR " + count(round(float(value)))))
+            parts.append(_(phrase).format(amount=in_currency(count(round(float(value))), "EUR")))
     if parts:
         parts[0] = f"**{parts[0]}**"
     return parts

@@ -18,6 +18,7 @@ from displacement_report.present import sources
 from displacement_report.present.exhibits import table_html
 from displacement_report.present.format import (
     count,
+    in_currency,
     in_millions,
     one_decimal,
     percent,
@@ -92,11 +93,6 @@ DENOMINATORS = {
         "Refugees, asylum-seekers and Palestine refugees (UNRWA) in the focus countries"
     ),
 }
-#: An amount in its currency: as it is, in millions, in billions.
-CURRENCIES = {
-    "EUR": (N_("EUR {amount}"), N_("EUR {amount} million"), N_("EUR {amount} billion")),
-    "USD": (N_("USD {amount}"), N_("USD {amount} million"), N_("USD {amount} billion")),
-}
 
 
 def qualifier_prefix(qualifier: object) -> str:
@@ -113,10 +109,9 @@ def _qualities(values: Sequence[str] | pd.Series) -> list[str]:
     return [quality_label(q) for q in values]
 
 
-def in_currency(value: float, unit: str, size: int = 0) -> str:
-    """'EUR 27,100' (size 0), 'EUR 800.0 million' (1), 'USD 29.3 billion' (2); the
-    Dutch edition writes '€ 27.100', '€ 800,0 miljoen', 'US$ 29,3 miljard'."""
-    templates = CURRENCIES.get(unit)
+def _amount(value: float, unit: str, size: int = 0) -> str:
+    """'EUR 27,100' or 'EUR 76.60' (size 0), 'EUR 800.0 million' (1), 'USD 29.3 billion'
+    (2); the Dutch edition writes '€ 27.100', '€ 800,0 miljoen', 'US$ 29,3 miljard'."""
     if size == 2:
         amount = one_decimal(value / 1e9)
     elif size == 1:
@@ -125,7 +120,7 @@ def in_currency(value: float, unit: str, size: int = 0) -> str:
         amount = count(value)
     else:
         amount = format_decimal(value, format="#,##0.00", locale=i18n.locale_code())
-    return _(templates[size]).format(amount=amount) if templates else f"{unit} {amount}"
+    return in_currency(amount, unit, size)
 
 
 def money(value: float, unit: str, qualifier: str = "exact") -> str:
@@ -139,7 +134,7 @@ def money(value: float, unit: str, qualifier: str = "exact") -> str:
         amount = f"{value:g}"
     else:
         size = 2 if abs(value) >= 1e9 else 1 if abs(value) >= 1e6 else 0
-        amount = in_currency(value, unit, size)
+        amount = _amount(value, unit, size)
     return qualified(amount, qualifier)
 
 
@@ -290,7 +285,7 @@ def _rate(value: float) -> str:
 def _in_euros(row: dict[Any, Any]) -> str:
     rate = row["rate"]
     return _("{amount} at USD {rate} per EUR ({year} average of {days} daily rates)").format(
-        amount=in_currency(row["eur"], "EUR", 1),
+        amount=_amount(row["eur"], "EUR", 1),
         rate=_rate(rate.rate),
         year=rate.year,
         days=rate.days,
@@ -443,7 +438,7 @@ def sensitivity_table(
     formats: dict[str, Callable[..., str]] = {people: count, per_person: count}
     for cost in dutch:
         column = _("{label}: {amount} a year, ratio").format(
-            label=cost_label(cost), amount=_("EUR {amount}").format(amount=count(cost.value))
+            label=cost_label(cost), amount=in_currency(count(cost.value), "EUR")
         )
         frame[column] = ratios[cost.cost_id].to_numpy()
         formats[column] = _ratio

@@ -13,7 +13,15 @@ from displacement_report.analysis import spending
 from displacement_report.i18n import N_, _, localized, pgettext
 from displacement_report.present import sources
 from displacement_report.present.exhibits import table_html
-from displacement_report.present.format import count, in_millions, percent, period, qualified
+from displacement_report.present.format import (
+    MILLIONS,
+    count,
+    in_currency,
+    in_millions,
+    percent,
+    period,
+    qualified,
+)
 from displacement_report.present.vocabulary import kind_label, quality_label
 
 # What the chapter calls the annex tables: '@tab:<name>' in its sentences.
@@ -45,7 +53,7 @@ def _amount_text(amount: float, unit: str, qualifier: str) -> str:
         text = percent(amount, 1)
     else:
         # in millions with one decimal, as read: a reference table keeps every figure exact
-        text = _("{currency} {amount} million").format(currency=unit, amount=in_millions(amount))
+        text = in_currency(in_millions(amount), unit, MILLIONS)
     return qualified(text, qualifier)
 
 
@@ -153,7 +161,7 @@ def cost_per_result_table(table: pd.DataFrame, amounts: pd.DataFrame, caption: s
             _("Domain"): [_(DOMAIN_PHRASES.get(str(d), str(d))) for d in table["domain"]],
             reported: table["result"].to_numpy(),
             _("Money"): [
-                _("{currency} {amount} million").format(currency=c, amount=in_millions(m))
+                in_currency(in_millions(m), c, MILLIONS)
                 for c, m in zip(table["currency"], table["money"], strict=True)
             ],
             _("Kind of amount"): [kind_label(k) for k in table["money_kind"]],
