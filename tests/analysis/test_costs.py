@@ -465,7 +465,7 @@ def test_what_the_record_does_not_say_in_words():
     [(2025, "en"), (2019, "en"), (2015, "en"), (1995, "en"), (2025, "nl"), (1995, "nl")],
 )
 def test_the_chapter_runs_for_any_report_year(tmp_path, year, language):
-    from displacement_report.report import build
+    from displacement_report.report import build, parameters
     from displacement_report.report.execute import execute_all, parameters_for
     from displacement_report.settings import validate_parameters
 
@@ -478,7 +478,7 @@ def test_the_chapter_runs_for_any_report_year(tmp_path, year, language):
             "language": language,
         }
     )
-    available = build.notebook_parameters(settings, tmp_path / "figures")
+    available = parameters.values(settings, tmp_path / "figures")
     (source,) = build.resolve_notebooks(("07_reception_costs.ipynb",))
     target = tmp_path / source.name
     execute_all([(source, target, parameters_for(source, available))])
