@@ -14,7 +14,7 @@ XDIST ?= -n auto --dist loadgroup
 LOCALE_DIR := src/displacement_report/locale
 
 .DEFAULT_GOAL := help
-.PHONY: help env report preview lab test unit lint typecheck format bench clean catalog
+.PHONY: help env report preview lab test unit lint typecheck format bench clean catalog parameters
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -64,6 +64,9 @@ catalog: $(STAMP) ## extract the messages of code and notebooks and update the D
 		-k N_ -o $(LOCALE_DIR)/messages.pot .
 	$(BIN)/pybabel -q update -i $(LOCALE_DIR)/messages.pot -d $(LOCALE_DIR) -D messages \
 		--no-fuzzy-matching --no-wrap --ignore-obsolete
+
+parameters: $(STAMP) ## write every notebook's parameters cell and notebook.start(...) call from settings.py
+	$(BIN)/python -m displacement_report.report.parameters
 
 clean: ## remove outputs and caches (keeps .venv)
 	rm -rf reports .cache figures/*.svg figures/*.png

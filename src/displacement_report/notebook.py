@@ -182,8 +182,13 @@ class ReportData:
         return sources.unhcr_and_worldbank(self.unhcr_version)
 
 
-#: Parameters a notebook may declare that are not report settings.
-NOT_SETTINGS = ("figures_dir",)
+#: Parameters a notebook may declare that are not report settings, and what they mean.
+NOT_SETTINGS = {
+    "figures_dir": "folder for saved charts; empty means figures/ or "
+    "$DISPLACEMENT_REPORT_FIGURES_DIR",
+}
+#: A country profile's one country: its only focus country.
+COUNTRY = "country"
 
 
 def settings_for(params: Mapping[str, Any], coverage: DataCoverage | None = None) -> ReportSettings:
@@ -193,8 +198,8 @@ def settings_for(params: Mapping[str, Any], coverage: DataCoverage | None = None
     A profile's `country` is its one focus country; a notebook's `language` is the
     one edition it renders."""
     values = {k: v for k, v in params.items() if k not in NOT_SETTINGS}
-    if "country" in values:
-        values["focus_countries"] = [values.pop("country")]
+    if COUNTRY in values:
+        values["focus_countries"] = [values.pop(COUNTRY)]
     return validate_parameters(values, coverage)
 
 

@@ -39,36 +39,51 @@ PROFILE_TITLE = N_("Country profile: {country}")
 
 
 class ReportSettings(BaseModel):
-    """Parameters of one report run. Frozen: a run cannot change them half-way."""
+    """Parameters of one report run. Frozen: a run cannot change them half-way.
+
+    The one list of report parameters: each notebook's parameters cell and its
+    `notebook.start(...)` call are written from these fields (`report/parameters.py`,
+    `make parameters`), each line's comment from the field's description."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     report_year: StrictInt = Field(description="year of the end-year statistics reported on")
     baseline_year: StrictInt = Field(
-        default=letter.DATA_YEAR, description="year the report year is compared with"
+        default=letter.DATA_YEAR,
+        description="year to compare with; 2019 gives the figures the January 2021 letter cites",
     )
     focus_countries: tuple[ISO3, ...] = Field(
         default=letter.FOCUS_COUNTRIES,
         min_length=1,
-        description="ISO3 codes of the host countries to single out",
+        description="ISO3 host codes; the letter's eight",
     )
     trend_start_year: StrictInt = Field(
-        default=2000, description="first year of the long-run trend charts"
+        default=2000, description="first year of the long-run charts"
     )
     protracted_threshold: StrictInt = Field(
-        default=25_000, ge=1, description="refugees of one nationality in one host (UNHCR: 25,000)"
+        default=25_000,
+        ge=1,
+        description="refugees of one nationality in one host country (UNHCR rule: 25,000)",
     )
     protracted_years: StrictInt = Field(
-        default=5, ge=1, le=50, description="consecutive years above the threshold (UNHCR: 5)"
+        default=5,
+        ge=1,
+        le=50,
+        description="consecutive years at or above the threshold (UNHCR rule: 5)",
     )
     data_dir: Path | None = Field(
-        default=None, description="folder with the UNHCR CSV tables (None: the default)"
+        default=None,
+        description="folder with the UNHCR CSV tables; empty means ../shared/data/unhcr or "
+        "$DISPLACEMENT_REPORT_UNHCR_DIR",
     )
     worldbank_dir: Path | None = Field(
-        default=None, description="folder with the World Bank CSV tables (None: the default)"
+        default=None,
+        description="folder with the World Bank CSV tables; empty means "
+        "../shared/data/worldbank or $DISPLACEMENT_REPORT_WORLDBANK_DIR",
     )
     iati_file: Path | None = Field(
-        default=None, description="an IATI activity file to show beside the document figures"
+        default=None,
+        description="an IATI activity file to show beside the document figures; empty means none",
     )
     output_dir: Path | None = Field(
         default=None, description="folder for run folders and the published report"
@@ -78,6 +93,8 @@ class ReportSettings(BaseModel):
         default=LANGUAGES,
         min_length=1,
         description="edition(s) to publish: 'nl', 'en' or both; the first is the main one",
+        # a notebook renders one of them
+        json_schema_extra={"notebook": 'edition to render: "nl" (Dutch) or "en" (English)'},
     )
 
     @field_validator("language", mode="before")

@@ -287,7 +287,9 @@ def test_region_budget_per_person_under_each_denominator():
 
 
 def dutch_cost(value, basis="per_resident_year", unit="EUR", cost_id="K001"):
-    return costs.DutchCost("x", value, unit, basis, "realisation", "2022", 2022, cost_id, "primary")
+    return costs.DutchCost(
+        "regular", value, unit, basis, "realisation", "2022", 2022, cost_id, "primary"
+    )
 
 
 def test_sensitivity_ratios_and_the_refusal_of_other_bases():
@@ -358,13 +360,12 @@ def test_the_chapter_series_on_the_real_figures():
         "per_person_month",
         "per_person_stay",
     }
-    found = costs.gaps(figures_, documents.load_amounts(), 2025)
-    assert any("2016, 2019 and 2020" in line for line in found)  # NOTES_COSTS.md: not found
-    assert any("reception-in-the-region line" in line for line in found)
-    assert any("2020 and 2022" in line for line in found)
-    assert any(
-        "from 2022 on" in line for line in costs.gaps(figures_, documents.load_amounts(), 2019)
-    )
+    found = costs.missing_figures(figures_, documents.load_amounts(), 2025)
+    assert costs.Missing("coa_total", (2016, 2019, 2020)) in found  # NOTES_COSTS.md: not found
+    assert costs.Missing("oir_line_realised") in found
+    assert costs.Missing("aid_at_home", (2020, 2022)) in found
+    early = costs.missing_figures(figures_, documents.load_amounts(), 2019)
+    assert costs.Missing("per_resident", first=2022, until=2019) in early
 
 
 def test_aid_at_home_keeps_each_figure_in_its_own_currency():
@@ -385,7 +386,8 @@ def test_aid_at_home_keeps_each_figure_in_its_own_currency():
 def test_the_region_budget_names_the_figures_it_rests_on():
     amounts = documents.load_amounts()
     assert costs.region_budget_rows(amounts, 2021)["amount_id"].tolist() == ["A002", "A003"]
-    assert costs.region_budget_stage(amounts, 2021) == "2nd supplementary budget"
+    assert costs.region_budget_stage(amounts, 2021) == "budget_supplementary_2"
+    assert costs.region_budget_stage(amounts, 2019) is None  # the letter's yearly amount
     assert costs.region_budget_rows(amounts, 2019)["reference_id"].tolist() == ["letter"]
 
 
@@ -420,21 +422,38 @@ def test_the_comparison_sentence_gives_the_range_and_refuses_without_a_budget():
     region, year = costs.region_per_person(pd.Series({2021: 100e6}), HOSTED, [], 2025)
     dutch = [dutch_cost(30_000), dutch_cost(60_000, cost_id="K002")]
     ratios = costs.sensitivity(dutch, region)
-    text = narrative.comparison_paragraph(dutch, region, ratios, year, "draft budget", 2025)
+    text = narrative.comparison_paragraph(dutch, region, ratios, year, "budget_draft", 2025)
+    assert "EUR 100.0 million, draft budget (no figure" in text
     # by hand: 30,000 / 100 = 300 (lowest), 60,000 / 50 = 1,200 (highest); the
     # denominator alone (EUR 100 or 50 per person) moves the ratio by a factor of 2
     assert "**300 to 1,200 times**" in text
     assert "a factor of 2 with the choice of denominator alone" in text
     assert "no figure was found for 2025; 2021 is the latest year before it" in text
     assert "here it is divided by" not in text
-    other = narrative.comparison_paragraph(dutch, region, ratios, year, "x", 2025, ["PAK"])
+    other = narrative.comparison_paragraph(dutch, region, ratios, year, None, 2025, ["PAK"])
+    assert "EUR 100.0 million, the yearly amount the letter states" in other
     assert "chosen for this report, Pakistan)" in other  # a name, not an ISO code
-    assert narrative.comparison_paragraph(dutch, region, None, None, "", 2015).startswith(
+    assert narrative.comparison_paragraph(dutch, region, None, None, None, 2015).startswith(
         "The comparison cannot be made for 2015: no budget figure"
     )
     assert "no Dutch cost per person" in narrative.comparison_paragraph(
-        [], region, ratios, year, "x", 2021
+        [], region, ratios, year, "budget_draft", 2021
     )
+
+
+def test_what_the_record_does_not_say_in_words():
+    from displacement_report.present.narrative import reception_costs as narrative
+
+    found = narrative.gap_sentences(
+        costs.missing_figures(cost_data.load_costs(), documents.load_amounts(), 2019)
+    )
+    assert (
+        "COA's cost per registered resident is published from 2022 on; there is none for "
+        "2019 or earlier." in found
+    )
+    # totals for 2015, 2017 and 2018 up to 2019 (see the test above)
+    assert "No figure of COA's total costs was found for 2016 and 2019." in found
+    assert narrative.gaps_markdown([]) == "- None found."
 
 
 # --- the chapter, executed --------------------------------------------------------------
@@ -446,7 +465,7 @@ def test_the_comparison_sentence_gives_the_range_and_refuses_without_a_budget():
     [(2025, "en"), (2019, "en"), (2015, "en"), (1995, "en"), (2025, "nl"), (1995, "nl")],
 )
 def test_the_chapter_runs_for_any_report_year(tmp_path, year, language):
-    from displacement_report.report import build
+    from displacement_report.report import build, parameters
     from displacement_report.report.execute import execute_all, parameters_for
     from displacement_report.settings import validate_parameters
 
@@ -459,7 +478,7 @@ def test_the_chapter_runs_for_any_report_year(tmp_path, year, language):
             "language": language,
         }
     )
-    available = build.notebook_parameters(settings, tmp_path / "figures")
+    available = parameters.values(settings, tmp_path / "figures")
     (source,) = build.resolve_notebooks(("07_reception_costs.ipynb",))
     target = tmp_path / source.name
     execute_all([(source, target, parameters_for(source, available))])

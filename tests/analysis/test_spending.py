@@ -174,9 +174,12 @@ def test_topic_selection_and_gaps():
     assert channels[["recipient", "amount"]].values.tolist() == [["UN agencies", 70.0]]
     with pytest.raises(ValueError, match=r"no document figures of topic\(s\) \['nl_chanels'\]"):
         spending.of_topics(FIGURES, "nl_chanels")
-    found = spending.gaps(FIGURES, ["JOR", "LBN"], [2019, 2020, 2021])
-    assert any("Jordan, Lebanon" in line and "realised" in line.lower() for line in found)
-    assert any("2020" in line for line in found)
+    found = spending.missing_figures(FIGURES, ["JOR", "LBN"], [2019, 2020, 2021])
+    assert found == [
+        spending.Missing("realised_per_country", countries=("JOR", "LBN")),
+        spending.Missing("oir_line", (2020,)),
+        spending.Missing("oir_line_realised"),
+    ]
 
 
 # --- the project's own data files -----------------------------------------------------

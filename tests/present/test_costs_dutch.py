@@ -26,9 +26,9 @@ HOSTED = pd.DataFrame(
 )
 
 
-def dutch_cost(value: float, cost_id: str, label: str) -> costs.DutchCost:
+def dutch_cost(value: float, cost_id: str, setting: str = "regular") -> costs.DutchCost:
     return costs.DutchCost(
-        label, value, "EUR", "per_resident_year", "realisation", "2022", 2022, cost_id, "primary"
+        setting, value, "EUR", "per_resident_year", "realisation", "2022", 2022, cost_id, "primary"
     )
 
 
@@ -148,21 +148,24 @@ def test_dac_shares_and_aid_at_home_in_dutch():
 
 def test_the_comparison_in_dutch_names_countries_and_refuses_in_dutch():
     region, year = costs.region_per_person(pd.Series({2021: 100e6}), HOSTED, [], 2025)
-    dutch = [dutch_cost(30_000, "K001", "Regular reception"), dutch_cost(60_000, "K002", "X")]
+    dutch = [dutch_cost(30_000, "K001"), dutch_cost(60_000, "K002", "emergency")]
     ratios = costs.sensitivity(dutch, region)
     with i18n.using("nl"):
         text = narrative.comparison_paragraph(
-            dutch, region, ratios, year, "x", 2025, ["PAK", "JOR"]
+            dutch, region, ratios, year, "budget_draft", 2025, ["PAK", "JOR"]
         )
-        refused = narrative.comparison_paragraph(dutch, region, None, None, "", 2015)
+        refused = narrative.comparison_paragraph(dutch, region, None, None, None, 2015)
     # by hand: 30,000 / 100 = 300 (lowest), 60,000 / 50 = 1,200 (highest); the
     # denominator alone (EUR 100 or 50 per person): a factor of 2
     assert "**300 tot 1.200 keer**" in text
-    assert "€ 100,0 miljoen, x (voor 2025 is geen cijfer gevonden" in text
+    assert "€ 100,0 miljoen, ontwerpbegroting (voor 2025 is geen cijfer gevonden" in text
+    assert "reguliere opvang (COA, per ingeschreven bewoner, 2022), € 30.000" in text
     assert "die voor dit rapport zijn gekozen: Pakistan en Jordanië)" in text
     assert "met een factor 2" in text
     assert refused.startswith("Voor 2015 kan de vergelijking niet worden gemaakt")
-    english = narrative.comparison_paragraph(dutch, region, ratios, year, "x", 2025, ["PAK", "JOR"])
+    english = narrative.comparison_paragraph(
+        dutch, region, ratios, year, "budget_draft", 2025, ["PAK", "JOR"]
+    )
     assert "chosen for this report, Pakistan and Jordan)" in english
     assert "**300 to 1,200 times**" in english
 
@@ -171,7 +174,7 @@ def test_the_sensitivity_table_in_dutch():
     reached = [costs.Reached(("R9",), 50_000.0, 2017, 2018, False)]
     with i18n.using("nl"):
         region, _ = costs.region_per_person(pd.Series({2021: 100e6}), HOSTED, reached, 2025)
-        dutch = [dutch_cost(60_000, "K002", "Noodopvang (COA, per ingeschreven bewoner, 2022)")]
+        dutch = [dutch_cost(60_000, "K002", "emergency")]
         html = tables.sensitivity_table(
             region, costs.sensitivity(dutch, region), dutch, "Bijschrift", "Bron"
         )
@@ -180,7 +183,7 @@ def test_the_sensitivity_table_in_dutch():
     assert "Mensen bereikt door de programma" in html and "volgens eigen opgave (R9)" in html
     assert "eind 2021" in html and "medio 2017 tot medio 2018" in html
     assert "1.000.000" in html and "1.200×" in html  # 60,000 / 50
-    assert "€ 60.000 per jaar, verhouding" in html
+    assert "Noodopvang (COA, per ingeschreven bewoner, 2022): € 60.000 per jaar, verhouding" in html
     assert "Tabel" in html
     region_en, _ = costs.region_per_person(pd.Series({2021: 100e6}), HOSTED, reached, 2025)
     english = tables.sensitivity_table(
@@ -224,11 +227,13 @@ def test_the_cost_file_has_dutch_text_and_shows_it_in_dutch():
     with i18n.using("nl"):
         described = i18n.localized(figures, "description")
         periods = i18n.localized(figures, "period")
-        chosen = costs.comparison_costs(figures, 2025, near=2021)
-        gaps = costs.gaps(figures, documents.load_amounts(), 2025)
+        chosen = [tables.cost_label(c) for c in costs.comparison_costs(figures, 2025, near=2021)]
+        gaps = narrative.gap_sentences(
+            costs.missing_figures(figures, documents.load_amounts(), 2025)
+        )
     assert described.iloc[0].startswith("COA: gemiddelde opvangkosten per ingeschreven bewoner")
     assert "ca. 2019" in set(periods) and "c. 2019" in set(figures["period"])
-    assert [c.label for c in chosen] == [
+    assert chosen == [
         "Reguliere opvang (COA, per ingeschreven bewoner, 2022)",
         "Noodopvang (COA, per ingeschreven bewoner, 2022)",
         "Alle opvang (raming per asielzoeker, ca. 2019)",

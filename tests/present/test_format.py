@@ -95,3 +95,18 @@ def test_a_share_short_of_all_or_above_none_never_reads_as_all_or_none():
     assert fmt.percent(100) == "100.0%" and fmt.percent(99.94) == "99.9%"
     assert fmt.percent(0.04) == "0.1%" and fmt.percent(0) == "0.0%"
     assert fmt.percent(150.0) == "150.0%"
+
+
+def test_money_is_written_alike_in_every_chapter():
+    """One helper for a currency: the spending chapter wrote 'EUR 128 miljoen' where the
+    costs chapter wrote '€ 128 miljoen'."""
+    from displacement_report import i18n
+
+    with i18n.using("nl"):
+        assert fmt.money(135.5e6, "EUR") == "€ 135,5 miljoen"
+        assert fmt.money(5.6e9, "USD") == "US$ 5,6 miljard"
+        assert fmt.in_currency("27.100", "EUR") == "€ 27.100"
+        assert fmt.in_currency("800,0", "GBP", fmt.MILLIONS) == "GBP 800,0 miljoen"
+    assert fmt.money(135.5e6, "EUR") == "EUR 135.5 million"
+    assert fmt.in_currency("29.3", "USD", fmt.BILLIONS) == "USD 29.3 billion"
+    assert fmt.in_currency("12", "GBP") == "GBP 12"

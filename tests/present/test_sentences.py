@@ -14,6 +14,7 @@ from displacement_report import i18n
 from displacement_report.analysis import spending
 from displacement_report.analysis.headline import COMPONENTS, TOTAL
 from displacement_report.analysis.joins import Joined
+from displacement_report.present import vocabulary
 from displacement_report.present.charts import kinds
 from displacement_report.present.narrative import global_picture, hosting_and_origins, technical
 from displacement_report.present.narrative import protracted_and_solutions as solutions_text
@@ -148,7 +149,7 @@ def test_budget_bars_carry_their_amounts():
         {"budget_draft": [167e6, 162e6, 304e6], "budget_supplementary_1": [None, 219e6, None]},
         index=[2021, 2022, 2023],
     )
-    fig = kinds.budget_stages(budget, spending.BUDGET_STAGES, "t", "S")
+    fig = kinds.budget_stages(budget, vocabulary.STAGE_NAMES, "t", "S")
     written = {t.get_text() for t in fig.axes[0].texts}
     assert {"167", "304", "219"} <= written
     plt.close(fig)
@@ -159,9 +160,9 @@ def test_budget_stages_are_named_in_the_edition_s_language():
         {"budget_draft": [167e6], "budget_supplementary_1": [219e6]}, index=[2022]
     )
     with i18n.using("nl"):
-        fig = kinds.budget_stages(budget, spending.BUDGET_STAGES, "t", "S")
+        fig = kinds.budget_stages(budget, vocabulary.STAGE_NAMES, "t", "S")
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    assert legend == [i18n.translations("nl").gettext(spending.BUDGET_STAGES[k]) for k in budget]
+    assert legend == [i18n.translations("nl").gettext(vocabulary.STAGE_NAMES[k]) for k in budget]
     assert not any("budget" in label.lower() for label in legend), legend  # no English left
     plt.close(fig)
 

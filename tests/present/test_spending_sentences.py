@@ -13,7 +13,7 @@ from displacement_report.analysis import spending
 from displacement_report.present.format import money, money_digits
 from displacement_report.present.narrative import spending as text
 from displacement_report.present.tables import spending as tables
-from tests.analysis.test_spending import amounts
+from tests.analysis.test_spending import FIGURES, amounts
 
 
 def _budget(rows: dict[str, list], years: list[int]) -> pd.DataFrame:
@@ -209,3 +209,11 @@ def test_every_annex_table_the_chapter_refers_to_is_made_for_the_annex(real_dir)
         tables.RESULTS,
         tables.EU_INSTRUMENTS,
     ]
+
+
+def test_what_the_record_does_not_say_names_countries_and_years():
+    found = text.gap_sentences(spending.missing_figures(FIGURES, ["JOR", "LBN"], [2019, 2020]))
+    assert found[0].startswith("No realised (spent) reception-in-the-region amount per country")
+    assert "for: Jordan, Lebanon; only budgets" in found[0]
+    assert found[1] == "No budget figure for the reception-in-the-region line in: 2020."
+    assert text.gaps_markdown([]) == "- None found."

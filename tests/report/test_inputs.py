@@ -10,7 +10,7 @@ import pytest
 
 from displacement_report import letter, paths
 from displacement_report.notebook import READ_LOG_ENV
-from displacement_report.report import build, colophon
+from displacement_report.report import build, colophon, parameters
 from displacement_report.report.execute import execute_all, parameters_for
 from displacement_report.report.inputs import checksums, registered_inputs, registered_paths
 from displacement_report.settings import validate_parameters
@@ -111,7 +111,7 @@ def test_notebooks_open_no_data_file_outside_the_registry(tmp_path, monkeypatch,
     settings = validate_parameters(
         {"report_year": 2019, "data_dir": str(real_dir), "iati_file": str(iati)}
     )
-    available = build.notebook_parameters(settings, tmp_path / "figures")
+    available = parameters.values(settings, tmp_path / "figures")
     sources = build.resolve_notebooks((*build.REPORT_NOTEBOOKS, build.PROFILE_NOTEBOOK))
     execute_all([(s, tmp_path / s.name, parameters_for(s, available)) for s in sources])
 

@@ -17,77 +17,17 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
-from babel.lists import format_list
 
-from displacement_report import i18n
 from displacement_report.analysis import exchange, spending
-from displacement_report.i18n import N_, _, localized
+from displacement_report.analysis.spending import Missing, single_year
+from displacement_report.data import kinds
 
-#: The budget stages of the ministry's line for COA, in the order a year passes them
-#: (names translated where shown, `stage_label`).
-COA_STAGES = {
-    "budget_draft": N_("Draft budget (ontwerpbegroting)"),
-    "budget_adopted": N_("Adopted budget (vastgestelde begroting)"),
-    "budget_supplementary_1": N_("1st supplementary budget"),
-    "budget_supplementary_2": N_("2nd supplementary budget"),
-    "realisation": N_("Realised"),
-}
-#: Reader-facing names of every kind of figure in the cost file (`kind_label`).
-KIND_LABELS = {
-    "budget_draft": N_("draft budget"),
-    "budget_adopted": N_("adopted budget"),
-    "budget_supplementary_1": N_("1st supplementary budget"),
-    "budget_supplementary_2": N_("2nd supplementary budget"),
-    "budget_other": N_("budget (stage not stated)"),
-    "realisation": N_("realised"),
-    "plan": N_("plan"),
-    "estimate": N_("estimate"),
-    "rule": N_("rule"),
-    # kinds of the document figures (data/spending/amounts.csv) shown beside them
-    "allocation": N_("allocated"),
-    "commitment": N_("committed (pledged)"),
-    "requirement": N_("required (appeal)"),
-}
+#: The budget stages of the ministry's line for COA, in the order a year passes them.
+COA_STAGES = tuple(stage for stage in kinds.BUDGET_STAGES if stage != "budget_other")
 #: Rank of a publication: a later one replaces an earlier one of the same figure.
 VINTAGE_RANK = {"preliminary": 0, "as_published": 1, "revised": 2, "final": 3}
 #: Bases that are a cost per person per year; the comparison takes no other.
 PER_PERSON_YEAR = ("per_resident_year", "per_asylum_seeker_year")
-SETTING_LABELS = {
-    "regular": N_("regular reception"),
-    "emergency": N_("emergency reception (noodopvang)"),
-    "hotel": N_("emergency reception in a hotel"),
-    "ship": N_("emergency reception on a ship"),
-    "all": N_("all reception"),
-}
-#: The setting as the first words of a label ('Regular reception (COA, ...)').
-SETTING_NAMES = {
-    "regular": N_("Regular reception"),
-    "emergency": N_("Emergency reception"),
-    "hotel": N_("Emergency reception in a hotel"),
-    "ship": N_("Emergency reception on a ship"),
-    "all": N_("All reception"),
-}
-
-
-def kind_label(kind: str) -> str:
-    """What a kind of figure is called ('draft budget', 'realised'), in the active
-    language; an unknown kind as it is written."""
-    return _(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
-
-
-def stage_label(stage: str) -> str:
-    """A budget stage of the COA line as a label ('Draft budget (ontwerpbegroting)')."""
-    return _(COA_STAGES[stage])
-
-
-def setting_label(setting: object) -> str:
-    """The reception setting of a figure ('regular reception'); '' where none is given."""
-    return _(SETTING_LABELS[setting]) if isinstance(setting, str) else ""
-
-
-def year_list(years: Iterable[int]) -> str:
-    """'2016, 2019 and 2020' ('2016, 2019 en 2020')."""
-    return format_list([str(y) for y in years], locale=i18n.locale_code())
 
 
 class MixedUnits(ValueError):
@@ -113,10 +53,6 @@ def of_topic(costs: pd.DataFrame, topic: str) -> pd.DataFrame:
 def up_to(rows: pd.DataFrame, year: int) -> pd.DataFrame:
     """The figures whose period ends in `year` or earlier."""
     return rows[rows["period_end"] <= year]
-
-
-def single_year(rows: pd.DataFrame) -> pd.DataFrame:
-    return rows[rows["period_start"] == rows["period_end"]]
 
 
 def best_vintage(rows: pd.DataFrame) -> pd.DataFrame:
@@ -186,7 +122,7 @@ def coa_totals(costs: pd.DataFrame, until: int) -> pd.DataFrame:
 def coa_budget_by_stage(costs: pd.DataFrame, until: int) -> pd.DataFrame:
     """The ministry's budget line for COA per year (rows) and stage (columns), EUR."""
     rows = single_year(up_to(of_topic(costs, "coa_budget_line"), until))
-    rows = rows[rows["amount_kind"].isin(list(COA_STAGES))]
+    rows = rows[rows["amount_kind"].isin(COA_STAGES)]
     if rows.empty:
         return pd.DataFrame(columns=list(COA_STAGES), dtype=float).rename_axis("year")
     require_alike(rows, ("unit", "basis"), "COA budget line")
@@ -386,9 +322,11 @@ def aid_at_home(
 
 @dataclass(frozen=True)
 class DutchCost:
-    """One Dutch cost per person per year, as published."""
+    """One Dutch cost per person per year, as published (`setting`: regular, emergency,
+    ..., all; `period` and `period_nl`: the period as the source and the Dutch edition
+    write it, 'c. 2019' and 'ca. 2019')."""
 
-    label: str
+    setting: str
     value: float
     unit: str
     basis: str
@@ -397,6 +335,7 @@ class DutchCost:
     year: int
     cost_id: str
     quality: str
+    period_nl: str = ""
 
 
 def nearest_year(years: Iterable[int], until: int, near: int) -> int | None:
@@ -426,28 +365,21 @@ def comparison_costs(costs: pd.DataFrame, year: int, near: int | None = None) ->
     if picked is not None:
         same = estimates[estimates["period_end"] == picked].sort_values("cost_id")
         chosen.append(same.iloc[-1].to_dict())
-    found = []
-    for row in chosen:
-        label = (
-            _("{setting} (COA, per registered resident, {period})")
-            if row["basis"] == "per_resident_year"
-            else _("{setting} (estimate per asylum seeker, {period})")
+    return [
+        DutchCost(
+            setting=row["setting"],
+            value=float(row["value"]),
+            unit=row["unit"],
+            basis=row["basis"],
+            kind=row["amount_kind"],
+            period=str(row["period"]),
+            year=int(row["period_end"]),
+            cost_id=row["cost_id"],
+            quality=row["quality"],
+            period_nl=str(row.get("period_nl", row["period"])),
         )
-        period = localized(pd.DataFrame([row]), "period").iloc[0]
-        found.append(
-            DutchCost(
-                label=label.format(setting=_(SETTING_NAMES[row["setting"]]), period=period),
-                value=float(row["value"]),
-                unit=row["unit"],
-                basis=row["basis"],
-                kind=row["amount_kind"],
-                period=str(row["period"]),
-                year=int(row["period_end"]),
-                cost_id=row["cost_id"],
-                quality=row["quality"],
-            )
-        )
-    return found
+        for row in chosen
+    ]
 
 
 #: Published counts of people reached by the reception-in-the-region programmes (rows of
@@ -503,9 +435,19 @@ def region_per_person(
     person under several denominators, for the latest budget year up to `year`:
     refugees hosted in the focus countries (`spending.hosted_in`), refugees plus
     asylum-seekers, those plus Palestine refugees under UNRWA's mandate, and each count of
-    people reached. The first row is `spending.eur_per_person`'s own ratio. Returns the
-    table and the budget year (None without a budget up to `year`)."""
-    columns = ["denominator", "people", "people_year", "eur", "eur_per_person"]
+    people reached. The first row is `spending.eur_per_person`'s own ratio. When the
+    people were counted: `counted` is "end_of_year" (at the end of `counted_end`) or
+    "mid_year" (from the middle of `counted_start` to the middle of `counted_end`).
+    Returns the table and the budget year (None without a budget up to `year`)."""
+    columns = [
+        "denominator",
+        "people",
+        "counted",
+        "counted_start",
+        "counted_end",
+        "eur",
+        "eur_per_person",
+    ]
     budget_year = latest_year(budget.dropna().index, year)
     if budget_year is None:
         return pd.DataFrame(columns=columns), None
@@ -516,7 +458,7 @@ def region_per_person(
         hosted_then = hosted.loc[budget_year]
         assert isinstance(hosted_then, pd.Series)  # one row per year
         counts = hosted_then.astype(float)
-        end = _("end of {year}").format(year=budget_year)
+        end = ("end_of_year", budget_year, budget_year)
         rows.append(
             ("refugees", counts["refugees"], end, per_person["eur_per_refugees"].loc[budget_year])
         )
@@ -530,12 +472,12 @@ def region_per_person(
             rows.append((name, people, end, eur / people if people > 0 else float("nan")))
     for count in reached:
         name = "reached_" + "_".join(count.result_ids)
-        when = _("mid-{start} to mid-{end}").format(start=count.start, end=count.end)
+        when = ("mid_year", count.start, count.end)
         rows.append(
             (name, count.people, when, eur / count.people if count.people else float("nan"))
         )
     table = pd.DataFrame(
-        [(name, people, when, eur, ratio) for name, people, when, ratio in rows], columns=columns
+        [(name, people, *when, eur, ratio) for name, people, when, ratio in rows], columns=columns
     )
     return table, budget_year
 
@@ -548,12 +490,13 @@ def region_budget_rows(amounts: pd.DataFrame, year: int) -> pd.DataFrame:
     return own if len(own) else line[line["reference_id"] == "letter"]
 
 
-def region_budget_stage(amounts: pd.DataFrame, year: int) -> str:
-    """Which stage the region's budget of `year` (`spending.budget_for_ratios`) is."""
+def region_budget_stage(amounts: pd.DataFrame, year: int) -> str | None:
+    """Which stage the region's budget of `year` (`spending.budget_for_ratios`) is; None
+    where it is the yearly amount the letter states."""
     line = spending.budget_by_stage(amounts, spending.OIR_LINE)
     if year in line.index:
-        return kind_label(str(line.loc[year].dropna().index[-1]))
-    return _("the yearly amount the letter states")
+        return str(line.loc[year].dropna().index[-1])
+    return None
 
 
 def sensitivity(dutch: Sequence[DutchCost], region: pd.DataFrame) -> pd.DataFrame:
@@ -579,26 +522,12 @@ def sensitivity(dutch: Sequence[DutchCost], region: pd.DataFrame) -> pd.DataFram
 # --- Dutch money against the appeals it answers ---------------------------------------
 
 #: Dutch amounts (data/spending/amounts.csv) and the appeal requirement each answers,
-#: with what the pair means (translated where shown). Only pairs of the same year.
+#: with what the pair compares (`present.tables.reception_costs.APPEAL_RELATIONS` says it
+#: in words). Only pairs of the same year.
 APPEAL_PAIRS = (
-    (
-        "A046",
-        "A096",
-        N_("the Dutch contribution to this appeal"),
-    ),
-    (
-        "A056",
-        "A103",
-        N_("the Dutch pledge to UNHCR against UNHCR's requirement for the year"),
-    ),
-    (
-        "A002",
-        "A093",
-        N_(
-            "the whole reception-in-the-region line, which also funds the Horn of Africa "
-            "and North Africa, against one regional appeal: an upper bound of the Dutch share"
-        ),
-    ),
+    ("A046", "A096", "contribution_to_appeal"),
+    ("A056", "A103", "pledge_to_unhcr"),
+    ("A002", "A093", "whole_line_upper_bound"),
 )
 
 
@@ -674,18 +603,19 @@ def missing_years(years: Sequence[int], first: int, last: int) -> list[int]:
     return [y for y in range(first, last + 1) if y not in set(years)]
 
 
-def gaps(costs: pd.DataFrame, amounts: pd.DataFrame, until: int) -> list[str]:  # noqa: C901 - a flat list of independent checks
-    """What the public record in the data does not provide, as plain statements."""
+def missing_figures(  # noqa: C901 - a flat list of independent checks
+    costs: pd.DataFrame, amounts: pd.DataFrame, until: int
+) -> list[Missing]:
+    """What the public record in the data does not provide, up to `until`: realised
+    spending of the reception-in-the-region line (`oir_line_realised`), COA's cost per
+    resident (`per_resident`, published only later), years of COA's total costs
+    (`coa_total`), a realised COA budget line from a primary source (`coa_line_realised`),
+    a realised euro amount of ODA counted for asylum reception (`aid_at_home_eur_realised`)
+    and years of that ODA (`aid_at_home`)."""
     found = []
     line = spending.budget_by_stage(amounts, spending.OIR_LINE)
     if "realisation" not in line.columns or line["realisation"].dropna().empty:
-        found.append(
-            _(
-                "No realised spending of the reception-in-the-region line (development "
-                "budget, article 4.2) was found for any year: only budget stages are public, "
-                "so the region's side of every comparison here is a budget, not money spent."
-            )
-        )
+        found.append(Missing("oir_line_realised"))
     per_resident_years = sorted(
         set(
             of_topic(costs, "nl_cost_per_person")
@@ -694,54 +624,27 @@ def gaps(costs: pd.DataFrame, amounts: pd.DataFrame, until: int) -> list[str]:  
         )
     )
     if per_resident_years and per_resident_years[0] > until:
-        found.append(
-            _(
-                "COA's cost per registered resident is published from {first} on; there is "
-                "none for {year} or earlier."
-            ).format(first=per_resident_years[0], year=until)
-        )
+        found.append(Missing("per_resident", first=per_resident_years[0], until=until))
     totals = single_year(of_topic(costs, "coa_total"))["period_start"].astype(int)
     if len(totals) and totals.min() <= until:
         missing = missing_years(list(totals), int(totals.min()), min(int(totals.max()), until))
         if missing:
-            found.append(
-                _("No figure of COA's total costs was found for {years}.").format(
-                    years=year_list(missing)
-                )
-            )
+            found.append(Missing("coa_total", tuple(missing)))
     coa_line = of_topic(costs, "coa_budget_line")
     realised = coa_line[
         (coa_line["amount_kind"] == "realisation") & (coa_line["quality"] == "primary")
     ]
     if realised.empty:
-        found.append(
-            _(
-                "No realised figure of the ministry's budget line for COA was found in a "
-                "primary source; the only realised series, article 37 Migration, covers the "
-                "whole migration article (IND, COA, Nidos, return and, from 2022, the "
-                "programme for displaced people from Ukraine), so it is not a COA series."
-            )
-        )
+        found.append(Missing("coa_line_realised"))
     in_donor = of_topic(costs, "nl_oda_in_donor")
     eur_realised = in_donor[
         (in_donor["unit"] == "EUR") & (in_donor["amount_kind"] == "realisation")
     ]
     if eur_realised.empty:
-        found.append(
-            _(
-                "No realised amount in euros of Dutch ODA counted for first-year asylum "
-                "reception was found: the euro figures are in-year estimates, budgets or "
-                "plans, and the realised figures (2016-2019) are in US dollars, from OECD data."
-            )
-        )
+        found.append(Missing("aid_at_home_eur_realised"))
     money = single_year(in_donor[in_donor["basis"] == "total"])["period_start"].astype(int)
     if len(money) and money.min() <= until:
         missing = missing_years(list(money), int(money.min()), min(int(money.max()), until))
         if missing:
-            found.append(
-                _(
-                    "No figure of Dutch ODA counted for first-year asylum reception was found "
-                    "for {years}."
-                ).format(years=year_list(missing))
-            )
+            found.append(Missing("aid_at_home", tuple(missing)))
     return found

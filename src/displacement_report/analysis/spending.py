@@ -14,23 +14,14 @@ from typing import Any
 import pandas as pd
 
 from displacement_report.analysis.headline import hosted_over_time
-from displacement_report.i18n import _, country_name
+from displacement_report.data.kinds import BUDGET_STAGES, SPENDING_STAGES
 
-#: Budget stages, in the order a year's budget passes through them.
-BUDGET_STAGES = {
-    "budget_other": "Budget, stage not stated",
-    "budget_draft": "Draft budget (ontwerpbegroting)",
-    "budget_supplementary_1": "1st supplementary budget",
-    "budget_supplementary_2": "2nd supplementary budget",
-    "realisation": "Realised (annual report)",
-}
 #: The budget line of the letter's EUR 128 million: BHOS article 4.2, contributions to
 #: (inter)national organisations for reception in the region.
 OIR_LINE = "nl_oir_line"
 #: The whole BHOS sub-article 4.2 (reception and protection in the region and
 #: migration cooperation).
 ART_42 = "nl_art42"
-EU_STAGES = ("allocation", "commitment", "contracted", "disbursement", "funding_received")
 
 # Which document figures the chapter shows together. Dutch money and the need it
 # answers are kept apart: a share of an appeal divides the first by the second.
@@ -202,41 +193,45 @@ def eu_layer(amounts: pd.DataFrame) -> pd.DataFrame:
     """FRiT and the EU Trust Funds by stage: the latest figure per instrument, stage and
     currency (amounts in different currencies stay in separate rows)."""
     rows = amounts[amounts["topic"].isin(["eu_frit", "eutf_syria", "eutf_africa"])]
-    rows = rows[rows["unit"].isin(["EUR", "USD"]) & rows["amount_kind"].isin(EU_STAGES)]
+    rows = rows[rows["unit"].isin(["EUR", "USD"]) & rows["amount_kind"].isin(SPENDING_STAGES)]
     ordered = rows.sort_values(["period_end", "amount"])
     latest = ordered.groupby(["topic", "amount_kind", "unit"]).tail(1)
     return latest.sort_values(["topic", "amount_kind"]).reset_index(drop=True)
 
 
-def gaps(amounts: pd.DataFrame, focus: Sequence[str], years: Sequence[int]) -> list[str]:
-    """What the public record in the dataset does not provide, as plain statements."""
+@dataclass(frozen=True)
+class Missing:
+    """A figure the public record in the data does not provide: `subject` names which;
+    `years`, the years it is missing for (none: for any year); `first`, the first year it
+    is published for where that is after `until`, the report year; `countries`, ISO3
+    codes of the countries it is missing for."""
+
+    subject: str
+    years: tuple[int, ...] = ()
+    first: int | None = None
+    until: int | None = None
+    countries: tuple[str, ...] = ()
+
+
+def missing_figures(
+    amounts: pd.DataFrame, focus: Sequence[str], years: Sequence[int]
+) -> list[Missing]:
+    """What the public record in the dataset does not provide: a realised amount per focus
+    country (`realised_per_country`), a budget figure of the reception-in-the-region line
+    for each of `years` (`oir_line`), a realised total of that line (`oir_line_realised`)."""
     found = []
     realised = amounts[
         (amounts["amount_kind"] == "realisation") & amounts["geography"].isin(list(focus))
     ]
-    missing_countries = [c for c in focus if c not in set(realised["geography"])]
+    missing_countries = tuple(c for c in focus if c not in set(realised["geography"]))
     if missing_countries:
-        found.append(
-            _(
-                "No realised (spent) reception-in-the-region amount per country for: "
-                "{countries}; only budgets, allocations or programme totals are public."
-            ).format(countries=", ".join(country_name(c, c) for c in missing_countries))
-        )
+        found.append(Missing("realised_per_country", countries=missing_countries))
     budget = budget_by_stage(amounts)
-    missing_years = [y for y in years if y not in budget.index]
+    missing_years = tuple(y for y in years if y not in budget.index)
     if missing_years:
-        found.append(
-            _("No budget figure for the reception-in-the-region line in: {years}.").format(
-                years=", ".join(map(str, missing_years))
-            )
-        )
+        found.append(Missing("oir_line", missing_years))
     if "realisation" not in budget.columns or budget["realisation"].dropna().empty:
-        found.append(
-            _(
-                "No realised total for the reception-in-the-region line in any year: the "
-                "figures are budget stages, not spending."
-            )
-        )
+        found.append(Missing("oir_line_realised"))
     return found
 
 

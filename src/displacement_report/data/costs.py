@@ -28,38 +28,27 @@ import pandas as pd
 import pandera.pandas as pa
 
 from displacement_report import paths
+from displacement_report.data import kinds
 from displacement_report.data.readers import read_csv_text
 from displacement_report.data.validation import check_columns, validate
-from displacement_report.i18n import N_
 
 COSTS_DIR = paths.PROJECT_DATA_DIR / "costs"
 FIGURES_FILE = "figures.csv"
 
 UNITS = ("EUR", "USD", "percent", "months", "year")
 MONEY_UNITS = ("EUR", "USD")
-#: What one amount is per (translated where shown). Figures of different bases are
-#: never added, divided or compared without saying so.
-BASES = {
-    "total": N_("total for the period"),
-    "per_year": N_("per year of the period"),
-    "per_resident_year": N_("per registered resident per year"),
-    "per_asylum_seeker_year": N_("per asylum seeker per year"),
-    "per_place_year": N_("per place per year"),
-    "per_person_day": N_("per person per day"),
-    "per_person_month": N_("per person per month"),
-    "per_person_stay": N_("per person per whole stay"),
-    "share_of_oda": N_("share of ODA"),
-    "rule": N_("rule"),
-}
-AMOUNT_KINDS = (
-    "budget_draft",
-    "budget_adopted",
-    "budget_supplementary_1",
-    "budget_supplementary_2",
-    "budget_other",
-    "realisation",
-    "plan",
-    "estimate",
+#: What one amount is per (`present.vocabulary.BASIS_LABELS` names them). Figures of
+#: different bases are never added, divided or compared without saying so.
+BASES = (
+    "total",
+    "per_year",
+    "per_resident_year",
+    "per_asylum_seeker_year",
+    "per_place_year",
+    "per_person_day",
+    "per_person_month",
+    "per_person_stay",
+    "share_of_oda",
     "rule",
 )
 #: Publication state: a preliminary figure is revised a year later, a restated one
@@ -110,9 +99,9 @@ SCHEMA = pa.DataFrameSchema(
         "description_nl": pa.Column(str, _TEXT),
         "value": pa.Column(float, pa.Check.ge(0)),
         "unit": pa.Column(str, pa.Check.isin(UNITS)),
-        "basis": pa.Column(str, pa.Check.isin(list(BASES))),
+        "basis": pa.Column(str, pa.Check.isin(BASES)),
         "setting": pa.Column(str, pa.Check.isin(SETTINGS), nullable=True),
-        "amount_kind": pa.Column(str, pa.Check.isin(AMOUNT_KINDS)),
+        "amount_kind": pa.Column(str, pa.Check.isin(kinds.COST_KINDS)),
         "vintage": pa.Column(str, pa.Check.isin(VINTAGES)),
         "qualifier": pa.Column(str, pa.Check.isin(QUALIFIERS)),
         "period": pa.Column(str, _TEXT),

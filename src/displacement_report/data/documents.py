@@ -15,27 +15,13 @@ import pandas as pd
 import pandera.pandas as pa
 
 from displacement_report import letter, paths
+from displacement_report.data import kinds
 from displacement_report.data.provenance import DataFileInfo, inventory
 from displacement_report.data.readers import read_csv_text
 from displacement_report.data.validation import check_columns, validate
 
 SPENDING_DIR = paths.PROJECT_DATA_DIR / "spending"
 UNITS = ("EUR", "USD", "percent")
-AMOUNT_KINDS = (
-    "budget_draft",
-    "budget_supplementary_1",
-    "budget_supplementary_2",
-    "budget_other",
-    "realisation",
-    "commitment",
-    "contracted",
-    "disbursement",
-    "allocation",
-    "requirement",
-    "funding_received",
-    "share",
-)
-BUDGET_KINDS = AMOUNT_KINDS[:4]
 QUALIFIERS = ("exact", "about", "more_than", "up_to")
 QUALITIES = ("primary", "secondary")
 DOMAINS = ("education", "income_and_work", "protection", "mhpss", "health", "other")
@@ -119,7 +105,7 @@ AMOUNTS_SCHEMA = pa.DataFrameSchema(
         "topic": pa.Column(str, _TEXT),
         "amount": pa.Column(float, pa.Check.ge(0)),
         "unit": pa.Column(str, pa.Check.isin(UNITS)),
-        "amount_kind": pa.Column(str, pa.Check.isin(AMOUNT_KINDS)),
+        "amount_kind": pa.Column(str, pa.Check.isin(kinds.DOCUMENT_KINDS)),
         "recipient": pa.Column(str, nullable=True),
     },
     checks=[

@@ -5,16 +5,19 @@ from __future__ import annotations
 import html
 import math
 import re
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import SupportsFloat
 
 import pandas as pd
+from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 
 from displacement_report.i18n import N_, _, country_name, locale_code
 
 
-def _missing(value: object) -> bool:
+def missing(value: object) -> bool:
+    """No figure: None, pandas' NA or a float NaN (numpy's too)."""
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
@@ -27,7 +30,7 @@ def as_float(value: object) -> float:
 
 def count(value: object) -> str:
     """20414669 -> '20,414,669' ('20.414.669' in Dutch)."""
-    if _missing(value):
+    if missing(value):
         return "–"
     # babel reads any non-Decimal as Decimal(str(value)); numpy and pandas scalars too
     number = value if isinstance(value, Decimal) else str(value)
@@ -36,7 +39,7 @@ def count(value: object) -> str:
 
 def millions(value: object, digits: int = 1) -> str:
     """20414669 -> '20.4 million'; small numbers stay whole ('950')."""
-    if _missing(value):
+    if missing(value):
         return "–"
     if abs(as_float(value)) < 1_000_000:
         return count(round(as_float(value)))
@@ -46,7 +49,7 @@ def millions(value: object, digits: int = 1) -> str:
 
 def in_millions(value: object, digits: int = 1) -> str:
     """20414669 -> '20.4', for table columns headed '(millions)'."""
-    if _missing(value):
+    if missing(value):
         return "–"
     pattern = "#,##0." + "0" * digits if digits else "#,##0"
     return format_decimal(as_float(value) / 1e6, format=pattern, locale=locale_code())
@@ -59,9 +62,16 @@ def signed_in_millions(value: object, digits: int = 1) -> str:
 
 def one_decimal(value: object) -> str:
     """246.03 -> '246.0'; for rates such as 'per 1,000 inhabitants'."""
-    if _missing(value):
+    if missing(value):
         return "–"
     return format_decimal(as_float(value), format="#,##0.0", locale=locale_code())
+
+
+def two_decimals(value: object) -> str:
+    """0.0234 -> '0.02': small rates (per 1,000 inhabitants) stay visible."""
+    if missing(value):
+        return "–"
+    return format_decimal(as_float(value), format="#,##0.00", locale=locale_code())
 
 
 def plain_percent(value: object) -> str:
@@ -73,7 +83,7 @@ def percent(value: object, digits: int = 1) -> str:
     """52.15 (already in percent) -> '52.2%'. A share short of all or above none never
     reads as all or none: 99.96 -> '99.9%', 0.04 -> '0.1%' (a table beside it lists the
     few it leaves out)."""
-    if _missing(value):
+    if missing(value):
         return "–"
     number, step = as_float(value), 10.0**-digits
     if 100 - step / 2 <= number < 100:
@@ -124,6 +134,32 @@ def money_digits(*amounts: float) -> int:
     return 0
 
 
+#: A written amount in its currency: as it is, in millions, in billions. The Dutch
+#: edition writes the sign ('€ 27.100', 'US$ 29,3 miljard').
+CURRENCIES = {
+    "EUR": (N_("EUR {amount}"), N_("EUR {amount} million"), N_("EUR {amount} billion")),
+    "USD": (N_("USD {amount}"), N_("USD {amount} million"), N_("USD {amount} billion")),
+}
+#: Any other currency: its code before the amount.
+OTHER_CURRENCY = (
+    "{currency} {amount}",
+    N_("{currency} {amount} million"),
+    N_("{currency} {amount} billion"),
+)
+MILLIONS, BILLIONS = 1, 2
+
+
+def in_currency(figure: str, currency: str, scale: int = 0) -> str:
+    """A number already written ('27,100', '800.0') in its currency: as it is (scale 0),
+    in millions (`MILLIONS`) or billions (`BILLIONS`): 'EUR 27,100', 'EUR 800.0
+    million'; in Dutch '€ 27.100', '€ 800,0 miljoen'. The chapters write every amount
+    through here (the claims tables write an amount as the letter does)."""
+    if currency in CURRENCIES:
+        return _(CURRENCIES[currency][scale]).format(amount=figure)
+    template = OTHER_CURRENCY[scale]
+    return (_(template) if scale else template).format(currency=currency, amount=figure)
+
+
 def money(amount: float, currency: str, digits: int | None = None) -> str:
     """135_500_000, 'EUR' -> 'EUR 135.5 million'; 5.6e9 -> 'USD 5.6 billion'. Without
     `digits`, as many as the amount needs (`money_digits`); a sentence that names
@@ -132,12 +168,28 @@ def money(amount: float, currency: str, digits: int | None = None) -> str:
     pattern = "#,##0." + "0" * digits if digits else "#,##0"
     if abs(amount) >= 1e9:
         figure = format_decimal(amount / 1e9, format=pattern, locale=locale_code())
-        return _("{currency} {amount} billion").format(currency=currency, amount=figure)
+        return in_currency(figure, currency, BILLIONS)
     figure = format_decimal(amount / 1e6, format=pattern, locale=locale_code())
-    return _("{currency} {amount} million").format(currency=currency, amount=figure)
+    return in_currency(figure, currency, MILLIONS)
 
 
 def country_column(frame: pd.DataFrame, code: str = "iso3", name: str = "country") -> list[str]:
     """The countries of a frame's rows as readers of the report's language know them
     (CLDR names by code, the data's own name where CLDR has none)."""
     return [country_name(str(c), str(n)) for c, n in zip(frame[code], frame[name], strict=True)]
+
+
+def period(start: int, end: int) -> str:
+    """A figure's period: '2021' for one year, '2019–2021' for several."""
+    return str(start) if start == end else f"{start}–{end}"
+
+
+def year_list(years: Iterable[int]) -> str:
+    """'2016, 2019 and 2020' ('2016, 2019 en 2020')."""
+    return format_list([str(y) for y in years], locale=locale_code())
+
+
+def bullet_list(lines: Sequence[str]) -> str:
+    """Lines of text as a Markdown list, each shown as written (never as markup); a
+    list of one item saying so where there are none."""
+    return "\n".join(f"- {escape_markdown(line)}" for line in lines) or "- " + _("None found.")

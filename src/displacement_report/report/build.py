@@ -28,6 +28,7 @@ from displacement_report.report import (
     colophon,
     editions,
     kernels,
+    parameters,
     publish,
     retention,
     reuse,
@@ -35,8 +36,9 @@ from displacement_report.report import (
 from displacement_report.report.editions import report_html, report_pdf
 from displacement_report.report.execute import IPCKernelManager, execute_all, parameters_for
 from displacement_report.report.export import FACTSHEET, REPORT, Layout
-from displacement_report.report.fingerprint import INPUTS_FILE, describe_inputs, find_reusable_run
+from displacement_report.report.fingerprint import describe_inputs, find_reusable_run
 from displacement_report.report.inputs import InputGroup, checksums, registered_inputs
+from displacement_report.report.publish import INPUTS_FILE
 from displacement_report.settings import ReportSettings, data_coverage
 
 log = logging.getLogger(__name__)
@@ -85,36 +87,13 @@ class RunResult:
         return self.run_dir / report_html(language), self.run_dir / report_pdf(language)
 
 
-def notebook_parameters(
-    settings: ReportSettings, figures_dir: Path, language: str | None = None
-) -> dict[str, object]:
-    """Plain literals for the notebooks' parameters cells (papermill writes them as code).
-
-    Every notebook receives all of them; papermill only warns about names a notebook
-    does not declare, and tests check each notebook declares what it uses."""
-    return {
-        "country": settings.focus_countries[0],
-        "report_year": settings.report_year,
-        "baseline_year": settings.baseline_year,
-        "focus_countries": list(settings.focus_countries),
-        "trend_start_year": settings.trend_start_year,
-        "protracted_threshold": settings.protracted_threshold,
-        "protracted_years": settings.protracted_years,
-        "data_dir": str(settings.data_dir or ""),
-        "worldbank_dir": str(settings.worldbank_dir or ""),
-        "iati_file": str(settings.iati_file or ""),
-        "figures_dir": str(figures_dir),
-        "language": language or settings.language[0],
-    }
-
-
 def check_notebook_parameters(
     settings: ReportSettings, sources: Sequence[Path], output_dir: Path
 ) -> None:
     """Before any kernel starts: every notebook gets each parameter it declares, and
     makes valid settings of them exactly as it will when it runs. A combination one
     notebook would refuse half-way through the report is refused here."""
-    available = notebook_parameters(settings, output_dir)
+    available = parameters.values(settings, output_dir)
     coverage = data_coverage(settings.data_dir)
     for source in sources:
         try:
@@ -299,7 +278,7 @@ def _execute_editions(
     for language in settings.language:
         edition = editions.folder(run_dir, language)
         (edition / "notebooks").mkdir(parents=True, exist_ok=True)
-        available = notebook_parameters(settings, edition / "figures", language)
+        available = parameters.values(settings, edition / "figures", language)
         jobs += [
             (s, edition / "notebooks" / s.name, parameters_for(s, available))
             for s in sources

@@ -22,11 +22,11 @@ from displacement_report.errors import ReportError
 from displacement_report.i18n import N_, _, locale_code, ngettext, using
 from displacement_report.present.exhibits import KEY_NUMBERS_FILE
 from displacement_report.present.format import count, percent
+from displacement_report.report.publish import INPUTS_FILE
 
 #: A number is reported as changed when it moved by more than this share of its old value.
 THRESHOLD = 0.005
 CHANGES_FILE = "changes.json"
-INPUTS_FILE = "inputs.json"
 RANKING_TABLES = ("top_hosts", "top_origins")
 #: The name changes.json gives the key numbers the text states.
 KEY_NUMBERS = "key numbers"

@@ -13,8 +13,7 @@ from pathlib import Path
 
 from displacement_report import paths
 from displacement_report.data.cache import file_sha256
-
-INPUTS_FILE = "inputs.json"
+from displacement_report.report.publish import INPUTS_FILE
 
 
 def package_code_sha256() -> str:

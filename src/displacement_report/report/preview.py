@@ -17,7 +17,15 @@ from pathlib import Path
 
 from displacement_report import i18n, paths
 from displacement_report.errors import NotebookError, ParameterError, ReportError
-from displacement_report.report import build, colophon, combine, editions, kernels, publish
+from displacement_report.report import (
+    build,
+    colophon,
+    combine,
+    editions,
+    kernels,
+    parameters,
+    publish,
+)
 from displacement_report.report.execute import IPCKernelManager, execute_all, parameters_for
 from displacement_report.settings import ReportSettings
 
@@ -86,7 +94,7 @@ def preview_chapter(
         shutil.rmtree(folder)  # an earlier preview's charts must not linger beside new ones
     executed = folder / name
     folder.mkdir(parents=True)
-    available = build.notebook_parameters(settings, folder / "figures", language)
+    available = parameters.values(settings, folder / "figures", language)
     execute_all([(source, executed, parameters_for(source, available))])
     editions.keep_language_in_file(executed, language)
     html_path = folder / f"{source.stem}.{language}.html"

@@ -21,7 +21,7 @@ from displacement_report.errors import OutputError
 from displacement_report.i18n import LANGUAGES, _, country_name, locale_code, ngettext, using
 from displacement_report.report import publish
 from displacement_report.report.editions import report_html, report_pdf
-from displacement_report.report.fingerprint import INPUTS_FILE
+from displacement_report.report.publish import INPUTS_FILE
 
 INDEX = "index.html"
 _LOCK = ".index.lock"

@@ -14,6 +14,9 @@ LATEST = "latest"
 RUNS = "runs"
 #: The folder of the published country profiles: <output>/profiles/<ISO3>, index.html.
 PROFILES = "profiles"
+#: Written last into a run folder: the inputs it was made from, and the mark of a
+#: complete run (a folder without it is never reused, compared or kept as complete).
+INPUTS_FILE = "inputs.json"
 
 
 def ensure_writable(folder: Path) -> Path:

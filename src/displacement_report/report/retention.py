@@ -14,7 +14,6 @@ from displacement_report.report import publish
 
 #: Written into a run folder when it starts, removed when it is complete.
 IN_PROGRESS = ".in-progress"
-INPUTS_FILE = "inputs.json"
 
 
 def mark_in_progress(run_dir: Path) -> None:
@@ -69,7 +68,7 @@ def _runs_by_parameter_set(
     for run in sorted(runs_dir.iterdir(), key=lambda p: p.name, reverse=True):
         if not run.is_dir() or _running(run):
             continue
-        record = run / INPUTS_FILE
+        record = run / publish.INPUTS_FILE
         if not record.is_file():
             if run.resolve() not in protected:
                 doomed.append(run)  # stopped half-way and nobody is finishing it

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import nbformat
 
-from displacement_report.report.fingerprint import INPUTS_FILE
+from displacement_report.report.publish import INPUTS_FILE
 
 #: An exhibit's files are named after it: <name>.svg, .png, .csv, .json.
 _EXHIBIT_ID = re.compile(r'id="(?:fig|tab)-([A-Za-z0-9_]+)"')

@@ -12,7 +12,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from displacement_report.i18n import N_, _, locale_code
 from displacement_report.present import style
-from displacement_report.present.format import count
+from displacement_report.present.format import count, two_decimals
 
 #: Colours and hatches of the claim kinds, the same in every chart of the chapter (the
 #: hatch tells them apart where colour cannot).
@@ -38,10 +38,6 @@ OTHER_EU = N_("Other EU member states")
 def _thousands(value: float, _pos: int) -> str:
     """An axis tick as a whole number in the edition's form (12,000; 12.000)."""
     return count(round(value))
-
-
-def _two_decimals(value: float) -> str:
-    return format_decimal(value, format="#,##0.00", locale=locale_code())
 
 
 def _axis_number(value: float, _pos: int) -> str:
@@ -111,7 +107,7 @@ def rate_bars(
     ax.set_yticks(positions, [names.get(code, code) for code in ordered.index], fontsize=7.5)
     ax.margins(y=0.01)
     for pos, value in zip(positions, ordered.to_numpy(), strict=True):
-        ax.text(float(value), pos, " " + _two_decimals(float(value)), va="center", fontsize=7)
+        ax.text(float(value), pos, " " + two_decimals(float(value)), va="center", fontsize=7)
     ax.set_xlim(0, max(float(ordered.max()), 0.01) * 1.15)
     ax.xaxis.set_major_formatter(FuncFormatter(_axis_number))
     ax.set_xlabel(xlabel)

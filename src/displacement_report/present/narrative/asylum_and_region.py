@@ -3,18 +3,19 @@ the region', and the asylum lines of the country profile; computed values only."
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 import pandas as pd
 
 from displacement_report.analysis.asylum import EU_ROW, NETHERLANDS
 from displacement_report.i18n import N_, _, country_name, ngettext
-from displacement_report.present.format import count, escape_markdown, one_decimal, percent
-
-
-def _missing(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+from displacement_report.present.format import (
+    count,
+    escape_markdown,
+    missing,
+    one_decimal,
+    percent,
+)
 
 
 def _name(names: Mapping[str, str], code: str) -> str:
@@ -78,7 +79,7 @@ def lenses_paragraph(
             neighbouring=percent(then["neighbouring"]),
             region=percent(then["region"]),
         )
-    if not _missing(strict) and not _missing(unknown):
+    if not missing(strict) and not missing(unknown):
         text += " " + _(
             "Of the people counted in {year}, {unknown} had an unknown origin or were "
             "stateless; leaving them out of the count altogether would give {strict} instead "
@@ -202,7 +203,7 @@ def arrivals_paragraph(table: pd.DataFrame, year: int) -> str:
             "refugees, people in refugee-like situations, asylum-seekers and other people in "
             "need of international protection; the world {world}."
         ).format(**values)
-    if _missing(row["per_dutch_claim"]):
+    if missing(row["per_dutch_claim"]):
         text += " " + _(
             "UNHCR's table of asylum claims has no new claim in the Netherlands for {year} "
             "(it starts in 2000), so no ratio is given."
@@ -217,7 +218,7 @@ def arrivals_paragraph(table: pd.DataFrame, year: int) -> str:
 
 def arrivals_title(table: pd.DataFrame, year: int) -> str:
     ratio = table["per_dutch_claim"].get(year, float("nan"))
-    if _missing(ratio):
+    if missing(ratio):
         return _("New arrivals in the focus countries per new Dutch claim")
     return _("{year}: {ratio} arrivals in the focus countries per Dutch claim").format(
         year=year, ratio=one_decimal(ratio)
@@ -254,7 +255,7 @@ def _dutch_claims(row: pd.Series, per_1000: object, year: int) -> str:
             "In {year}, **{new}** new asylum claims were lodged in the Netherlands.",
             new,
         ).format(year=year, new=count(new))
-    if not _missing(per_1000):
+    if not missing(per_1000):
         text += " " + _("That is {rate} per 1,000 inhabitants.").format(rate=one_decimal(per_1000))
     repeat = int(row["repeat"])
     if repeat and not row["not_split"]:
@@ -273,7 +274,7 @@ def _eu_and_focus_claims(
     focus country with the most."""
     text = ""
     eu = compared.loc[EU_ROW]
-    if not _missing(eu["per_1000"]):
+    if not missing(eu["per_1000"]):
         rate = one_decimal(eu["per_1000"])
         if rank:
             text += " " + _(
@@ -356,7 +357,7 @@ def _focus_rates(compared: pd.DataFrame, names: Mapping[str, str]) -> str:
 def rates_paragraph(compared: pd.DataFrame, names: Mapping[str, str], year: int) -> str:
     """The two rates for the Netherlands, the EU-27 and the focus countries in `year`."""
     nl, eu = compared.loc[NETHERLANDS], compared.loc[EU_ROW]
-    if _missing(nl["total_protection_rate"]):
+    if missing(nl["total_protection_rate"]):
         text = _(
             "Too few substantive decisions were recorded in the Netherlands in {year} "
             "({decisions}) for a rate."
@@ -372,7 +373,7 @@ def rates_paragraph(compared: pd.DataFrame, names: Mapping[str, str], year: int)
             total=percent(nl["total_protection_rate"], 0),
             recognition=percent(nl["recognition_rate"], 0),
         )
-    if not _missing(eu["total_protection_rate"]):
+    if not missing(eu["total_protection_rate"]):
         text += " " + _("In the EU-27 together the rates were {total} and {recognition}.").format(
             total=percent(eu["total_protection_rate"], 0),
             recognition=percent(eu["recognition_rate"], 0),
@@ -392,7 +393,7 @@ def per_1000_title(year: int) -> str:
 
 def rates_title(rates: pd.DataFrame, year: int) -> str:
     value = rates["total_protection_rate"].get(year, float("nan"))
-    if _missing(value):
+    if missing(value):
         return _("Protection rates in the Netherlands")
     return _("Dutch total protection rate: {rate} in {year}").format(
         rate=percent(value, 0), year=year
@@ -438,7 +439,7 @@ def _family_gap(beside: pd.DataFrame) -> str:
     for year in sorted(set(beside["year"]), reverse=True):
         rows = beside[beside["year"] == year].set_index("measure")
         family = [m for m in _FAMILY_SENTENCES if m in rows.index]
-        if "total" in rows.index and family and not _missing(rows.loc["total", "unhcr"]):
+        if "total" in rows.index and family and not missing(rows.loc["total", "unhcr"]):
             return _(_FAMILY_SENTENCES[family[0]]).format(
                 year=year,
                 total=count(rows.loc["total", "value"]),
@@ -466,7 +467,7 @@ def national_paragraph(beside: pd.DataFrame, national: pd.DataFrame, first: int,
 
 def _profile_rates(rates: pd.Series, year: int, minimum: int) -> str:
     decisions = int(rates["substantive"])
-    if _missing(rates["total_protection_rate"]):
+    if missing(rates["total_protection_rate"]):
         if not decisions:
             return ""
         return " " + ngettext(

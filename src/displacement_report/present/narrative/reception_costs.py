@@ -14,19 +14,22 @@ from displacement_report import i18n, letter
 from displacement_report.analysis import costs
 from displacement_report.i18n import N_, _
 from displacement_report.present.format import (
+    MILLIONS,
+    bullet_list,
     count,
-    escape_markdown,
+    in_currency,
     in_millions,
     one_decimal,
     percent,
+    year_list,
 )
-from displacement_report.present.tables.reception_costs import money
-
-SETTING_LABELS = {
-    "regular": N_("Regular reception"),
-    "emergency": N_("Emergency reception (noodopvang)"),
-}
-COA_STAGE_LABELS = {k: v for k, v in costs.COA_STAGES.items() if k != "realisation"}
+from displacement_report.present.tables.reception_costs import cost_label, money
+from displacement_report.present.vocabulary import (
+    kind_label,
+    setting_legends,
+    stage_name,
+    stage_names,
+)
 
 #: 'No figure of ... was found', one whole sentence per subject; {later} is '' or the
 #: clause naming the first year found.
@@ -55,21 +58,21 @@ NONE_FOUND = {
 
 def setting_labels() -> dict[str, str]:
     """The chart's names of the two reception settings, in the active language."""
-    return {k: _(v) for k, v in SETTING_LABELS.items()}
+    return setting_legends()
 
 
 def coa_stage_labels() -> dict[str, str]:
     """The chart's names of the COA line's budget stages, in the active language."""
-    return {k: _(v) for k, v in COA_STAGE_LABELS.items()}
+    return stage_names(stage for stage in costs.COA_STAGES if stage != "realisation")
 
 
 def _eur(value: float) -> str:
     """Whole euros: 'EUR 27,100', 'EUR 22' ('€ 27.100', '€ 22')."""
-    return _("EUR {amount}").format(amount=count(value))
+    return in_currency(count(value), "EUR")
 
 
 def _eur_million(value: float, digits: int = 0) -> str:
-    return _("EUR {amount} million").format(amount=in_millions(value, digits))
+    return in_currency(in_millions(value, digits), "EUR", MILLIONS)
 
 
 def _times(larger: float, smaller: float) -> str:
@@ -202,7 +205,7 @@ def coa_totals_paragraph(
                 "COA restated {years} a year later; the restated figures are used and the "
                 "first ones listed beside them.",
                 len(restated),
-            ).format(years=costs.year_list(restated)),
+            ).format(years=year_list(restated)),
         )
     return _sentences(
         text,
@@ -243,7 +246,7 @@ def coa_budget_paragraph(stages: pd.DataFrame, report_year: int, first: int | No
         "year": year,
         "which": _which_year(year, report_year),
         "amount": _eur_million(known.iloc[0]),
-        "stage": costs.stage_label(first_stage).lower(),
+        "stage": stage_name(first_stage).lower(),
     }
     if last_stage == first_stage:
         text = _(
@@ -260,7 +263,7 @@ def coa_budget_paragraph(stages: pd.DataFrame, report_year: int, first: int | No
         ).format(
             **fields,
             last_amount=_eur_million(known.iloc[-1]),
-            last_stage=costs.stage_label(last_stage).lower(),
+            last_stage=stage_name(last_stage).lower(),
             times=_times(known.iloc[-1], known.iloc[0]),
         )
     return _sentences(
@@ -302,7 +305,7 @@ def _aid_shares(shares: pd.DataFrame) -> str:
             "share": _share(r["value"]),
             "year": r["year"],
             "end": r["year_end"],
-            "kind": costs.kind_label(r["kind"]),
+            "kind": kind_label(r["kind"]),
         }
         if r["year"] == r["year_end"]:
             parts.append(_("{share} in {year} ({kind})").format(**fields))
@@ -323,7 +326,7 @@ def aid_at_home_paragraph(long: pd.DataFrame, report_year: int, first: int | Non
         "report_year": report_year,
         "year": year,
         "amount": money(latest["value"], latest["unit"], latest["qualifier"]),
-        "kind": costs.kind_label(latest["kind"]),
+        "kind": kind_label(latest["kind"]),
     }
     latest_text = (
         _("The latest figure up to {report_year} is for {year}: {amount}, {kind}.")
@@ -352,7 +355,7 @@ def aid_at_home_paragraph(long: pd.DataFrame, report_year: int, first: int | Non
                 "side by side for those years alone (@tab:aid_at_home); dollar figures are "
                 "also shown in euros at the ECB's annual average rate, with the rate.",
                 len(years),
-            ).format(years=costs.year_list(years))
+            ).format(years=year_list(years))
         )
     else:
         parts.append(
@@ -405,7 +408,7 @@ def dac_paragraph(shares: pd.DataFrame, report_year: int, first_found: int | Non
             _(
                 "No share was found for {years}, so it is computed from the amount and total "
                 "of the same OECD release (hollow marker)."
-            ).format(years=costs.year_list(computed)),
+            ).format(years=year_list(computed)),
         )
     return text
 
@@ -464,12 +467,13 @@ def comparison_paragraph(
     region: pd.DataFrame,
     ratios: pd.DataFrame,
     budget_year: int | None,
-    budget_stage: str,
+    budget_stage: str | None,
     report_year: int,
     focus: Sequence[str] = letter.FOCUS_COUNTRIES,
 ) -> str:
     """The comparison as the debate makes it, with the range the denominators give and
-    what the ratio can and cannot support."""
+    what the ratio can and cannot support; `budget_stage`: the stage of the region's
+    budget (`costs.region_budget_stage`), None for the yearly amount the letter states."""
     refusal = _refused(dutch, budget_year, report_year)
     if refusal or budget_year is None:
         return refusal
@@ -495,12 +499,16 @@ def comparison_paragraph(
     ).format(
         budget_year=budget_year,
         amount=_eur_million(eur, 1),
-        stage=budget_stage,
+        stage=(
+            kind_label(budget_stage)
+            if budget_stage is not None
+            else _("the yearly amount the letter states")
+        ),
         which=_which_year(budget_year, report_year),
         chosen=chosen,
         per_refugee=_eur(per.iloc[0]),
         per_reached=_eur(per.max()),
-        dutch="; ".join(f"{_sentence(c.label)}, {_eur(c.value)}" for c in dutch),
+        dutch="; ".join(f"{_sentence(cost_label(c))}, {_eur(c.value)}" for c in dutch),
         low=count(low),
         high=count(high),
     )
@@ -547,5 +555,47 @@ def appeals_paragraph(shares: Sequence[costs.AppealShare], report_year: int) -> 
     ).format(pairs="; ".join(parts))
 
 
-def gaps_markdown(found: list[str]) -> str:
-    return "\n".join(f"- {escape_markdown(line)}" for line in found) or "- " + _("None found.")
+#: What the public record does not provide (`costs.missing_figures`), one sentence per
+#: subject: {years} the years missing, {first} the first year published, {year} the
+#: report year.
+GAP_SENTENCES = {
+    "oir_line_realised": N_(
+        "No realised spending of the reception-in-the-region line (development "
+        "budget, article 4.2) was found for any year: only budget stages are public, "
+        "so the region's side of every comparison here is a budget, not money spent."
+    ),
+    "per_resident": N_(
+        "COA's cost per registered resident is published from {first} on; there is "
+        "none for {year} or earlier."
+    ),
+    "coa_total": N_("No figure of COA's total costs was found for {years}."),
+    "coa_line_realised": N_(
+        "No realised figure of the ministry's budget line for COA was found in a "
+        "primary source; the only realised series, article 37 Migration, covers the "
+        "whole migration article (IND, COA, Nidos, return and, from 2022, the "
+        "programme for displaced people from Ukraine), so it is not a COA series."
+    ),
+    "aid_at_home_eur_realised": N_(
+        "No realised amount in euros of Dutch ODA counted for first-year asylum "
+        "reception was found: the euro figures are in-year estimates, budgets or "
+        "plans, and the realised figures (2016-2019) are in US dollars, from OECD data."
+    ),
+    "aid_at_home": N_(
+        "No figure of Dutch ODA counted for first-year asylum reception was found for {years}."
+    ),
+}
+
+
+def gap_sentences(found: Sequence[costs.Missing]) -> list[str]:
+    """What the public record does not provide (`costs.missing_figures`), in words."""
+    return [
+        _(GAP_SENTENCES[gap.subject]).format(
+            years=year_list(gap.years), first=gap.first, year=gap.until
+        )
+        for gap in found
+    ]
+
+
+def gaps_markdown(found: Sequence[costs.Missing]) -> str:
+    """What the public record does not provide, as a list (or that nothing is missing)."""
+    return bullet_list(gap_sentences(found))

@@ -14,30 +14,24 @@ from typing import Any
 import pandas as pd
 
 from displacement_report.analysis import spending
-from displacement_report.i18n import N_, _, ngettext
+from displacement_report.i18n import N_, _, country_name, ngettext
 from displacement_report.present.format import (
     as_float,
+    bullet_list,
     count,
-    escape_markdown,
+    in_currency,
     money,
     money_digits,
     percent,
+    period,
 )
 from displacement_report.present.tables import spending as tables
+from displacement_report.present.vocabulary import stage_phrase
 
 ATTRIBUTION_RULE = N_(
     "Dutch results reporting attributes the results of programmes the Netherlands "
     "co-funds pro rata to its share of the funding"
 )
-
-#: Budget stages as a sentence names them ('in the draft budget').
-STAGE_PHRASES = {
-    "budget_other": N_("a budget of unstated stage"),
-    "budget_draft": N_("the draft budget"),
-    "budget_supplementary_1": N_("the first supplementary budget"),
-    "budget_supplementary_2": N_("the second supplementary budget"),
-    "realisation": N_("the annual report (realised)"),
-}
 
 #: Domains of the reported results, as a sentence names them.
 DOMAIN_PHRASES = tables.DOMAIN_PHRASES
@@ -60,10 +54,6 @@ def join(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
-
-
-def _period(start: int, end: int) -> str:
-    return str(start) if start == end else f"{start}–{end}"
 
 
 def change_phrase(old: float, new: float) -> str:
@@ -89,7 +79,7 @@ def _line_sentence(line: pd.DataFrame) -> str:
     first, last = as_float(stages.iloc[0]), as_float(stages.iloc[-1])
     if len(stages) == 1:
         return _("For {year} the line stood at {amount} in {stage}.").format(
-            year=year, amount=money(first, "EUR"), stage=_(STAGE_PHRASES[str(stages.index[0])])
+            year=year, amount=money(first, "EUR"), stage=stage_phrase(str(stages.index[0]))
         )
     digits = money_digits(first, last)
     return _(
@@ -97,9 +87,9 @@ def _line_sentence(line: pd.DataFrame) -> str:
     ).format(
         year=year,
         first=money(first, "EUR", digits),
-        first_stage=_(STAGE_PHRASES[str(stages.index[0])]),
+        first_stage=stage_phrase(str(stages.index[0])),
         last=money(last, "EUR", digits),
-        last_stage=_(STAGE_PHRASES[str(stages.index[-1])]),
+        last_stage=stage_phrase(str(stages.index[-1])),
         change=change_phrase(first, last),
     )
 
@@ -118,7 +108,7 @@ def budget_paragraph(line: pd.DataFrame, art42: pd.DataFrame, letter_budget: flo
         text += " " + _(
             "The whole sub-article 4.2 (which also funds migration cooperation) is known "
             "for {years}."
-        ).format(years=_period(first, last))
+        ).format(years=period(first, last))
     return (
         text
         + " "
@@ -140,7 +130,7 @@ def packages_paragraph(rows: pd.DataFrame) -> str:
         "The documents give {n} figures for one-off packages and multi-year envelopes, "
         "for {years} ({table}).",
         len(rows),
-    ).format(n=len(rows), years=_period(first, last), table=_ref(tables.PACKAGES))
+    ).format(n=len(rows), years=period(first, last), table=_ref(tables.PACKAGES))
     if len(rows) > 1:
         text += " " + _(
             "Several documents may cite the same envelope, and a country's share is part "
@@ -165,7 +155,7 @@ def _per_group_parts(row: pd.Series) -> list[str]:
     for column, phrase in _PER_GROUP.items():
         value = row[column]
         if pd.notna(value) and value > 0:
-            parts.append(_(phrase).format(amount="EUR " + count(round(float(value)))))
+            parts.append(_(phrase).format(amount=in_currency(count(round(float(value))), "EUR")))
     if parts:
         parts[0] = f"**{parts[0]}**"
     return parts
@@ -220,7 +210,7 @@ def prospects_paragraph(rows: pd.DataFrame, names: Mapping[str, str]) -> str:
     whole = rows[~countries]
     digits = money_digits(*whole["amount"])
     wholes = [
-        _("{amount} for {years}").format(amount=money(a, u, digits), years=_period(int(s), int(e)))
+        _("{amount} for {years}").format(amount=money(a, u, digits), years=period(int(s), int(e)))
         for a, u, s, e in zip(
             whole["amount"], whole["unit"], whole["period_start"], whole["period_end"], strict=True
         )
@@ -379,7 +369,7 @@ def eu_paragraph(eu: pd.DataFrame) -> str:
             _("{amount} from {instrument} ({years})").format(
                 amount=phrase,
                 instrument=_(INSTRUMENT_PHRASES.get(str(row.topic), str(row.topic))),
-                years=_period(int(row.period_start), int(row.period_end)),
+                years=period(int(row.period_start), int(row.period_end)),
             )
         )
     text = (
@@ -404,8 +394,35 @@ def eu_paragraph(eu: pd.DataFrame) -> str:
 # --- titles and what is missing -----------------------------------------------------------
 
 
-def gaps_markdown(found: list[str]) -> str:
-    return "\n".join(f"- {escape_markdown(line)}" for line in found) or "- " + _("None found.")
+#: What the public record does not provide (`spending.missing_figures`), one sentence per
+#: subject: {countries} and {years} those it is missing for.
+GAP_SENTENCES = {
+    "realised_per_country": N_(
+        "No realised (spent) reception-in-the-region amount per country for: "
+        "{countries}; only budgets, allocations or programme totals are public."
+    ),
+    "oir_line": N_("No budget figure for the reception-in-the-region line in: {years}."),
+    "oir_line_realised": N_(
+        "No realised total for the reception-in-the-region line in any year: the "
+        "figures are budget stages, not spending."
+    ),
+}
+
+
+def gap_sentences(found: Sequence[spending.Missing]) -> list[str]:
+    """What the public record does not provide (`spending.missing_figures`), in words."""
+    return [
+        _(GAP_SENTENCES[gap.subject]).format(
+            countries=", ".join(country_name(c, c) for c in gap.countries),
+            years=", ".join(map(str, gap.years)),
+        )
+        for gap in found
+    ]
+
+
+def gaps_markdown(found: Sequence[spending.Missing]) -> str:
+    """What the public record does not provide, as a list (or that nothing is missing)."""
+    return bullet_list(gap_sentences(found))
 
 
 def budget_stages_title(budget: pd.DataFrame) -> str:

@@ -10,13 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 import pandas as pd
-from babel.numbers import format_decimal
 
 from displacement_report.analysis.asylum import EU_ROW
 from displacement_report.data.national_asylum import MEASURES
-from displacement_report.i18n import N_, _, country_name, locale_code
+from displacement_report.i18n import N_, _, country_name
 from displacement_report.present.exhibits import table_html
-from displacement_report.present.format import as_float, count, one_decimal, percent, signed_percent
+from displacement_report.present.format import (
+    count,
+    one_decimal,
+    percent,
+    signed_percent,
+    two_decimals,
+)
 
 #: A national figure its source gives as approximate ('about 43,100').
 _QUALIFIED = {"about": N_("about {number}"), "more_than": N_("more than {number}")}
@@ -24,13 +29,6 @@ _QUALIFIED = {"about": N_("about {number}"), "more_than": N_("more than {number}
 
 def _percent0(value: object) -> str:
     return percent(value, 0)
-
-
-def _two_decimals(value: object) -> str:
-    """0.0234 -> '0.02': per 1,000 rates of countries with few claims stay visible."""
-    if one_decimal(value) == "–":  # missing
-        return "–"
-    return format_decimal(as_float(value), format="#,##0.00", locale=locale_code())
 
 
 def _origin_names(rows: pd.DataFrame) -> list[str]:
@@ -126,7 +124,7 @@ def comparison_table(
 ) -> str:
     columns = {
         "new": (_("New asylum claims"), count),
-        "per_1000": (_("Per 1,000 inhabitants"), _two_decimals),
+        "per_1000": (_("Per 1,000 inhabitants"), two_decimals),
         "substantive": (_("Substantive decisions"), count),
         "recognition_rate": (_("Refugee recognition rate"), _percent0),
         "total_protection_rate": (_("Total protection rate"), _percent0),

@@ -24,11 +24,14 @@ from displacement_report.data.claims import footnote_mark, footnote_numbers
 from displacement_report.i18n import _, pgettext
 from displacement_report.present import sources
 from displacement_report.present.exhibits import table_html
-from displacement_report.present.format import as_float, count, in_millions, one_decimal, percent
-
-
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and pd.isna(value))
+from displacement_report.present.format import (
+    as_float,
+    count,
+    in_millions,
+    missing,
+    one_decimal,
+    percent,
+)
 
 
 def _trimmed(value: float, digits: int) -> str:
@@ -44,7 +47,7 @@ def _minus(text: str) -> str:
 def claim_value(value: object, unit: str) -> str:
     """A recomputed value in the claim's unit, with the precision its size deserves:
     '78.4 million', '63,696', '4.5%', '+0.39 points', 'EUR 135.5 million', '2nd'."""
-    if _missing(value):
+    if missing(value):
         return "–"
     number = as_float(value)
     if unit in ("people", "children"):
@@ -153,7 +156,7 @@ def edition_text(row: Any, column: str) -> str:
     language (`measure_nl` in Dutch), the English one where that is empty."""
     own = getattr(row, i18n.column_name(column), None)
     text = own if isinstance(own, str) and own else getattr(row, column, "")
-    return "" if _missing(text) else str(text)
+    return "" if missing(text) else str(text)
 
 
 def claim_statement(row: Any) -> str:
@@ -210,7 +213,7 @@ def _value_cell(
     signed: bool = False,
     as_published: bool = False,
 ) -> str:
-    if _missing(value):
+    if missing(value):
         return "–" + "".join(f"<br>{_small(n)}" for n in notes if n)
     text = claim_value(value, unit)
     if as_published and unit == "percent":
@@ -253,14 +256,14 @@ def _then_verdict_cell(row) -> str:
 
 def _now_cell(row) -> str:
     notes = [row.now_detail]
-    if _missing(row.now_value) and not _missing(row.latest_value):
+    if missing(row.now_value) and not missing(row.latest_value):
         notes.append(
             _("latest found: {value} ({period})").format(
                 value=claim_value(row.latest_value, row.unit),
                 period=period_text(row.latest_period),
             )
         )
-    elif _missing(row.now_value) and row.now_missing:
+    elif missing(row.now_value) and row.now_missing:
         notes.append(row.now_missing)
     if row.now_secondary:
         notes.append(_("secondary sources only"))
@@ -272,7 +275,7 @@ def _now_cell(row) -> str:
 
 
 def _revised_cell(row) -> str:
-    if row.method == "reference" and _missing(row.revised_value):
+    if row.method == "reference" and missing(row.revised_value):
         return "–<br>" + _small(_("no revision in the reference data"))
     notes = [row.revised_detail, row.revised_missing]
     if row.revised_verdict:

@@ -13,11 +13,26 @@ from babel.numbers import format_decimal
 
 from displacement_report import i18n
 from displacement_report.analysis import costs
-from displacement_report.data.costs import BASES
 from displacement_report.i18n import N_, _, localized
 from displacement_report.present import sources
 from displacement_report.present.exhibits import table_html
-from displacement_report.present.format import count, in_millions, one_decimal, percent, qualified
+from displacement_report.present.format import (
+    count,
+    in_currency,
+    in_millions,
+    one_decimal,
+    percent,
+    period,
+    qualified,
+)
+from displacement_report.present.vocabulary import (
+    basis_label,
+    kind_label,
+    quality_label,
+    setting_label,
+    setting_name,
+    stage_header,
+)
 
 VINTAGE_LABELS = {
     "preliminary": N_("preliminary"),
@@ -27,7 +42,6 @@ VINTAGE_LABELS = {
 }
 #: COA's totals: a figure as first published and as restated a year later.
 RESTATEMENT_LABELS = {"as_published": N_("first published"), "revised": N_("restated")}
-QUALITY_LABELS = {"primary": N_("primary"), "secondary": N_("secondary")}
 #: The caption of each basis's table, with its currency.
 BASIS_CAPTIONS = {
     "per_resident_year": N_(
@@ -63,13 +77,14 @@ BASIS_HEADERS = {
     "per_person_month": N_("EUR per asylum seeker per month"),
     "per_person_stay": N_("EUR per asylum seeker for the whole stay"),
 }
-#: The column of each budget stage in a stage table.
-STAGE_HEADERS = {
-    "budget_draft": N_("Draft budget, EUR million"),
-    "budget_adopted": N_("Adopted budget, EUR million"),
-    "budget_supplementary_1": N_("1st supplementary budget, EUR million"),
-    "budget_supplementary_2": N_("2nd supplementary budget, EUR million"),
-    "realisation": N_("Realised, EUR million"),
+#: What each pair of `costs.APPEAL_PAIRS` compares.
+APPEAL_RELATIONS = {
+    "contribution_to_appeal": N_("the Dutch contribution to this appeal"),
+    "pledge_to_unhcr": N_("the Dutch pledge to UNHCR against UNHCR's requirement for the year"),
+    "whole_line_upper_bound": N_(
+        "the whole reception-in-the-region line, which also funds the Horn of Africa "
+        "and North Africa, against one regional appeal: an upper bound of the Dutch share"
+    ),
 }
 DENOMINATORS = {
     "refugees": N_("Refugees under UNHCR's mandate hosted in the focus countries"),
@@ -77,11 +92,6 @@ DENOMINATORS = {
     "refugees_asylum_seekers_unrwa": N_(
         "Refugees, asylum-seekers and Palestine refugees (UNRWA) in the focus countries"
     ),
-}
-#: An amount in its currency: as it is, in millions, in billions.
-CURRENCIES = {
-    "EUR": (N_("EUR {amount}"), N_("EUR {amount} million"), N_("EUR {amount} billion")),
-    "USD": (N_("USD {amount}"), N_("USD {amount} million"), N_("USD {amount} billion")),
 }
 
 
@@ -95,18 +105,13 @@ def _figure() -> str:
     return i18n.pgettext("a published number", "Figure")
 
 
-def quality_label(quality: str) -> str:
-    return _(QUALITY_LABELS[quality]) if quality in QUALITY_LABELS else quality
-
-
 def _qualities(values: Sequence[str] | pd.Series) -> list[str]:
     return [quality_label(q) for q in values]
 
 
-def in_currency(value: float, unit: str, size: int = 0) -> str:
-    """'EUR 27,100' (size 0), 'EUR 800.0 million' (1), 'USD 29.3 billion' (2); the
-    Dutch edition writes '€ 27.100', '€ 800,0 miljoen', 'US$ 29,3 miljard'."""
-    templates = CURRENCIES.get(unit)
+def _amount(value: float, unit: str, size: int = 0) -> str:
+    """'EUR 27,100' or 'EUR 76.60' (size 0), 'EUR 800.0 million' (1), 'USD 29.3 billion'
+    (2); the Dutch edition writes '€ 27.100', '€ 800,0 miljoen', 'US$ 29,3 miljard'."""
     if size == 2:
         amount = one_decimal(value / 1e9)
     elif size == 1:
@@ -115,7 +120,7 @@ def in_currency(value: float, unit: str, size: int = 0) -> str:
         amount = count(value)
     else:
         amount = format_decimal(value, format="#,##0.00", locale=i18n.locale_code())
-    return _(templates[size]).format(amount=amount) if templates else f"{unit} {amount}"
+    return in_currency(amount, unit, size)
 
 
 def money(value: float, unit: str, qualifier: str = "exact") -> str:
@@ -129,12 +134,8 @@ def money(value: float, unit: str, qualifier: str = "exact") -> str:
         amount = f"{value:g}"
     else:
         size = 2 if abs(value) >= 1e9 else 1 if abs(value) >= 1e6 else 0
-        amount = in_currency(value, unit, size)
+        amount = _amount(value, unit, size)
     return qualified(amount, qualifier)
-
-
-def _period(start: int, end: int) -> str:
-    return str(start) if start == end else f"{start}–{end}"
 
 
 def figures_table(rows: pd.DataFrame, caption: str, name: str | None = None) -> str:
@@ -147,8 +148,8 @@ def figures_table(rows: pd.DataFrame, caption: str, name: str | None = None) -> 
                 money(v, u, q)
                 for v, u, q in zip(rows["value"], rows["unit"], rows["qualifier"], strict=True)
             ],
-            _("Per"): [_(BASES[b]) for b in rows["basis"]],
-            _("Kind"): [costs.kind_label(k) for k in rows["amount_kind"]],
+            _("Per"): [basis_label(b) for b in rows["basis"]],
+            _("Kind"): [kind_label(k) for k in rows["amount_kind"]],
             _("Publication"): [_(VINTAGE_LABELS[v]) for v in rows["vintage"]],
             _("Period as published"): localized(rows, "period").to_numpy(),
             _("Source quality"): _qualities(rows["quality"]),
@@ -162,7 +163,7 @@ def stage_table(rows: pd.DataFrame, caption: str, name: str) -> str:
     """A budget line per year (rows) and stage (columns), EUR million, with the ids of
     the figures; a stage with no figure is a dash, never a zero."""
     stages = [k for k in costs.COA_STAGES if k in set(rows["amount_kind"])]
-    headers = [_(STAGE_HEADERS[stage]) for stage in stages]
+    headers = [stage_header(stage) for stage in stages]
     records = []
     for year, group in rows.groupby("period_start"):
         by_stage = group.set_index("amount_kind")
@@ -188,7 +189,7 @@ def series_table(rows: pd.DataFrame, caption: str, name: str) -> str:
                 money(v, u, q)
                 for v, u, q in zip(rows["value"], rows["unit"], rows["qualifier"], strict=True)
             ],
-            _("Kind"): [costs.kind_label(k) for k in rows["amount_kind"]],
+            _("Kind"): [kind_label(k) for k in rows["amount_kind"]],
             _("Source quality"): _qualities(rows["quality"]),
             _("Id"): rows["cost_id"].to_numpy(),
         }
@@ -207,12 +208,12 @@ def per_person_tables(by_basis: dict[str, pd.DataFrame], until: int) -> str:
         frame = pd.DataFrame(
             {
                 _figure(): localized(rows, "description").to_numpy(),
-                _("Reception"): [costs.setting_label(s) for s in rows["setting"]],
+                _("Reception"): [setting_label(s) for s in rows["setting"]],
                 _(BASIS_HEADERS[basis]): [
                     money(v, "EUR", q)
                     for v, q in zip(rows["value"], rows["qualifier"], strict=True)
                 ],
-                _("Kind"): [costs.kind_label(k) for k in rows["amount_kind"]],
+                _("Kind"): [kind_label(k) for k in rows["amount_kind"]],
                 _("Period as published"): localized(rows, "period").to_numpy(),
                 _("Source quality"): _qualities(rows["quality"]),
                 _("Id"): rows["cost_id"].to_numpy(),
@@ -255,7 +256,7 @@ def coa_totals_table(rows: pd.DataFrame, shown: pd.DataFrame, caption: str) -> s
 
 def _cell(rows: pd.DataFrame) -> str:
     return "; ".join(
-        f"{money(r['value'], r['unit'], r['qualifier'])}, {costs.kind_label(r['kind'])}"
+        f"{money(r['value'], r['unit'], r['qualifier'])}, {kind_label(r['kind'])}"
         for r in rows.to_dict("records")
     )
 
@@ -284,7 +285,7 @@ def _rate(value: float) -> str:
 def _in_euros(row: dict[Any, Any]) -> str:
     rate = row["rate"]
     return _("{amount} at USD {rate} per EUR ({year} average of {days} daily rates)").format(
-        amount=in_currency(row["eur"], "EUR", 1),
+        amount=_amount(row["eur"], "EUR", 1),
         rate=_rate(rate.rate),
         year=rate.year,
         days=rate.days,
@@ -302,7 +303,7 @@ def aid_at_home_table(long: pd.DataFrame, caption: str, source: str) -> str:
         converted = in_donor[in_donor["rate"].notna()]
         records.append(
             {
-                _("Year"): _period(int(year), int(group["year_end"].max())),
+                _("Year"): period(int(year), int(group["year_end"].max())),
                 _("ODA counted for asylum reception in the Netherlands"): _cell(in_donor) or "–",
                 _("The same in EUR (ECB annual average)"): "; ".join(
                     _in_euros(r) for r in converted.to_dict("records")
@@ -373,6 +374,27 @@ def comparison_source(
     )
 
 
+def counted(when: str, start: int, end: int) -> str:
+    """When the people of a denominator were counted ('end of 2021', 'mid-2017 to
+    mid-2018'; `costs.region_per_person`)."""
+    if when == "end_of_year":
+        return _("end of {year}").format(year=end)
+    return _("mid-{start} to mid-{end}").format(start=start, end=end)
+
+
+def cost_label(cost: costs.DutchCost) -> str:
+    """A Dutch cost per person per year as the comparison names it: 'Regular reception
+    (COA, per registered resident, 2022)', 'All reception (estimate per asylum seeker,
+    c. 2019)', its period in the edition's language."""
+    label = (
+        _("{setting} (COA, per registered resident, {period})")
+        if cost.basis == "per_resident_year"
+        else _("{setting} (estimate per asylum seeker, {period})")
+    )
+    written = cost.period_nl if i18n.column_name("period") == "period_nl" else cost.period
+    return label.format(setting=setting_name(cost.setting), period=written or cost.period)
+
+
 def denominator_label(name: str) -> str:
     """What a denominator of the comparison counts, in the active language."""
     if name.startswith("reached_"):
@@ -404,14 +426,19 @@ def sensitivity_table(
         {
             _("Denominator"): [denominator_label(n) for n in region["denominator"]],
             people: region["people"].to_numpy(),
-            _("Counted"): region["people_year"].to_numpy(),
+            _("Counted"): [
+                counted(*when)
+                for when in zip(
+                    region["counted"], region["counted_start"], region["counted_end"], strict=True
+                )
+            ],
             per_person: region["eur_per_person"].to_numpy(),
         }
     )
     formats: dict[str, Callable[..., str]] = {people: count, per_person: count}
     for cost in dutch:
         column = _("{label}: {amount} a year, ratio").format(
-            label=cost.label, amount=_("EUR {amount}").format(amount=count(cost.value))
+            label=cost_label(cost), amount=in_currency(count(cost.value), "EUR")
         )
         frame[column] = ratios[cost.cost_id].to_numpy()
         formats[column] = _ratio
@@ -439,7 +466,7 @@ def appeals_table(shares: Sequence[costs.AppealShare], amounts: pd.DataFrame, ca
                 _("{description}: {amount}, {kind} ({id})").format(
                     description=described.loc[s.dutch_id],
                     amount=money(s.dutch, s.dutch_unit),
-                    kind=costs.kind_label(s.dutch_kind),
+                    kind=kind_label(s.dutch_kind),
                     id=s.dutch_id,
                 )
                 for s in shares
@@ -455,7 +482,7 @@ def appeals_table(shares: Sequence[costs.AppealShare], amounts: pd.DataFrame, ca
                 for s in shares
             ],
             dutch_share: [s.percent for s in shares],
-            _("What the pair compares"): [_(s.relation) for s in shares],
+            _("What the pair compares"): [_(APPEAL_RELATIONS[s.relation]) for s in shares],
         }
     )
     rows = amounts[amounts["amount_id"].isin([i for s in shares for i in (s.dutch_id, s.need_id)])]

@@ -13,7 +13,16 @@ from displacement_report.analysis import spending
 from displacement_report.i18n import N_, _, localized, pgettext
 from displacement_report.present import sources
 from displacement_report.present.exhibits import table_html
-from displacement_report.present.format import count, in_millions, percent, qualified
+from displacement_report.present.format import (
+    MILLIONS,
+    count,
+    in_currency,
+    in_millions,
+    percent,
+    period,
+    qualified,
+)
+from displacement_report.present.vocabulary import kind_label, quality_label
 
 # What the chapter calls the annex tables: '@tab:<name>' in its sentences.
 BUDGET_FIGURES = "budget_figures"
@@ -23,21 +32,6 @@ PLAN_3RP = "plan_3rp_figures"
 RESULTS = "results_reported"
 EU_INSTRUMENTS = "eu_instruments"
 
-#: Reader-facing names of the kinds of amount in the document figures.
-AMOUNT_KIND_LABELS = {
-    "budget_draft": N_("draft budget"),
-    "budget_supplementary_1": N_("1st supplementary budget"),
-    "budget_supplementary_2": N_("2nd supplementary budget"),
-    "budget_other": N_("budget (stage not stated)"),
-    "realisation": N_("realised"),
-    "commitment": N_("committed"),
-    "contracted": N_("contracted"),
-    "disbursement": N_("paid out"),
-    "allocation": N_("allocated"),
-    "requirement": N_("required (appeal)"),
-    "funding_received": N_("funding received"),
-    "share": N_("share"),
-}
 #: Domains of the reported results, as a sentence names them.
 DOMAIN_PHRASES = {
     "education": N_("education"),
@@ -48,19 +42,10 @@ DOMAIN_PHRASES = {
     "other": N_("other subjects"),
 }
 #: How good a figure's source is, as the data files record it.
-QUALITY_LABELS = {"primary": N_("primary"), "secondary": N_("secondary")}
-
-
-def _kind(kind: str) -> str:
-    return _(AMOUNT_KIND_LABELS[kind])
 
 
 def _quality(rows: pd.DataFrame) -> list[str]:
-    return [_(QUALITY_LABELS[q]) if q in QUALITY_LABELS else q for q in rows["quality"]]
-
-
-def _period(start: int, end: int) -> str:
-    return str(start) if start == end else f"{start}–{end}"
+    return [quality_label(q) for q in rows["quality"]]
 
 
 def _amount_text(amount: float, unit: str, qualifier: str) -> str:
@@ -68,7 +53,7 @@ def _amount_text(amount: float, unit: str, qualifier: str) -> str:
         text = percent(amount, 1)
     else:
         # in millions with one decimal, as read: a reference table keeps every figure exact
-        text = _("{currency} {amount} million").format(currency=unit, amount=in_millions(amount))
+        text = in_currency(in_millions(amount), unit, MILLIONS)
     return qualified(text, qualifier)
 
 
@@ -84,9 +69,9 @@ def document_figures_table(
                 _amount_text(a, u, q)
                 for a, u, q in zip(rows["amount"], rows["unit"], rows["qualifier"], strict=True)
             ],
-            _("Kind"): [_kind(k) for k in rows["amount_kind"]],
+            _("Kind"): [kind_label(k) for k in rows["amount_kind"]],
             _("Period"): [
-                _period(s, e) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)
+                period(s, e) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)
             ],
             _("Where"): localized(rows, "geography").to_numpy(),
             _("Source quality"): _quality(rows),
@@ -100,7 +85,7 @@ def channels_table(rows: pd.DataFrame) -> str:
     """The channels' shares of the programming, largest first: short enough for the
     chapter, with the quality of each figure's source."""
     rows = rows.sort_values("amount", ascending=False, kind="stable")
-    years = _period(int(rows["period_start"].min()), int(rows["period_end"].max()))
+    years = period(int(rows["period_start"].min()), int(rows["period_end"].max()))
     frame = pd.DataFrame(
         {
             pgettext("a published number", "Figure"): localized(rows, "description").to_numpy(),
@@ -129,7 +114,7 @@ def results_table(
                 _("target") if t else _("achieved") for t in rows["is_target"]
             ],
             _("Period"): [
-                _period(s, e) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)
+                period(s, e) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)
             ],
             _("Where"): localized(rows, "geography").to_numpy(),
             "Id": rows["result_id"].to_numpy(),
@@ -176,10 +161,10 @@ def cost_per_result_table(table: pd.DataFrame, amounts: pd.DataFrame, caption: s
             _("Domain"): [_(DOMAIN_PHRASES.get(str(d), str(d))) for d in table["domain"]],
             reported: table["result"].to_numpy(),
             _("Money"): [
-                _("{currency} {amount} million").format(currency=c, amount=in_millions(m))
+                in_currency(in_millions(m), c, MILLIONS)
                 for c, m in zip(table["currency"], table["money"], strict=True)
             ],
-            _("Kind of amount"): [_kind(k) for k in table["money_kind"]],
+            _("Kind of amount"): [kind_label(k) for k in table["money_kind"]],
             _("Money per result"): [
                 f"{c} {count(v)}"
                 for c, v in zip(table["currency"], table["per_result"], strict=True)
