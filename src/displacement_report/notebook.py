@@ -141,6 +141,7 @@ class ReportData:
             ldcs=self.ldcs,
             regions=countries.set_index("iso_code")["unhcr_region"],
             solutions=self.solutions,
+            amounts=self.amounts,
         )
 
     @cached_property
