@@ -363,6 +363,8 @@ _BASIS = {
 def basis_text(row) -> str:
     if row.published_secondary and row.then_basis == "published":
         return _("on the figure published then; secondary sources only")
+    if getattr(row, "revised_secondary", False) and row.then_basis == "later document":
+        return _("on a later document, secondary sources only: nothing published then was found")
     return _(_BASIS[row.then_basis]) if row.then_basis in _BASIS else ""
 
 
