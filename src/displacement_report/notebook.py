@@ -142,6 +142,7 @@ class ReportData:
             ldcs=self.ldcs,
             regions=countries.set_index("iso_code")["unhcr_region"],
             solutions=self.solutions,
+            amounts=self.amounts,
         )
 
     def last_year(self, source: str) -> int | None:

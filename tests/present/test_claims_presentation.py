@@ -1,6 +1,7 @@
-"""Chapter 6 as the reader sees it: figures at the letter's precision, sentences that
-match their series, tables whose sources are linked titles, the ECB rate and the
-reference figures picked by year, never borrowed from another."""
+"""The claims chapter as the reader sees it: figures at the letter's precision, sentences
+that match their series, one numbered ledger table whose data is published and whose
+sources are linked titles, a second measure and a later budget stage shown as such, the
+ECB rate and the reference figures picked by year, never borrowed from another."""
 
 from __future__ import annotations
 
@@ -313,7 +314,8 @@ def test_the_dutch_claims_table_quotes_the_letter_and_speaks_dutch():
     with i18n.using("nl"):
         page = tables.claims_by_section(frame, 2025)
     text = re.sub(r"<[^>]+>", " ", page)
-    assert "Wereldwijde ontheemding: de beweringen van de brief, toen en nu" in text
+    assert "De beweringen van de brief, toen en nu" in text
+    assert "Wereldwijde ontheemding" in text  # the section, as a heading row
     assert "‘Wereldwijd zijn er momenteel bijna 80 miljoen mensen ontheemd &lt;b&gt;’" in text
     assert "Close to 80 million" not in text  # the letter's words, not the paraphrase
     for words in ("Toen, zoals gepubliceerd", "Oordeel over de brief", "Nu (2025)", "Oordeel nu"):
@@ -374,7 +376,7 @@ def test_the_dutch_table_of_unchecked_claims_quotes_the_letter_and_gives_dutch_r
     )
     with i18n.using("nl"):
         page = tables.unchecked_claims_table(frame, "Beweringen zonder openbaar cijfer")
-    assert "Bewering" in page and "Waarom niet te controleren met openbare gegevens" in page
+    assert "Bewering" in page and "Wat is gezocht en niet gevonden" in page
     assert "C17 ‘…waarmee Nederland voornamelijk in acht landen" in page
     assert "Een beleidskeuze" in page and "A policy choice" not in page
     assert "Bron: de Kamerbrief" in page
@@ -395,3 +397,147 @@ def test_reference_periods_read_in_dutch(period, dutch):
     with i18n.using("nl"):
         assert tables.period_text(period) == dutch
     assert tables.period_text(period) == period
+
+
+# --- the ledger as an exhibit, its rules on the page -----------------------------------
+
+
+def test_the_ledger_is_one_numbered_table_whose_data_is_published(tmp_path):
+    from displacement_report.present import exhibits
+
+    frame = pd.concat(
+        [_assessed(), _assessed(claim_id="C02", section="Bilateral effort")], ignore_index=True
+    )
+    exhibits.configure(tmp_path, {"report_year": 2025}, "test")
+    try:
+        page = tables.claims_table(frame, "The letter's claims, then and now", 2025)
+    finally:
+        exhibits._context = None
+    # an exhibit like every table: numbered by the build, captioned, with its data link
+    assert '<div class="exhibit table-exhibit short-table" id="tab-claims_ledger">' in page
+    assert '<caption><span class="exhibit-number">Table</span> The letter' in page
+    assert 'href="' + tmp_path.name + '/claims_ledger.csv"' in page
+    # one table, the letter's sections as heading rows in it
+    assert page.count("<table") == 1 and page.count('class="claim-section"') == 2
+    data = pd.read_csv(tmp_path / "claims_ledger.csv")
+    for column in (
+        "Claim",
+        "The letter's words",
+        "Then, as published",
+        "Then, as published: period",
+        "Then, as published: publication",
+        "Then, today's data",
+        "Verdict on the letter",
+        "Now (2025)",
+        "Verdict now",
+        "Rule",
+        "How measured",
+        "Sources",
+    ):
+        assert column in data.columns, column
+    first = data.iloc[0]
+    assert first["Claim"] == "C01" and first["Then, as published"] == 79.5e6
+    assert first["Verdict now"] == "outdated (higher now)"
+    assert first["Rule"].startswith("'bijna': 90-101%")
+    assert "https://example.org/gt?a=1&b=2" in first["Sources"]
+
+
+def test_a_second_measure_is_a_labelled_line_of_its_own_never_a_revision():
+    frame = _assessed(
+        claim_id="C37",
+        unit="percent",
+        wording="majority_by_far",
+        stated=66.7,
+        published_value=73.0,
+        revised_value=74.0,
+        now_value=65.0,
+        second_label="Second measure, not a revision: the region of origin",
+        second_label_nl="Tweede maat, geen herziening: de regio van herkomst",
+        second_then_value=64.24,
+        second_then_period="2019",
+        second_from=(),
+        second_now_value=70.7,
+    )
+    page = tables.claims_table(frame, "Claims", 2025)
+    second = re.search(r'<tr class="claim-second">(.*?)</tr>', page, re.S).group(1)
+    assert "Second measure, not a revision: the region of origin." in second
+    assert "Then 64.2% for 2019; now 70.7% for 2025." in second
+    cells = re.search(r"<tr><td>(.*?)</tr>", page, re.S).group(1)
+    assert "64.2" not in cells and "73%" in cells and "74.0%" in cells
+    with i18n.using("nl"):
+        dutch = tables.claims_table(frame, "Beweringen", 2025)
+    assert "Tweede maat, geen herziening: de regio van herkomst." in dutch
+    assert "Toen 64,2% voor 2019; nu 70,7% voor 2025." in dutch
+
+
+def test_a_later_budget_stage_is_listed_as_a_later_decision_with_its_stage():
+    frame = _assessed(
+        claim_id="C16",
+        unit="EUR",
+        wording="exact",
+        stated=128e6,
+        method="reference",
+        published_value=128e6,
+        published_period="2021",
+        published_stage="budget_draft",
+        revised_value=None,
+        revised_verdict="",
+        later_decisions=[
+            {"value": 135.5e6, "period": "2021", "stage": "budget_supplementary_2", "ids": ()}
+        ],
+        now_value=None,
+        latest_value=128e6,
+        latest_period="2021",
+        now_stage="budget_draft",
+        now_verdict=claims.no_figure(2025),
+    )
+    text = re.sub(r"<[^>]+>", " ", tables.claims_table(frame, "Claims", 2025))
+    assert "EUR 128.0 million (2021, draft budget)" in text
+    assert "later decision, not a revision: 2nd supplementary budget: EUR 135.5 million" in text
+    assert "it does not change the verdict" in text
+    assert "latest found: EUR 128.0 million (2021, draft budget)" in text
+    summary = narrative.claims_summary(frame, 2025)
+    assert (
+        "C16 is judged on the draft budget (EUR 128.0 million), the stage the letter could "
+        "know; the 2nd supplementary budget (EUR 135.5 million, 2021) is a later decision, "
+        "not a revision, and changes no verdict." in summary
+    )
+    assert "would only roughly hold" not in summary
+    with i18n.using("nl"):
+        dutch = re.sub(r"<[^>]+>", " ", tables.claims_table(frame, "Beweringen", 2025))
+    assert "128,0 miljoen euro (2021, ontwerpbegroting)" in dutch
+    assert "later besluit, geen herziening: 2e suppletoire begroting" in dutch
+
+
+def test_a_trend_shows_every_yearly_change_and_says_what_its_value_is():
+    frame = _assessed(
+        claim_id="C35",
+        wording="only_increase",
+        kind="change",
+        stated=0,
+        published_value=300_000.0,
+        published_period="2015 to mid-2020",
+        published_changes=(("2016", 3e5), ("2017", 2.9e6), ("mid-2020", 5e5)),
+        published_from=(
+            *(f"UNHCR, Global Trends {y} (June {y + 1})" for y in range(2015, 2020)),
+            "UNHCR, Mid-Year Trends 2020 (9 December 2020)",
+        ),
+    )
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", tables.claims_table(frame, "C", 2025)))
+    assert "smallest yearly change: +300,000 (2015 to mid-2020)" in text
+    assert "each year, million: 2016 +0.3; 2017 +2.9; mid-2020 +0.5" in text
+    assert "from UNHCR, Global Trends 2015–2019; UNHCR, Mid-Year Trends 2020" in text
+    with i18n.using("nl"):
+        dutch = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", tables.claims_table(frame, "C", 2025)))
+    assert "per jaar, miljoen: 2016 +0,3; 2017 +2,9; medio 2020 +0,5" in dutch
+    assert "(9 december 2020)" in dutch
+
+
+def test_a_title_in_a_script_the_font_cannot_show_is_named_by_its_language():
+    title = "数字で見る難民情勢 (2019年) – UNHCR Japan (unhcr.org/jp/global_trends_2019)"
+    assert tables.readable_title(title) == (
+        "UNHCR Japan (unhcr.org/jp/global_trends_2019), a page in Japanese"
+    )
+    assert tables.readable_title("Global Trends 2019") == "Global Trends 2019"
+    with i18n.using("nl"):
+        assert tables.readable_title(title).endswith("een pagina in het Japans")

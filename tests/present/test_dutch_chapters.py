@@ -97,7 +97,7 @@ def test_the_glance_page_gives_the_letter_s_own_verdict_first():
     text = re.sub(r"<[^>]+>", "", page)
     assert (
         "Of the letter's 18 quantitative claims, judged on the figures published then: 21 hold, "
-        "1 roughly holds, 0 do not hold, 13 cannot be checked with public data. Recomputed for "
+        "1 roughly holds, 0 do not hold, 13 cannot be checked (no figure found). Recomputed for "
         "2025: 6 hold" in text
     )
     with i18n.using("nl"):

@@ -260,7 +260,7 @@ def test_the_glance_page_says_when_no_budget_covers_the_year():
     assert "more than" not in page  # no baseline change when the years are the same
     assert "No refugee situation met UNHCR's protracted rule at the end of 1995" in page
     assert "No public budget figure for reception in the region covers 1995" in page
-    assert "3 hold, 2 cannot be checked with public data" in page
+    assert "3 hold, 2 cannot be checked (no figure found)" in page
 
 
 def test_web_addresses_in_source_lines_become_links():

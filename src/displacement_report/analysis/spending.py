@@ -68,6 +68,13 @@ def latest_stage(budget: pd.DataFrame) -> pd.Series:
     return budget.ffill(axis=1).iloc[:, -1].dropna().rename("eur")
 
 
+def latest_stage_kinds(budget: pd.DataFrame) -> pd.Series:
+    """Per year, which stage `latest_stage` takes ('budget_supplementary_2', ...), so that
+    every mention of a year's budget can say its stage."""
+    known = budget.notna()
+    return known.apply(lambda row: row[row].index[-1] if row.any() else None, axis=1).dropna()
+
+
 def hosted_in(
     population: pd.DataFrame, unrwa: pd.DataFrame, idmc: pd.DataFrame, hosts: Sequence[str]
 ) -> pd.DataFrame:

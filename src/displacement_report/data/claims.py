@@ -72,18 +72,26 @@ LEDGER_COLUMNS = (
     "measure_nl",
     "reason",
     "reason_nl",
+    "second_reading",
+    "second_label",
+    "second_label_nl",
+    "later_decisions",
 )
 #: Columns of text this report wrote for readers, each with its Dutch column.
-TRANSLATED_COLUMNS = ("section", "measure", "reason")
-#: A figure id of the reference files (F: sourced figures, G: Global Trends as
-#: published, A: the project's amounts), alone or in one of the forms
+TRANSLATED_COLUMNS = ("section", "measure", "reason", "second_label")
+#: A figure id of the reference files (F: sourced figures, G and P: Global Trends as
+#: published, from any page and from UNHCR's own; A: the project's amounts; D: figures
+#: the claims check read in documents itself), alone or in one of the forms
 #: `analysis.claims.references` evaluates; `;` separates one figure per year.
-_ID = r"[FGA]\d{3}"
+_ID = r"[FGPAD]\d{3}"
 _ONE = (
     rf"({_ID}|ratio:{_ID}(\+{_ID})*/{_ID}|inverse:{_ID}|change:{_ID}>{_ID}"
-    rf"|smallest_change:{_ID}(>{_ID})+|eur_in_usd_share:{_ID}/{_ID})"
+    rf"|smallest_change:{_ID}(>{_ID})+|eur_in_usd_share:{_ID}/{_ID}|usd_in_eur:{_ID})"
 )
 _REFERENCE = rf"^{_ONE}(;{_ONE})*$"
+#: A second reading of a claim: another recomputation (`check:<name>`) or a published
+#: figure of another measure, shown as such beside the claim's own measure.
+_SECOND = rf"^(check:[a-z0-9_]+|{_ONE})$"
 
 LEDGER_SCHEMA = pa.DataFrameSchema(
     {
@@ -111,6 +119,10 @@ LEDGER_SCHEMA = pa.DataFrameSchema(
         "measure_nl": pa.Column(str, nullable=True),
         "reason": pa.Column(str, nullable=True),
         "reason_nl": pa.Column(str, nullable=True),
+        "second_reading": pa.Column(str, pa.Check.str_matches(_SECOND), nullable=True),
+        "second_label": pa.Column(str, nullable=True),
+        "second_label_nl": pa.Column(str, nullable=True),
+        "later_decisions": pa.Column(str, pa.Check.str_matches(_REFERENCE), nullable=True),
     },
     checks=[
         pa.Check(
@@ -125,6 +137,7 @@ LEDGER_SCHEMA = pa.DataFrameSchema(
             lambda f: (
                 (f["method"] != "reference")
                 | f["published_then"].notna()
+                | f["revised_then"].notna()
                 | f["reference_now"].notna()
             ),
             error="a reference claim names a reference figure",
@@ -138,7 +151,11 @@ LEDGER_SCHEMA = pa.DataFrameSchema(
                 lambda f, c=column: f[c].isna() == f[f"{c}_nl"].isna(),
                 error=f"'{column}' and '{column}_nl' are filled in the same rows",
             )
-            for column in ("measure", "reason")
+            for column in ("measure", "reason", "second_label")
+        ),
+        pa.Check(
+            lambda f: f["second_reading"].isna() == f["second_label"].isna(),
+            error="a second reading says what it measures and why it differs (second_label)",
         ),
         pa.Check(
             lambda f: pd.Series(
@@ -269,3 +286,63 @@ def load_reference_quality(path: Path | str | None = None) -> pd.DataFrame:
 
 def letter_text(path: Path | str | None = None) -> str:
     return Path(path or letter.TEXT_PATH).read_text(encoding="utf-8")
+
+
+DOCUMENTED_FILE = "documented_figures.csv"
+DOCUMENTED_COLUMNS = (
+    "figure_id",
+    "description",
+    "value",
+    "unit",
+    "period",
+    "first_year",
+    "last_year",
+    "publication",
+    "publication_nl",
+    "source_title",
+    "source_url",
+    "quality",
+    "quote",
+)
+
+DOCUMENTED_SCHEMA = pa.DataFrameSchema(
+    {
+        "figure_id": pa.Column(str, pa.Check.str_matches(r"^D\d{3}$"), unique=True),
+        "description": pa.Column(str, pa.Check.str_length(min_value=10)),
+        "value": pa.Column(float),
+        "unit": pa.Column(str),
+        "period": pa.Column(str),
+        "first_year": pa.Column(int, pa.Check.in_range(1990, 2100)),
+        "last_year": pa.Column(int, pa.Check.in_range(1990, 2100)),
+        "publication": pa.Column(str, pa.Check.str_length(min_value=5)),
+        "publication_nl": pa.Column(str, pa.Check.str_length(min_value=5)),
+        "source_title": pa.Column(str, pa.Check.str_length(min_value=5)),
+        "source_url": pa.Column(str, pa.Check.str_startswith("http")),
+        "quality": pa.Column(str, pa.Check.isin(["primary", "secondary"])),
+        "quote": pa.Column(str, pa.Check.str_length(min_value=10)),
+    },
+    checks=[
+        pa.Check(
+            lambda f: f["first_year"] <= f["last_year"],
+            error="a figure's first year is not after its last",
+        )
+    ],
+    strict=True,
+    coerce=True,
+    name="documented figures",
+)
+
+
+def load_documented_figures(path: Path | str | None = None) -> pd.DataFrame:
+    """Figures the claims check read in public documents itself (D001-...), where the
+    shared reference data hold none: each with its publication (named in English and
+    Dutch), source, quality and the page's own words (`quote`). `first_year`-`last_year`
+    are the years the figure describes, each of them (the partners of a programme
+    phase), not a total over them."""
+    source = Path(path) if path else CLAIMS_DIR / DOCUMENTED_FILE
+    raw = read_csv_text(
+        source,
+        tuple(c for c in DOCUMENTED_COLUMNS if c not in ("value", "first_year", "last_year")),
+    )
+    check_columns(raw, DOCUMENTED_COLUMNS, source)
+    return validate(raw, DOCUMENTED_SCHEMA, source).set_index("figure_id")

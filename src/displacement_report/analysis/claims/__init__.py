@@ -3,6 +3,8 @@ functions (`checks`), the assessment of the ledger (`assess`), and the letter's
 numbers (`letter_numbers`). The names below are the package's public interface."""
 
 from displacement_report.analysis.claims.assess import (
+    LaterStage,
+    MixedMeasures,
     Source,
     assess,
     checked,
@@ -19,6 +21,7 @@ from displacement_report.analysis.claims.wording import (
     IATI_NOT_CLASSIFIED,
     NO_IATI_FILE,
     NOT_CHECKABLE,
+    OUTDATED_FELL,
     OUTDATED_HIGHER,
     OUTDATED_LOWER,
     ROUGHLY,
@@ -37,11 +40,14 @@ __all__ = [
     "IATI_NOT_CLASSIFIED",
     "NOT_CHECKABLE",
     "NO_IATI_FILE",
+    "OUTDATED_FELL",
     "OUTDATED_HIGHER",
     "OUTDATED_LOWER",
     "ROUGHLY",
     "RULES",
     "ClaimInputs",
+    "LaterStage",
+    "MixedMeasures",
     "NoFigureForYear",
     "Source",
     "assess",

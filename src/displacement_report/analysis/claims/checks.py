@@ -11,16 +11,18 @@ Nothing here reads files: the caller loads the frames into `ClaimInputs`.
 from __future__ import annotations
 
 import itertools
+import re
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 from babel.lists import format_list
+from babel.numbers import format_decimal
 
 from displacement_report import letter
-from displacement_report.analysis import headline, hosting, solutions
-from displacement_report.i18n import _, locale_code
+from displacement_report.analysis import exchange, headline, hosting, neighbours, solutions
+from displacement_report.i18n import _, country_name, locale_code
 
 #: Members of IGAD, the Horn of Africa's regional organisation.
 HORN_OF_AFRICA = ("DJI", "ERI", "ETH", "KEN", "SOM", "SSD", "SDN", "UGA")
@@ -48,25 +50,46 @@ class ClaimInputs:
     ldcs: pd.DataFrame
     regions: pd.Series  # ISO3 -> UNHCR region
     solutions: pd.DataFrame | None = None
+    amounts: pd.DataFrame | None = None  # figures read in documents (data/spending)
 
 
 @dataclass(frozen=True)
 class Measure:
-    """A recomputed value with a detail the reader needs ('fell in 2016 and 2025')."""
+    """A recomputed value with a detail the reader needs ('fell in 2016 and 2025') and,
+    for a trend, each year's change `(year, change)`."""
 
     value: float
     detail: str = ""
+    changes: tuple[tuple[str, float], ...] = ()
+    ids: tuple[str, ...] = ()  # figures read in documents that the value rests on
 
 
 @dataclass(frozen=True)
 class Check:
-    """How one claim's quantity is recomputed, and which databases that reads."""
+    """How one claim's quantity is recomputed, which databases that reads, and which
+    published figures report the same measure: `published_as` matches the description
+    of such a figure in the reference files ('' where nothing published measures it).
+    A claim's published figure must match it, or the columns would mix two measures."""
 
     compute: Callable[[ClaimInputs, int], float | Measure]
     worldbank: bool = False
+    published_as: str = ""
+    ecb: bool = False
+    geonames: bool = False
+    unhcr: bool = True
+    #: For a change over a span: the year a value for `year` starts from.
+    since: Callable[[int], int] | None = None
+
+    def period(self, year: int) -> str:
+        """The period a value for `year` covers: '2015 to 2019' for a change."""
+        return f"{self.since(year)} to {year}" if self.since else str(year)
 
     def __call__(self, inputs: ClaimInputs, year: int) -> float | Measure:
         return self.compute(inputs, year)
+
+    def reports(self, description: str) -> bool:
+        """Whether a published figure so described is this check's measure."""
+        return bool(self.published_as) and re.search(self.published_as, description) is not None
 
 
 #: The headline table per population frame: recomputing it for every claim and year
@@ -151,7 +174,8 @@ def _smallest_yearly_change(inputs: ClaimInputs, year: int) -> Measure:
         if falls
         else _("rose every year")
     )
-    return Measure(float(min(changes.values())), detail)
+    steps = tuple((str(y), float(c)) for y, c in changes.items())
+    return Measure(float(min(changes.values())), detail, steps)
 
 
 def hosting_table_for(inputs: ClaimInputs, year: int) -> pd.DataFrame:
@@ -193,6 +217,81 @@ def _refugees_in_region(inputs: ClaimInputs, year: int) -> tuple[float, float]:
 def _refugees_in_region_share(inputs: ClaimInputs, year: int) -> float:
     inside, known = _refugees_in_region(inputs, year)
     return 100 * inside / known
+
+
+def _refugees_in_neighbouring_share(inputs: ClaimInputs, year: int) -> float:
+    """Global Trends' measure: refugees and OIP in a country bordering their own."""
+    share = neighbours.neighbouring_share(inputs.population, year)
+    if pd.isna(share):
+        raise NoFigureForYear(_("no UNHCR population figures for {year}").format(year=year))
+    return float(share)
+
+
+#: The reception-in-the-region line of the development budget, and the stage the
+#: letter could know (the draft budget, ontwerpbegroting).
+OIR_LINE, LETTER_STAGE = "nl_oir_line", "budget_draft"
+
+
+def _draft_line(inputs: ClaimInputs, year: int) -> tuple[float, str]:
+    """The line's draft budget for `year` in EUR, the stage the letter could know, and
+    the id of the document figure it is."""
+    amounts = inputs.amounts
+    if amounts is not None and len(amounts):
+        line = amounts[
+            (amounts["topic"] == OIR_LINE)
+            & (amounts["amount_kind"] == LETTER_STAGE)
+            & (amounts["unit"] == "EUR")
+            & (amounts["period_start"] == year)
+            & (amounts["period_end"] == year)
+        ]
+        if len(line):
+            largest = line.sort_values("amount").iloc[-1]
+            return float(largest["amount"]), str(largest["amount_id"])
+    raise NoFigureForYear(
+        _("no draft budget of the reception-in-the-region line was found for {year}").format(
+            year=year
+        )
+    )
+
+
+def _economies(inputs: ClaimInputs, year: int) -> pd.Series:
+    """GDP in current US dollars (GDP per head times population, World Bank) of the
+    letter's eight countries in `year`, where both are known."""
+    gdp = inputs.gdp[(inputs.gdp["year"] == year) & inputs.gdp["iso3"].isin(letter.FOCUS_COUNTRIES)]
+    people = inputs.wb_population[inputs.wb_population["year"] == year].set_index("iso3")
+    per_head = gdp.set_index("iso3")["gdp_pc_current_usd"].astype(float)
+    economies = (per_head * people["population"].reindex(per_head.index).astype(float)).dropna()
+    if economies.empty:
+        raise NoFigureForYear(_("no World Bank GDP figures for {year}").format(year=year))
+    return economies
+
+
+def _line_share_of_smallest_host_economy(inputs: ClaimInputs, year: int) -> Measure:
+    """The whole reception-in-the-region line of `year` (draft budget) in US dollars at
+    the ECB's annual average rate, as a percentage of the GDP of the smallest economy
+    among the letter's eight countries: an upper bound of the line's weight in any one
+    host's economy, since it is spread over all eight."""
+    euros, amount_id = _draft_line(inputs, year)
+    try:
+        rate = exchange.annual_average("USD", year)
+    except exchange.NoRate:
+        raise NoFigureForYear(
+            _("no ECB annual average rate for {year}").format(year=year)
+        ) from None
+    economies = _economies(inputs, year)
+    smallest = str(economies.idxmin())
+    names = inputs.gdp.loc[inputs.gdp["iso3"] == smallest, "country_name"]
+    detail = _("smallest of the eight economies: {country}, USD {gdp} billion; {rate}").format(
+        country=country_name(smallest, str(names.iloc[0]) if len(names) else smallest),
+        gdp=format_decimal(economies[smallest] / 1e9, format="#,##0.0", locale=locale_code()),
+        rate=rate.describe(),
+    )
+    missing = [country_name(iso3, iso3) for iso3 in letter.FOCUS_COUNTRIES if iso3 not in economies]
+    if missing:
+        detail += "; " + _("no GDP figure for {countries}").format(
+            countries=format_list(missing, locale=locale_code())
+        )
+    return Measure(100 * euros * rate.rate / float(economies[smallest]), detail, ids=(amount_id,))
 
 
 def _displaced_in_region_share(inputs: ClaimInputs, year: int) -> float:
@@ -254,19 +353,47 @@ def _idps(inputs: ClaimInputs, year: int) -> float:
 
 
 #: Check name in the ledger -> how the claim's quantity is recomputed for a year.
+#: What published_headlines.csv calls the headline total ("..., end-2019"), and what
+#: UNHCR's mid-year figure is called in the claims check's own documented figures.
+_TOTAL = r"^Forcibly displaced worldwide"
+
 CHECKS: dict[str, Check] = {
-    "forcibly_displaced_total": Check(_total),
-    "refugees_incl_unrwa": Check(_refugees_incl_unrwa),
-    "idps_idmc": Check(_idps),
-    "displaced_share_of_world": Check(_share_of_world, worldbank=True),
-    "displaced_share_change_20_years": Check(_share_change_over_decades, worldbank=True),
-    "displaced_change_since_2015": Check(_change_since),
+    "forcibly_displaced_total": Check(_total, published_as=_TOTAL),
+    "refugees_incl_unrwa": Check(
+        _refugees_incl_unrwa, published_as=r"^Refugees total \(UNHCR mandate \+ UNRWA\)"
+    ),
+    "idps_idmc": Check(_idps, published_as=r"^Internally displaced (people|persons)"),
+    "displaced_share_of_world": Check(
+        _share_of_world,
+        worldbank=True,
+        published_as=r"^1 in N people in the world forcibly displaced",
+    ),
+    "displaced_share_change_20_years": Check(
+        _share_change_over_decades, worldbank=True, since=lambda year: year - DECADES
+    ),
+    "displaced_change_since_2015": Check(
+        _change_since, published_as=_TOTAL, since=lambda _year: SINCE
+    ),
     "displaced_in_region_of_origin": Check(_displaced_in_region_share),
     "refugees_in_region_of_origin": Check(_refugees_in_region_share),
-    "lmic_share": Check(_lmic_share, worldbank=True),
+    "refugees_in_neighbouring_countries": Check(
+        _refugees_in_neighbouring_share,
+        published_as=r"in neighbouring countries",
+        geonames=True,
+    ),
+    "lmic_share": Check(
+        _lmic_share, worldbank=True, published_as=r"in low- and middle-income countries"
+    ),
     "displaced_in_horn_of_africa": Check(lambda i, y: _displaced_in(i, y, HORN_OF_AFRICA)),
     "focus_share_of_refugees": Check(_focus_share),
-    "turkey_rank_as_host": Check(_turkey_rank),
+    "turkey_rank_as_host": Check(
+        _turkey_rank, published_as=r"^Rank of Türkiye among refugee-hosting countries"
+    ),
     "solutions_rate": Check(_solutions_rate),
-    "smallest_yearly_change_since_2015": Check(_smallest_yearly_change),
+    "smallest_yearly_change_since_2015": Check(
+        _smallest_yearly_change, published_as=_TOTAL, since=lambda _year: SINCE
+    ),
+    "oir_line_share_of_smallest_host_economy": Check(
+        _line_share_of_smallest_host_economy, worldbank=True, ecb=True, unhcr=False
+    ),
 }

@@ -35,6 +35,9 @@ OUTDATED_HIGHER, OUTDATED_LOWER, HISTORICAL, NO_IATI_FILE = (
 )
 #: Verdict on the letter when an IATI file is given but its receivers carry no channel.
 IATI_NOT_CLASSIFIED = "not checked: the IATI file's receivers are not classified by channel"
+#: Verdict now for a trend ('enkel toegenomen') that held then and was broken by a year
+#: after the letter's period: outdated like a level that has moved, not wrong.
+OUTDATED_FELL = "outdated (fell since)"
 
 
 def no_figure(year: int) -> str:
@@ -142,8 +145,8 @@ RULES: dict[str, tuple[Callable[[float, float, float | None], str], str]] = {
         _below,
         N_(
             "'beperkt perspectief', 'relatief gering': below one tenth holds (fewer than one in "
-            "ten refugees finding a durable solution in a year; less than a tenth of the need), "
-            "below 15% roughly"
+            "ten refugees finding a durable solution in a year; a contribution below a tenth of "
+            "the economy it is set against), below 15% roughly"
         ),
     ),
 }
@@ -168,6 +171,7 @@ def verdict_text(verdict: str) -> str:
         NOT_CHECKABLE: pgettext("verdict", "not checkable"),
         OUTDATED_HIGHER: pgettext("verdict", "outdated (higher now)"),
         OUTDATED_LOWER: pgettext("verdict", "outdated (lower now)"),
+        OUTDATED_FELL: pgettext("verdict", "outdated (fell since)"),
         HISTORICAL: pgettext("verdict", "historical"),
         NO_IATI_FILE: pgettext("verdict", "not checked: no IATI file given"),
         IATI_NOT_CLASSIFIED: pgettext(
@@ -195,7 +199,7 @@ def verdict_count(verdict: str, n: int) -> str:
         ROUGHLY: ngettext("{n} roughly holds", "{n} roughly hold", n),
         DOES_NOT_HOLD: ngettext("{n} does not hold", "{n} do not hold", n),
         NOT_CHECKABLE: ngettext(
-            "{n} cannot be checked with public data", "{n} cannot be checked with public data", n
+            "{n} cannot be checked (no figure found)", "{n} cannot be checked (no figure found)", n
         ),
     }.get(verdict)
     if counted is None:

@@ -20,13 +20,16 @@ VERDICT_PLURALS: dict[str, Callable[[int], str]] = {
     "roughly holds": lambda n: ngettext("{n} roughly holds", "{n} roughly hold", n),
     "does not hold": lambda n: ngettext("{n} does not hold", "{n} do not hold", n),
     "not checkable": lambda n: ngettext(
-        "{n} cannot be checked with public data", "{n} cannot be checked with public data", n
+        "{n} cannot be checked (no figure found)", "{n} cannot be checked (no figure found)", n
     ),
     "outdated (higher now)": lambda n: ngettext(
         "{n} is outdated (higher now)", "{n} are outdated (higher now)", n
     ),
     "outdated (lower now)": lambda n: ngettext(
         "{n} is outdated (lower now)", "{n} are outdated (lower now)", n
+    ),
+    "outdated (fell since)": lambda n: ngettext(
+        "{n} is outdated (fell since)", "{n} are outdated (fell since)", n
     ),
     "historical": lambda n: ngettext(
         "{n} is about a past year and keeps its verdict",

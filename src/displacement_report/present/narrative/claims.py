@@ -1,6 +1,8 @@
-"""Sentences and chart titles of chapter 6, the claims check."""
+"""Sentences and chart titles of the claims chapter."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pandas as pd
 from babel.lists import format_list
@@ -49,15 +51,20 @@ def _then_sentences(assessed: pd.DataFrame) -> str:
         "Judged on the figures published at the time, as the letter's author could know them, "
         "{verdicts}."
     ).format(verdicts=_and(parts))
-    on_today = assessed.loc[
-        (assessed["then_basis"] == "today's data") & then.isin([HOLDS, ROUGHLY, DOES_NOT_HOLD]),
-        "claim_id",
-    ].tolist()
-    if on_today:
+    judged = then.isin([HOLDS, ROUGHLY, DOES_NOT_HOLD])
+    on_today = assessed.loc[(assessed["then_basis"] == "today's data") & judged, "claim_id"]
+    if len(on_today):
         text += " " + _(
-            "For {n} of them nothing was published at the time, so the verdict rests on "
+            "For {n} of them nothing published at the time was found, so the verdict rests on "
             "today's data for the letter's year ({ids})."
         ).format(n=len(on_today), ids=", ".join(on_today))
+    later = assessed.loc[(assessed["then_basis"] == "later document") & judged, "claim_id"]
+    if len(later):
+        text += " " + ngettext(
+            "For {n} the only figure found is in a later document ({ids}).",
+            "For {n} the only figures found are in later documents ({ids}).",
+            len(later),
+        ).format(n=len(later), ids=", ".join(later))
     iati = assessed.loc[then == NO_IATI_FILE, "claim_id"].tolist()
     if iati:
         text += " " + ngettext(
@@ -83,8 +90,16 @@ def _would(claim_id: str, verdict: str) -> str:
 
 
 def _revision_sentences(assessed: pd.DataFrame) -> str:
+    """Revisions of the same year and measure that would judge differently; a figure of
+    another year, a second measure or a later budget stage is never one."""
+    comparable = (
+        assessed["revised_comparable"]
+        if "revised_comparable" in assessed
+        else pd.Series(True, index=assessed.index)
+    )
     revised = assessed[
-        (assessed["revised_verdict"] != "")
+        comparable.fillna(False).astype(bool)
+        & (assessed["revised_verdict"] != "")
         & (assessed["then_basis"] == "published")
         & (assessed["revised_verdict"] != assessed["then_verdict"])
     ]
@@ -94,22 +109,43 @@ def _revision_sentences(assessed: pd.DataFrame) -> str:
         _would(claim_id, verdict)
         for claim_id, verdict in zip(revised["claim_id"], revised["revised_verdict"], strict=True)
     )
-    if (revised["method"] == "reference").any():
-        intro = _(
-            "The revised figures for the same year (today's databases; for a budget, a later "
-            "budget stage) would judge some differently: {changes}."
-        )
-    else:
-        intro = _(
-            "The revised figures for the same year (today's databases) would judge some "
-            "differently: {changes}."
-        )
+    intro = _(
+        "The revised figures for the same year (today's databases) would judge some "
+        "differently: {changes}."
+    )
     return (
         " "
         + intro.format(changes=changes)
         + " "
         + _("The verdict on the letter stays with what was published.")
     )
+
+
+def _decision_sentences(assessed: pd.DataFrame) -> str:
+    """'C16 is judged on the draft budget (EUR 128.0 million), the stage the letter could
+    know; the 2nd supplementary budget (EUR 135.5 million, 2021) is a later decision, not
+    a revision, and changes no verdict.'"""
+    from displacement_report.present.tables.claims import claim_value, decision_phrase, stage_name
+
+    if "later_decisions" not in assessed:
+        return ""
+    text = ""
+    row: Any  # itertuples rows: pandas-stubs cannot know the columns' types
+    for row in assessed[assessed["later_decisions"].map(bool)].itertuples():
+        decisions = [decision_phrase(d, str(row.unit)) for d in row.later_decisions]
+        text += " " + ngettext(
+            "{claim} is judged on the {stage} ({value}), the stage the letter could know; the "
+            "{decisions} is a later decision, not a revision, and changes no verdict.",
+            "{claim} is judged on the {stage} ({value}), the stage the letter could know; the "
+            "{decisions} are later decisions, not revisions, and change no verdict.",
+            len(decisions),
+        ).format(
+            claim=row.claim_id,
+            stage=stage_name(row.published_stage),
+            value=claim_value(row.published_value, str(row.unit)),
+            decisions=_and(decisions),
+        )
+    return text
 
 
 def _now_parts(assessed: pd.DataFrame, year: int) -> tuple[list[str], list[str]]:
@@ -174,7 +210,12 @@ def claims_summary(assessed: pd.DataFrame, year: int) -> str:
         "The letter makes **{n} quantitative statements**.",
         len(assessed),
     ).format(n=len(assessed))
-    text += " " + _then_sentences(assessed) + _revision_sentences(assessed)
+    text += (
+        " "
+        + _then_sentences(assessed)
+        + _revision_sentences(assessed)
+        + _decision_sentences(assessed)
+    )
     judged, rest = _now_parts(assessed, year)
     found = "; ".join(part for part in (_and(judged), _and(rest)) if part)
     if found:

@@ -26,7 +26,7 @@ from displacement_report.present.format import (
     period,
 )
 from displacement_report.present.tables import spending as tables
-from displacement_report.present.vocabulary import stage_phrase
+from displacement_report.present.vocabulary import STAGE_PHRASES, stage_phrase
 
 ATTRIBUTION_RULE = N_(
     "Dutch results reporting attributes the results of programmes the Netherlands "
@@ -167,8 +167,9 @@ def _or(items: Sequence[str]) -> str:
     return _("{items} or {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
-def per_person_paragraph(table: pd.DataFrame, hosts: int) -> str:
-    """EUR per person hosted, for the latest year with the line's own budget."""
+def per_person_paragraph(table: pd.DataFrame, hosts: int, stages: pd.Series | None = None) -> str:
+    """EUR per person hosted, for the latest year with the line's own budget; `stages`
+    (year -> budget stage, `spending.latest_stage_kinds`) names the stage of the amount."""
     if table.empty:
         return _(
             "No year has both a published budget for the reception-in-the-region line and "
@@ -184,17 +185,25 @@ def per_person_paragraph(table: pd.DataFrame, hosts: int) -> str:
             "No refugees, asylum-seekers or Palestine refugees were hosted in {where} at the "
             "end of {year}, so no amount per person hosted can be given."
         ).format(where=where, year=year)
+    stage = stages.get(year) if stages is not None else None
+    amount = money(as_float(row["eur"]), "EUR")
+    if stage in STAGE_PHRASES:
+        amount = _("{amount} in {stage}, the latest stage found").format(
+            amount=amount, stage=stage_phrase(str(stage))
+        )
+    else:
+        amount = _("{amount}, latest stage found").format(amount=amount)
     text = _(
-        "The line's {year} budget ({amount}, latest stage found) set against the people "
-        "hosted in {where} at the end of {year} comes to {parts}."
-    ).format(year=year, amount=money(as_float(row["eur"]), "EUR"), where=where, parts=_or(parts))
+        "The line's {year} budget ({amount}) set against the people hosted in {where} at the "
+        "end of {year} comes to {parts}."
+    ).format(year=year, amount=amount, where=where, parts=_or(parts))
     if len(parts) > 1:
         text += " " + _(
             "Each is the whole amount divided by one group: views of the same money, not "
             "parts of it."
         )
     if len(table) == 1:
-        text += " " + _("{year} is the only year for which the line's budget is public.").format(
+        text += " " + _("{year} is the only year for which the line's budget was found.").format(
             year=year
         )
     return text

@@ -123,18 +123,28 @@ def results_table(
     return table_html(frame, {number: count}, caption, sources.documents(rows), name, annex)
 
 
-def per_person_table(table: pd.DataFrame, caption: str, source: str) -> str:
+def per_person_table(
+    table: pd.DataFrame, caption: str, source: str, stages: pd.Series | None = None
+) -> str:
+    """EUR per person hosted; `stages` (year -> budget stage) names each year's stage."""
     budget = _("Budget, EUR million")
+    stage_names = [
+        kind_label(str(stages.get(y))) if stages is not None and stages.get(y) else ""
+        for y in table.index
+    ]
     frame = pd.DataFrame(
         {
             _("Year"): table.index.astype(str),
+            _("Budget stage"): stage_names,
             budget: table["eur"].to_numpy(),
             _("EUR per refugee (UNHCR)"): table["eur_per_refugees"].to_numpy(),
             _("EUR per asylum-seeker"): table["eur_per_asylum_seekers"].to_numpy(),
             _("EUR per Palestine refugee (UNRWA)"): table["eur_per_unrwa_refugees"].to_numpy(),
         }
     )
-    formats = {budget: in_millions} | dict.fromkeys(list(frame.columns)[2:], count)
+    if stages is None:
+        frame = frame.drop(columns=_("Budget stage"))
+    formats = {budget: in_millions} | dict.fromkeys(list(frame.columns)[-3:], count)
     return table_html(frame, formats, caption, source, name="eur_per_person")
 
 
