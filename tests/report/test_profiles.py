@@ -28,7 +28,7 @@ CLDR_NL = {"JOR": "Jordanië", "MLT": "Malta", "KNA": "Saint Kitts en Nevis"}
 
 
 def _soup(profiles, code: str) -> BeautifulSoup:
-    page = profiles.edition(code, "en")[0].readpdf_text(encoding="utf-8")
+    page = profiles.edition(code, "en")[0].read_text(encoding="utf-8")
     return BeautifulSoup(page, "html.parser")
 
 
@@ -85,7 +85,7 @@ def test_the_key_figures_of_jordan_equal_the_data(profiles, real_dir):
     assert {name: int(str(li["data-value"])) for name, li in tiles.items()} == expected
     before = _csv_sum(real_dir, "population", "refugees", 2024, "JOR")
     change = expected["tile-refugees"] - before
-    words = tiles["tile-refugees"].select_one(".tile-change").getpdf_text(" ", strip=True)
+    words = tiles["tile-refugees"].select_one(".tile-change").get_text(" ", strip=True)
     assert f"{abs(change):,} {'fewer' if change < 0 else 'more'} than at the end of 2024" in words
     assert f"{100 * change / before:+.1f}%" in words
     text = pdf_text(profiles.edition("JOR", "en")[1])
@@ -101,13 +101,13 @@ def test_hosts_outside_unrwa_s_area_have_no_tile_for_unrwa(profiles):
 def test_exhibits_are_numbered_captioned_sourced_and_described(profiles):
     for code in COUNTRIES:
         soup = _soup(profiles, code)
-        numbers = [n.getpdf_text() for n in soup.select(".exhibit-number")]
+        numbers = [n.get_text() for n in soup.select(".exhibit-number")]
         figures = [n for n in numbers if n.startswith("Figure")]
         assert figures == [f"Figure {i}" for i in range(1, len(figures) + 1)], numbers
         for img in soup.select("figure.exhibit img"):
             assert len(img["alt"]) > 40  # described, not named
         for table in soup.select("div.table-exhibit"):
-            assert table.select_one("p.source-line").getpdf_text().startswith("Source:")
+            assert table.select_one("p.source-line").get_text().startswith("Source:")
         assert soup.select_one("section.key-figures p.source-line")
     jordan = _soup(profiles, "JOR")
     pyramid = jordan.select_one('figure[id^="fig-profile_JOR_age_sex"]')
@@ -119,7 +119,7 @@ def test_exhibits_are_numbered_captioned_sourced_and_described(profiles):
 def test_no_empty_chart_where_there_is_nothing_to_draw(profiles):
     small = _soup(profiles, "KNA")
     assert small.select_one('figure[id^="fig-profile_KNA_age_sex"]') is None
-    assert "too few for a breakdown in percent" in small.getpdf_text()
+    assert "too few for a breakdown in percent" in small.get_text()
 
 
 def test_main_origins_have_no_rows_of_zeros(profiles):
@@ -128,15 +128,15 @@ def test_main_origins_have_no_rows_of_zeros(profiles):
         table = next(
             t for t in soup.select("table.report-table") if "Main countries of origin" in t.text
         )
-        totals = [tr.find_all("td")[-1].getpdf_text() for tr in table.select("tbody tr")]
+        totals = [tr.find_all("td")[-1].get_text() for tr in table.select("tbody tr")]
         assert len(totals) == rows and "0" not in totals
 
 
 def _index(out: Path) -> dict[str, tuple[str, ...]]:
-    soup = BeautifulSoup((out / "profiles" / "index.html").readpdf_text("utf-8"), "html.parser")
+    soup = BeautifulSoup((out / "profiles" / "index.html").read_text("utf-8"), "html.parser")
     rows = {}
     for tr in soup.select("tbody tr"):
-        cells = [td.getpdf_text() for td in tr.find_all("td")]
+        cells = [td.get_text() for td in tr.find_all("td")]
         links = tuple(str(a["href"]) for a in tr.find_all("a"))
         for href in links:
             assert (out / "profiles" / href).is_file(), href
