@@ -26,7 +26,7 @@ import pytest
 from filelock import FileLock
 from pypdf import PdfReader
 
-from displacement_report import config, paths
+from displacement_report import config, i18n, paths
 from displacement_report.data import schemas
 from displacement_report.report import build, publish
 from displacement_report.settings import validate_parameters
@@ -279,6 +279,17 @@ def forcibly_displaced_from_csv(folder: Path, year: int) -> dict[str, int]:
         "idps": int(csv_table(folder, "idmc").query("year == @year")["total"].sum()),
     }
     return parts | {"forcibly_displaced": sum(parts.values())}
+
+
+def in_dutch(message: str, plural: str | None = None, n: int = 1, /, **fields: object) -> str:
+    """The Dutch catalogue's translation of the English `message` (its plural form for
+    `n` when `plural` is given; a field may be called n too), with `fields` filled in:
+    what a Dutch sentence must read, checked by its key and placeholders rather than by
+    copying today's Dutch wording into the test. Fails if the catalogue has no Dutch."""
+    with i18n.using("nl"):
+        text = i18n.ngettext(message, plural, n) if plural else i18n._(message)
+    assert text not in (message, plural), f"no Dutch translation of {message!r}"
+    return text.format(**fields)
 
 
 def write_csv(folder: Path, name: str, text: str) -> Path:
