@@ -28,8 +28,9 @@ from pypdf import PdfReader
 
 from displacement_report import config, i18n, paths
 from displacement_report.data import schemas
+from displacement_report.notebook import READ_LOG_ENV
 from displacement_report.report import build, publish
-from displacement_report.settings import validate_parameters
+from displacement_report.settings import ReportSettings, validate_parameters
 
 REAL_UNHCR_DIR = paths.SHARED_DATA_DIR / "unhcr"
 
@@ -133,6 +134,7 @@ def _build_offline(out: Path) -> None:
             capture_output=True,
             text=True,
             timeout=900,
+            env=os.environ | {READ_LOG_ENV: str(out / READ_LOG)},
         )
         published = out / publish.LATEST
         record = {
@@ -154,9 +156,27 @@ def default_report(tmp_path_factory: pytest.TempPathFactory) -> build.RunResult:
     with _shared_output(tmp_path_factory, "default-report") as out:
         if not (out / OFFLINE_RECORD).exists():
             _build_offline(out)
-        name, values = config.load("default")
-        settings = validate_parameters(values | {"output_dir": str(out)})
-        return build.build_report(settings, config_name=name)
+        with _logging_reads(out / READ_LOG):  # if the offline build could not be made
+            return build.build_report(default_settings(out), config_name="default")
+
+
+def default_settings(out: Path) -> ReportSettings:
+    """config/default.yml's parameters, publishing into `out`."""
+    _, values = config.load("default")
+    return validate_parameters(values | {"output_dir": str(out)})
+
+
+#: Where a shared build's kernels list every file they open (notebook.READ_LOG_ENV):
+#: tests/report/test_inputs.py checks each was a registered input.
+READ_LOG = "reads.log"
+
+
+@contextmanager
+def _logging_reads(log: Path) -> Iterator[None]:
+    """Kernels started inside append every file they open to `log`."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(READ_LOG_ENV, str(log))
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -197,12 +217,13 @@ class Profiles:
 @pytest.fixture(scope="session")
 def profiles(tmp_path_factory: pytest.TempPathFactory) -> Profiles:
     """The default parameter set's profiles of `PROFILED`, both editions, built once
-    per test run through the command line (`displacement-report profiles ...`)."""
+    per test run through the command line (`displacement-report profiles ...`), into
+    `out/profiles/<ISO3>`."""
     from typer.testing import CliRunner
 
     from displacement_report.cli import app
 
-    with _shared_output(tmp_path_factory, "profiles") as out:
+    with _shared_output(tmp_path_factory, "profiles") as out, _logging_reads(out / READ_LOG):
         before = sorted(p.name for p in paths.figures_dir().iterdir())
         result = CliRunner().invoke(app, ["profiles", *PROFILED, "--output-dir", str(out)])
         assert result.exit_code == 0, result.output
@@ -248,10 +269,16 @@ def cli_with_chapters(*notebooks: str | Path) -> list[str]:
 
 
 @functools.cache
+def pdf_reader(pdf: Path) -> PdfReader:
+    """A PDF read once per test process (a whole report takes a second); read only."""
+    return PdfReader(pdf)
+
+
+@functools.cache
 def pdf_pages(pdf: Path) -> tuple[str, ...]:
     """The text of each page of a PDF (extracted once per test process: a whole report
     takes seconds)."""
-    return tuple(page.extract_text() for page in PdfReader(pdf).pages)
+    return tuple(page.extract_text() for page in pdf_reader(pdf).pages)
 
 
 def pdf_text(pdf: Path) -> str:

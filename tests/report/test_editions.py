@@ -9,9 +9,8 @@ import re
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
 
-from tests.conftest import forcibly_displaced_from_csv, pdf_text
+from tests.conftest import forcibly_displaced_from_csv, pdf_reader, pdf_text
 
 pytestmark = pytest.mark.notebook
 
@@ -34,7 +33,7 @@ def test_both_editions_are_published_side_by_side(built):
         published = built.published / pdf.name
         assert published.read_bytes()[:5] == b"%PDF-"
         assert (built.published / html.name).is_file()
-        root = PdfReader(pdf).trailer["/Root"]
+        root = pdf_reader(pdf).trailer["/Root"]
         assert root["/Lang"] == language
         page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
         assert page.html is not None and page.html["lang"] == language

@@ -7,7 +7,6 @@ import re
 
 import nbformat
 import pytest
-from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from displacement_report import letter, paths
@@ -19,6 +18,7 @@ from tests.conftest import (
     csv_table,
     forcibly_displaced_from_csv,
     pdf_pages,
+    pdf_reader,
     publish_copy,
     write_notebook,
 )
@@ -106,7 +106,7 @@ def test_no_code_reaches_the_reader(built, pdf_text):
 
 
 def test_pdf_has_numbered_a4_pages(built, pdf_text):
-    reader = PdfReader(built.edition("en")[1])
+    reader = pdf_reader(built.edition("en")[1])
     assert len(reader.pages) >= 3
     width, height = (float(v) for v in reader.pages[0].mediabox[2:])
     assert (round(width), round(height)) == (595, 842)  # A4 in points

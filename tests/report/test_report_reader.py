@@ -9,10 +9,9 @@ import re
 import openpyxl
 import pytest
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
 
 from displacement_report.present.tables import spending as spending_tables
-from tests.conftest import pdf_pages
+from tests.conftest import pdf_pages, pdf_reader
 
 pytestmark = pytest.mark.notebook
 
@@ -72,7 +71,7 @@ def test_every_image_has_alt_text_that_describes_it_and_is_not_its_caption(soup)
 
 
 def test_the_pdf_is_tagged_with_language_title_author_and_subject(english):
-    reader = PdfReader(english[1])
+    reader = pdf_reader(english[1])
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "en"
     assert bool(root["/MarkInfo"]["/Marked"])
