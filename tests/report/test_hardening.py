@@ -163,6 +163,8 @@ def test_hostile_title_and_country_name_stay_inert(tmp_path, real_dir):
             "data_dir": str(data),
             "title": HOSTILE_TITLE,
             "focus_countries": ["SRB"],
+            # the English edition shows the data's own country name; Dutch a CLDR name
+            "language": "en",
         }
     )
     result = build.build_profiles(settings_, ["SRB"])[0]

@@ -53,10 +53,12 @@ def test_unchanged_rerun_executes_nothing_and_force_does(tmp_path):
 
 def test_same_inputs_give_byte_identical_reports(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    small = {"notebooks": SMALL_REPORT, "force": True}
-    build.build_report(_settings(tmp_path), **small)  # the first: nothing to compare with
-    one = build.build_report(_settings(tmp_path), **small)
-    two = build.build_report(_settings(tmp_path), **small)
+    out = tmp_path / "out"
+    # a real chapter and a hand-written one, executed side by side as chapters are
+    small = {"notebooks": (SMALL_REPORT[0], _tiny(tmp_path)), "force": True}
+    build.build_report(_settings(out), **small)  # the first: nothing to compare with
+    one = build.build_report(_settings(out), **small)
+    two = build.build_report(_settings(out), **small)
     assert one.run_dir != two.run_dir
     assert one.html.read_bytes() == two.html.read_bytes()
     assert one.pdf.read_bytes() == two.pdf.read_bytes()
