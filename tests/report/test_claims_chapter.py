@@ -69,9 +69,9 @@ def _claim(ledger, claim_id: str):
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])
-def test_the_claims_chapter_judges_each_claim_on_one_measure_and_stage(shared_report, language):
+def test_the_claims_chapter_judges_each_claim_on_one_measure_and_stage(default_report, language):
     words = WORDS[language]
-    html, _pdf = shared_report.edition(language)
+    html, _pdf = default_report.edition(language)
     soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
     exhibit = soup.find(id="tab-claims_ledger")
     assert exhibit is not None
@@ -103,8 +103,8 @@ def test_the_claims_chapter_judges_each_claim_on_one_measure_and_stage(shared_re
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])
-def test_the_ledger_is_published_as_data_like_every_exhibit(shared_report, language):
-    folder = shared_report.run_dir / language
+def test_the_ledger_is_published_as_data_like_every_exhibit(default_report, language):
+    folder = default_report.run_dir / language
     data = folder / "figures" / "claims_ledger.csv"
     with data.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))

@@ -1,5 +1,6 @@
 """One registry of report inputs feeds the rerun fingerprint and the colophon, and the
-notebooks read no data file outside it."""
+notebooks read no data file outside it (checked on the shared builds' logs of what
+their kernels opened)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from displacement_report.report import build, colophon, parameters
 from displacement_report.report.execute import execute_all, parameters_for
 from displacement_report.report.inputs import checksums, registered_inputs, registered_paths
 from displacement_report.settings import validate_parameters
-from tests.conftest import write_notebook
+from tests.conftest import READ_LOG, default_settings, write_notebook
 
 IATI_FIXTURE = paths.PROJECT_ROOT / "tests" / "fixtures" / "iati" / "three_activities.xml"
 
@@ -91,18 +92,49 @@ def test_the_colophon_lists_every_registered_file(copied_inputs):
 
 
 def _data_roots(settings) -> list[Path]:
-    return [
+    roots = [
         settings.data_dir or paths.unhcr_dir(),
         settings.worldbank_dir or paths.worldbank_dir(),
         paths.reference_dir(),
         paths.PROJECT_DATA_DIR,
         letter.TEXT_PATH.parent,
-        settings.iati_file.parent,
     ]
+    return roots + ([settings.iati_file.parent] if settings.iati_file else [])
+
+
+def _data_reads(log: Path, settings) -> set[str]:
+    """The files under a data folder that the kernels logging to `log` opened."""
+    roots = [root.resolve() for root in _data_roots(settings)]
+    opened = {str(Path(line).resolve()) for line in log.read_text().splitlines()}
+    return {p for p in opened if any(p.startswith(f"{root}/") for root in roots)}
+
+
+def _registered(settings) -> set[str]:
+    return registered_paths(registered_inputs(settings))
 
 
 @pytest.mark.notebook
-def test_notebooks_open_no_data_file_outside_the_registry(tmp_path, monkeypatch, real_dir):
+def test_the_report_s_notebooks_open_no_data_file_outside_the_registry(default_report):
+    """Every chapter, both editions, as the default report was built (conftest.py logs
+    the kernels' reads of the shared build)."""
+    settings = default_settings(default_report.published.parent)
+    reads = _data_reads(default_report.published.parent / READ_LOG, settings)
+    # the test proves something only if the notebooks' reads were seen at all
+    assert str(paths.unhcr_dir().resolve() / "population.csv") in reads
+    assert str(paths.reference_dir().resolve() / "sourced_figures.csv") in reads
+    assert reads - _registered(settings) == set()
+
+
+@pytest.mark.notebook
+def test_the_profile_notebook_opens_no_data_file_outside_the_registry(profiles):
+    settings = default_settings(profiles.out)
+    reads = _data_reads(profiles.out / READ_LOG, settings)
+    assert str(paths.unhcr_dir().resolve() / "demographics.csv") in reads
+    assert reads - _registered(settings) == set()
+
+
+@pytest.mark.notebook
+def test_an_iati_file_given_is_read_as_a_registered_input(tmp_path, monkeypatch, real_dir):
     log = tmp_path / "reads.log"
     monkeypatch.setenv(READ_LOG_ENV, str(log))
     iati = tmp_path / "iati" / "activities.xml"
@@ -112,15 +144,8 @@ def test_notebooks_open_no_data_file_outside_the_registry(tmp_path, monkeypatch,
         {"report_year": 2019, "data_dir": str(real_dir), "iati_file": str(iati)}
     )
     available = parameters.values(settings, tmp_path / "figures")
-    sources = build.resolve_notebooks((*build.REPORT_NOTEBOOKS, build.PROFILE_NOTEBOOK))
+    sources = build.resolve_notebooks(("06_spending.ipynb",))
     execute_all([(s, tmp_path / s.name, parameters_for(s, available)) for s in sources])
-
-    roots = [root.resolve() for root in _data_roots(settings)]
-    opened = {str(Path(line).resolve()) for line in log.read_text().splitlines()}
-    data_reads = {p for p in opened if any(p.startswith(f"{root}/") for root in roots)}
-    registered = registered_paths(registered_inputs(settings))
-    # the test proves something only if the notebooks' reads were seen at all
-    assert str(real_dir.resolve() / "population.csv") in data_reads
-    assert str(paths.reference_dir().resolve() / "sourced_figures.csv") in data_reads
-    assert str(iati.resolve()) in data_reads
-    assert data_reads - registered == set()
+    reads = _data_reads(log, settings)
+    assert str(iati.resolve()) in reads
+    assert reads - _registered(settings) == set()

@@ -18,7 +18,7 @@ from displacement_report.cli import app
 from displacement_report.errors import ParameterError
 from displacement_report.report import build
 from displacement_report.settings import parse_settings, validate_parameters
-from tests.conftest import publish_copy, write_notebook
+from tests.conftest import SMALL_REPORT, cli_with_chapters, publish_copy, write_notebook
 
 pytestmark = pytest.mark.notebook
 
@@ -32,23 +32,33 @@ def _runs(out):
     return sorted((out / "runs").iterdir())
 
 
+def _tiny(tmp_path):
+    """A hand-written notebook: for what does not depend on the chapters' content."""
+    return write_notebook(tmp_path / "tiny.ipynb", "report_year: int = 2025  # year", "1 + 1")
+
+
 def test_unchanged_rerun_executes_nothing_and_force_does(tmp_path):
-    first = build.build_report(_settings(tmp_path))
-    again = build.build_report(_settings(tmp_path))
+    tiny = (_tiny(tmp_path),)
+    out = tmp_path / "out"
+    first = build.build_report(_settings(out), notebooks=tiny)
+    again = build.build_report(_settings(out), notebooks=tiny)
     assert again.reused and again.run_dir == first.run_dir
-    assert len(_runs(tmp_path)) == 1
-    changed = build.build_report(_settings(tmp_path, baseline_year=2018))
-    assert not changed.reused and len(_runs(tmp_path)) == 2
+    assert len(_runs(out)) == 1
+    changed = build.build_report(_settings(out, baseline_year=2018), notebooks=tiny)
+    assert not changed.reused and len(_runs(out)) == 2
     assert changed.published.resolve() == changed.run_dir.resolve()
-    forced = build.build_report(_settings(tmp_path, baseline_year=2018), force=True)
-    assert not forced.reused and len(_runs(tmp_path)) == 3
+    forced = build.build_report(_settings(out, baseline_year=2018), notebooks=tiny, force=True)
+    assert not forced.reused and len(_runs(out)) == 3
 
 
 def test_same_inputs_give_byte_identical_reports(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    build.build_report(_settings(tmp_path), force=True)  # the first: nothing to compare with
-    one = build.build_report(_settings(tmp_path), force=True)
-    two = build.build_report(_settings(tmp_path), force=True)
+    out = tmp_path / "out"
+    # a real chapter and a hand-written one, executed side by side as chapters are
+    small = {"notebooks": (SMALL_REPORT[0], _tiny(tmp_path)), "force": True}
+    build.build_report(_settings(out), **small)  # the first: nothing to compare with
+    one = build.build_report(_settings(out), **small)
+    two = build.build_report(_settings(out), **small)
     assert one.run_dir != two.run_dir
     assert one.html.read_bytes() == two.html.read_bytes()
     assert one.pdf.read_bytes() == two.pdf.read_bytes()
@@ -105,9 +115,9 @@ INTERRUPTED_RUN = textwrap.dedent(
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_interrupted_run_leaves_the_published_report_alone(tmp_path, signum, shared_report):
+def test_interrupted_run_leaves_the_published_report_alone(tmp_path, signum, tiny_report):
     out = tmp_path / "out"
-    published = publish_copy(shared_report, out)
+    published = publish_copy(tiny_report, out)
     before = (published.published / "report.en.pdf").read_bytes()
     write_notebook(
         tmp_path / "slow.ipynb", "report_year: int = 0  # year", "import time\ntime.sleep(60)"
@@ -135,7 +145,7 @@ def test_interrupted_run_leaves_the_published_report_alone(tmp_path, signum, sha
     assert not (slow_run / "inputs.json").exists()  # never taken for a complete run
     assert not [p for p in out.rglob("*.part")]
     # and the next run succeeds
-    assert build.build_report(_settings(out), force=True).pdf.is_file()
+    assert build.build_report(_settings(out), notebooks=(_tiny(tmp_path),)).pdf.is_file()
 
 
 def test_profiles_command_refuses_unknown_codes_before_any_work(tmp_path):
@@ -150,7 +160,7 @@ def test_profiles_command_refuses_unknown_codes_before_any_work(tmp_path):
 def test_not_interactive_runs_log_plain_lines(tmp_path):
     env = os.environ | {"DISPLACEMENT_REPORT_OUTPUT_DIR": str(tmp_path)}
     proc = subprocess.run(
-        [sys.executable, "-m", "displacement_report.cli", "report", "--set", "report_year=2019"],
+        [*cli_with_chapters(*SMALL_REPORT), "report", "--set", "report_year=2019", "-l", "en"],
         capture_output=True,
         text=True,
         env=env,
@@ -163,8 +173,8 @@ def test_not_interactive_runs_log_plain_lines(tmp_path):
 
 
 def test_two_runs_started_together_both_complete_into_their_own_folders(tmp_path):
-    env = os.environ | {"DISPLACEMENT_REPORT_OUTPUT_DIR": str(tmp_path)}
-    command = [sys.executable, "-m", "displacement_report.cli", "report", "--force"]
+    env = os.environ | {"DISPLACEMENT_REPORT_OUTPUT_DIR": str(tmp_path / "out")}
+    command = [*cli_with_chapters(_tiny(tmp_path)), "report", "--force", "--language", "en"]
     procs = [
         subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         for _ in range(2)
@@ -172,12 +182,13 @@ def test_two_runs_started_together_both_complete_into_their_own_folders(tmp_path
     for proc in procs:
         _, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err.decode()
-    runs = _runs(tmp_path)
+    out = tmp_path / "out"
+    runs = _runs(out)
     assert len(runs) == 2
     for run in runs:
         assert (run / "inputs.json").is_file() and (run / "report.en.pdf").is_file()
-    assert (tmp_path / "latest").resolve() in {run.resolve() for run in runs}
-    assert not list(tmp_path.rglob("*.part")) and not list(tmp_path.glob(".latest*"))
+    assert (out / "latest").resolve() in {run.resolve() for run in runs}
+    assert not list(out.rglob("*.part")) and not list(out.glob(".latest*"))
 
 
 def test_a_changed_world_bank_file_is_not_served_from_an_old_run(tmp_path):
@@ -188,12 +199,13 @@ def test_a_changed_world_bank_file_is_not_served_from_an_old_run(tmp_path):
     wb = tmp_path / "worldbank"
     shutil.copytree(paths.SHARED_DATA_DIR / "worldbank", wb)
     out = tmp_path / "out"
-    first = build.build_report(_settings(out, worldbank_dir=str(wb)))
+    tiny = (_tiny(tmp_path),)
+    first = build.build_report(_settings(out, worldbank_dir=str(wb)), notebooks=tiny)
     assert "ldc_list.csv" in first.html.read_text(encoding="utf-8")  # listed in the colophon
-    assert build.build_report(_settings(out, worldbank_dir=str(wb))).reused
+    assert build.build_report(_settings(out, worldbank_dir=str(wb)), notebooks=tiny).reused
     ldcs = wb / "ldc_list.csv"
     ldcs.write_text(ldcs.read_text(encoding="utf-8").replace(",Afghanistan,", ",Afghanistan ,"))
-    assert not build.build_report(_settings(out, worldbank_dir=str(wb))).reused
+    assert not build.build_report(_settings(out, worldbank_dir=str(wb)), notebooks=tiny).reused
 
 
 def test_an_iati_file_shows_up_beside_the_document_figures(tmp_path):

@@ -2,13 +2,12 @@
 country (no cover, contents or glossary; a colophon line), key figures equal to the
 data, numbered and described exhibits, and an index page of every published profile.
 
-Built once, through the command line, for Jordan (Palestine refugees under UNRWA's
-mandate), Germany (many origins and protracted situations) and St Kitts and Nevis (a
-host of five people)."""
+Read from the shared `profiles` build (tests/conftest.py): Jordan (Palestine refugees
+under UNRWA's mandate), Malta (a small host of many origins) and St Kitts and Nevis (a
+host of five people), both editions."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -18,36 +17,24 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from displacement_report.cli import app
+from tests.conftest import pdf_text
 
-# one worker runs the whole module (make test's --dist loadgroup): the batch is built once
-pytestmark = [pytest.mark.notebook, pytest.mark.xdist_group("profiles")]
+pytestmark = pytest.mark.notebook
 
-COUNTRIES = {"JOR": "Jordan", "DEU": "Germany", "KNA": "St Kitts & Nevis"}
+#: the countries of the shared build (conftest.PROFILED), as the English edition names them
+COUNTRIES = {"JOR": "Jordan", "MLT": "Malta", "KNA": "St Kitts & Nevis"}
 #: the names the index (in the main edition's language, Dutch) shows
-CLDR_NL = {"JOR": "Jordanië", "DEU": "Duitsland", "KNA": "Saint Kitts en Nevis"}
+CLDR_NL = {"JOR": "Jordanië", "MLT": "Malta", "KNA": "Saint Kitts en Nevis"}
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory) -> tuple[Path, str]:
-    out = tmp_path_factory.mktemp("profiles")
-    result = CliRunner().invoke(app, ["profiles", *COUNTRIES, "--output-dir", str(out)])
-    assert result.exit_code == 0, result.output
-    return out, result.output
-
-
-def _text(pdf: Path) -> str:
-    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(pdf).pages))
-
-
-def _soup(out: Path, code: str) -> BeautifulSoup:
-    page = (out / "profiles" / code / "report.en.html").read_text(encoding="utf-8")
+def _soup(profiles, code: str) -> BeautifulSoup:
+    page = profiles.edition(code, "en")[0].read_text(encoding="utf-8")
     return BeautifulSoup(page, "html.parser")
 
 
 @pytest.mark.parametrize("code", COUNTRIES)
-def test_each_profile_is_a_factsheet_of_at_most_two_a4_pages(published, code):
-    out, _ = published
-    pdf = out / "profiles" / code / "report.en.pdf"
+def test_each_profile_is_a_factsheet_of_at_most_two_a4_pages(profiles, code):
+    pdf = profiles.edition(code, "en")[1]
     reader = PdfReader(pdf)
     assert 1 <= len(reader.pages) <= 2
     for page in reader.pages:  # A4: 595 x 842 points
@@ -56,23 +43,22 @@ def test_each_profile_is_a_factsheet_of_at_most_two_a4_pages(published, code):
     assert outline[0] == f"Country profile: {COUNTRIES[code]}"
     for part in ("Contents", "Figures and tables", "Glossary", "Colophon", "What changed"):
         assert not any(title.startswith(part) for title in outline), outline
-    text = _text(pdf)
+    text = pdf_text(pdf)
     assert "Contents" not in text and "Glossary" not in text
     # the colophon line closes the profile
     assert "Data: UNHCR Refugee Population Statistics Database, version 2025.12.1" in text
     assert "Code: displacement-report" in text and "Produced" in text
     assert f"parameter set profile-{code}" in text
-    assert not (out / "latest").exists()  # profiles never replace the report
+    assert not (profiles.out / "latest").exists()  # profiles never replace the report
 
 
 @pytest.mark.parametrize("code", COUNTRIES)
-def test_the_dutch_factsheet_is_as_short_and_in_dutch(published, code):
-    out, _ = published
-    reader = PdfReader(out / "profiles" / code / "report.nl.pdf")
+def test_the_dutch_factsheet_is_as_short_and_in_dutch(profiles, code):
+    reader = PdfReader(profiles.edition(code, "nl")[1])
     assert 1 <= len(reader.pages) <= 2
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
     assert outline[0] == f"Landenprofiel: {CLDR_NL[code]}"
-    text = _text(out / "profiles" / code / "report.nl.pdf")
+    text = pdf_text(profiles.edition(code, "nl")[1])
     assert "Gegevens: UNHCR Refugee Population Statistics Database, versie 2025.12.1" in text
     assert f"parameterset profile-{code}" in text and "Gemaakt op" in text
     assert "Figuur 1" in text and "Tabel 1" in text
@@ -84,11 +70,10 @@ def _csv_sum(folder: Path, table: str, column: str, year: int, code: str) -> int
     return int(rows[column].fillna(0).sum())
 
 
-def test_the_key_figures_of_jordan_equal_the_data(published, real_dir):
-    out, _ = published
+def test_the_key_figures_of_jordan_equal_the_data(profiles, real_dir):
     tiles = {
         next(c for c in li["class"] if c.startswith("tile-")): li
-        for li in _soup(out, "JOR").select("ul.tiles > li")
+        for li in _soup(profiles, "JOR").select("ul.tiles > li")
     }
     expected = {
         "tile-refugees": _csv_sum(real_dir, "population", "refugees", 2025, "JOR"),
@@ -103,21 +88,19 @@ def test_the_key_figures_of_jordan_equal_the_data(published, real_dir):
     words = tiles["tile-refugees"].select_one(".tile-change").get_text(" ", strip=True)
     assert f"{abs(change):,} {'fewer' if change < 0 else 'more'} than at the end of 2024" in words
     assert f"{100 * change / before:+.1f}%" in words
-    text = _text(out / "profiles" / "JOR" / "report.en.pdf")
+    text = pdf_text(profiles.edition("JOR", "en")[1])
     for value in expected.values():
         assert f"{value:,}" in text  # the reader sees the same numbers in the PDF
 
 
-def test_germany_and_a_small_host_have_no_tile_for_unrwa(published):
-    out, _ = published
-    for code in ("DEU", "KNA"):
-        assert not _soup(out, code).select("li.tile-unrwa_refugees")
+def test_hosts_outside_unrwa_s_area_have_no_tile_for_unrwa(profiles):
+    for code in ("MLT", "KNA"):
+        assert not _soup(profiles, code).select("li.tile-unrwa_refugees")
 
 
-def test_exhibits_are_numbered_captioned_sourced_and_described(published):
-    out, _ = published
+def test_exhibits_are_numbered_captioned_sourced_and_described(profiles):
     for code in COUNTRIES:
-        soup = _soup(out, code)
+        soup = _soup(profiles, code)
         numbers = [n.get_text() for n in soup.select(".exhibit-number")]
         figures = [n for n in numbers if n.startswith("Figure")]
         assert figures == [f"Figure {i}" for i in range(1, len(figures) + 1)], numbers
@@ -126,24 +109,22 @@ def test_exhibits_are_numbered_captioned_sourced_and_described(published):
         for table in soup.select("div.table-exhibit"):
             assert table.select_one("p.source-line").get_text().startswith("Source:")
         assert soup.select_one("section.key-figures p.source-line")
-    jordan = _soup(out, "JOR")
+    jordan = _soup(profiles, "JOR")
     pyramid = jordan.select_one('figure[id^="fig-profile_JOR_age_sex"]')
     assert pyramid is not None
     assert str(pyramid.img["alt"]).startswith("Population pyramid")
-    assert (out / "profiles" / "JOR" / "en" / "figures" / "profile_JOR_age_sex.csv").is_file()
+    assert (profiles.folder("JOR") / "en" / "figures" / "profile_JOR_age_sex.csv").is_file()
 
 
-def test_no_empty_chart_where_there_is_nothing_to_draw(published):
-    out, _ = published
-    small = _soup(out, "KNA")
+def test_no_empty_chart_where_there_is_nothing_to_draw(profiles):
+    small = _soup(profiles, "KNA")
     assert small.select_one('figure[id^="fig-profile_KNA_age_sex"]') is None
     assert "too few for a breakdown in percent" in small.get_text()
 
 
-def test_main_origins_have_no_rows_of_zeros(published):
-    out, _ = published
-    for code, rows in (("DEU", 10), ("KNA", 1)):
-        soup = _soup(out, code)
+def test_main_origins_have_no_rows_of_zeros(profiles):
+    for code, rows in (("MLT", 10), ("KNA", 1)):
+        soup = _soup(profiles, code)
         table = next(
             t for t in soup.select("table.report-table") if "Main countries of origin" in t.text
         )
@@ -163,9 +144,9 @@ def _index(out: Path) -> dict[str, tuple[str, ...]]:
     return rows
 
 
-def test_the_index_lists_every_published_profile_also_after_a_partial_batch(published):
-    out, output = published
-    assert f"index:   {out / 'profiles' / 'index.html'}" in output
+def test_the_index_lists_every_published_profile_also_after_a_partial_batch(profiles):
+    out = profiles.out
+    assert f"index:   {out / 'profiles' / 'index.html'}" in profiles.output
     listed = _index(out)
     assert listed == {
         code: (
@@ -187,10 +168,18 @@ def test_a_year_before_anyone_was_recorded_gives_a_factsheet_without_history(tmp
     """St Kitts & Nevis appears in UNHCR's data from 2017: its 2012 profile says so in
     words, draws no empty chart, and still fits two pages."""
     args = ["profiles", "KNA", "--set", "report_year=2012", "--set", "baseline_year=2008"]
+    args += ["--language", "en"]  # the words checked are English
     result = CliRunner().invoke(app, [*args, "--output-dir", str(tmp_path)])
     assert result.exit_code == 0, result.output
     pdf = tmp_path / "profiles" / "KNA" / "report.en.pdf"
-    text = _text(pdf)
+    text = pdf_text(pdf)
     assert len(PdfReader(pdf).pages) <= 2
     assert "record nobody hosted in or displaced inside St Kitts & Nevis in 2012" in text
     assert "at the end of each year," not in text  # no history chart, nor its caption
+
+
+def test_a_profile_batch_leaves_the_top_level_figures_folder_alone(profiles):
+    # the test session points $DISPLACEMENT_REPORT_FIGURES_DIR at a folder of its own
+    assert profiles.figures_after == profiles.figures_before
+    for code in COUNTRIES:
+        assert list((profiles.folder(code) / "en" / "figures").glob(f"profile_{code}_*.svg"))

@@ -7,48 +7,65 @@ import re
 
 import nbformat
 import pytest
-from pypdf import PdfReader
 from typer.testing import CliRunner
 
+from displacement_report import letter, paths
 from displacement_report.cli import app
 from displacement_report.errors import NotebookError, OutputError
 from displacement_report.report import build
 from displacement_report.settings import parse_settings
-from tests.conftest import write_notebook
+from tests.conftest import (
+    csv_table,
+    forcibly_displaced_from_csv,
+    pdf_pages,
+    pdf_reader,
+    publish_copy,
+    write_notebook,
+)
 
 pytestmark = pytest.mark.notebook
 
 
 @pytest.fixture(scope="module")
-def built(shared_report):
-    """Report year 2019, baseline 2015, the real data, parameter set name 'test-2019'."""
-    return shared_report
+def built(default_report):
+    """The default report (report year 2025, baseline 2019), both editions."""
+    return default_report
 
 
 @pytest.fixture(scope="module")
 def pdf_text(built):
-    return "\n".join(page.extract_text() for page in PdfReader(built.pdf).pages)
+    return "\n".join(pdf_pages(built.edition("en")[1]))
 
 
 def test_published_latest_points_at_the_run(built):
     assert built.published.is_symlink()
     assert built.published.resolve() == built.run_dir.resolve()
-    assert (built.published / "report.en.pdf").read_bytes()[:5] == b"%PDF-"
-    assert built.run_dir.name.startswith("test-2019-")
+    for language in ("nl", "en"):
+        assert (built.published / f"report.{language}.pdf").read_bytes()[:5] == b"%PDF-"
+    assert built.run_dir.name.startswith("default-")
 
 
-def test_pdf_carries_title_headline_figures_and_colophon(pdf_text):
+def _focus_refugees(real_dir, year: int) -> int:
+    population = csv_table(real_dir, "population").query("year == @year")
+    return int(population[population["coa_iso"].isin(letter.FOCUS_COUNTRIES)]["refugees"].sum())
+
+
+def test_pdf_carries_title_headline_figures_and_colophon(pdf_text, real_dir):
     text = re.sub(r"\s+", " ", pdf_text)
     assert "Forced displacement and Dutch reception in the region" in text
-    # end-2019, composed as UNHCR does: 78.4 M in total; 20.4 M + 5.6 M refugees = 26.0 M
-    assert "78.4 million people were forcibly displaced" in text
-    assert "26.0 million were refugees" in text
-    assert "20.4 million under UNHCR's mandate" in text
+    # end-2025 as UNHCR composes it, summed from the CSV files
+    end = forcibly_displaced_from_csv(real_dir, 2025)
+    million = {key: f"{value / 1e6:.1f} million" for key, value in end.items()}
+    both = f"{(end['refugees'] + end['unrwa_refugees']) / 1e6:.1f} million"
+    assert f"{million['forcibly_displaced']} people were forcibly displaced" in text
+    assert f"{both} were refugees" in text
+    assert f"{million['refugees']} under UNHCR's mandate" in text
     assert "Source: UNHCR Refugee Population Statistics Database (version 2025.12.1)" in text
     assert "Colophon" in text
-    # the 2021 line (EUR 135.5 million after the 2nd supplementary budget) / refugees in
-    # the focus countries at end-2021: no year is given another year's budget
-    assert "EUR 22 per refugee" in text
+    # the 2021 line (EUR 135.5 million after the 2nd supplementary budget, the latest
+    # budget figure up to 2025) / refugees in the focus countries at end-2021: no year
+    # is given another year's budget
+    assert f"EUR {135_500_000 / _focus_refugees(real_dir, 2021):.0f} per refugee" in text
     assert "not what was spent" in text  # budgets are labelled as budgets
     # the long lists of document figures are in the annex, the chapter refers to them
     assert "Annex A. Figures from public documents" in text
@@ -60,10 +77,14 @@ def test_pdf_carries_title_headline_figures_and_colophon(pdf_text):
         " ", ""
     )
     assert "Türkiye" in text
-    # the letter's context figures for end-2019: about 1% of the world's population,
-    # most refugees hosted in low- and middle-income countries
-    assert re.search(r"That is 1\.0\d% of the world's population", text)
-    assert re.search(r"countries of low and middle income hosted (8\d)% of the refugees", text)
+    # the letter's context figures, now for end-2025: the share of the world's
+    # population (World Bank), most refugees hosted in low- and middle-income countries
+    world = csv_table(paths.SHARED_DATA_DIR / "worldbank", "population_wb_aggregates")
+    people = world.query("iso3 == 'WLD' and year == 2025")["population"].item()
+    share = 100 * end["forcibly_displaced"] / people
+    assert f"That is {share:.2f}% of the world's population" in text
+    hosted = re.search(r"countries of low and middle income hosted (\d+)% of the refugees", text)
+    assert hosted and int(hosted.group(1)) > 50
     for chapter in (
         "2. Hosting and origins",
         "3. Protracted situations, solutions",
@@ -79,13 +100,13 @@ def test_pdf_carries_title_headline_figures_and_colophon(pdf_text):
 def test_no_code_reaches_the_reader(built, pdf_text):
     for fragment in ("import ", "validate_parameters(", "display(", "headline."):
         assert fragment not in pdf_text
-    page = built.html.read_text(encoding="utf-8")
+    page = built.edition("en")[0].read_text(encoding="utf-8")
     assert "validate_parameters(" not in page
     assert not re.search(r"<script[^>]+src=\"https?://", page), "the HTML fetches from a CDN"
 
 
 def test_pdf_has_numbered_a4_pages(built, pdf_text):
-    reader = PdfReader(built.pdf)
+    reader = pdf_reader(built.edition("en")[1])
     assert len(reader.pages) >= 3
     width, height = (float(v) for v in reader.pages[0].mediabox[2:])
     assert (round(width), round(height)) == (595, 842)  # A4 in points
@@ -94,25 +115,26 @@ def test_pdf_has_numbered_a4_pages(built, pdf_text):
 
 def test_executed_notebook_and_figures_are_kept_in_the_run(built):
     executed = nbformat.read(built.run_dir / "en" / "notebooks" / "01_global_picture.ipynb", 4)
-    assert executed.metadata.papermill.parameters["report_year"] == 2019
+    assert executed.metadata.papermill.parameters["report_year"] == 2025
     assert (built.run_dir / "en" / "figures" / "forcibly_displaced_by_group.svg").is_file()
     assert (built.run_dir / "en" / "figures" / "forcibly_displaced_by_group.png").is_file()
 
 
-def test_failing_notebook_keeps_its_copy_and_the_published_report(built, tmp_path):
-    before = (built.published / "report.en.pdf").read_bytes()
+def test_failing_notebook_keeps_its_copy_and_the_published_report(tiny_report, tmp_path):
+    published = publish_copy(tiny_report, tmp_path / "out")
+    before = (published.published / "report.en.pdf").read_bytes()
     path = write_notebook(
         tmp_path / "broken.ipynb", "report_year = 0", "raise RuntimeError('deliberate failure')"
     )
     settings = parse_settings(
-        {"report_year": 2019, "output_dir": str(built.published.parent), "language": "en"}
+        {"report_year": 2019, "output_dir": str(tmp_path / "out"), "language": "en"}
     )
     with pytest.raises(NotebookError, match=r"broken\.ipynb failed in cell .*deliberate failure"):
         build.build_report(settings, config_name="broken", notebooks=(path,))
-    kept = list(built.published.parent.glob("runs/broken-*/en/notebooks/broken.ipynb"))
+    kept = list((tmp_path / "out").glob("runs/broken-*/en/notebooks/broken.ipynb"))
     assert len(kept) == 1 and "deliberate failure" in kept[0].read_text()
-    assert (built.published / "report.en.pdf").read_bytes() == before
-    assert built.published.resolve() == built.run_dir.resolve()
+    assert (published.published / "report.en.pdf").read_bytes() == before
+    assert published.published.resolve() == published.run_dir.resolve()
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write to read-only folders")

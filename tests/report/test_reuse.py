@@ -7,15 +7,18 @@ import json
 import logging
 import shutil
 
+import nbformat
 import pytest
 
 from displacement_report import paths
 from displacement_report.report import build
 from displacement_report.settings import validate_parameters
+from tests.conftest import write_notebook
 
 pytestmark = pytest.mark.notebook
 
-CHAPTERS = ("01_global_picture.ipynb", "03_protracted_and_solutions.ipynb")
+#: a real chapter (reused), and a short hand-written one (edited)
+CHAPTERS = ("01_global_picture.ipynb", "99_short.ipynb")
 
 
 def _executed(run_dir, name):
@@ -28,8 +31,12 @@ def test_only_the_edited_chapter_runs_again_and_the_rest_equals_a_full_run(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     folder = tmp_path / "notebooks"
     folder.mkdir()
-    for name in CHAPTERS:
-        shutil.copy(paths.NOTEBOOKS_DIR / name, folder / name)
+    shutil.copy(paths.NOTEBOOKS_DIR / CHAPTERS[0], folder / CHAPTERS[0])
+    short = write_notebook(folder / CHAPTERS[1], "report_year: int = 2025  # year", "1 + 1")
+    short_nb = nbformat.read(short, as_version=4)
+    short_nb.cells.insert(0, nbformat.v4.new_markdown_cell("# A short chapter"))
+    short_nb.cells[0].metadata["tags"] = ["lang:en"]
+    nbformat.write(short_nb, short)
     notebooks = tuple(folder / name for name in CHAPTERS)
     settings = validate_parameters(
         {"report_year": 2019, "output_dir": str(tmp_path / "out"), "language": "en"}
