@@ -29,7 +29,7 @@ from pypdf import PdfReader
 from displacement_report import config, i18n, paths
 from displacement_report.data import schemas
 from displacement_report.notebook import READ_LOG_ENV
-from displacement_report.report import build, publish
+from displacement_report.report import build, editions, publish
 from displacement_report.settings import ReportSettings, validate_parameters
 
 REAL_UNHCR_DIR = paths.SHARED_DATA_DIR / "unhcr"
@@ -206,12 +206,12 @@ class Profiles:
     figures_after: list[str]
 
     def folder(self, code: str) -> Path:
-        return self.out / build.PROFILES_LINK_DIR / code
+        return self.out / publish.PROFILES / code
 
     def edition(self, code: str, language: str) -> tuple[Path, Path]:
         """The HTML and PDF of one country's profile in one language."""
         folder = self.folder(code)
-        return folder / build.report_html(language), folder / build.report_pdf(language)
+        return folder / editions.report_html(language), folder / editions.report_pdf(language)
 
 
 @pytest.fixture(scope="session")

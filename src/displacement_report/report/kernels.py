@@ -122,7 +122,9 @@ def _execute(manager, code: str, timeout: float | None = None) -> dict:
     """Run `code` on the manager's kernel until it finishes (or `timeout` seconds pass);
     the reply's content. A kernel that dies meanwhile (killed on an interruption, or
     out of memory) raises KernelCodeError within a second instead of a wait for ever."""
-    client = BlockingKernelClient()
+    # the manager as parent: the client asks it whether the kernel process runs, rather
+    # than trusting heartbeats, which a loaded machine delays past their one second
+    client = BlockingKernelClient(parent=manager)
     client.load_connection_info(manager.get_connection_info())
     client.start_channels()
     try:

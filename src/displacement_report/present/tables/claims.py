@@ -212,8 +212,13 @@ def period_text(period: str) -> str:
     return _MONTH.sub(month, text)
 
 
+class _Marked(str):
+    """A note that is HTML already (a cited title in its `cite` element), not text."""
+
+
 def _small(text: str) -> str:
-    return f'<span class="claim-note">{html.escape(text)}</span>' if text else ""
+    body = text if isinstance(text, _Marked) else html.escape(text)
+    return f'<span class="claim-note">{body}</span>' if text else ""
 
 
 _GLOBAL_TRENDS = re.compile(r"UNHCR, Global Trends (\d{4}) \(June \d{4}\)")
@@ -232,9 +237,13 @@ def publications_text(publications: Any) -> str:
 
 
 def _from(publications: Any) -> str:
-    """'from UNHCR, Global Trends 2019 (June 2020)': the publications a value comes from."""
+    """'from UNHCR, Global Trends 2019 (June 2020)': the publications a value comes from,
+    their titles as cited (in their own language, in `cite`)."""
     named = publications_text(publications)
-    return _("from {publications}").format(publications=named) if named else ""
+    if not named:
+        return ""
+    cited = f"<cite>{html.escape(named)}</cite>"
+    return _Marked(html.escape(_("from {publications}")).format(publications=cited))
 
 
 #: Scripts the report's font cannot show (a title on a Japanese or Korean page).
