@@ -286,7 +286,9 @@ _STYLE = """<style>
 table.claims-ledger { border-collapse: collapse; font-size: 8.5pt; width: 100%; margin: 0.2em 0; }
 table.claims-ledger th { background: #f3f3f3; text-align: left; padding: 0.2em 0.4em; }
 table.claims-ledger td { padding: 0.15em 0.4em; vertical-align: top; text-align: left; }
-table.claims-ledger tbody { break-inside: avoid; page-break-inside: avoid; }
+/* a claim's rows stay together, kept row by row: WeasyPrint splits a first row group
+   marked unbreakable anyway */
+table.claims-ledger tr.claim-head + tr, table.claims-ledger tr.claim-how { break-before: avoid; }
 table.claims-ledger tr.claim-head td { border-top: 1px solid #bbb; padding-top: 0.35em; }
 table.claims-ledger tr.claim-how td { color: #444; font-size: 7.5pt; padding-bottom: 0.35em; }
 table.claims-ledger .claim-note { color: #555; font-size: 7.5pt; }
