@@ -130,3 +130,54 @@ def test_saving_with_the_hook_records_every_chart(tmp_path, monkeypatch):
     assert [line["chart"].rsplit("/", 1)[1] for line in lines] == ["crowded", "clean"]
     assert lines[0]["problems"] == ["label '2,521' overlaps label '2,565'"]
     assert lines[1]["problems"] == []
+
+
+# --- what the report's charts do so that the check finds nothing -----------------------
+
+
+def test_axis_numbers_are_grouped_in_the_editions_locale():
+    from displacement_report import i18n
+    from displacement_report.present.charts.axes import LocalizedFormatter
+
+    for language, expected in (("en", "4,000"), ("nl", "4.000")):
+        with i18n.using(language):
+            fig, ax = plt.subplots()
+            ax.plot([0, 4000], [0, 4000])
+            ax.set_ylim(0, 4000)
+            ax.yaxis.set_major_formatter(LocalizedFormatter())
+            fig.canvas.draw()
+            assert expected in [t.get_text() for t in ax.get_yticklabels()]
+
+
+def test_crowded_bar_labels_are_turned_upright_and_fit_the_frame():
+    import pandas as pd
+
+    from displacement_report.present import style
+    from displacement_report.present.charts import kinds
+
+    style.apply()
+    stages = pd.DataFrame(
+        {
+            "draft": [606e6, 775e6, 1136e6, 2797e6, None],
+            "first": [538e6, 809e6, 1200e6, 2521e6, 3885e6],
+            "second": [749e6, None, 1570e6, 2565e6, None],
+            "final": [None, None, None, 2600e6, None],
+        },
+        index=[2020, 2021, 2022, 2023, 2024],
+    )
+    labels = {c: c for c in stages.columns}
+    fig = kinds.budget_stages(stages, labels, "A title that is long enough " * 4, "Source")
+    assert problems(fig) == []
+    assert {t.get_rotation() for t in fig.axes[0].texts if t.get_text()} == {90.0}
+
+
+def test_a_long_title_and_source_are_wrapped_inside_the_figure():
+    from displacement_report.present import style
+
+    style.apply()
+    fig, ax = plt.subplots()
+    ax.plot([2019, 2020], [1, 2], label="_line")
+    ax.set_title("A finding stated in a title much longer than the chart is wide " * 2)
+    ax.set_ylabel("A value axis title far longer than the axes are high, in words " * 2)
+    style.add_source(fig, "Sources: " + "a publisher, a title, a date; " * 12)
+    assert problems(fig) == []

@@ -288,7 +288,9 @@ def _largest(data: pd.DataFrame, several_series: bool, stacked: bool) -> str:
 
 
 def caption_for(fig: plt.Figure) -> str:
-    """What is shown, when the notebook gives no caption: the quantity and its range."""
+    """What is shown, when the notebook gives no caption: the quantity and its range. A
+    chart in the report passes a caption written for it; this is the fallback, and it
+    never lists the legend's entries (the chart and its alternative text name them)."""
     if fig in _captions:
         return _captions[fig]
     ax = fig.axes[0]
@@ -301,9 +303,7 @@ def caption_for(fig: plt.Figure) -> str:
         else ""
     )
     per_panel = _(", in {n} panels").format(n=len(fig.axes)) if len(fig.axes) > 3 else ""
-    series = [str(s) for s in data["series"].unique() if s]
-    by = _("; shown: {names}").format(names=", ".join(series[:5])) if 1 < len(series) <= 5 else ""
-    return f"{quantity}{span}{per_panel}{by}."
+    return f"{quantity}{span}{per_panel}."
 
 
 URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;)]")

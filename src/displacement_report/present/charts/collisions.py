@@ -22,7 +22,6 @@ from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
-from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox, BboxBase
 
@@ -142,29 +141,47 @@ def _data_lines(ax: Axes) -> list[Line2D]:
     return [line for line in ax.get_lines() if line.get_visible() and np.size(line.get_xydata())]
 
 
+def lines_under(ax: Axes, text: Text, renderer) -> list[str]:
+    """The names of the lines of `ax` that run through `text`."""
+    box = _extent(text, renderer).padded(-TOLERANCE)
+    return [
+        str(line.get_label())
+        for line in _data_lines(ax)
+        if line.get_transform().transform_path(line.get_path()).intersects_bbox(box, filled=False)
+    ]
+
+
+def runs_into_a_bar(ax: Axes, text: Text, renderer) -> bool:
+    """Whether `text` covers a bar of `ax` other than the one it is anchored to."""
+    box = _extent(text, renderer)
+    anchor = ax.transData.transform(text.xy if hasattr(text, "xy") else text.get_position())
+    for container in ax.containers:
+        if not isinstance(container, BarContainer):
+            continue
+        for bar in container.patches:
+            area = _extent(bar, renderer)
+            if not np.all(np.isfinite(area.get_points())):
+                continue  # a missing value: no bar drawn
+            if _overlap(box, area) and not area.padded(TOLERANCE).contains(*anchor):
+                return True
+    return False
+
+
+def any_overlap(texts: list[Text], renderer) -> bool:
+    """Whether any two of `texts` overlap."""
+    boxes = [_extent(text, renderer) for text in texts if _shown(text)]
+    return any(_overlap(a, b) for a, b in combinations(boxes, 2))
+
+
 def _over_data(ax: Axes, renderer) -> Iterator[str]:
     """A value label drawn over a line, or over a bar it does not belong to."""
-    bars = [
-        bar
-        for container in ax.containers
-        if isinstance(container, BarContainer)
-        for bar in container.patches
-    ]
     for text in ax.texts:
         if not _shown(text):
             continue
-        box = _extent(text, renderer)
-        for line in _data_lines(ax):
-            path = line.get_transform().transform_path(line.get_path())
-            if path.intersects_bbox(box.padded(-TOLERANCE), filled=False):
-                yield f"label '{_text(text)}' lies over the line '{line.get_label()}'"
-        anchor = ax.transData.transform(text.xy if hasattr(text, "xy") else text.get_position())
-        for bar in bars:
-            if not isinstance(bar, Rectangle) or not _overlap(box, _extent(bar, renderer)):
-                continue
-            if not _extent(bar, renderer).padded(TOLERANCE).contains(*anchor):
-                yield f"label '{_text(text)}' runs into a bar it does not belong to"
-                break
+        for line in lines_under(ax, text, renderer):
+            yield f"label '{_text(text)}' lies over the line '{line}'"
+        if runs_into_a_bar(ax, text, renderer):
+            yield f"label '{_text(text)}' runs into a bar it does not belong to"
 
 
 def _lines_cut(ax: Axes) -> Iterator[str]:
@@ -186,10 +203,9 @@ def _empty_slots(ax: Axes) -> Iterator[str]:
     vertical = [
         c for c in ax.containers if isinstance(c, BarContainer) and c.orientation == "vertical"
     ]
-    labelled = [
-        (t, _text(lab)) for t, lab in zip(ax.get_xticks(), ax.get_xticklabels(), strict=False)
-    ]
-    labelled = [(t, text) for t, text in labelled if text]
+    low, high = sorted(ax.get_xlim())
+    ticks = zip(ax.get_xticks(), ax.get_xticklabels(), strict=False)
+    labelled = [(t, _text(label)) for t, label in ticks if _text(label) and low <= t <= high]
     if not vertical or len(labelled) < 2:
         return
     half = float(np.min(np.diff(sorted(t for t, _text_ in labelled)))) / 2
@@ -201,31 +217,32 @@ def _empty_slots(ax: Axes) -> Iterator[str]:
 
 
 def _empty_legend_entries(fig: Figure) -> Iterator[str]:
-    """A legend entry for a series drawn nowhere (zero or missing in every panel)."""
+    """A legend entry for a series drawn nowhere: every artist of that name is zero or
+    missing in every panel (an entry made for its own sake, a proxy, is not judged)."""
     legends = [legend for ax in fig.axes if (legend := ax.get_legend()) is not None]
     legends += fig.legends
-    drawn = {label for ax in fig.axes for label in _labels_with_data(ax)}
+    series = [pair for ax in fig.axes for pair in _series(ax)]
+    named = {label for label, _shows in series}
+    shown = {label for label, shows in series if shows}
     for legend in legends:
         for text in legend.get_texts():
-            if _text(text) and _text(text) not in drawn:
+            if _text(text) in named and _text(text) not in shown:
                 yield f"the legend names '{_text(text)}', which no panel shows"
 
 
-def _labels_with_data(ax: Axes) -> Iterator[str]:
+def _series(ax: Axes) -> Iterator[tuple[str, bool]]:
+    """Each named line, bar series and area of a panel, and whether it shows anything."""
     for line in _data_lines(ax):
         y = np.asarray(line.get_ydata(), dtype=float)
-        if np.any(np.isfinite(y) & (y != 0)):
-            yield str(line.get_label())
+        yield str(line.get_label()), bool(np.any(np.isfinite(y) & (y != 0)))
     for container in ax.containers:
-        if not isinstance(container, BarContainer):
-            continue
-        heights = [p.get_height() or p.get_width() for p in container.patches]
-        if any(np.isfinite(h) and h != 0 for h in heights):
-            yield str(container.get_label())
+        if isinstance(container, BarContainer):
+            sizes = [p.get_height() or p.get_width() for p in container.patches]
+            yield str(container.get_label()), any(np.isfinite(h) and h != 0 for h in sizes)
     for collection in ax.collections:
         paths = collection.get_paths()
-        if any(_encloses_area(np.asarray(path.vertices)) for path in paths):
-            yield str(collection.get_label())
+        shows = any(_encloses_area(np.asarray(path.vertices)) for path in paths)
+        yield str(collection.get_label()), shows
 
 
 def _encloses_area(vertices: np.ndarray) -> bool:
