@@ -58,11 +58,12 @@ def _texts(n_columns: int, words: int) -> list[list[str]]:
 
 def test_a_table_too_tall_in_its_type_is_set_smaller_then_on_its_side():
     header = ["h"] * 4
-    # 4 columns of 9-character words: 25 characters each at 100, 30 at 120, 37.5 at 150
-    # a cell of 20 words needs 9 lines at 25 characters a line, 7 at 30
-    assert column_layout(header, _texts(4, 20)).setting == COMPACT
-    assert column_layout(header, _texts(4, 26)).setting == LANDSCAPE  # 9 lines at 30, 7 at 37
-    assert column_layout(header, _texts(4, 12)).setting == NORMAL  # 6 lines at 25
+    # 4 columns of 8-letter words: 25 characters each at 100 (23 without padding: two
+    # words a line), 30 at 120 (28: three words a line)
+    assert column_layout(header, _texts(4, 14)).setting == NORMAL  # 7 lines
+    assert column_layout(header, _texts(4, 16)).setting == COMPACT  # 8 lines; 6 small
+    assert column_layout(header, _texts(4, 44)).setting == COMPACT  # 22; 15 small
+    assert column_layout(header, _texts(4, 48)).setting == LANDSCAPE  # 24; 16 small
 
 
 def test_the_shares_add_up_to_the_whole_table():

@@ -7,9 +7,9 @@ lines high over three-digit numbers. Here the widths are worked out from the tex
 counted in characters of the table's type: each column at least its longest word
 plus padding, the width left over shared in proportion to how much more each column's
 longest text would take. A table whose text would still run more than `MOST_LINES`
-lines in a cell is set in smaller type (`COMPACT`), and if even that is not enough, on
-a page of its own turned on its side (`LANDSCAPE`): a landscape page leaves the text
-before it ending wherever it ends, so it is the last resort.
+lines in a cell is set in smaller type (`COMPACT`), and if even that leaves more than
+`MOST_LINES_SMALL`, on a page of its own turned on its side (`LANDSCAPE`): a landscape
+page leaves the text before it ending wherever it ends, so it is the last resort.
 """
 
 from __future__ import annotations
@@ -29,8 +29,11 @@ ROOM = {NORMAL: 100, COMPACT: 120, LANDSCAPE: 150}
 #: Cell padding on both sides, in characters; headings are bold, a little wider.
 PADDING = 2
 BOLD = 1.1
-#: More lines than this in one cell, or in a heading, and the table is set smaller.
+#: More lines than this in one cell, or in a heading, and the table is set smaller; more
+#: than `MOST_LINES_SMALL` even so, and it goes on its side. A landscape page ends the
+#: text before it wherever that ends (a page half empty), so only for the extreme table.
 MOST_LINES = 7
+MOST_LINES_SMALL = 15
 
 
 @dataclass(frozen=True)
@@ -94,9 +97,10 @@ def column_layout(header: Sequence[str], columns: Sequence[Sequence[str]]) -> Co
     it is set; no widths where every heading and cell fits on one line."""
     if not header or sum(widths(header, columns, math.inf)) <= ROOM[NORMAL]:
         return ColumnLayout()
+    most = {NORMAL: MOST_LINES, COMPACT: MOST_LINES_SMALL, LANDSCAPE: math.inf}
     for setting in (NORMAL, COMPACT, LANDSCAPE):
         width = widths(header, columns, ROOM[setting])
-        if tallest(header, columns, width) <= MOST_LINES:
+        if tallest(header, columns, width) <= most[setting]:
             break
     total = sum(width)
     return ColumnLayout(tuple(round(100 * w / total, 1) for w in width), setting)

@@ -145,13 +145,12 @@ def number_and_index(page: str, *, headings: bool = True) -> str:
         else:
             found.heading(element, anchor)
     _resolve_references(soup, {anchor: label for label, _caption, anchor in found.exhibits})
-    keep_amounts_whole(soup)
     cover = soup.find(class_="cover")
-    if cover is None or not found.entries:
-        return str(soup)
-    cover.append(_contents(soup, found.entries))
-    if found.exhibits:
-        cover.append(_list_of_exhibits(soup, found.exhibits))
+    if cover is not None and found.entries:
+        cover.append(_contents(soup, found.entries))
+        if found.exhibits:
+            cover.append(_list_of_exhibits(soup, found.exhibits))
+    keep_amounts_whole(soup)
     return str(soup)
 
 
