@@ -87,9 +87,12 @@ def test_text_outside_the_figure_and_across_the_frame():
     assert "label 'half in, half out' leaves the figure" in found
 
 
-def test_a_line_cut_off_by_the_frame():
+def test_a_line_cut_off_by_the_frame_or_touching_its_top():
     fig = _clean()
     fig.axes[0].plot([2019, 2021], [1.0, 3.0], label="Index")
+    assert "the line 'Index' runs into the frame" in problems(fig)
+    fig = _clean()
+    fig.axes[0].plot([2019, 2021], [1.0, 2.5], label="Index")
     assert "the line 'Index' runs into the frame" in problems(fig)
 
 

@@ -28,6 +28,8 @@ from matplotlib.transforms import Bbox, BboxBase
 #: Overlaps smaller than this many pixels (at the figure's dpi) are antialiasing, not
 #: a collision a reader sees.
 TOLERANCE = 1.0
+#: A line within this share of the axis's height from the top edge runs into the frame.
+TOUCHING = 0.01
 #: Four digits or more with no separator: '4000' (a year axis, 1900-2100, is exempt).
 _UNGROUPED = re.compile(r"(?<![\d.,])\d{4,}(?![\d.,])")
 
@@ -185,8 +187,10 @@ def _over_data(ax: Axes, renderer) -> Iterator[str]:
 
 
 def _lines_cut(ax: Axes) -> Iterator[str]:
-    """A line whose values go beyond the axes' limits is cut off by the frame."""
+    """A line whose values go beyond the axes' limits, or reach the top of the frame, is
+    cut off by it (reaching the bottom is a zero on an axis that starts at zero)."""
     (x0, x1), (y0, y1) = sorted(ax.get_xlim()), sorted(ax.get_ylim())
+    y1 -= (y1 - y0) * TOUCHING
     for line in _data_lines(ax):
         if str(line.get_label()).startswith("_"):
             continue  # a reference line (a baseline, a mark) may span the frame

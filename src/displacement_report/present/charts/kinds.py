@@ -49,7 +49,9 @@ def share_lines(
         )
     ax.set_ylabel(ylabel)
     ax.set_title(title)
-    ax.set_ylim(bottom=0)
+    # room above the highest line: it never runs into the frame, a mark fits over it
+    highest = table[list(columns)].astype(float).max().max()
+    ax.set_ylim(0, (1.0 if pd.isna(highest) else max(float(highest), 1.0)) * 1.12)
     ax.yaxis.set_major_formatter(LocalizedFormatter())
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not 2021.5
     ax.legend(loc="best", fontsize=8)
