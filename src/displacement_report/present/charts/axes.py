@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 from babel.numbers import get_decimal_symbol, get_group_symbol
 from matplotlib.ticker import Formatter, FuncFormatter, MaxNLocator, ScalarFormatter
 
@@ -175,3 +176,24 @@ def legend_over_bars(ax, columns: int, **options) -> None:
         tops = [
             bar.get_window_extent(renderer).y1 for container in ax.containers for bar in container
         ]
+
+
+def lift_labels_over_bars(ax) -> None:
+    """A value label that runs into a neighbouring, taller bar is lifted above the
+    tallest bar it spans, and the axis raised to fit; call after the chart's layout."""
+    renderer = ax.figure.canvas.get_renderer()
+    bars = [bar for container in ax.containers for bar in container]
+    for text in ax.texts:
+        if not text.get_text() or not collisions.runs_into_a_bar(ax, text, renderer):
+            continue
+        box = text.get_window_extent(renderer)
+        spanned = [
+            bar.get_y() + bar.get_height()
+            for bar in bars
+            if bar.get_window_extent(renderer).x1 > box.x0
+            and bar.get_window_extent(renderer).x0 < box.x1
+            and pd.notna(bar.get_height())
+        ]
+        x, y = text.xy
+        text.xy = (x, max([y, *spanned]))
+    raise_to_fit_labels(ax)

@@ -11,10 +11,10 @@ from displacement_report.analysis.headline import COMPONENTS, TOTAL
 from displacement_report.i18n import _
 from displacement_report.present import style
 from displacement_report.present.charts.axes import (
+    lift_labels_over_bars,
     localized,
     millions_label,
     people_axis,
-    raise_to_fit_labels,
 )
 
 
@@ -57,7 +57,7 @@ def displacement_trend(
     ax.margins(x=0.01)
     ax.grid(axis="x", visible=False)
     style.add_source(fig, source, rect=_trend_legend(fig, ax, legend_below))
-    raise_to_fit_labels(ax)
+    lift_labels_over_bars(ax)
     return fig
 
 
