@@ -29,6 +29,7 @@ from pypdf import PdfReader
 from displacement_report import config, i18n, paths
 from displacement_report.data import schemas
 from displacement_report.notebook import READ_LOG_ENV
+from displacement_report.present import exhibits
 from displacement_report.report import build, editions, publish
 from displacement_report.settings import ReportSettings, validate_parameters
 
@@ -134,7 +135,11 @@ def _build_offline(out: Path) -> None:
             capture_output=True,
             text=True,
             timeout=900,
-            env=os.environ | {READ_LOG_ENV: str(out / READ_LOG)},
+            env=os.environ
+            | {
+                READ_LOG_ENV: str(out / READ_LOG),
+                exhibits.CHECK_CHARTS_ENV: str(out / CHART_RECORD),
+            },
         )
         published = out / publish.LATEST
         record = {
@@ -156,7 +161,8 @@ def default_report(tmp_path_factory: pytest.TempPathFactory) -> build.RunResult:
     with _shared_output(tmp_path_factory, "default-report") as out:
         if not (out / OFFLINE_RECORD).exists():
             _build_offline(out)
-        with _logging_reads(out / READ_LOG):  # if the offline build could not be made
+        # if the offline build could not be made
+        with _logging_reads(out / READ_LOG), _checking_charts(out / CHART_RECORD):
             return build.build_report(default_settings(out), config_name="default")
 
 
@@ -169,6 +175,22 @@ def default_settings(out: Path) -> ReportSettings:
 #: Where a shared build's kernels list every file they open (notebook.READ_LOG_ENV):
 #: tests/report/test_inputs.py checks each was a registered input.
 READ_LOG = "reads.log"
+#: Where a shared build records the check of every chart it saves
+#: (exhibits.CHECK_CHARTS_ENV): tests/report/test_publication_layout.py reads it.
+CHART_RECORD = "charts.jsonl"
+
+
+def chart_record(build_folder: Path) -> Path:
+    """The chart check's record of the shared build published in `build_folder`."""
+    return build_folder / CHART_RECORD
+
+
+@contextmanager
+def _checking_charts(record: Path) -> Iterator[None]:
+    """Every chart a kernel started inside saves is checked, the result in `record`."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(exhibits.CHECK_CHARTS_ENV, str(record))
+        yield
 
 
 @contextmanager
@@ -193,7 +215,8 @@ def report_2012(tmp_path_factory: pytest.TempPathFactory) -> build.RunResult:
     report's text read it as they read `default_report`."""
     with _shared_output(tmp_path_factory, "report-2012") as out:
         settings = validate_parameters(SET_2012 | {"output_dir": str(out)})
-        return build.build_report(settings, config_name="test-2012")
+        with _checking_charts(out / CHART_RECORD):
+            return build.build_report(settings, config_name="test-2012")
 
 
 @dataclass(frozen=True)
@@ -223,7 +246,11 @@ def profiles(tmp_path_factory: pytest.TempPathFactory) -> Profiles:
 
     from displacement_report.cli import app
 
-    with _shared_output(tmp_path_factory, "profiles") as out, _logging_reads(out / READ_LOG):
+    with (
+        _shared_output(tmp_path_factory, "profiles") as out,
+        _logging_reads(out / READ_LOG),
+        _checking_charts(out / CHART_RECORD),
+    ):
         before = sorted(p.name for p in paths.figures_dir().iterdir())
         result = CliRunner().invoke(app, ["profiles", *PROFILED, "--output-dir", str(out)])
         assert result.exit_code == 0, result.output

@@ -59,5 +59,7 @@ def test_a_total_label_sits_clear_of_a_taller_neighbouring_bar():
     fig = charts.displacement_trend(table, "title", "Source: test", highlight=(2025,))
     (label,) = fig.axes[0].texts
     assert label.get_text() == "1.3 M"  # 2025's own total ...
-    assert label.xy == (2025, 1_500_000)  # ... written above 2024's taller bar
+    x, y = label.xy
+    assert y == 1_500_000  # ... written above 2024's taller bar,
+    assert (x, label.get_ha()) == (2025.4, "right")  # ending at the last bar's outer edge
     matplotlib.pyplot.close(fig)

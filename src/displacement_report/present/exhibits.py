@@ -16,6 +16,7 @@ import hashlib
 import html
 import io
 import json
+import os
 import re
 import weakref
 from collections.abc import Callable, Mapping, Sequence
@@ -32,6 +33,8 @@ from matplotlib.ticker import ScalarFormatter
 from matplotlib.transforms import Bbox
 
 from displacement_report.i18n import LANGUAGES, N_, _, locale_code, ngettext
+from displacement_report.present import table_layout
+from displacement_report.present.charts import collisions
 from displacement_report.present.format import count, millions, one_decimal
 
 KEY_NUMBERS_FILE = "key_numbers.json"
@@ -40,6 +43,9 @@ FIGURE, TABLE, DATA_LINK = N_("Figure"), N_("Table"), N_("Data (CSV)")
 ANNEX_CLASS = "annex-exhibit"
 #: Tables of at most this many rows are kept on one page, their caption with them.
 SHORT_TABLE_ROWS = 6
+#: Set to a file's path, every chart saved is checked for colliding texts and the like
+#: (`charts.collisions`) and the findings appended there: the hook of the chart test.
+CHECK_CHARTS_ENV = "DISPLACEMENT_REPORT_CHECK_CHARTS"
 #: Recorded in English in each exhibit's JSON; translated where readers see it (workbook).
 LICENCE = N_("CC BY 4.0 (UNHCR and World Bank data); document figures as cited")
 
@@ -282,7 +288,9 @@ def _largest(data: pd.DataFrame, several_series: bool, stacked: bool) -> str:
 
 
 def caption_for(fig: plt.Figure) -> str:
-    """What is shown, when the notebook gives no caption: the quantity and its range."""
+    """What is shown, when the notebook gives no caption: the quantity and its range. A
+    chart in the report passes a caption written for it; this is the fallback, and it
+    never lists the legend's entries (the chart and its alternative text name them)."""
     if fig in _captions:
         return _captions[fig]
     ax = fig.axes[0]
@@ -295,9 +303,7 @@ def caption_for(fig: plt.Figure) -> str:
         else ""
     )
     per_panel = _(", in {n} panels").format(n=len(fig.axes)) if len(fig.axes) > 3 else ""
-    series = [str(s) for s in data["series"].unique() if s]
-    by = _("; shown: {names}").format(names=", ".join(series[:5])) if 1 < len(series) <= 5 else ""
-    return f"{quantity}{span}{per_panel}{by}."
+    return f"{quantity}{span}{per_panel}."
 
 
 URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;)]")
@@ -387,9 +393,11 @@ def table_exhibit(
     source: str,
     name: str | None = None,
     annex: bool = False,
+    setting: str = table_layout.NORMAL,
 ) -> str:
     """A table (its caption inside it) wrapped as a numbered exhibit, its data saved
-    beside the charts; with `annex`, marked for the report's annex."""
+    beside the charts; with `annex`, marked for the report's annex; `setting` (see
+    `table_layout`): in smaller type, or on a page of its own turned on its side."""
     name = _unique(name or slug(caption))
     _write_sidecars(name, "table", frame, {"title": caption, "caption": caption, "source": source})
     link = _data_link(name)
@@ -398,6 +406,8 @@ def table_exhibit(
         classes += " short-table"
     if annex:
         classes += f" {ANNEX_CLASS}"
+    if setting != table_layout.NORMAL:
+        classes += f" {setting}"
     return (
         f'<div class="{classes}" id="tab-{name}">{body}'
         f'<p class="source-line">{linked(source)}{link}</p></div>'
@@ -423,17 +433,34 @@ def table_html(
     text is escaped: country names and parameters are data, never markup.
     """
     align = {c: "right" if c in formats else "left" for c in frame.columns}
-    styler = frame.style.format(dict(formats.items()), escape="html").hide(axis="index")
-    styler = styler.set_table_attributes('class="report-table"').set_caption(
-        f'<span class="exhibit-number">{_(TABLE)}</span> {html.escape(caption)}'
+    layout = table_layout.column_layout(
+        [str(c) for c in frame.columns],
+        [_cell_texts(frame[c], formats.get(str(c))) for c in frame.columns],
     )
+    widths = dict(zip(frame.columns, layout.shares, strict=False))
+    styler = frame.style.format(dict(formats.items()), escape="html").hide(axis="index")
+    styler = styler.set_table_attributes(
+        'class="report-table fitted"' if widths else 'class="report-table"'
+    ).set_caption(f'<span class="exhibit-number">{_(TABLE)}</span> {html.escape(caption)}')
     styler = styler.set_table_styles(
-        {c: [{"selector": "th, td", "props": f"text-align: {a}"}] for c, a in align.items()}
+        {
+            c: [{"selector": "th, td", "props": f"text-align: {a}" + _width(widths.get(c))}]
+            for c, a in align.items()
+        }
     )
     # a stable id per table: unique within the report, identical across runs
     table_id = hashlib.sha256(caption.encode()).hexdigest()[:10]
     body = styler.to_html(table_uuid=table_id)
-    return table_exhibit(body, frame, caption, source, name, annex)
+    return table_exhibit(body, frame, caption, source, name, annex, layout.setting)
+
+
+def _cell_texts(column: pd.Series, formatter: Callable[..., str] | None) -> list[str]:
+    """A column's cells as the table prints them (for working out its width)."""
+    return [formatter(v) if formatter else str(v) for v in column]
+
+
+def _width(share: float | None) -> str:
+    return f"; width: {share}%" if share else ""
 
 
 # --- charts saved as files and shown as figures ---------------------------------------
@@ -484,6 +511,8 @@ def _save_files(
     fig: plt.Figure, name: str, folder: Path, caption: str | None
 ) -> tuple[list[Path], str]:
     folder.mkdir(parents=True, exist_ok=True)
+    if os.environ.get(CHECK_CHARTS_ENV):
+        _record_chart_problems(fig, folder / name, Path(os.environ[CHECK_CHARTS_ENV]))
     # drawn once as SVG: the same bytes go into the file and into the page
     area = drawn_area(fig)
     svg = svg_bytes(fig, area)
@@ -491,6 +520,14 @@ def _save_files(
     fig.savefig(folder / f"{name}.png", metadata={"Software": None}, bbox_inches=area)
     written = [folder / f"{name}.svg", folder / f"{name}.png"]
     return written, chart_html(fig, name, caption, svg=svg)
+
+
+def _record_chart_problems(fig: plt.Figure, chart: Path, record: Path) -> None:
+    """Append what `collisions.problems` finds on the chart (maybe nothing) to `record`,
+    one JSON line per chart: a test reads it after the build."""
+    line = json.dumps({"chart": str(chart), "problems": collisions.problems(fig)}) + "\n"
+    with record.open("a", encoding="utf-8") as out:  # one short write: kernels may share it
+        out.write(line)
 
 
 def _in_notebook() -> bool:

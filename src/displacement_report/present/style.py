@@ -8,6 +8,7 @@ import textwrap
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import seaborn as sns
+from matplotlib.text import Text
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = {
@@ -80,17 +81,76 @@ def add_source(
     fig: plt.Figure, source: str, rect: tuple[float, float, float, float] = (0, 0.045, 1, 1)
 ) -> None:
     """Put the source line under the chart, inside the figure so it travels with it;
-    `rect` is the area left for the axes (room for legends or subtitles). A long source
-    is wrapped to the figure's width instead of widening the saved figure."""
-    for ax in fig.axes:  # a long title wraps rather than widening the saved figure
-        for loc in ("left", "center", "right"):
-            title = ax.get_title(loc=loc)
-            if title:
-                ax.set_title(textwrap.fill(title, int(fig.get_figwidth() * 11)), loc=loc)
-    width_chars = int(fig.get_figwidth() * 21)  # about 21 characters per inch at 7.5 pt
-    lines = textwrap.wrap(source, width_chars) or [""]
-    fig.text(0.01, 0.005, "\n".join(lines), ha="left", va="bottom", fontsize=7.5, color="#555555")
+    `rect` is the area left for the axes (room for legends or subtitles). Titles and the
+    source are wrapped to the width they have, measured in the figure's own type: a
+    line that ran past the figure's edge would widen the saved chart, and the page would
+    shrink all its text to fit it."""
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg and SVG have one
+    note = fig.text(0.01, 0.005, source, ha="left", va="bottom", fontsize=7.5, color="#555555")
+    _wrap_to(note, source, fig.bbox.width * 0.98, renderer)
     fig.source = source  # type: ignore[attr-defined]  # read back for the exhibit's record
+    titles = _titles(fig)
+    for artist, text in titles:  # a first fit, before the layout moves the axes
+        _wrap_to(artist, text, _room(fig, artist) * 0.92, renderer)
     line_height = 0.13 / fig.get_figheight()  # 7.5 pt lines, as a fraction of the height
     left, bottom, right, top = rect
-    fig.tight_layout(rect=(left, bottom + line_height * (len(lines) - 1), right, top))
+    lines = note.get_text().count("\n") + 1
+    layout_rect = (left, bottom + line_height * (lines - 1), right, top)
+    fig.tight_layout(rect=layout_rect)
+    # the layout has placed the axes: titles that still run past the edge wrap again,
+    # and a value axis's title longer than its axes goes on more lines; each change moves
+    # the axes, so again until nothing changes
+    for _round in range(3):
+        changed = [_wrap_to(artist, text, _room(fig, artist), renderer) for artist, text in titles]
+        changed += [_fit_axis_title(ax, renderer) for ax in fig.axes if ax.get_visible()]
+        if not any(changed):
+            break
+        fig.tight_layout(rect=layout_rect)
+
+
+def _titles(fig: plt.Figure) -> list[tuple[Text, str]]:
+    """The chart's titles (each panel's, the figure's) with their text on one line."""
+    found = []
+    for ax in fig.axes:
+        for artist in dict.fromkeys(
+            (ax.title, getattr(ax, "_left_title", ax.title), getattr(ax, "_right_title", ax.title))
+        ):
+            if artist.get_text():
+                found.append((artist, " ".join(artist.get_text().split())))
+    suptitle = getattr(fig, "_suptitle", None)
+    if suptitle is not None and suptitle.get_text():
+        found.append((suptitle, " ".join(suptitle.get_text().split())))
+    return found
+
+
+def _room(fig: plt.Figure, artist: Text) -> float:
+    """Pixels from where a title starts to the figure's right edge (less a margin)."""
+    start = artist.get_window_extent(fig.canvas.get_renderer()).x0  # type: ignore[attr-defined]
+    return fig.bbox.width * 0.99 - max(start, 0)
+
+
+def _wrap_to(artist: Text, text: str, width: float, renderer, along: str = "width") -> bool:
+    """Wrap `text` at the most characters a line that fit in `width` pixels (measured
+    `along` the width, or the height of a vertical text); True if the text changed."""
+    before = artist.get_text()
+
+    def fits(characters: int) -> bool:
+        artist.set_text("\n".join(textwrap.wrap(text, characters)) or text)
+        return getattr(artist.get_window_extent(renderer), along) <= width
+
+    low, high = 10, max(len(text), 10)  # the widest wrap that fits: a binary search
+    if not fits(high):
+        while high - low > 1:
+            middle = (low + high) // 2
+            low, high = (middle, high) if fits(middle) else (low, middle)
+        fits(low)
+    return artist.get_text() != before
+
+
+def _fit_axis_title(ax, renderer) -> bool:
+    """A vertical axis title taller than its axes wraps onto as many lines as it needs."""
+    label = ax.yaxis.label
+    text = " ".join(label.get_text().split())
+    if not text or label.get_window_extent(renderer).height <= ax.bbox.height:
+        return False
+    return _wrap_to(label, text, ax.bbox.height, renderer, along="height")

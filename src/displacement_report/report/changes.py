@@ -326,13 +326,13 @@ def _section(body: str) -> str:
 
 
 def _table(anchor: str, title: str, headers: list[str], rows: list[list[str]]) -> str:
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in headers)
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
     )
     return (
         f'<h2 id="{anchor}">{html.escape(title)}</h2>'
-        f'<table class="report-table"><tr>{head}</tr>{body}</table>'
+        f'<table class="report-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
     )
 
 

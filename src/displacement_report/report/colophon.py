@@ -133,13 +133,19 @@ def _files_html(files: tuple[DataFileInfo, ...]) -> str:
         f'<td class="checksum">{f.sha256}</td></tr>'
         for f in files
     )
-    headers = "".join(f"<th>{h}</th>" for h in (_("File"), _("Years"), _("Bytes"), "SHA-256"))
-    return f"<table><tr>{headers}</tr>{rows}</table>"
+    headers = "".join(
+        f'<th scope="col">{h}</th>' for h in (_("File"), _("Years"), _("Bytes"), "SHA-256")
+    )
+    return f"<table><thead><tr>{headers}</tr></thead><tbody>{rows}</tbody></table>"
 
 
 def _rows_html(rows: Sequence[tuple[str, ...]]) -> str:
+    """Name-value rows: the name heads its row (for a screen reader and the PDF's tags)."""
     return "".join(
-        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+        f'<tr><th scope="row">{html.escape(name)}</th>'
+        + "".join(f"<td>{html.escape(cell)}</td>" for cell in values)
+        + "</tr>"
+        for name, *values in rows
     )
 
 

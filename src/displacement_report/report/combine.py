@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from displacement_report.errors import ContentError
 from displacement_report.i18n import N_, _
+from displacement_report.present import typography
 from displacement_report.report import annex
 
 TOC_TITLE = N_("Contents")
@@ -151,11 +152,11 @@ def number_and_index(
         soup, {anchor: label for label, _caption, anchor in found.exhibits}, strict=strict
     )
     cover = soup.find(class_="cover")
-    if cover is None or not found.entries:
-        return str(soup)
-    cover.append(_contents(soup, found.entries))
-    if found.exhibits:
-        cover.append(_list_of_exhibits(soup, found.exhibits))
+    if cover is not None and found.entries:
+        cover.append(_contents(soup, found.entries))
+        if found.exhibits:
+            cover.append(_list_of_exhibits(soup, found.exhibits))
+    keep_amounts_whole(soup)
     return str(soup)
 
 
@@ -182,6 +183,31 @@ def _numbered(tag) -> bool:
 
 def _is_exhibit(tag) -> bool:
     return "exhibit" in (tag.get("class") or []) and tag.get("id") is not None
+
+
+#: An amount kept on one line ('€ 1,3 miljard'): styled white-space: nowrap in report.css.
+AMOUNT_CLASS = "amount"
+
+
+def keep_amounts_whole(soup: BeautifulSoup) -> None:
+    """Wrap each amount with its currency or unit ('€ 1,3 miljard', '20.4 million') in a
+    span that never breaks over two lines. The text itself is left as written, so
+    that what a reader copies or searches for is what the sentence says."""
+    for node in list(soup.find_all(string=typography.AMOUNT)):
+        if type(node) is not NavigableString or node.find_parent(["script", "style", "code"]):
+            continue
+        spans = typography.amounts(str(node))
+        if not spans or node.find_parent(class_=AMOUNT_CLASS):
+            continue
+        last = 0
+        for start, end in spans:
+            node.insert_before(NavigableString(node[last:start]))
+            whole = soup.new_tag("span", attrs={"class": AMOUNT_CLASS})
+            whole.string = node[start:end]
+            node.insert_before(whole)
+            last = end
+        node.insert_before(NavigableString(node[last:]))
+        node.extract()
 
 
 REFERENCE = re.compile(r"@(fig|tab):([A-Za-z0-9_]+)")

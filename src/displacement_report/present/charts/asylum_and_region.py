@@ -12,6 +12,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from displacement_report.i18n import N_, _, locale_code
 from displacement_report.present import style
+from displacement_report.present.charts.axes import legend_over_bars
 from displacement_report.present.format import count, two_decimals
 
 #: Colours and hatches of the claim kinds, the same in every chart of the chapter (the
@@ -75,6 +76,7 @@ def claims_by_year(
     ax.grid(axis="x", visible=False)
     ax.legend(loc="upper center", ncol=3, fontsize=8)
     style.add_source(fig, source)
+    legend_over_bars(ax, 3, fontsize=8)  # fewer columns where the labels are long
     return fig
 
 

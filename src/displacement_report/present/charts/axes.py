@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+import pandas as pd
 from babel.numbers import get_decimal_symbol, get_group_symbol
 from matplotlib.ticker import Formatter, FuncFormatter, MaxNLocator, ScalarFormatter
 
 from displacement_report.i18n import _, locale_code
+from displacement_report.present.charts import collisions
 
 
 def localized(text: str) -> str:
@@ -19,11 +23,17 @@ def localized(text: str) -> str:
     return text.translate(str.maketrans(symbols))
 
 
+#: The whole part of a tick label of four digits or more, to be grouped ('4000').
+_WHOLE = re.compile(r"(?<![\d.])\d{4,}")
+
+
 class LocalizedFormatter(ScalarFormatter):
-    """Matplotlib's tick labels with the report language's decimal sign ('2,5')."""
+    """Matplotlib's tick labels with the report language's decimal sign ('2,5') and
+    thousands separator ('4,000'; '4.000' in Dutch), as every other number reads."""
 
     def __call__(self, x, pos=None):
-        return localized(super().__call__(x, pos))
+        text = _WHOLE.sub(lambda m: f"{int(m.group(0)):,}", super().__call__(x, pos))
+        return localized(text)
 
     # format_ticks (what an axis calls) goes through __call__: localizing its labels
     # again would swap ',' and '.' back, and Dutch ticks would read '0.75'
@@ -78,3 +88,112 @@ def people_axis(ax, top: float, short: bool = False) -> None:
         ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: localized(f"{value:,.0f}")))
         label = _("People") if short else _("People (end of year)")
     ax.set_ylabel(label)
+
+
+#: Where a point's label may go, in order of preference: (dx, dy) in points, and its
+#: horizontal and vertical alignment: above, above left, above right, below, ...
+LABEL_PLACES = (
+    ((0, 6), "center", "bottom"),
+    ((-5, 5), "right", "bottom"),
+    ((5, 5), "left", "bottom"),
+    ((0, -7), "center", "top"),
+    ((-5, -5), "right", "top"),
+    ((5, -5), "left", "top"),
+)
+
+
+def _inside(ax, text, renderer) -> bool:
+    box, frame = text.get_window_extent(renderer), ax.bbox
+    return box.x0 >= frame.x0 and box.x1 <= frame.x1 and box.y0 >= frame.y0 and box.y1 <= frame.y1
+
+
+def place_point_labels(ax) -> None:
+    """Move each point's label (an annotation in offset points) to the first place
+    around its point where no line runs through it and it stays inside the frame;
+    call after the chart's layout (`style.add_source`)."""
+    renderer = ax.figure.canvas.get_renderer()
+    for text in ax.texts:
+        if getattr(text, "anncoords", None) != "offset points":
+            continue
+        for offset, ha, va in LABEL_PLACES:
+            text.set_position(offset)
+            text.set_ha(ha)
+            text.set_va(va)
+            if _inside(ax, text, renderer) and not collisions.lines_under(ax, text, renderer):
+                break
+        else:
+            text.set_position(LABEL_PLACES[0][0])
+            text.set_ha(LABEL_PLACES[0][1])
+            text.set_va(LABEL_PLACES[0][2])
+
+
+def upright_where_crowded(ax) -> None:
+    """Value labels that would run into a neighbouring bar or into each other are
+    turned upright, and the value axis is raised until every label is inside the frame;
+    call after the chart's layout (`style.add_source`)."""
+    renderer = ax.figure.canvas.get_renderer()
+    labels = [text for text in ax.texts if text.get_text()]
+    crowded = collisions.any_overlap(labels, renderer) or any(
+        collisions.runs_into_a_bar(ax, text, renderer) for text in labels
+    )
+    if crowded:
+        for text in labels:  # all of them, so the chart reads one way
+            text.set_rotation(90)
+            text.set_ha("center")
+            text.set_va("bottom")
+    raise_to_fit_labels(ax)
+
+
+def raise_to_fit_labels(ax) -> None:
+    """Raise the value axis until every label written in the chart is inside the frame."""
+    renderer = ax.figure.canvas.get_renderer()
+    labels = [text for text in ax.texts if text.get_text()]
+    for _attempt in range(5):  # the labels keep their size in points as the axis grows
+        highest = max((t.get_window_extent(renderer).y1 for t in labels), default=0)
+        if highest <= ax.bbox.y1:
+            break
+        low, high = ax.get_ylim()
+        overshoot = (highest - ax.bbox.y0) / ax.bbox.height
+        ax.set_ylim(low, low + (high - low) * overshoot * 1.03)
+
+
+def legend_over_bars(ax, columns: int, **options) -> None:
+    """A legend across the top of a bar chart, in as many columns (up to `columns`) as
+    fit the frame's width, and the value axis raised until no bar reaches it; call
+    after the chart's layout (`style.add_source`)."""
+    renderer = ax.figure.canvas.get_renderer()
+    for ncol in range(columns, 0, -1):
+        legend = ax.legend(loc="upper center", ncol=ncol, **options)
+        if legend.get_window_extent(renderer).width <= ax.bbox.width * 0.98:
+            break
+    tops = [bar.get_window_extent(renderer).y1 for container in ax.containers for bar in container]
+    for _attempt in range(6):
+        bottom = legend.get_window_extent(renderer).y0
+        if not tops or max(tops) <= bottom - 2:
+            break
+        low, high = ax.get_ylim()
+        ax.set_ylim(low, low + (high - low) * 1.12)
+        tops = [
+            bar.get_window_extent(renderer).y1 for container in ax.containers for bar in container
+        ]
+
+
+def lift_labels_over_bars(ax) -> None:
+    """A value label that runs into a neighbouring, taller bar is lifted above the
+    tallest bar it spans, and the axis raised to fit; call after the chart's layout."""
+    renderer = ax.figure.canvas.get_renderer()
+    bars = [bar for container in ax.containers for bar in container]
+    for text in ax.texts:
+        if not text.get_text() or not collisions.runs_into_a_bar(ax, text, renderer):
+            continue
+        box = text.get_window_extent(renderer)
+        spanned = [
+            bar.get_y() + bar.get_height()
+            for bar in bars
+            if bar.get_window_extent(renderer).x1 > box.x0
+            and bar.get_window_extent(renderer).x0 < box.x1
+            and pd.notna(bar.get_height())
+        ]
+        x, y = text.xy
+        text.xy = (x, max([y, *spanned]))
+    raise_to_fit_labels(ax)

@@ -8,7 +8,11 @@ from matplotlib.ticker import MaxNLocator
 
 from displacement_report.i18n import _
 from displacement_report.present import exhibits, style
-from displacement_report.present.charts.axes import LocalizedFormatter, millions_label
+from displacement_report.present.charts.axes import (
+    LocalizedFormatter,
+    millions_label,
+    place_point_labels,
+)
 
 
 def claim_against_series(
@@ -71,6 +75,7 @@ def claim_against_series(
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(loc="lower right", fontsize=8)
     style.add_source(fig, source)
+    place_point_labels(ax)
     exhibits.attach_data(
         fig,
         pd.concat(

@@ -10,6 +10,7 @@ from matplotlib.ticker import FuncFormatter
 from displacement_report.analysis.demographics import Pyramid
 from displacement_report.i18n import _
 from displacement_report.present import exhibits, style
+from displacement_report.present.charts.axes import legend_over_bars
 
 #: Men and boys left, women and girls right (the legend in the same order); the hatch
 #: tells them apart without colour.
@@ -61,6 +62,7 @@ def age_sex_pyramid(
     ax.set_title(title, fontsize=10)
     ax.legend(loc="upper center", fontsize=7.5, ncol=2)
     style.add_source(fig, source)
+    legend_over_bars(ax, 2, fontsize=7.5)  # one column where two are wider than the chart
     data = (
         shares.rename(columns=_sex_label)
         .rename_axis("x")

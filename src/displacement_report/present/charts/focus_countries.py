@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
@@ -26,13 +28,19 @@ def small_multiples(
     # title, subtitle and legend take fixed room in inches, whatever the number of rows
     height = 1.9 * rows + 1.8
     fig, axes = plt.subplots(rows, cols, figsize=(style.A4_TEXT_WIDTH_IN, height), squeeze=False)
-    labels = {column: _(label) for column, label in COMPONENTS.items()}
+    # a group no country has in any year gets no band and no legend entry
+    shown = [
+        c
+        for c in COMPONENTS
+        if any(table[c].astype("Float64").fillna(0).any() for table in series.values())
+    ] or list(COMPONENTS)
+    labels = {column: _(COMPONENTS[column]) for column in shown}
     for ax, (code, table) in zip(axes.flat, series.items(), strict=False):
-        data = table[list(COMPONENTS)].astype("Float64").fillna(0).astype(float) / 1e6
+        data = table[shown].astype("Float64").fillna(0).astype(float) / 1e6
         ax.stackplot(
             data.index,
-            *[data[c] for c in COMPONENTS],
-            colors=[style.POPULATION_COLOURS[c] for c in COMPONENTS],
+            *[data[c] for c in shown],
+            colors=[style.POPULATION_COLOURS[c] for c in shown],
             labels=list(labels.values()),
             linewidth=0,
         )
@@ -47,7 +55,7 @@ def small_multiples(
     handles, legend = axes.flat[0].get_legend_handles_labels()
     fig.legend(
         handles,
-        legend,
+        [textwrap.fill(label, 44) for label in legend],  # two columns within the page
         loc="lower center",
         ncol=2,
         fontsize=7.5,
@@ -67,7 +75,7 @@ def small_multiples(
         pd.concat(
             [
                 table[list(COMPONENTS)]
-                .rename(columns=labels)
+                .rename(columns={c: _(label) for c, label in COMPONENTS.items()})
                 .rename_axis("x")
                 .reset_index()
                 .melt(id_vars="x", var_name="series", value_name="value")

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import pandas as pd
 
 from displacement_report.analysis.headline import COMPONENTS, TOTAL
 from displacement_report.i18n import _
 from displacement_report.present import style
-from displacement_report.present.charts.axes import localized, millions_label, people_axis
+from displacement_report.present.charts.axes import (
+    lift_labels_over_bars,
+    localized,
+    millions_label,
+    people_axis,
+)
 
 
 def displacement_trend(
@@ -50,6 +57,7 @@ def displacement_trend(
     ax.margins(x=0.01)
     ax.grid(axis="x", visible=False)
     style.add_source(fig, source, rect=_trend_legend(fig, ax, legend_below))
+    lift_labels_over_bars(ax)
     return fig
 
 
@@ -58,8 +66,9 @@ def _trend_legend(fig: plt.Figure, ax, below: bool) -> tuple[float, float, float
     it, above the source line (a low chart, whose bars a legend inside would cover); the
     area left for the axes."""
     handles, labels = ax.get_legend_handles_labels()
-    if not below:
-        ax.legend(handles[::-1], labels[::-1], loc="upper left", fontsize=8)
+    if not below:  # narrow, so that it stays clear of the labelled years on the right
+        narrow = [textwrap.fill(label, 32) for label in labels[::-1]]
+        ax.legend(handles[::-1], narrow, loc="upper left", fontsize=8)
         return (0, 0.045, 1, 1)
     height = fig.get_figheight()  # the legend's three rows take the same inches always
     fig.legend(
@@ -73,6 +82,14 @@ def _trend_legend(fig: plt.Figure, ax, below: bool) -> tuple[float, float, float
     return (0, 0.68 / height, 1, 1)
 
 
+def _label_alignment(year: int, years: pd.Index) -> tuple[str, float]:
+    if year == max(years):
+        return "right", year + 0.4
+    if year == min(years):
+        return "left", year - 0.4
+    return "center", year
+
+
 def _label_totals(ax, totals: pd.Series, years: tuple[int, ...], millions: bool) -> None:
     """The total written above the bars of `years` ('3.0 M', or '9,119' under a million),
     and above its neighbours' bars where they are taller: a label wider than its bar
@@ -82,12 +99,14 @@ def _label_totals(ax, totals: pd.Series, years: tuple[int, ...], millions: bool)
         if year in totals.index and pd.notna(totals.loc[year]):
             total = totals.loc[year]
             clear_of = totals.reindex([year - 1, year, year + 1]).astype(float).max()
+            # the first and last years' labels end at their bar's outer edge, inside the frame
+            ha, x = _label_alignment(year, totals.index)
             ax.annotate(
                 millions_label(total) if millions else localized(f"{total:,.0f}"),
-                xy=(year, clear_of),
+                xy=(x, clear_of),
                 xytext=(0, 3),
                 textcoords="offset points",
-                ha="center",
+                ha=ha,
                 fontsize=8,
                 fontweight="bold",
                 # readable where it meets the next year's taller bar

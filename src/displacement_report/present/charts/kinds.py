@@ -9,7 +9,12 @@ from matplotlib.ticker import MaxNLocator
 
 from displacement_report.i18n import _
 from displacement_report.present import style
-from displacement_report.present.charts.axes import LocalizedFormatter, localized
+from displacement_report.present.charts.axes import (
+    LocalizedFormatter,
+    localized,
+    place_point_labels,
+    upright_where_crowded,
+)
 
 
 def share_lines(
@@ -44,11 +49,14 @@ def share_lines(
         )
     ax.set_ylabel(ylabel)
     ax.set_title(title)
-    ax.set_ylim(bottom=0)
+    # room above the highest line: it never runs into the frame, a mark fits over it
+    highest = table[list(columns)].astype(float).max().max()
+    ax.set_ylim(0, (1.0 if pd.isna(highest) else max(float(highest), 1.0)) * 1.12)
     ax.yaxis.set_major_formatter(LocalizedFormatter())
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not 2021.5
     ax.legend(loc="best", fontsize=8)
     style.add_source(fig, source)
+    place_point_labels(ax)
     return fig
 
 
@@ -84,4 +92,5 @@ def budget_stages(
     ax.grid(axis="x", visible=False)
     ax.legend(loc="upper left", fontsize=8)
     style.add_source(fig, source)
+    upright_where_crowded(ax)
     return fig

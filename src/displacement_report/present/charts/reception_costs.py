@@ -7,7 +7,12 @@ import pandas as pd
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from displacement_report.present import style
-from displacement_report.present.charts.axes import LocalizedFormatter, localized
+from displacement_report.present.charts.axes import (
+    LocalizedFormatter,
+    localized,
+    place_point_labels,
+    upright_where_crowded,
+)
 
 
 def year_bars(
@@ -65,6 +70,7 @@ def year_bars(
     if len(columns) > 1:
         ax.legend(loc="upper left", fontsize=8)
     style.add_source(fig, source)
+    upright_where_crowded(ax)
     return fig
 
 
@@ -112,4 +118,5 @@ def share_with_computed(
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(loc="upper left", fontsize=8)
     style.add_source(fig, source)
+    place_point_labels(ax)
     return fig

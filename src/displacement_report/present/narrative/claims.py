@@ -316,3 +316,12 @@ def headline_trend_sentence(
         )
     )
     return text + " " + backwards.format(**fields)
+
+
+def claim_trend_caption(series: pd.Series, stated: str) -> str:
+    """The caption of the chart of the headline figure against the letter's."""
+    return _(
+        "Forcibly displaced people worldwide at the end of each year, on today's data and as "
+        "UNHCR published them at the time, against the letter's {stated}, {first}–{last} "
+        "(millions)"
+    ).format(stated=stated, first=min(series.index), last=max(series.index))

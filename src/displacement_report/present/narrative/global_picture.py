@@ -172,3 +172,12 @@ def world_share_sentence(
         year=year,
         n=count(round(world_population / total)),
     )
+
+
+def trend_caption(years: pd.Index) -> str:
+    """The caption of the chart of the forcibly displaced by group over the years."""
+    return _(
+        "Forcibly displaced people at the end of each year by group: refugees, asylum-seekers, "
+        "other people in need of international protection and people displaced inside their "
+        "own country, {first}–{last} (millions)"
+    ).format(first=min(years), last=max(years))

@@ -136,3 +136,12 @@ def solutions_title(per_year: pd.DataFrame, year: int) -> str:
 def solutions_mark(per_year: pd.DataFrame, year: int) -> tuple[int, str, str]:
     """The title's figure, to be written at its point on the chart."""
     return year, "all_solutions_pct", percent(per_year.loc[year, "all_solutions_pct"])
+
+
+def solutions_caption(per_year: pd.DataFrame) -> str:
+    """The caption of the chart of durable solutions as a share of refugees."""
+    return _(
+        "Refugees who returned home, were resettled or were naturalised in the year, as a "
+        "share of the refugees under UNHCR's mandate at the end of the year before, "
+        "{first}–{last}"
+    ).format(first=min(per_year.index), last=max(per_year.index))

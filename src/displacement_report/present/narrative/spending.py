@@ -458,3 +458,19 @@ def no_index_sentence(first_budget_year: int | None, year: int) -> str:
         "The first draft budget of sub-article 4.2 in the data is that of {first}, after "
         "{year}: for this report year no index of budget and displacement can be drawn."
     ).format(first=first_budget_year, year=year)
+
+
+def budget_stages_caption(budget: pd.DataFrame) -> str:
+    """The caption of the chart of sub-article 4.2 by budget stage."""
+    return _(
+        "Sub-article 4.2 (reception in the region) at each budget stage, {first}–{last} "
+        "(EUR million; budget, not spending)"
+    ).format(first=min(budget.index), last=max(budget.index))
+
+
+def index_caption(index: pd.DataFrame, base: int) -> str:
+    """The caption of the chart of the budget beside displacement, as an index."""
+    return _(
+        "The draft budget of sub-article 4.2 beside the number of forcibly displaced people "
+        "in the focus countries and worldwide, {first}–{last} (index, {base} = 100)"
+    ).format(first=min(index.index), last=max(index.index), base=base)

@@ -485,9 +485,12 @@ table.claims-ledger { border-collapse: collapse; font-size: 8.5pt; width: 100%; 
 table.claims-ledger caption { text-align: left; font-weight: bold; padding-bottom: 0.3em; }
 table.claims-ledger th { background: #f3f3f3; text-align: left; padding: 0.2em 0.4em; }
 table.claims-ledger td { padding: 0.15em 0.4em; vertical-align: top; text-align: left; }
-table.claims-ledger tbody { break-inside: avoid; page-break-inside: avoid; }
 table.claims-ledger tr.claim-section th { background: none; font-size: 9.5pt;
   border-bottom: 1px solid #888; padding-top: 0.8em; }
+/* a claim's rows stay together, kept row by row: WeasyPrint splits a first row group
+   marked unbreakable anyway */
+table.claims-ledger tr.claim-head + tr, table.claims-ledger tr.claim-how,
+table.claims-ledger tr.claim-second { break-before: avoid; }
 table.claims-ledger tr.claim-head td { border-top: 1px solid #bbb; padding-top: 0.35em; }
 table.claims-ledger tr.claim-second td { color: #333; font-size: 7.5pt; }
 table.claims-ledger tr.claim-how td { color: #444; font-size: 7.5pt; padding-bottom: 0.35em; }
