@@ -251,7 +251,8 @@ def test_the_letters_figures_read_in_dutch(stated, high, unit, wording, expected
         (63_696, "people", "63.696"),
         (4.5497, "percent", "4,5%"),
         (0.3877, "percentage points", "+0,39 procentpunt"),
-        (135_500_000, "EUR", "135,5 miljoen euro"),
+        (135_500_000, "EUR", "€ 135,5 miljoen"),  # the report's form; the letter's: '… euro'
+        (2_380_000_000, "EUR", "€ 2,38 miljard"),
         (2, "rank", "2e"),
         (10.3, "years", "10,3 jaar"),
     ],
@@ -320,7 +321,7 @@ def test_the_dutch_claims_table_quotes_the_letter_and_speaks_dutch():
         assert words in text
     assert "79,5 miljoen (juli 2020)" in text
     assert "laatst gevonden: 14,8 miljoen (eind 2022 (gegevens schooljaar 2021-22))" in text
-    assert "geen cijfer voor 2025" in text and "op zichzelf: klopt" in text
+    assert "geen cijfer voor 2025" in text and "oordeel op dit cijfer: klopt" in text
     assert "Hoe gemeten: Alle vijf groepen." in re.sub(r"\s+", " ", text)
     assert "secundaire bron" in text and "25 januari 2021" in text
     # the English edition keeps its paraphrase and the letter's figure

@@ -117,10 +117,8 @@ def test_a_table_of_some_countries_counts_only_its_own_lost_countries():
         "population": Joined(pd.DataFrame(), ("Kosovo (XKX)", "Aruba (ABW)")),
         "GDP": Joined(pd.DataFrame(), ("Aruba (ABW)", "Syrian Arab Rep. (SYR)")),
     }
-    assert technical.unmatched_pointer(joins).startswith("*3 countries are left out")
-    assert technical.unmatched_pointer(joins, among=("SYR", "JOR")).startswith(
-        "*1 country is left out"
-    )
+    assert "3 countries are left out" in technical.unmatched_pointer(joins)
+    assert "1 country is left out" in technical.unmatched_pointer(joins, among=("SYR", "JOR"))
     assert technical.unmatched_pointer(joins, among=("EGY", "JOR")) == ""
 
 

@@ -80,9 +80,7 @@ def test_identical_runs_give_no_changes_and_a_one_line_annex(tmp_path):
     run = _record(tmp_path, "r", exhibits={"top_hosts": HOSTS}, data={"a": "1"})
     found = changes.compare(run, run)
     assert found.empty and found.summary() == "no changes since r"
-    assert "Nothing changed since the previous report of these parameters" in changes.annex_html(
-        found
-    )
+    assert "Nothing changed since the previous edition of this report" in changes.annex_html(found)
 
 
 def _revise(folder: Path, year: int, coo: str, coa: str, extra: int) -> None:

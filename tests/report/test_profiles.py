@@ -22,7 +22,7 @@ from displacement_report.cli import app
 # one worker runs the whole module (make test's --dist loadgroup): the batch is built once
 pytestmark = [pytest.mark.notebook, pytest.mark.xdist_group("profiles")]
 
-COUNTRIES = {"JOR": "Jordan", "DEU": "Germany", "KNA": "St Kitts & Nevis"}
+COUNTRIES = {"JOR": "Jordan", "DEU": "Germany", "KNA": "Saint Kitts and Nevis"}
 #: the names the index (in the main edition's language, Dutch) shows
 CLDR_NL = {"JOR": "Jordanië", "DEU": "Duitsland", "KNA": "Saint Kitts en Nevis"}
 
@@ -184,7 +184,7 @@ def test_the_index_lists_every_published_profile_also_after_a_partial_batch(publ
 
 
 def test_a_year_before_anyone_was_recorded_gives_a_factsheet_without_history(tmp_path):
-    """St Kitts & Nevis appears in UNHCR's data from 2017: its 2012 profile says so in
+    """Saint Kitts and Nevis appears in UNHCR's data from 2017: its 2012 profile says so in
     words, draws no empty chart, and still fits two pages."""
     args = ["profiles", "KNA", "--set", "report_year=2012", "--set", "baseline_year=2008"]
     result = CliRunner().invoke(app, [*args, "--output-dir", str(tmp_path)])
@@ -192,5 +192,5 @@ def test_a_year_before_anyone_was_recorded_gives_a_factsheet_without_history(tmp
     pdf = tmp_path / "profiles" / "KNA" / "report.en.pdf"
     text = _text(pdf)
     assert len(PdfReader(pdf).pages) <= 2
-    assert "record nobody hosted in or displaced inside St Kitts & Nevis in 2012" in text
+    assert "record nobody hosted in or displaced inside Saint Kitts and Nevis in 2012" in text
     assert "at the end of each year," not in text  # no history chart, nor its caption

@@ -387,19 +387,22 @@ def table_exhibit(
     source: str,
     name: str | None = None,
     annex: bool = False,
+    note: str = "",
 ) -> str:
     """A table (its caption inside it) wrapped as a numbered exhibit, its data saved
-    beside the charts; with `annex`, marked for the report's annex."""
+    beside the charts; with `annex`, marked for the report's annex. A `note` (how the
+    figures were rounded, say) goes under the table, above its source."""
     name = _unique(name or slug(caption))
     _write_sidecars(name, "table", frame, {"title": caption, "caption": caption, "source": source})
     link = _data_link(name)
+    noted = f'<p class="table-note">{html.escape(note)}</p>' if note else ""
     classes = "exhibit table-exhibit"
     if len(frame) <= SHORT_TABLE_ROWS:
         classes += " short-table"
     if annex:
         classes += f" {ANNEX_CLASS}"
     return (
-        f'<div class="{classes}" id="tab-{name}">{body}'
+        f'<div class="{classes}" id="tab-{name}">{body}{noted}'
         f'<p class="source-line">{linked(source)}{link}</p></div>'
     )
 
@@ -411,19 +414,23 @@ def table_html(
     source: str,
     name: str | None = None,
     annex: bool = False,
+    data_only: Sequence[str] = (),
+    note: str = "",
 ) -> str:
     """A static HTML table with formatted cells, its caption and the source under it,
     as a numbered exhibit whose data is saved beside it (`table_exhibit`);
     `name` is what the text refers to (`@tab:name`), by default a slug of the caption.
     With `annex`, the report shows it in the annex of reference tables, wherever the
-    notebook displays it.
+    notebook displays it. Columns named in `data_only` (the ids of the project's data
+    files) are saved in the data file, where an analyst traces each row, but not shown.
 
     Every table in the report goes through here, so every table names its source.
     Columns with a formatter are numbers (right-aligned); the others are text. Cell
     text is escaped: country names and parameters are data, never markup.
     """
-    align = {c: "right" if c in formats else "left" for c in frame.columns}
-    styler = frame.style.format(dict(formats.items()), escape="html").hide(axis="index")
+    shown = frame.drop(columns=list(data_only))
+    align = {c: "right" if c in formats else "left" for c in shown.columns}
+    styler = shown.style.format(dict(formats.items()), escape="html").hide(axis="index")
     styler = styler.set_table_attributes('class="report-table"').set_caption(
         f'<span class="exhibit-number">{_(TABLE)}</span> {html.escape(caption)}'
     )
@@ -433,7 +440,7 @@ def table_html(
     # a stable id per table: unique within the report, identical across runs
     table_id = hashlib.sha256(caption.encode()).hexdigest()[:10]
     body = styler.to_html(table_uuid=table_id)
-    return table_exhibit(body, frame, caption, source, name, annex)
+    return table_exhibit(body, frame, caption, source, name, annex, note)
 
 
 # --- charts saved as files and shown as figures ---------------------------------------

@@ -17,11 +17,11 @@ from displacement_report.analysis import spending
 from displacement_report.i18n import N_, _, ngettext
 from displacement_report.present.format import (
     as_float,
-    count,
     escape_markdown,
     money,
     money_digits,
     percent,
+    whole_amount,
 )
 from displacement_report.present.tables import spending as tables
 
@@ -165,7 +165,7 @@ def _per_group_parts(row: pd.Series) -> list[str]:
     for column, phrase in _PER_GROUP.items():
         value = row[column]
         if pd.notna(value) and value > 0:
-            parts.append(_(phrase).format(amount="EUR " + count(round(float(value)))))
+            parts.append(_(phrase).format(amount=whole_amount(float(value), "EUR")))
     if parts:
         parts[0] = f"**{parts[0]}**"
     return parts
@@ -204,9 +204,7 @@ def per_person_paragraph(table: pd.DataFrame, hosts: int) -> str:
             "parts of it."
         )
     if len(table) == 1:
-        text += " " + _("{year} is the only year for which the line's budget is public.").format(
-            year=year
-        )
+        text += " " + _("The line's budget is public for {year} only.").format(year=year)
     return text
 
 
@@ -336,6 +334,11 @@ def results_paragraph(results: pd.DataFrame) -> str:
     return text
 
 
+def _sentence_start(clause: str) -> str:
+    """A clause made to open a sentence ('de Nederlandse ...' -> 'De Nederlandse ...')."""
+    return clause[:1].upper() + clause[1:]
+
+
 def cost_per_result_paragraph(table: pd.DataFrame) -> str:
     if table.empty:
         return (
@@ -344,7 +347,7 @@ def cost_per_result_paragraph(table: pd.DataFrame) -> str:
                 "published amount, so no cost per result can be computed."
             )
             + " "
-            + _(ATTRIBUTION_RULE)
+            + _sentence_start(_(ATTRIBUTION_RULE))
             + "."
         )
     return ngettext(

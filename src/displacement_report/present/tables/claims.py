@@ -24,7 +24,14 @@ from displacement_report.data.claims import footnote_mark, footnote_numbers
 from displacement_report.i18n import _, pgettext
 from displacement_report.present import sources
 from displacement_report.present.exhibits import table_html
-from displacement_report.present.format import as_float, count, in_millions, one_decimal, percent
+from displacement_report.present.format import (
+    as_float,
+    count,
+    in_millions,
+    money,
+    one_decimal,
+    percent,
+)
 
 
 def _missing(value: object) -> bool:
@@ -75,7 +82,7 @@ def _rank(number: float) -> str:
 _UNIT_WRITERS = {
     "percent": lambda n: percent(n, 1),
     "percentage points": _points,
-    "EUR": lambda n: _("EUR {number} million").format(number=in_millions(n, 1)),
+    "EUR": lambda n: money(n, "EUR"),  # 'EUR 135.5 million', 'EUR 2.38 billion'; no '.0'
     "rank": _rank,
     "years": lambda n: _("{number} years").format(number=one_decimal(n)),
 }
@@ -94,8 +101,14 @@ def _stated_value(value: float, unit: str) -> str:
         return count(value)
     if unit == "percent":
         return _percent_as_written(value)
+    # in the letter's own words ('128 miljoen euro'), beside the report's '€ 135,5 miljoen':
+    # the context 'as the letter writes it' keeps them apart (terminology.csv)
     if unit == "EUR":
-        return _("EUR {number} million").format(number=_trimmed(value / 1e6, 1))
+        if value >= 1e9:
+            template = pgettext("as the letter writes it", "EUR {number} billion")
+            return template.format(number=_trimmed(value / 1e9, 2))
+        template = pgettext("as the letter writes it", "EUR {number} million")
+        return template.format(number=_trimmed(value / 1e6, 1))
     if unit == "years":
         return _("{number} years").format(number=_trimmed(value, 1))
     return _trimmed(value, 1)
@@ -237,14 +250,16 @@ def _sources_html(row) -> str:
         )
     for source in row.sources:
         note = _("secondary source") if source.quality == "secondary" else ""
-        parts.append(sources.link_html(source.title, source.url, note))
+        # a title as published, our notes on it in the edition's language; the ECB's
+        # rates are named by a message of the catalogue
+        parts.append(sources.link_html(sources.title(_(source.title)), source.url, note))
     return "; ".join(parts) if parts else html.escape(_("the letter itself only"))
 
 
 def _then_verdict_cell(row) -> str:
     basis = {
         "published": _("on the figure published then"),
-        "today's data": _("on today's data: nothing published then in the reference data"),
+        "today's data": _("on today's data: no figure published at the time was found"),
     }.get(row.then_basis, "")
     if row.published_secondary and row.then_basis == "published":
         basis = _("on the figure published then; secondary sources only")
@@ -273,10 +288,11 @@ def _now_cell(row) -> str:
 
 def _revised_cell(row) -> str:
     if row.method == "reference" and _missing(row.revised_value):
-        return "–<br>" + _small(_("no revision in the reference data"))
+        return "–<br>" + _small(_("no revised figure found"))
     notes = [row.revised_detail, row.revised_missing]
     if row.revised_verdict:
-        notes.insert(0, _("by itself: {verdict}").format(verdict=verdict_text(row.revised_verdict)))
+        verdict = verdict_text(row.revised_verdict)
+        notes.insert(0, _("verdict on this figure: {verdict}").format(verdict=verdict))
     return _value_cell(
         row.revised_value, row.unit, row.revised_period, *notes, signed=_is_change(row)
     )
