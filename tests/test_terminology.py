@@ -74,8 +74,17 @@ def _data_texts() -> list[tuple[str, str]]:
             texts += [(f"{name}: {column}", v) for v in frame[column].dropna()]
     titles = LOCALE / sources.SOURCE_TITLES_FILE
     with titles.open(encoding="utf-8", newline="") as handle:
-        texts += [(titles.name, row["title_nl"]) for row in csv.DictReader(handle)]
+        # only what we wrote: a title as published keeps its own words ('2,7 miljard euro')
+        texts += [
+            (titles.name, _ours(row["title"], row["title_nl"])) for row in csv.DictReader(handle)
+        ]
     return texts
+
+
+def _ours(title: str, dutch: str) -> str:
+    """The part of a Dutch source title that differs from the title as published."""
+    same = next((i for i, (a, b) in enumerate(zip(title, dutch, strict=False)) if a != b), 0)
+    return dutch[same:]
 
 
 def dutch_texts() -> list[tuple[str, str]]:

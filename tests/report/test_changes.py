@@ -74,6 +74,9 @@ def test_numbers_beyond_the_threshold_verdicts_rankings_and_files_are_listed(tmp
     ]
     annex = changes.annex_html(found)
     assert "What changed since the previous report" in annex and "does not hold" in annex
+    # the reader sees which source changed; the file is in changes.json
+    assert "<td>UNHCR Refugee Population Statistics Database</td><td>changed</td>" in annex
+    assert "population.csv" not in annex and "unhcr/" not in annex
 
 
 def test_identical_runs_give_no_changes_and_a_one_line_annex(tmp_path):

@@ -144,6 +144,9 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+PAGE_FOOTER = re.compile(r"\n\s*\d+ / \d+\s*$")
+
+
 def pdf_body(pdf: Path, page: Path) -> str:
     """The text of the PDF, the colophon left out: the report's colophon pages (found
     by the PDF's bookmarks) or the factsheet's colophon line (found by its first and
@@ -160,7 +163,9 @@ def pdf_body(pdf: Path, page: Path) -> str:
         if title in ("Colophon", "Colofon"):
             end = next((p for p, _ in starts[i + 1 :] if p > first), len(pages))
             skip |= set(range(first, end))
-    text = "\n".join(p for n, p in enumerate(pages) if n not in skip)
+    # a page's footer ('51 / 61') would cut a web address that runs on to the next page
+    body = [PAGE_FOOTER.sub("", p) for n, p in enumerate(pages) if n not in skip]
+    text = "\n".join(body)
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     line = soup.select_one("p.colophon-line")
     if line is not None:  # a factsheet: cut its colophon line out of the page's text

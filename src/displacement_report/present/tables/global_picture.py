@@ -29,7 +29,7 @@ def comparison_table(comparison: pd.DataFrame, baseline: int, year: int, source:
         frame = pd.DataFrame(
             {
                 _("Group"): [label(c) for c in comparison.index],
-                end_year: _existing(comparison[[year]])[year].to_numpy(),
+                end_year: _existing(comparison[[year]])[year].array,
             }
         )
         caption = _("Forcibly displaced people (millions), end of {year}").format(year=year)
@@ -42,13 +42,19 @@ def comparison_table(comparison: pd.DataFrame, baseline: int, year: int, source:
     frame = pd.DataFrame(
         {
             _("Group"): [label(c) for c in comparison.index],
-            end_baseline: before.to_numpy(),
-            end_year: after.to_numpy(),
+            end_baseline: before.array,
+            end_year: after.array,
             # the change a reader can check: the difference of the printed figures
-            change: [rounded_change(b, a) for b, a in zip(before, after, strict=True)],
+            change: pd.array(
+                [
+                    round(rounded_change(b, a)) if pd.notna(b) and pd.notna(a) else pd.NA
+                    for b, a in zip(before, after, strict=True)
+                ],
+                dtype="Int64",
+            ),
             change_pct: comparison["change_pct"].where(before.notna() & after.notna()).to_numpy(),
             # the exact change, for the data file
-            exact: (after - before).to_numpy(),
+            exact: (after - before).array,
         }
     )
     formats = {
@@ -80,11 +86,11 @@ def _existing(levels: pd.DataFrame) -> pd.DataFrame:
     """The levels by group and year, with no figure ('–', not 0) for a group in a year
     before UNHCR counted it: other people in need of international protection before
     2018."""
-    levels = levels.astype("float64")
+    levels = levels.astype("Int64")  # whole people in the data file, with gaps
     if "oip" in levels.index:
         for year in levels.columns:
             if int(year) < OIP_FIRST_YEAR:
-                levels.loc["oip", year] = float("nan")
+                levels.loc["oip", year] = pd.NA
     return levels
 
 
@@ -124,7 +130,17 @@ def _focus_headers() -> dict[str, str]:
     }
 
 
-def focus_table(focus: pd.DataFrame, names: Mapping[str, str], year: int, source: str) -> str:
+def focus_table(
+    focus: pd.DataFrame,
+    names: Mapping[str, str],
+    year: int,
+    source: str,
+    idps_by_country: bool = True,
+) -> str:
+    """Everyone hosted in or displaced inside each focus country. A group without a
+    figure that year reads '–', not 0: other people in need of international protection
+    before 2018, and IDPs when IDMC gave only a world total (`idps_by_country` false,
+    before 2009); the total then adds up the groups with a figure."""
     frame = focus.reset_index()
     country = _("Country")
     frame.insert(1, country, [names.get(code, code) for code in frame["iso3"]])
@@ -133,6 +149,8 @@ def focus_table(focus: pd.DataFrame, names: Mapping[str, str], year: int, source
     frame = frame.rename(columns={"iso3": "ISO3", **{c: headers[c] for c in focus.columns}})
     if "oip" in focus.columns and year < OIP_FIRST_YEAR:  # not counted yet: '–', not 0
         frame[headers["oip"]] = float("nan")
+    if "idps" in focus.columns and not idps_by_country:
+        frame[headers["idps"]] = float("nan")
     formats = dict.fromkeys([headers[c] for c in focus.columns], count)
     caption = _("People hosted in or displaced inside the focus countries, end of {year}").format(
         year=year
