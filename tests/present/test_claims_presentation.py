@@ -385,8 +385,8 @@ def test_the_dutch_table_of_unchecked_claims_quotes_the_letter_and_gives_dutch_r
     ("period", "dutch"),
     [
         ("end 2015", "eind 2015"),
-        ("Dec 2014-2022", "dec 2014-2022"),
-        ("to Dec 2024", "tot dec 2024"),
+        ("Dec 2014-2022", "december 2014-2022"),  # months written out in Dutch
+        ("to Dec 2024", "tot december 2024"),
         ("2015 to 2019", "2015 tot 2019"),
         ("July 2020", "juli 2020"),
         ("2019", "2019"),

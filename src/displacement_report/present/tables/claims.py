@@ -203,9 +203,8 @@ def period_text(period: str) -> str:
     text = re.sub(r"\bto\b", lambda _m: to, text)
 
     def month(found: re.Match[str]) -> str:
-        names = get_month_names(
-            "wide" if len(found.group(1)) > 3 else "abbreviated", locale=i18n.locale_code()
-        )
+        # written out, as terminology.csv asks ('december 2014', not 'dec 2014')
+        names = get_month_names("wide", locale=i18n.locale_code())
         return str(names[_english_months()[found.group(1)]])
 
     return _MONTH.sub(month, text)
