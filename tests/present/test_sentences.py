@@ -183,3 +183,18 @@ def test_dutch_tick_labels_carry_a_decimal_comma():
     assert any("," in label for label in labels), labels
     assert not any("." in label for label in labels), labels  # '17.5' would be English
     plt.close(fig)
+
+
+def test_the_focus_countries_are_named_and_set_beside_the_letters():
+    from displacement_report.present.narrative import focus_countries as words
+
+    default = words.focus_section_intro(["EGY", "ETH", "IRQ", "JOR", "KEN", "LBN", "UGA", "SDN"])
+    assert default.startswith("The eight focus countries of Dutch reception-in-the-region")
+    assert "(Egypt, Ethiopia, Iraq, Jordan, Kenya, Lebanon, Uganda and Sudan)" in default
+    assert "parameter" not in default
+    assert "are others" in words.focus_section_intro(["TUR", "PAK"])
+    assert "they are among the eight" in words.focus_section_intro(["JOR", "LBN"])
+    assert "not all of them" in words.focus_section_intro(["JOR", "TUR"])
+    with i18n.using("nl"):
+        dutch = words.one_by_one_intro(["TUR", "PAK"])
+    assert dutch.startswith("De focuslanden van dit rapport (Turkije en Pakistan): wie elk land")

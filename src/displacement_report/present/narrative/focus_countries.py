@@ -133,6 +133,20 @@ def focus_section_intro(focus: Sequence[str]) -> str:
             "letter ({countries}), with everyone they host or who is displaced inside them. "
             "Chapter 4 looks at them one by one."
         )
+    elif set(focus) <= set(letter.FOCUS_COUNTRIES):
+        text = _(
+            "The focus countries of this report ({countries}), with everyone they host or "
+            "who is displaced inside them; they are among the eight focus countries of Dutch "
+            "reception-in-the-region policy named in the letter. Chapter 4 looks at them one "
+            "by one."
+        )
+    elif set(focus) & set(letter.FOCUS_COUNTRIES):
+        text = _(
+            "The focus countries of this report ({countries}), with everyone they host or "
+            "who is displaced inside them; not all of them are among the eight focus "
+            "countries of Dutch reception-in-the-region policy named in the letter. Chapter 4 "
+            "looks at them one by one."
+        )
     else:
         text = _(
             "The focus countries of this report ({countries}), with everyone they host or "
