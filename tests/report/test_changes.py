@@ -139,7 +139,8 @@ EXPECTED_MOVES = {
     *(
         (_COMPARISON, row, column)
         for row in ("Forcibly displaced, total", "Refugees under UNHCR's mandate")
-        for column in ("End 2019", "Change", "Change, %")
+        # the printed change and, in the data file only, the exact one
+        for column in ("End 2019", "Change", "Change, %", "Change, exact")
     ),
     ("top_hosts", "Türkiye", "Refugees"),
     ("top_origins", "Syria", "Refugees"),
@@ -176,7 +177,11 @@ def test_a_run_on_revised_data_lists_exactly_what_changed(data_copy, tmp_path):
     moved = {(n["exhibit"], n["row"], n["column"]) for n in found["numbers"]}
     assert moved == EXPECTED_MOVES
     text = revised.html.read_text(encoding="utf-8")
-    assert "What changed since the previous report" in text and "population.csv" in text
+    annex = text[text.index('id="what-changed"') : text.index('class="colophon"')]
+    assert "What changed since the previous report" in text
+    # the reader is told which source changed; the file's name is in changes.json
+    assert "UNHCR Refugee Population Statistics Database" in annex
+    assert "population.csv" not in annex
 
     # a new year in all three headline tables changes their files, not a 2019 figure
     _add_year(data_copy, 2026)
