@@ -32,7 +32,7 @@ def test_numbers_dates_and_names_follow_the_edition_language():
     assert fmt.millions(26_012_345) == "26.0 million"
     assert letter.citation() == "Kamerstuk 35 570 XVII, nr. 52 (25 January 2021)"
     assert i18n.country_name("IRN", "Iran (Islamic Rep. of)") == "Iran"
-    assert i18n.country_name("COD", "Dem. Rep. of the Congo") == "Congo - Kinshasa"
+    assert i18n.country_name("COD", "Dem. Rep. of the Congo") == "DR Congo"
 
 
 def test_a_name_covering_more_than_the_cldr_territory_stays_the_datas():
@@ -212,3 +212,32 @@ def test_no_message_is_written_inside_an_f_string():
                 if is_fstring and _LITERAL_IN_FSTRING.search(token.string):
                     hidden.append(f"{path.name}:{token.start[0]}")
     assert not hidden
+
+
+@pytest.mark.parametrize(
+    ("iso3", "data_name", "english", "dutch"),
+    [
+        ("COD", "Dem. Rep. of the Congo", "DR Congo", "DR Congo"),
+        ("MMR", "Myanmar", "Myanmar", "Myanmar"),
+        ("PSE", "State of Palestine", "State of Palestine", "Palestina"),
+        ("BIH", "Bosnia and Herzegovina", "Bosnia and Herzegovina", "Bosnië en Herzegovina"),
+        ("COG", "Congo", "Congo", "Congo-Brazzaville"),
+    ],
+)
+def test_unhcrs_name_where_cldrs_reads_oddly(iso3, data_name, english, dutch):
+    """CLDR's 'Congo - Kinshasa', 'Myanmar (Burma)', 'Palestinian Territories' and the
+    '&' of British English are not how a report writes these countries."""
+    with i18n.using("en"):
+        assert i18n.country_name(iso3, data_name) == english
+    with i18n.using("nl"):
+        assert i18n.country_name(iso3, data_name) == dutch
+
+
+def test_every_chosen_country_name_has_a_reason_and_a_known_code():
+    import csv
+
+    with i18n.COUNTRY_NAMES_FILE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and all(row["why"] and len(row["iso3"]) == 3 for row in rows)
+    codes = [row["iso3"] for row in rows]
+    assert len(codes) == len(set(codes))

@@ -161,11 +161,28 @@ def _alpha2(iso3: str) -> str | None:
 
 def country_name(iso3: str, fallback: str) -> str:
     """The country's name as readers of the active language know it (CLDR, through
-    Babel): 'Syria', 'Syrië'; `fallback` (the data's own name) where CLDR has none."""
+    Babel): 'Syria', 'Syrië'; UNHCR's name where CLDR's reads oddly in a report
+    ('DR Congo', not 'Congo - Kinshasa'; locale/country_names.csv); `fallback` (the
+    data's own name) where CLDR has none."""
+    chosen = _chosen_names(language()).get(iso3)
+    if chosen:
+        return chosen
     alpha2 = None if iso3 in _DATA_NAME_KEPT else _alpha2(iso3)
     if alpha2 is None:
         return _(fallback) if fallback in _PLACES_WITHOUT_CODE else fallback
     return _territories(locale_code()).get(alpha2, fallback)
+
+
+COUNTRY_NAMES_FILE = LOCALE_DIR / "country_names.csv"
+
+
+@functools.cache
+def _chosen_names(language: str) -> dict[str, str]:
+    """Names chosen over CLDR's, by ISO3 code, in `language` (empty: CLDR's stands)."""
+    import csv
+
+    with COUNTRY_NAMES_FILE.open(encoding="utf-8", newline="") as handle:
+        return {row["iso3"]: row[language] for row in csv.DictReader(handle) if row[language]}
 
 
 #: UNHCR's entry covers more than CLDR's territory of that code ('Serbia and Kosovo:
@@ -173,7 +190,7 @@ def country_name(iso3: str, fallback: str) -> str:
 _DATA_NAME_KEPT = frozenset({"SRB"})
 
 #: Entries of UNHCR's country list that are not countries (translated as messages).
-_PLACES_WITHOUT_CODE = frozenset({N_("Stateless"), N_("Unknown"), N_("Various")})
+_PLACES_WITHOUT_CODE = frozenset({N_("Stateless"), N_("Unknown"), N_("Various"), N_("Tibetan")})
 
 
 def compile_all() -> None:

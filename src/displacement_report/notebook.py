@@ -175,7 +175,7 @@ class ReportData:
     @cached_property
     def neighbours_source(self) -> str:
         """Source line for figures that combine UNHCR data with GeoNames' borders."""
-        return sources.unhcr_and_geonames(self.unhcr_version, neighbours.package_version())
+        return sources.unhcr_and_geonames(self.unhcr_version)
 
     @cached_property
     def both_sources(self) -> str:

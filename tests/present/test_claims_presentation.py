@@ -252,7 +252,8 @@ def test_the_letters_figures_read_in_dutch(stated, high, unit, wording, expected
         (63_696, "people", "63.696"),
         (4.5497, "percent", "4,5%"),
         (0.3877, "percentage points", "+0,39 procentpunt"),
-        (135_500_000, "EUR", "135,5 miljoen euro"),
+        (135_500_000, "EUR", "€ 135,5 miljoen"),  # the report's form; the letter's: '… euro'
+        (2_380_000_000, "EUR", "€ 2,38 miljard"),
         (2, "rank", "2e"),
         (10.3, "years", "10,3 jaar"),
     ],
@@ -322,7 +323,7 @@ def test_the_dutch_claims_table_quotes_the_letter_and_speaks_dutch():
         assert words in text
     assert "79,5 miljoen (juli 2020)" in text
     assert "laatst gevonden: 14,8 miljoen (eind 2022 (gegevens schooljaar 2021-22))" in text
-    assert "geen cijfer voor 2025" in text and "op zichzelf: klopt" in text
+    assert "geen cijfer voor 2025" in text and "oordeel op dit cijfer: klopt" in text
     assert "Hoe gemeten: Alle vijf groepen." in re.sub(r"\s+", " ", text)
     assert "secundaire bron" in text and "25 januari 2021" in text
     # the English edition keeps its paraphrase and the letter's figure
@@ -386,8 +387,8 @@ def test_the_dutch_table_of_unchecked_claims_quotes_the_letter_and_gives_dutch_r
     ("period", "dutch"),
     [
         ("end 2015", "eind 2015"),
-        ("Dec 2014-2022", "dec 2014-2022"),
-        ("to Dec 2024", "tot dec 2024"),
+        ("Dec 2014-2022", "december 2014-2022"),  # months written out in Dutch
+        ("to Dec 2024", "tot december 2024"),
         ("2015 to 2019", "2015 tot 2019"),
         ("July 2020", "juli 2020"),
         ("2019", "2019"),
@@ -492,20 +493,20 @@ def test_a_later_budget_stage_is_listed_as_a_later_decision_with_its_stage():
         now_verdict=claims.no_figure(2025),
     )
     text = re.sub(r"<[^>]+>", " ", tables.claims_table(frame, "Claims", 2025))
-    assert "EUR 128.0 million (2021, draft budget)" in text
+    assert "EUR 128 million (2021, draft budget)" in text
     assert "later decision, not a revision: 2nd supplementary budget: EUR 135.5 million" in text
     assert "it does not change the verdict" in text
-    assert "latest found: EUR 128.0 million (2021, draft budget)" in text
+    assert "latest found: EUR 128 million (2021, draft budget)" in text
     summary = narrative.claims_summary(frame, 2025)
     assert (
-        "C16 is judged on the draft budget (EUR 128.0 million), the stage the letter could "
+        "C16 is judged on the draft budget (EUR 128 million), the stage the letter could "
         "know; the 2nd supplementary budget (EUR 135.5 million, 2021) is a later decision, "
         "not a revision, and changes no verdict." in summary
     )
     assert "would only roughly hold" not in summary
     with i18n.using("nl"):
         dutch = re.sub(r"<[^>]+>", " ", tables.claims_table(frame, "Beweringen", 2025))
-    assert "128,0 miljoen euro (2021, ontwerpbegroting)" in dutch
+    assert "€ 128 miljoen (2021, ontwerpbegroting)" in dutch
     assert "later besluit, geen herziening: 2e suppletoire begroting" in dutch
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from displacement_report import i18n
+from displacement_report.analysis import headline
 from displacement_report.present import exhibits
 from displacement_report.present import format as fmt
 
@@ -110,3 +112,97 @@ def test_money_is_written_alike_in_every_chapter():
     assert fmt.money(135.5e6, "EUR") == "EUR 135.5 million"
     assert fmt.in_currency("29.3", "USD", fmt.BILLIONS) == "USD 29.3 billion"
     assert fmt.in_currency("12", "GBP") == "GBP 12"
+
+
+# --- numbers as a reader writes them (issue 23, section 5) -----------------------------
+
+
+def test_a_change_never_carries_a_sign_when_it_rounds_to_zero():
+    assert fmt.signed_in_millions(-12_000) == "0.0"  # 12.13 M to 12.12 M: not '-0.0'
+    assert fmt.signed_in_millions(40_000) == "0.0"  # not '+0.0'
+    assert fmt.signed_in_millions(-60_000) == "-0.1"
+    assert fmt.signed_percent(-0.04) == "0.0%"
+    assert fmt.signed_percent(0.04) == "0.0%"  # not lifted to '+0.1%' either
+    assert fmt.signed_percent(5.9) == "+5.9%"
+    assert fmt.signed_percent(float("nan")) == "–"
+
+
+def test_a_change_column_agrees_with_the_printed_figures():
+    # UNRWA refugees 2019 to 2025: 5,644,000 -> 5,975,000 reads 5.6 -> 6.0, so +0.4
+    before, after = 5_644_000, 5_975_000
+    assert (fmt.in_millions(before), fmt.in_millions(after)) == ("5.6", "6.0")
+    assert fmt.signed_in_millions(after - before) == "+0.3"  # exact, but not what one reads
+    assert fmt.signed_in_millions(fmt.rounded_change(before, after)) == "+0.4"
+    assert fmt.signed_in_millions(fmt.rounded_change(12_130_000, 12_120_000)) == "0.0"
+    assert pd.isna(fmt.rounded_change(float("nan"), 1_000_000))
+
+
+def test_amounts_per_person_are_whole_euros():
+    assert fmt.whole_amount(2_080.25, "EUR") == "EUR 2,080"
+    assert fmt.whole_amount(19_809.88, "EUR") == "EUR 19,810"
+    assert fmt.whole_amount(76.5, "EUR") == "EUR 77"  # halves round up
+    with i18n.using("nl"):
+        assert fmt.whole_amount(2_080.25, "EUR") == "€ 2.080"
+        assert fmt.whole_amount(396.2, "USD") == "US$ 396"
+
+
+def test_billions_are_billions_and_no_amount_carries_a_pointless_decimal():
+    assert fmt.money(800e6, "EUR") == "EUR 800 million"
+    assert fmt.money(135.5e6, "EUR") == "EUR 135.5 million"
+    assert fmt.money(2_380e6, "EUR") == "EUR 2.38 billion"
+    assert fmt.money(2_700e6, "EUR") == "EUR 2.7 billion"
+    assert fmt.money(1_073_712_000, "EUR", 3) == "EUR 1.074 billion"  # a reference table
+    with i18n.using("nl"):
+        assert fmt.money(800e6, "EUR") == "€ 800 miljoen"
+        assert fmt.money(2_380e6, "EUR") == "€ 2,38 miljard"
+        assert fmt.money(5.6e9, "USD") == "US$ 5,6 miljard"
+    assert fmt.millions_digits(800e6, 749e6) == 0
+    assert fmt.millions_digits(800e6, 606.3e6) == 1
+
+
+def test_a_group_that_did_not_exist_yet_shows_a_dash_not_zero():
+    """Other people in need of international protection are counted from 2018: the
+    2001 table has no figure for them, and no change."""
+    from displacement_report.present.tables import global_picture
+
+    comparison = pd.DataFrame(
+        {2000: [12_130_000, 0, 38_100_000], 2001: [12_120_000, 0, 42_000_000]},
+        index=["refugees", "oip", headline.TOTAL],
+    )
+    comparison["change"] = comparison[2001] - comparison[2000]
+    comparison["change_pct"] = [-0.08, float("nan"), 10.2]
+    page = global_picture.comparison_table(comparison, 2000, 2001, "Source: UNHCR")
+    cells = [[td.get_text() for td in tr.find_all("td")] for tr in _rows(page)]
+    assert cells[0][1:] == ["12.1", "12.1", "0.0", "-0.1%"]  # no '-0.0'
+    assert cells[1][1:] == ["–", "–", "–", "–"]  # not '0.0' and '+0.0'
+    assert "computed from the exact counts" in page  # the note under the table
+
+
+def _rows(page: str):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(page, "html.parser").find("tbody").find_all("tr")
+
+
+def test_the_focus_table_of_2001_has_no_zeros_for_groups_without_a_figure():
+    """2001: no OIP (counted from 2018) and no IDPs by country (IDMC gave only a world
+    total before 2009): '–' in their columns, not 0, and the codes stay in the CSV only."""
+    from displacement_report.present.tables import global_picture
+
+    focus = pd.DataFrame(
+        {
+            "refugees": [2_198_792],
+            "unrwa_refugees": [0],
+            "asylum_seekers": [575],
+            "oip": [0],
+            "idps": [0],
+            headline.TOTAL: [2_199_367],
+        },
+        index=pd.Index(["PAK"], name="iso3"),
+    )
+    page = global_picture.focus_table(
+        focus, {"PAK": "Pakistan"}, 2001, "Source: UNHCR", idps_by_country=False
+    )
+    cells = [td.get_text() for td in _rows(page)[0].find_all("td")]
+    assert cells == ["Pakistan", "2,198,792", "0", "575", "–", "–", "2,199,367"]
+    assert "PAK" not in page

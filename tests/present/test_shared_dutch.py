@@ -44,7 +44,7 @@ def test_source_lines_are_dutch_and_keep_the_titles_as_published():
             "Bron: UNHCR Refugee Population Statistics Database (versie 2025.12.1), CC BY 4.0"
         )
         line = sources.documents(DOCUMENTS)
-        short = sources.documents(DOCUMENTS, with_urls=False, limit=1)
+        short = sources.documents(DOCUMENTS, with_urls=False, compact=True)
         assert sources.documents(DOCUMENTS.iloc[:0]) == "Bronnen: geen"
         assert sources.unhcr_and_worldbank("2025.12.1").endswith(
             "(versie 2025.12.1); WDI en landenindeling van de Wereldbank; VN-lijst van minst "
@@ -54,7 +54,11 @@ def test_source_lines_are_dutch_and_keep_the_titles_as_published():
     # the title as published, the date we add after it in Dutch
     assert "2020 Progress Report 3RP (15 september 2020)" in line
     assert "Factsheet (mei 2024)" in line
-    assert short == "Bronnen: Kamerstuk 35 570 XVII, nr. 52 (25 januari 2021); en nog 2"
+    # a chart's source line lists every document, never 'en nog 2'
+    assert short == (
+        "Bronnen: Kamerstuk 35 570 XVII, nr. 52 (25 januari 2021); "
+        "2020 Progress Report 3RP (15 september 2020); Factsheet (mei 2024)"
+    )
 
 
 def test_source_lines_in_english_are_unchanged():
@@ -64,8 +68,8 @@ def test_source_lines_in_english_are_unchanged():
     assert sources.unhcr_and_worldbank("2025.12.1").endswith(
         "; World Bank WDI and country classifications; UN LDC list"
     )
-    assert sources.documents(DOCUMENTS, with_urls=False, limit=1) == (
-        f"Sources: {LETTER}; and 2 more"
+    assert sources.documents(DOCUMENTS, with_urls=False, compact=True) == (
+        f"Sources: {LETTER}; 2020 Progress Report 3RP (15 Sep 2020); Factsheet (May 2024)"
     )
     assert sources.title("Note (July 2024, on COA jaarverslag 2023)") == (
         "Note (July 2024, on COA jaarverslag 2023)"
@@ -155,15 +159,17 @@ def test_technical_notes_name_lost_countries_as_dutch_readers_know_them():
     assert "(eind 2025)" in notes
     assert r"Britse Maagdeneilanden \(VGB\), Onbekend \(UNK\), Venezuela \(VEN\)" in notes
     assert "British" not in notes and "Bolivarian" not in notes
-    assert pointer.startswith("*3 landen ontbreken in de verhoudingscijfers")
-    assert one.startswith("*1 land ontbreekt") and "noemt het.*" in one
+    assert pointer.startswith("*Omdat de Wereldbank er geen cijfer voor heeft, ontbreken 3 landen")
+    assert "ontbreekt 1 land in de verhoudingscijfers" in one and "noemt het.*" in one
 
 
 def test_technical_notes_in_english_use_the_common_country_names():
     notes = technical.joins_markdown(JOINS, 2025)
     assert "(end of 2025)" in notes
     assert r"British Virgin Islands \(VGB\), Unknown \(UNK\), Venezuela \(VEN\)" in notes
-    assert technical.unmatched_pointer(JOINS).startswith("*3 countries are left out")
+    assert technical.unmatched_pointer(JOINS).startswith(
+        "*For want of a World Bank figure, 3 countries are left out"
+    )
 
 
 # --- what changed ----------------------------------------------------------------------
@@ -280,7 +286,7 @@ def test_each_edition_reads_the_changes_from_its_own_tables(tmp_path):
     assert "<td>Turkije</td><td>Vluchtelingen</td><td>100</td><td>120</td>" in dutch
     assert "<td>Lebanon</td>" in english and "<td>Refugees</td><td>100</td><td>120</td>" in english
     assert i18n.language() == "en"  # the edition's language ends with its annex
-    assert "Dit is het eerste rapport" in changes.edition_annex(None, new_run, "nl")
+    assert "Dit is de eerste editie" in changes.edition_annex(None, new_run, "nl")
 
 
 # --- glossary --------------------------------------------------------------------------

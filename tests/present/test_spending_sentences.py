@@ -24,11 +24,19 @@ def test_amounts_of_one_sentence_share_their_decimals():
     assert money(135.5e6, "EUR") == "EUR 135.5 million"
     assert money(128e6, "EUR") == "EUR 128 million"
     assert money(5.6e9, "USD") == "USD 5.6 billion"
-    # 128 and 135.5 in one sentence: both with one decimal
+    assert money(2.38e9, "EUR") == "EUR 2.38 billion"  # billions as billions
+    assert money(999.96e6, "EUR") == "EUR 1 billion"  # what rounds to a thousand million
+    # 128 and 135.5 in one sentence: one decimal at most, and never a pointless '.0'
     digits = money_digits(128e6, 135.5e6)
     assert (money(128e6, "EUR", digits), money(135.5e6, "EUR", digits)) == (
-        "EUR 128.0 million",
+        "EUR 128 million",
         "EUR 135.5 million",
+    )
+    # a sentence with 2.797 and 3.885 billion writes both to one decimal
+    digits = money_digits(2_797.3e6, 3_885.1e6)
+    assert (money(2_797.3e6, "EUR", digits), money(3_885.1e6, "EUR", digits)) == (
+        "EUR 2.8 billion",
+        "EUR 3.9 billion",
     )
     assert money_digits(167e6, 304e6) == 0
 
@@ -52,7 +60,7 @@ def test_the_budget_paragraph_says_how_the_line_moved_and_where_the_figures_are(
     paragraph = text.budget_paragraph(line, art42, 128e6)
     assert "The letter's EUR 128 million a year" in paragraph
     assert (
-        "For 2021 the line was EUR 128.0 million in the draft budget and EUR 135.5 million "
+        "For 2021 the line was EUR 128 million in the draft budget and EUR 135.5 million "
         "in the second supplementary budget: it rose by 6%." in paragraph
     )
     assert "is known for 2021." in paragraph  # not '2021–2021'
@@ -137,7 +145,7 @@ def test_the_3rp_sentence_gives_the_whole_appeal_of_each_year():
         ("R4", "3rp", 1.6e9, "USD", "funding_received", 2020, 2020, "3RP region"),
     )
     sentence = text.plan_paragraph(rows)
-    assert "asked for USD 5.5 billion in 2015 and USD 6.0 billion in 2020." in sentence
+    assert "asked for USD 5.5 billion in 2015 and USD 6 billion in 2020." in sentence
     assert f"@tab:{tables.PLAN_3RP} lists all 4 figures found." in sentence
     assert "shares funded" not in sentence  # none among these rows
 

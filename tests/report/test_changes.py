@@ -74,15 +74,16 @@ def test_numbers_beyond_the_threshold_verdicts_rankings_and_files_are_listed(tmp
     ]
     annex = changes.annex_html(found)
     assert "What changed since the previous report" in annex and "does not hold" in annex
+    # the reader sees which source changed; the file is in changes.json
+    assert "<td>UNHCR Refugee Population Statistics Database</td><td>changed</td>" in annex
+    assert "population.csv" not in annex and "unhcr/" not in annex
 
 
 def test_identical_runs_give_no_changes_and_a_one_line_annex(tmp_path):
     run = _record(tmp_path, "r", exhibits={"top_hosts": HOSTS}, data={"a": "1"})
     found = changes.compare(run, run)
     assert found.empty and found.summary() == "no changes since r"
-    assert "Nothing changed since the previous report of these parameters" in changes.annex_html(
-        found
-    )
+    assert "Nothing changed since the previous edition of this report" in changes.annex_html(found)
 
 
 def _revise(folder: Path, year: int, coo: str, coa: str, extra: int) -> None:
@@ -138,7 +139,8 @@ EXPECTED_MOVES = {
     *(
         (_COMPARISON, row, column)
         for row in ("Forcibly displaced, total", "Refugees under UNHCR's mandate")
-        for column in ("End 2019", "Change", "Change, %")
+        # the printed change and, in the data file only, the exact one
+        for column in ("End 2019", "Change", "Change, %", "Change, exact")
     ),
     ("top_hosts", "Türkiye", "Refugees"),
     ("top_origins", "Syria", "Refugees"),
@@ -175,7 +177,11 @@ def test_a_run_on_revised_data_lists_exactly_what_changed(data_copy, tmp_path):
     moved = {(n["exhibit"], n["row"], n["column"]) for n in found["numbers"]}
     assert moved == EXPECTED_MOVES
     text = revised.html.read_text(encoding="utf-8")
-    assert "What changed since the previous report" in text and "population.csv" in text
+    annex = text[text.index('id="what-changed"') : text.index('class="colophon"')]
+    assert "What changed since the previous report" in text
+    # the reader is told which source changed; the file's name is in changes.json
+    assert "UNHCR Refugee Population Statistics Database" in annex
+    assert "population.csv" not in annex
 
     # a new year in all three headline tables changes their files, not a 2019 figure
     _add_year(data_copy, 2026)

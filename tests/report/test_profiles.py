@@ -22,7 +22,7 @@ from tests.conftest import pdf_text
 pytestmark = pytest.mark.notebook
 
 #: the countries of the shared build (conftest.PROFILED), as the English edition names them
-COUNTRIES = {"JOR": "Jordan", "MLT": "Malta", "KNA": "St Kitts & Nevis"}
+COUNTRIES = {"JOR": "Jordan", "MLT": "Malta", "KNA": "Saint Kitts and Nevis"}
 #: the names the index (in the main edition's language, Dutch) shows
 CLDR_NL = {"JOR": "Jordanië", "MLT": "Malta", "KNA": "Saint Kitts en Nevis"}
 
@@ -165,7 +165,7 @@ def test_the_index_lists_every_published_profile_also_after_a_partial_batch(prof
 
 
 def test_a_year_before_anyone_was_recorded_gives_a_factsheet_without_history(tmp_path):
-    """St Kitts & Nevis appears in UNHCR's data from 2017: its 2012 profile says so in
+    """Saint Kitts and Nevis appears in UNHCR's data from 2017: its 2012 profile says so in
     words, draws no empty chart, and still fits two pages."""
     args = ["profiles", "KNA", "--set", "report_year=2012", "--set", "baseline_year=2008"]
     args += ["--language", "en"]  # the words checked are English
@@ -174,7 +174,7 @@ def test_a_year_before_anyone_was_recorded_gives_a_factsheet_without_history(tmp
     pdf = tmp_path / "profiles" / "KNA" / "report.en.pdf"
     text = pdf_text(pdf)
     assert len(PdfReader(pdf).pages) <= 2
-    assert "record nobody hosted in or displaced inside St Kitts & Nevis in 2012" in text
+    assert "record nobody hosted in or displaced inside Saint Kitts and Nevis in 2012" in text
     assert "at the end of each year," not in text  # no history chart, nor its caption
 
 

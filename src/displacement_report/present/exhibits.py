@@ -394,13 +394,16 @@ def table_exhibit(
     name: str | None = None,
     annex: bool = False,
     setting: str = table_layout.NORMAL,
+    note: str = "",
 ) -> str:
     """A table (its caption inside it) wrapped as a numbered exhibit, its data saved
     beside the charts; with `annex`, marked for the report's annex; `setting` (see
-    `table_layout`): in smaller type, or on a page of its own turned on its side."""
+    `table_layout`): in smaller type, or on a page of its own turned on its side. A
+    `note` (how the figures were rounded, say) goes under the table, above its source."""
     name = _unique(name or slug(caption))
     _write_sidecars(name, "table", frame, {"title": caption, "caption": caption, "source": source})
     link = _data_link(name)
+    noted = f'<p class="table-note">{html.escape(note)}</p>' if note else ""
     classes = "exhibit table-exhibit"
     if len(frame) <= SHORT_TABLE_ROWS:
         classes += " short-table"
@@ -409,7 +412,7 @@ def table_exhibit(
     if setting != table_layout.NORMAL:
         classes += f" {setting}"
     return (
-        f'<div class="{classes}" id="tab-{name}">{body}'
+        f'<div class="{classes}" id="tab-{name}">{body}{noted}'
         f'<p class="source-line">{linked(source)}{link}</p></div>'
     )
 
@@ -421,24 +424,28 @@ def table_html(
     source: str,
     name: str | None = None,
     annex: bool = False,
+    data_only: Sequence[str] = (),
+    note: str = "",
 ) -> str:
     """A static HTML table with formatted cells, its caption and the source under it,
     as a numbered exhibit whose data is saved beside it (`table_exhibit`);
     `name` is what the text refers to (`@tab:name`), by default a slug of the caption.
     With `annex`, the report shows it in the annex of reference tables, wherever the
-    notebook displays it.
+    notebook displays it. Columns named in `data_only` (the ids of the project's data
+    files) are saved in the data file, where an analyst traces each row, but not shown.
 
     Every table in the report goes through here, so every table names its source.
     Columns with a formatter are numbers (right-aligned); the others are text. Cell
     text is escaped: country names and parameters are data, never markup.
     """
-    align = {c: "right" if c in formats else "left" for c in frame.columns}
+    shown = frame.drop(columns=list(data_only))
+    align = {c: "right" if c in formats else "left" for c in shown.columns}
     layout = table_layout.column_layout(
-        [str(c) for c in frame.columns],
-        [_cell_texts(frame[c], formats.get(str(c))) for c in frame.columns],
+        [str(c) for c in shown.columns],
+        [_cell_texts(shown[c], formats.get(str(c))) for c in shown.columns],
     )
-    widths = dict(zip(frame.columns, layout.shares, strict=False))
-    styler = frame.style.format(dict(formats.items()), escape="html").hide(axis="index")
+    widths = dict(zip(shown.columns, layout.shares, strict=False))
+    styler = shown.style.format(dict(formats.items()), escape="html").hide(axis="index")
     styler = styler.set_table_attributes(
         'class="report-table fitted"' if widths else 'class="report-table"'
     ).set_caption(f'<span class="exhibit-number">{_(TABLE)}</span> {html.escape(caption)}')
@@ -451,7 +458,7 @@ def table_html(
     # a stable id per table: unique within the report, identical across runs
     table_id = hashlib.sha256(caption.encode()).hexdigest()[:10]
     body = styler.to_html(table_uuid=table_id)
-    return table_exhibit(body, frame, caption, source, name, annex, layout.setting)
+    return table_exhibit(body, frame, caption, source, name, annex, layout.setting, note)
 
 
 def _cell_texts(column: pd.Series, formatter: Callable[..., str] | None) -> list[str]:

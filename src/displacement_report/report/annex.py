@@ -25,8 +25,9 @@ LETTER = "A"
 TITLE = N_("Figures from public documents")
 INTRODUCTION = N_(
     "The complete lists the chapters summarise: each figure as read in a public "
-    "document, with the kind of amount, its period and place, the quality of its source "
-    "and its identifier in the project's data files. The tables are grouped under the "
+    "document, with the kind of amount, its period and place and the quality of its "
+    "source; each table's data file (CSV) also gives every figure's identifier, to trace "
+    "it to the report's sources. The tables are grouped under the "
     "chapter that refers to them. Figures that overlap (the same envelope cited by several "
     "documents, a country's part of a package) are listed as published and never added up."
 )

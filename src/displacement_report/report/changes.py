@@ -318,6 +318,36 @@ def _where(exhibit: str, captions: dict[str, str]) -> str:
     return exhibit.replace("_", " ")
 
 
+#: The sources of a report's input files, by the key of their group (report/inputs.py),
+#: as a reader knows them; which files changed is in changes.json.
+SOURCE_NAMES = {
+    "unhcr": N_("UNHCR Refugee Population Statistics Database"),
+    "worldbank": N_("World Bank and UN country data"),
+    "project": N_("Figures read in public documents, and the letter's claims"),
+    "reference": N_("Figures cited from public pages"),
+    "letter": N_("The letter"),
+    "iati": N_("The ministry's IATI activity file"),
+}
+
+
+def _source_rows(changes: Changes) -> list[list[str]]:
+    """One row per source whose files changed: its name, how, and its version."""
+    by_source: dict[str, dict[str, Any]] = {}
+    for found in changes.data_files:
+        key = str(found["file"]).split("/")[0]
+        entry = by_source.setdefault(key, {"states": [], "version": str(found["version"])})
+        if found["change"] not in entry["states"]:
+            entry["states"].append(found["change"])
+    return [
+        [
+            _(SOURCE_NAMES[key]) if key in SOURCE_NAMES else key,
+            ", ".join(_state(state) for state in entry["states"]),
+            entry["version"],
+        ]
+        for key, entry in by_source.items()
+    ]
+
+
 def _section(body: str) -> str:
     return (
         f'<section class="unnumbered changes"><h1 id="what-changed">{_(ANNEX_TITLE)}</h1>'
@@ -351,7 +381,11 @@ def _numbers_table(changes: Changes, limit: int, captions: dict[str, str]) -> li
     parts = [_table("changed-numbers", _("Numbers"), headers, rows)]
     more = len(changes.numbers) - limit
     if more > 0:
-        text = ngettext("And {n} more, in changes.json.", "And {n} more, in changes.json.", more)
+        text = ngettext(
+            "The other {n} is in the list of changes published with this report.",
+            "The other {n} are in the list of changes published with this report.",
+            more,
+        )
         parts.append(f"<p>{text.format(n=more)}</p>")
     return parts
 
@@ -363,21 +397,20 @@ def annex_html(
     language; `captions` (exhibit name -> caption) say where each change is."""
     captions = captions or {}
     if changes is None:
-        first = _("This is the first report of this parameter set: nothing to compare.")
+        first = _("This is the first edition of this report: there is nothing to compare it with.")
         return _section(f"<p>{first}</p>")
     if changes.empty:
         # the folder name stays in changes.json: the page is the same for the same inputs
-        same = _("Nothing changed since the previous report of these parameters.")
+        same = _("Nothing changed since the previous edition of this report.")
         return _section(f"<p>{same}</p>")
     intro = _(
-        "Compared with the previous report of the same parameters; numbers are listed "
-        "when they moved by more than {threshold} of their old value."
+        "Compared with the previous edition of this report; numbers are listed when they "
+        "moved by more than {threshold} of their old value."
     ).format(threshold=percent(changes.threshold * 100, 1))
     parts = [f"<p>{intro}</p>"]
     if changes.data_files:
-        rows = [[f["file"], _state(f["change"]), str(f["version"])] for f in changes.data_files]
-        headers = [_("File"), _("Change"), _("Version")]
-        parts.append(_table("changed-inputs", _("Input files"), headers, rows))
+        headers = [_("Source"), _("Change"), _("Version")]
+        parts.append(_table("changed-inputs", _("Data"), headers, _source_rows(changes)))
     if changes.verdicts:
         rows = [[v["row"], v["column"], str(v["old"]), str(v["new"])] for v in changes.verdicts]
         headers = [_("Claim"), _("Column"), _("Before"), _("Now")]

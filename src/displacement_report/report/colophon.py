@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
 from babel.dates import format_date
+from babel.lists import format_list
 
 from displacement_report import __version__, paths
 from displacement_report.data.provenance import DataFileInfo, year_range
@@ -150,21 +151,22 @@ def _rows_html(rows: Sequence[tuple[str, ...]]) -> str:
 
 
 def cover_html(p: Provenance) -> str:
+    """The cover: title, the year reported on and the one compared with, the focus
+    countries by name in the edition's language, the data and the date. The parameter
+    set and every parameter are in the colophon."""
     s = p.settings
+    countries = format_list(
+        [country_name(code, code) for code in s.focus_countries], locale=locale_code()
+    )
     return (
         '<section class="cover">'
         f"<h1>{html.escape(title(s))}</h1>"
         "<p>"
-        + _("Report year {year}, compared with {baseline}.").format(
+        + _("Figures for the end of {year}, compared with the end of {baseline}.").format(
             year=s.report_year, baseline=s.baseline_year
         )
         + " "
-        + _("Focus countries: {countries}.").format(
-            countries=html.escape(", ".join(s.focus_countries))
-        )
-        + "</p>"
-        + '<p class="cover-meta">'
-        + _("Parameter set: {name}").format(name=html.escape(p.config_name))
+        + _("Focus countries: {countries}.").format(countries=html.escape(countries))
         + "</p>"
         + '<p class="cover-meta">'
         + _("Data: UNHCR Refugee Population Statistics Database, version {version}").format(

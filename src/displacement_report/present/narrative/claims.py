@@ -122,7 +122,7 @@ def _revision_sentences(assessed: pd.DataFrame) -> str:
 
 
 def _decision_sentences(assessed: pd.DataFrame) -> str:
-    """'C16 is judged on the draft budget (EUR 128.0 million), the stage the letter could
+    """'C16 is judged on the draft budget (EUR 128 million), the stage the letter could
     know; the 2nd supplementary budget (EUR 135.5 million, 2021) is a later decision, not
     a revision, and changes no verdict.'"""
     from displacement_report.present.tables.claims import claim_value, decision_phrase, stage_name

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 from babel.lists import format_list
 
+from displacement_report import letter
 from displacement_report.analysis.headline import TOTAL
-from displacement_report.i18n import _, locale_code
+from displacement_report.i18n import _, country_name, locale_code
 from displacement_report.present.format import (
     escape_markdown,
     millions,
@@ -110,3 +113,62 @@ def _change_since(over_time: pd.DataFrame, baseline: int, year: int) -> str:
             "The number of people hosted from abroad was the same as at the end of {baseline}."
         )
     return text.format(**fields)
+
+
+def _named(focus: Sequence[str]) -> str:
+    """The focus countries by name, in the edition's language: 'Egypt, Ethiopia and Iraq'."""
+    return format_list([country_name(c, c) for c in focus], locale=locale_code())
+
+
+def _the_letters(focus: Sequence[str]) -> bool:
+    return sorted(focus) == sorted(letter.FOCUS_COUNTRIES)
+
+
+def focus_section_intro(focus: Sequence[str]) -> str:
+    """The opening of the section on the focus countries: which they are, and whether
+    they are the letter's."""
+    if _the_letters(focus):
+        text = _(
+            "The eight focus countries of Dutch reception-in-the-region policy named in the "
+            "letter ({countries}), with everyone they host or who is displaced inside them. "
+            "Chapter 4 looks at them one by one."
+        )
+    elif set(focus) <= set(letter.FOCUS_COUNTRIES):
+        text = _(
+            "The focus countries of this report ({countries}), with everyone they host or "
+            "who is displaced inside them; they are among the eight focus countries of Dutch "
+            "reception-in-the-region policy named in the letter. Chapter 4 looks at them one "
+            "by one."
+        )
+    elif set(focus) & set(letter.FOCUS_COUNTRIES):
+        text = _(
+            "The focus countries of this report ({countries}), with everyone they host or "
+            "who is displaced inside them; not all of them are among the eight focus "
+            "countries of Dutch reception-in-the-region policy named in the letter. Chapter 4 "
+            "looks at them one by one."
+        )
+    else:
+        text = _(
+            "The focus countries of this report ({countries}), with everyone they host or "
+            "who is displaced inside them; the letter's eight focus countries of Dutch "
+            "reception-in-the-region policy are others. Chapter 4 looks at them one by one."
+        )
+    return text.format(countries=escape_markdown(_named(focus)))
+
+
+def one_by_one_intro(focus: Sequence[str]) -> str:
+    """The opening of chapter 4."""
+    if _the_letters(focus):
+        text = _(
+            "The eight focus countries of Dutch reception-in-the-region policy "
+            "({countries}): whom each hosts, how heavy that is for its population, its "
+            "income group, the protracted situations it hosts and where its refugees come "
+            "from."
+        )
+    else:
+        text = _(
+            "The focus countries of this report ({countries}): whom each hosts, how heavy "
+            "that is for its population, its income group, the protracted situations it "
+            "hosts and where its refugees come from."
+        )
+    return text.format(countries=escape_markdown(_named(focus)))

@@ -14,15 +14,16 @@ from displacement_report import i18n, letter
 from displacement_report.analysis import costs
 from displacement_report.i18n import N_, _
 from displacement_report.present.format import (
-    MILLIONS,
     bullet_list,
     count,
-    in_currency,
     in_millions,
+    money_digits,
     one_decimal,
     percent,
+    whole_amount,
     year_list,
 )
+from displacement_report.present.format import money as money_amount
 from displacement_report.present.tables.reception_costs import cost_label, money
 from displacement_report.present.vocabulary import (
     kind_label,
@@ -68,11 +69,12 @@ def coa_stage_labels() -> dict[str, str]:
 
 def _eur(value: float) -> str:
     """Whole euros: 'EUR 27,100', 'EUR 22' ('€ 27.100', '€ 22')."""
-    return in_currency(count(value), "EUR")
+    return whole_amount(value, "EUR")
 
 
-def _eur_million(value: float, digits: int = 0) -> str:
-    return in_currency(in_millions(value, digits), "EUR", MILLIONS)
+def _eur_million(value: float, digits: int | None = None) -> str:
+    """'EUR 135.5 million', 'EUR 2.8 billion' ('€ 135,5 miljoen', '€ 2,8 miljard')."""
+    return money_amount(value, "EUR", digits)
 
 
 def _times(larger: float, smaller: float) -> str:
@@ -242,10 +244,11 @@ def coa_budget_paragraph(stages: pd.DataFrame, report_year: int, first: int | No
     assert isinstance(row, pd.Series)  # one row per year
     known = row.dropna()
     first_stage, last_stage = str(known.index[0]), str(known.index[-1])
+    digits = money_digits(known.iloc[0], known.iloc[-1])  # both amounts written alike
     fields = {
         "year": year,
         "which": _which_year(year, report_year),
-        "amount": _eur_million(known.iloc[0]),
+        "amount": _eur_million(known.iloc[0], digits),
         "stage": stage_name(first_stage).lower(),
     }
     if last_stage == first_stage:
@@ -262,7 +265,7 @@ def coa_budget_paragraph(stages: pd.DataFrame, report_year: int, first: int | No
             "(@fig:coa_budget_line)."
         ).format(
             **fields,
-            last_amount=_eur_million(known.iloc[-1]),
+            last_amount=_eur_million(known.iloc[-1], digits),
             last_stage=stage_name(last_stage).lower(),
             times=_times(known.iloc[-1], known.iloc[0]),
         )
@@ -498,7 +501,7 @@ def comparison_paragraph(
         "(@tab:cost_comparison)."
     ).format(
         budget_year=budget_year,
-        amount=_eur_million(eur, 1),
+        amount=_eur_million(eur),
         stage=(
             kind_label(budget_stage)
             if budget_stage is not None
@@ -540,19 +543,17 @@ def appeals_paragraph(shares: Sequence[costs.AppealShare], report_year: int) -> 
             "{year} or earlier, so no share of an appeal can be computed."
         ).format(year=report_year)
     parts = [
-        _("{year}: {share} ({dutch_id} of {need_id})").format(
-            year=s.year, share=percent(s.percent, 2), dutch_id=s.dutch_id, need_id=s.need_id
-        )
+        _("{share} in {year}").format(year=s.year, share=percent(s.percent, 2))
         for s in sorted(shares, key=lambda s: s.year)
     ]
     return _(
         "Appeals are set in US dollars, Dutch budgets in euros. Where a Dutch amount and the "
         "appeal it answers are of the same year, the euro amount is converted at the European "
-        "Central Bank's average reference rate of that year, stated in the table, and never "
-        "silently: {pairs} (@tab:appeal_shares). Each pair says what it compares; the whole "
-        "reception-in-the-region line against the Syria appeal overstates the Dutch share, "
-        "because the line also funds other regions."
-    ).format(pairs="; ".join(parts))
+        "Central Bank's average reference rate of that year, stated in the table. The Dutch "
+        "money came to {pairs} of the appeal it answers (@tab:appeal_shares). Each pair says "
+        "what it compares; the whole reception-in-the-region line against the Syria appeal "
+        "overstates the Dutch share, because the line also funds other regions."
+    ).format(pairs=format_list(parts, locale=i18n.locale_code()))
 
 
 #: What the public record does not provide (`costs.missing_figures`), one sentence per

@@ -18,12 +18,11 @@ from displacement_report.i18n import N_, _, country_name, ngettext
 from displacement_report.present.format import (
     as_float,
     bullet_list,
-    count,
-    in_currency,
     money,
     money_digits,
     percent,
     period,
+    whole_amount,
 )
 from displacement_report.present.tables import spending as tables
 from displacement_report.present.vocabulary import STAGE_PHRASES, stage_phrase
@@ -155,7 +154,7 @@ def _per_group_parts(row: pd.Series) -> list[str]:
     for column, phrase in _PER_GROUP.items():
         value = row[column]
         if pd.notna(value) and value > 0:
-            parts.append(_(phrase).format(amount=in_currency(count(round(float(value))), "EUR")))
+            parts.append(_(phrase).format(amount=whole_amount(float(value), "EUR")))
     if parts:
         parts[0] = f"**{parts[0]}**"
     return parts
@@ -203,9 +202,7 @@ def per_person_paragraph(table: pd.DataFrame, hosts: int, stages: pd.Series | No
             "parts of it."
         )
     if len(table) == 1:
-        text += " " + _("{year} is the only year for which the line's budget was found.").format(
-            year=year
-        )
+        text += " " + _("The line's budget was found for {year} only.").format(year=year)
     return text
 
 
@@ -335,6 +332,11 @@ def results_paragraph(results: pd.DataFrame) -> str:
     return text
 
 
+def _sentence_start(clause: str) -> str:
+    """A clause made to open a sentence ('de Nederlandse ...' -> 'De Nederlandse ...')."""
+    return clause[:1].upper() + clause[1:]
+
+
 def cost_per_result_paragraph(table: pd.DataFrame) -> str:
     if table.empty:
         return (
@@ -343,7 +345,7 @@ def cost_per_result_paragraph(table: pd.DataFrame) -> str:
                 "published amount, so no cost per result can be computed."
             )
             + " "
-            + _(ATTRIBUTION_RULE)
+            + _sentence_start(_(ATTRIBUTION_RULE))
             + "."
         )
     return ngettext(

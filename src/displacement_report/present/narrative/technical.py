@@ -28,10 +28,10 @@ def unmatched_pointer(joins: dict[str, Joined], among: Collection[str] | None = 
     if not lost:
         return ""
     return ngettext(
-        "*{n} country is left out of the ratios above for want of a World Bank figure; the "
-        "technical notes at the end of the report name it.*",
-        "*{n} countries are left out of the ratios above for want of a World Bank figure; the "
-        "technical notes at the end of the report name them.*",
+        "*For want of a World Bank figure, {n} country is left out of the ratios above; "
+        "the technical notes at the end of the report name it.*",
+        "*For want of a World Bank figure, {n} countries are left out of the ratios above; "
+        "the technical notes at the end of the report name them.*",
         len(lost),
     ).format(n=len(lost))
 
@@ -79,9 +79,9 @@ def iati_howto(given: bool) -> str:
             "by focus country, year and currency."
         )
     return _(
-        "No IATI activity file was given. The ministry publishes its projects in the IATI "
-        "standard (reporting organisation XM-DAC-7 on the IATI Registry); the README of "
-        "this report's code says how to download the file and pass it as the parameter "
-        "`iati_file`; the spending chapter then shows its disbursements by focus country, "
-        "year and currency."
+        "This edition was made without the ministry's IATI activity file. The ministry "
+        "publishes its projects in the IATI standard (reporting organisation XM-DAC-7 on the "
+        "IATI Registry); an edition made with that file shows its disbursements by focus "
+        "country, year and currency in the spending chapter, and checks the letter's claims "
+        "on how the 2020 programming was split by channel."
     )

@@ -35,6 +35,7 @@ from displacement_report.present.format import (
     count,
     in_millions,
     missing,
+    money,
     one_decimal,
     percent,
 )
@@ -84,7 +85,7 @@ def _rank(number: float) -> str:
 _UNIT_WRITERS = {
     "percent": lambda n: percent(n, 2) if abs(n) < 1 else percent(n, 1),
     "percentage points": _points,
-    "EUR": lambda n: _("EUR {number} million").format(number=in_millions(n, 1)),
+    "EUR": lambda n: money(n, "EUR"),  # 'EUR 135.5 million', 'EUR 2.38 billion'; no '.0'
     "rank": _rank,
     "years": lambda n: _("{number} years").format(number=one_decimal(n)),
     "partners": lambda n: ngettext("{n} partner", "{n} partners", int(n)).format(n=count(n)),
@@ -105,8 +106,14 @@ def _stated_value(value: float, unit: str) -> str:
         return count(value)
     if unit == "percent":
         return _percent_as_written(value)
+    # in the letter's own words ('128 miljoen euro'), beside the report's '€ 135,5 miljoen':
+    # the context 'as the letter writes it' keeps them apart (terminology.csv)
     if unit == "EUR":
-        return _("EUR {number} million").format(number=_trimmed(value / 1e6, 1))
+        if value >= 1e9:
+            template = pgettext("as the letter writes it", "EUR {number} billion")
+            return template.format(number=_trimmed(value / 1e9, 2))
+        template = pgettext("as the letter writes it", "EUR {number} million")
+        return template.format(number=_trimmed(value / 1e6, 1))
     if unit == "years":
         return _("{number} years").format(number=_trimmed(value, 1))
     if unit in ("partners", "countries"):
@@ -204,9 +211,8 @@ def period_text(period: str) -> str:
     text = re.sub(r"\bto\b", lambda _m: to, text)
 
     def month(found: re.Match[str]) -> str:
-        names = get_month_names(
-            "wide" if len(found.group(1)) > 3 else "abbreviated", locale=i18n.locale_code()
-        )
+        # written out, as terminology.csv asks ('december 2014', not 'dec 2014')
+        names = get_month_names("wide", locale=i18n.locale_code())
         return str(names[_english_months()[found.group(1)]])
 
     return _MONTH.sub(month, text)
@@ -443,7 +449,7 @@ def _revised_cell(row) -> str:
     if getattr(row, "later_decisions", None):
         return _decisions_cell(row)
     if row.method == "reference" and missing(row.revised_value):
-        return "–<br>" + _small(_("no revision in the reference data"))
+        return "–<br>" + _small(_("no revised figure found"))
     notes = [
         _from(getattr(row, "revised_from", ())),
         row.revised_detail,
@@ -455,7 +461,12 @@ def _revised_cell(row) -> str:
         if getattr(row, "revised_secondary", False):
             notes.append(_("secondary sources only"))
     if row.revised_verdict and row.then_basis == "published":
-        notes.insert(0, _("by itself: {verdict}").format(verdict=verdict_text(row.revised_verdict)))
+        notes.insert(
+            0,
+            _("verdict on this figure: {verdict}").format(
+                verdict=verdict_text(row.revised_verdict)
+            ),
+        )
     return _value_cell(
         row.revised_value,
         row.unit,
@@ -659,7 +670,7 @@ def ledger_frame(assessed: pd.DataFrame, now_year: int) -> pd.DataFrame:
                 ),
                 _("Then, today's data"): _number(row.revised_value),
                 _("Then, today's data: period"): row.revised_period,
-                _("Then, today's data: verdict by itself"): (
+                _("Then, today's data: verdict on this figure"): (
                     verdict_text(row.revised_verdict) if row.revised_verdict else ""
                 ),
                 _("Verdict on the letter"): verdict_text(row.then_verdict),

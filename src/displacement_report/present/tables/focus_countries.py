@@ -91,12 +91,19 @@ def focus_overview_table(overview: pd.DataFrame, caption: str, source: str) -> s
 
 
 def focus_people_table(
-    overview: pd.DataFrame, names: Mapping[str, str], caption: str, source: str
+    overview: pd.DataFrame,
+    names: Mapping[str, str],
+    caption: str,
+    source: str,
+    idps_by_country: bool = True,
 ) -> str:
     """Whom each focus country hosts, who is displaced inside it, and the refugees per
-    1,000 inhabitants."""
+    1,000 inhabitants; without `idps_by_country` (IDMC gave only a world total that
+    year, before 2009) the IDP column reads '–', not 0."""
     per_1000 = _("Refugees per 1,000 inhabitants, incl. UNRWA")
     counts = _counts(overview)
+    if not idps_by_country:
+        counts[_("IDPs (IDMC)")] = [float("nan")] * len(overview)
     frame = pd.DataFrame(
         {
             _("Country"): [names.get(c, c) for c in overview.index],

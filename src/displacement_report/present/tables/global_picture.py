@@ -8,13 +8,14 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from displacement_report.analysis.headline import TOTAL, label
+from displacement_report.analysis.headline import OIP_FIRST_YEAR, TOTAL, label
 from displacement_report.i18n import _, pgettext
 from displacement_report.present.exhibits import table_html
 from displacement_report.present.format import (
     count,
     country_column,
     in_millions,
+    rounded_change,
     signed_in_millions,
     signed_percent,
 )
@@ -28,20 +29,32 @@ def comparison_table(comparison: pd.DataFrame, baseline: int, year: int, source:
         frame = pd.DataFrame(
             {
                 _("Group"): [label(c) for c in comparison.index],
-                end_year: comparison[year].to_numpy(),
+                end_year: _existing(comparison[[year]])[year].array,
             }
         )
         caption = _("Forcibly displaced people (millions), end of {year}").format(year=year)
         return table_html(
             frame, {end_year: in_millions}, caption, source, name="forcibly_displaced_comparison"
         )
+    exact = _("Change, exact")
+    levels = _existing(comparison[[baseline, year]])
+    before, after = levels[baseline], levels[year]
     frame = pd.DataFrame(
         {
             _("Group"): [label(c) for c in comparison.index],
-            end_baseline: comparison[baseline].to_numpy(),
-            end_year: comparison[year].to_numpy(),
-            change: comparison["change"].to_numpy(),
-            change_pct: comparison["change_pct"].to_numpy(),
+            end_baseline: before.array,
+            end_year: after.array,
+            # the change a reader can check: the difference of the printed figures
+            change: pd.array(
+                [
+                    round(rounded_change(b, a)) if pd.notna(b) and pd.notna(a) else pd.NA
+                    for b, a in zip(before, after, strict=True)
+                ],
+                dtype="Int64",
+            ),
+            change_pct: comparison["change_pct"].where(before.notna() & after.notna()).to_numpy(),
+            # the exact change, for the data file
+            exact: (after - before).array,
         }
     )
     formats = {
@@ -53,7 +66,32 @@ def comparison_table(comparison: pd.DataFrame, baseline: int, year: int, source:
     caption = _("Forcibly displaced people (millions), end of {baseline} and end of {year}").format(
         baseline=baseline, year=year
     )
-    return table_html(frame, formats, caption, source, name="forcibly_displaced_comparison")
+    note = _(
+        "Each change is the difference of the rounded figures shown; percentages and "
+        "totals are computed from the exact counts, so the rounded parts may not add up to "
+        "the total."
+    )
+    return table_html(
+        frame,
+        formats,
+        caption,
+        source,
+        name="forcibly_displaced_comparison",
+        data_only=[exact],
+        note=note,
+    )
+
+
+def _existing(levels: pd.DataFrame) -> pd.DataFrame:
+    """The levels by group and year, with no figure ('–', not 0) for a group in a year
+    before UNHCR counted it: other people in need of international protection before
+    2018."""
+    levels = levels.astype("Int64")  # whole people in the data file, with gaps
+    if "oip" in levels.index:
+        for year in levels.columns:
+            if int(year) < OIP_FIRST_YEAR:
+                levels.loc["oip", year] = pd.NA
+    return levels
 
 
 def ranking_table(ranked: pd.DataFrame, role: str, year: int, source: str) -> str:
@@ -92,15 +130,30 @@ def _focus_headers() -> dict[str, str]:
     }
 
 
-def focus_table(focus: pd.DataFrame, names: Mapping[str, str], year: int, source: str) -> str:
+def focus_table(
+    focus: pd.DataFrame,
+    names: Mapping[str, str],
+    year: int,
+    source: str,
+    idps_by_country: bool = True,
+) -> str:
+    """Everyone hosted in or displaced inside each focus country. A group without a
+    figure that year reads '–', not 0: other people in need of international protection
+    before 2018, and IDPs when IDMC gave only a world total (`idps_by_country` false,
+    before 2009); the total then adds up the groups with a figure."""
     frame = focus.reset_index()
     country = _("Country")
     frame.insert(1, country, [names.get(code, code) for code in frame["iso3"]])
     frame.loc[frame["iso3"] == "Total", ["iso3", country]] = ["", _("Total")]
     headers = _focus_headers()
     frame = frame.rename(columns={"iso3": "ISO3", **{c: headers[c] for c in focus.columns}})
+    if "oip" in focus.columns and year < OIP_FIRST_YEAR:  # not counted yet: '–', not 0
+        frame[headers["oip"]] = float("nan")
+    if "idps" in focus.columns and not idps_by_country:
+        frame[headers["idps"]] = float("nan")
     formats = dict.fromkeys([headers[c] for c in focus.columns], count)
     caption = _("People hosted in or displaced inside the focus countries, end of {year}").format(
         year=year
     )
-    return table_html(frame, formats, caption, source, name="focus_totals")
+    # the codes stay in the data file; the reader has the country's name
+    return table_html(frame, formats, caption, source, name="focus_totals", data_only=["ISO3"])

@@ -18,13 +18,15 @@ from displacement_report.present import sources
 from displacement_report.present.exhibits import table_html
 from displacement_report.present.format import (
     count,
-    in_currency,
     in_millions,
+    millions_digits,
     one_decimal,
     percent,
     period,
     qualified,
+    whole_amount,
 )
+from displacement_report.present.format import money as money_amount
 from displacement_report.present.vocabulary import (
     basis_label,
     kind_label,
@@ -109,32 +111,20 @@ def _qualities(values: Sequence[str] | pd.Series) -> list[str]:
     return [quality_label(q) for q in values]
 
 
-def _amount(value: float, unit: str, size: int = 0) -> str:
-    """'EUR 27,100' or 'EUR 76.60' (size 0), 'EUR 800.0 million' (1), 'USD 29.3 billion'
-    (2); the Dutch edition writes '€ 27.100', '€ 800,0 miljoen', 'US$ 29,3 miljard'."""
-    if size == 2:
-        amount = one_decimal(value / 1e9)
-    elif size == 1:
-        amount = in_millions(value)
-    elif float(value).is_integer():
-        amount = count(value)
-    else:
-        amount = format_decimal(value, format="#,##0.00", locale=i18n.locale_code())
-    return in_currency(amount, unit, size)
-
-
 def money(value: float, unit: str, qualifier: str = "exact") -> str:
-    """'EUR 27,100', 'EUR 76.60', 'EUR 800.0 million', 'USD 29.3 billion', '18.0%',
-    '12 months', in the active language, with 'about', 'more than' or 'up to'."""
+    """'EUR 27,100', 'EUR 2,080' (an amount per person in whole euros), 'EUR 800
+    million', 'USD 29.3 billion', '18.0%', '12 months', in the active language, with
+    'about', 'more than' or 'up to'."""
     if unit == "percent":
         amount = percent(value, 1)
     elif unit == "months":
         amount = i18n.ngettext("{n} month", "{n} months", int(value)).format(n=f"{value:g}")
     elif unit == "year":
         amount = f"{value:g}"
+    elif abs(value) >= 1e6:
+        amount = money_amount(value, unit)
     else:
-        size = 2 if abs(value) >= 1e9 else 1 if abs(value) >= 1e6 else 0
-        amount = _amount(value, unit, size)
+        amount = whole_amount(value, unit)
     return qualified(amount, qualifier)
 
 
@@ -156,7 +146,7 @@ def figures_table(rows: pd.DataFrame, caption: str, name: str | None = None) -> 
             _("Id"): rows["cost_id"].to_numpy(),
         }
     )
-    return table_html(frame, {}, caption, sources.documents(rows), name=name)
+    return table_html(frame, {}, caption, sources.documents(rows), name=name, data_only=[_("Id")])
 
 
 def stage_table(rows: pd.DataFrame, caption: str, name: str) -> str:
@@ -177,7 +167,9 @@ def stage_table(rows: pd.DataFrame, caption: str, name: str) -> str:
         records.append(record)
     frame = pd.DataFrame(records)
     formats = dict.fromkeys(headers, in_millions)
-    return table_html(frame, formats, caption, sources.documents(rows), name=name)
+    return table_html(
+        frame, formats, caption, sources.documents(rows), name=name, data_only=[_("Ids")]
+    )
 
 
 def series_table(rows: pd.DataFrame, caption: str, name: str) -> str:
@@ -194,7 +186,7 @@ def series_table(rows: pd.DataFrame, caption: str, name: str) -> str:
             _("Id"): rows["cost_id"].to_numpy(),
         }
     )
-    return table_html(frame, {}, caption, sources.documents(rows), name=name)
+    return table_html(frame, {}, caption, sources.documents(rows), name=name, data_only=[_("Id")])
 
 
 def per_person_tables(by_basis: dict[str, pd.DataFrame], until: int) -> str:
@@ -226,6 +218,7 @@ def per_person_tables(by_basis: dict[str, pd.DataFrame], until: int) -> str:
                 _(caption).format(year=until),
                 sources.documents(rows),
                 name=f"cost_{basis}",
+                data_only=[_("Id")],
             )
         )
     return "".join(parts)
@@ -234,11 +227,12 @@ def per_person_tables(by_basis: dict[str, pd.DataFrame], until: int) -> str:
 def coa_totals_table(rows: pd.DataFrame, shown: pd.DataFrame, caption: str) -> str:
     """Every published figure of COA's total costs, with the one per year the chart uses."""
     rows = rows.sort_values(["period_start", "cost_id"])
+    digits = millions_digits(*rows["value"])  # no pointless '.0'
     frame = pd.DataFrame(
         {
             _("Year"): rows["period_start"].astype(str).to_numpy(),
             _("COA total costs, EUR million"): [
-                qualified(in_millions(v), q)
+                qualified(in_millions(v, digits), q)
                 for v, q in zip(rows["value"], rows["qualifier"], strict=True)
             ],
             _("Publication"): [
@@ -251,7 +245,14 @@ def coa_totals_table(rows: pd.DataFrame, shown: pd.DataFrame, caption: str) -> s
             _("Id"): rows["cost_id"].to_numpy(),
         }
     )
-    return table_html(frame, {}, caption, sources.documents(rows), name="coa_total_costs_table")
+    return table_html(
+        frame,
+        {},
+        caption,
+        sources.documents(rows),
+        name="coa_total_costs_table",
+        data_only=[_("Id")],
+    )
 
 
 def _cell(rows: pd.DataFrame) -> str:
@@ -285,7 +286,7 @@ def _rate(value: float) -> str:
 def _in_euros(row: dict[Any, Any]) -> str:
     rate = row["rate"]
     return _("{amount} at USD {rate} per EUR ({year} average of {days} daily rates)").format(
-        amount=_amount(row["eur"], "EUR", 1),
+        amount=money_amount(row["eur"], "EUR"),
         rate=_rate(rate.rate),
         year=rate.year,
         days=rate.days,
@@ -395,16 +396,25 @@ def cost_label(cost: costs.DutchCost) -> str:
     return label.format(setting=setting_name(cost.setting), period=written or cost.period)
 
 
+def _result_ids(name: str) -> list[str]:
+    """The results a denominator of people reached adds up (their ids in results.csv)."""
+    return name.removeprefix("reached_").split("_") if name.startswith("reached_") else []
+
+
 def denominator_label(name: str) -> str:
-    """What a denominator of the comparison counts, in the active language."""
-    if name.startswith("reached_"):
-        ids = name.removeprefix("reached_").split("_")
-        if len(ids) > 1:  # counts by domain: one person may be in several
-            return _(
-                "People reached by the programmes, as published, added up over domains that "
-                "may overlap ({ids}): at most this many different people"
-            ).format(ids=", ".join(ids))
-        return _("People reached by the programmes, as published ({ids})").format(ids=ids[0])
+    """What a denominator of the comparison counts, in the active language (the ids of
+    the results it counts are in the table's data file, not in the label)."""
+    ids = _result_ids(name)
+    if len(ids) > 1:  # counts by domain: one person may be in several
+        return i18n.ngettext(
+            "People reached by the programmes, as published, added up over {n} domain that "
+            "may overlap: at most this many different people",
+            "People reached by the programmes, as published, added up over {n} domains that "
+            "may overlap: at most this many different people",
+            len(ids),
+        ).format(n=len(ids))
+    if ids:
+        return _("People reached by the programmes, as published")
     return _(DENOMINATORS[name])
 
 
@@ -435,14 +445,16 @@ def sensitivity_table(
             per_person: region["eur_per_person"].to_numpy(),
         }
     )
+    results = _("Results counted")
+    frame[results] = [", ".join(_result_ids(n)) for n in region["denominator"]]
     formats: dict[str, Callable[..., str]] = {people: count, per_person: count}
     for cost in dutch:
         column = _("{label}: {amount} a year, ratio").format(
-            label=cost_label(cost), amount=in_currency(count(cost.value), "EUR")
+            label=cost_label(cost), amount=whole_amount(cost.value, "EUR")
         )
         frame[column] = ratios[cost.cost_id].to_numpy()
         formats[column] = _ratio
-    return table_html(frame, formats, caption, source, name="cost_comparison")
+    return table_html(frame, formats, caption, source, name="cost_comparison", data_only=[results])
 
 
 def _rate_cell(share: costs.AppealShare) -> str:
@@ -463,26 +475,25 @@ def appeals_table(shares: Sequence[costs.AppealShare], amounts: pd.DataFrame, ca
         {
             _("Year"): [str(s.year) for s in shares],
             _("Dutch money, as published"): [
-                _("{description}: {amount}, {kind} ({id})").format(
+                _("{description}: {amount}, {kind}").format(
                     description=described.loc[s.dutch_id],
                     amount=money(s.dutch, s.dutch_unit),
                     kind=kind_label(s.dutch_kind),
-                    id=s.dutch_id,
                 )
                 for s in shares
             ],
             _("USD per EUR, ECB annual average"): [_rate_cell(s) for s in shares],
             dutch_money: [s.dutch_usd for s in shares],
             _("Appeal requirement, USD million"): [
-                _("{amount}: {description} ({id})").format(
-                    amount=in_millions(s.requirement_usd),
+                _("{amount}: {description}").format(
+                    amount=in_millions(s.requirement_usd, millions_digits(s.requirement_usd)),
                     description=described.loc[s.need_id],
-                    id=s.need_id,
                 )
                 for s in shares
             ],
             dutch_share: [s.percent for s in shares],
             _("What the pair compares"): [_(APPEAL_RELATIONS[s.relation]) for s in shares],
+            _("Ids"): [f"{s.dutch_id}, {s.need_id}" for s in shares],
         }
     )
     rows = amounts[amounts["amount_id"].isin([i for s in shares for i in (s.dutch_id, s.need_id)])]
@@ -498,4 +509,5 @@ def appeals_table(shares: Sequence[costs.AppealShare], amounts: pd.DataFrame, ca
         caption,
         line,
         name="appeal_shares",
+        data_only=[_("Ids")],
     )

@@ -5,22 +5,23 @@ lists of document figures and results, which go to the report's annex (`annex_ta
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pandas as pd
 
 from displacement_report.analysis import spending
-from displacement_report.i18n import N_, _, localized, pgettext
+from displacement_report.i18n import N_, _, country_name, localized, pgettext
 from displacement_report.present import sources
 from displacement_report.present.exhibits import table_html
 from displacement_report.present.format import (
-    MILLIONS,
     count,
-    in_currency,
     in_millions,
+    money,
     percent,
     period,
     qualified,
+    whole_amount,
 )
 from displacement_report.present.vocabulary import kind_label, quality_label
 
@@ -52,9 +53,17 @@ def _amount_text(amount: float, unit: str, qualifier: str) -> str:
     if unit == "percent":
         text = percent(amount, 1)
     else:
-        # in millions with one decimal, as read: a reference table keeps every figure exact
-        text = in_currency(in_millions(amount), unit, MILLIONS)
+        # a reference table keeps every figure as read: to a tenth of a million, or to the
+        # million in billions ('EUR 1.074 billion'); never a pointless '.0'
+        text = money(amount, unit, 3 if abs(amount) >= 1e9 else 1)
     return qualified(text, qualifier)
+
+
+def _place(rows: pd.DataFrame) -> list[str]:
+    """Where each figure applies: a country by its name in the edition's language
+    (the data give a country as its ISO3 code), else the region as the data name it."""
+    places = localized(rows, "geography")
+    return [country_name(p, p) if re.fullmatch(r"[A-Z]{3}", str(p)) else str(p) for p in places]
 
 
 def document_figures_table(
@@ -73,12 +82,12 @@ def document_figures_table(
             _("Period"): [
                 period(s, e) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)
             ],
-            _("Where"): localized(rows, "geography").to_numpy(),
+            _("Where"): _place(rows),
             _("Source quality"): _quality(rows),
             "Id": rows["amount_id"].to_numpy(),
         }
     )
-    return table_html(frame, {}, caption, sources.documents(rows), name, annex)
+    return table_html(frame, {}, caption, sources.documents(rows), name, annex, data_only=["Id"])
 
 
 def channels_table(rows: pd.DataFrame) -> str:
@@ -116,11 +125,13 @@ def results_table(
             _("Period"): [
                 period(s, e) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)
             ],
-            _("Where"): localized(rows, "geography").to_numpy(),
+            _("Where"): _place(rows),
             "Id": rows["result_id"].to_numpy(),
         }
     )
-    return table_html(frame, {number: count}, caption, sources.documents(rows), name, annex)
+    return table_html(
+        frame, {number: count}, caption, sources.documents(rows), name, annex, data_only=["Id"]
+    )
 
 
 def per_person_table(
@@ -165,21 +176,21 @@ def cost_per_result_table(table: pd.DataFrame, amounts: pd.DataFrame, caption: s
     """Money per reported result; the source line names the documents of the amounts
     used (the results come from the same programme reports)."""
     reported = _("Results reported")
+    result_id, amount_id = _("Result id"), _("Amount id")
     frame = pd.DataFrame(
         {
-            _("Result"): table["result_id"].to_numpy(),
             _("Domain"): [_(DOMAIN_PHRASES.get(str(d), str(d))) for d in table["domain"]],
             reported: table["result"].to_numpy(),
             _("Money"): [
-                in_currency(in_millions(m), c, MILLIONS)
-                for c, m in zip(table["currency"], table["money"], strict=True)
+                money(m, str(c)) for c, m in zip(table["currency"], table["money"], strict=True)
             ],
             _("Kind of amount"): [kind_label(k) for k in table["money_kind"]],
             _("Money per result"): [
-                f"{c} {count(v)}"
+                whole_amount(v, str(c))
                 for c, v in zip(table["currency"], table["per_result"], strict=True)
             ],
-            _("Amount"): table["amount_id"].to_numpy(),
+            result_id: table["result_id"].to_numpy(),
+            amount_id: table["amount_id"].to_numpy(),
         }
     )
     return table_html(
@@ -187,6 +198,7 @@ def cost_per_result_table(table: pd.DataFrame, amounts: pd.DataFrame, caption: s
         {reported: count},
         caption,
         sources.documents(amounts[amounts["amount_id"].isin(table["amount_id"])]),
+        data_only=[result_id, amount_id],
     )
 
 
@@ -195,9 +207,9 @@ def iati_section(iati, focus: list[str] | tuple[str, ...], names: Mapping[str, s
 
     if iati is None:
         text = _(
-            "No IATI activity file was given for this report; the technical notes at the "
-            "end say how to add the ministry's. Its disbursements then appear here by focus "
-            "country, year and currency."
+            "This edition was made without the ministry's IATI activity file (see the "
+            "technical notes at the end); with it, the ministry's disbursements appear here "
+            "by focus country, year and currency."
         )
         return f"<p>{text}</p>"
     from displacement_report.data.iati import transactions_by_country
