@@ -174,17 +174,19 @@ def test_four_questions_answered_with_tiles_that_link_their_exhibits():
     assert values["glance-hosts"] == [2.66e6, 2.39e6, 1.94e6]
     assert values["glance-budget_growth"] == [5.86, 128e6]
     text = _text(str(soup))
-    assert "Forcibly displaced, end of 2025 119.3 million" in text
+    assert (
+        "Forcibly displaced, end of 2025 119.3 million @fig:forcibly_displaced_by_group ▼" in text
+    )
     assert "5.4 million fewer than at the end of 2024 (124.7 million)" in text
-    assert "Change since the end of 2019 +52% ▲ from 78.4 million" in text
+    assert "+52% @tab:forcibly_displaced_comparison ▲ from 78.4 million" in text
     assert "1.62 million in 2024; the most since 1972" in text
     assert "Germany 2.7 million Türkiye 2.4 million Uganda 1.9 million" in text
     assert "1.32 per 1,000 inhabitants (EU-27: 1.49)" in text
-    assert "Total protection rate in the Netherlands, 2025 48%" in text
-    assert "Reception-in-the-region budget line, 2021 EUR 135.5 million 2nd supplementary" in text
-    assert "+6% ▲ from the letter's EUR 128 million a year" in text
-    assert "Budget per refugee hosted in the focus countries, 2021 EUR 22" in text
-    assert "EUR 27,100 Regular reception (COA, per registered resident, 2022)" in text
+    assert "Total protection rate in the Netherlands, 2025 48% @tab" in text
+    assert "budget line, 2021 EUR 135.5 million @tab:budget_figures 2nd supplementary" in text
+    assert "▲ from the letter's EUR 128 million a year" in text
+    assert "Budget per refugee hosted in the focus countries, 2021 EUR 22 @tab" in text
+    assert "EUR 27,100 @tab:cost_per_resident_year Regular reception (COA, per registered" in text
     assert (
         "Not the same kind of cost: the Dutch contribution per refugee there, all of a "
         "person's reception here (@tab:cost_comparison)." in text
@@ -198,11 +200,15 @@ def test_the_scorecard_counts_then_and_now_and_names_the_failing_claims():
         for row in soup.select("table.glance-tally tr")
     ]
     assert rows == [
-        ["6 claims", "Then", "Now (2025)"],
-        ["Hold or roughly hold", "5", "1"],
-        ["Do not hold, or no longer", "0", "2"],
-        ["About a past year (verdict kept)", "–", "1"],
-        ["Cannot be checked, or no figure", "1", "2"],
+        [
+            "6 claims",
+            "Hold or roughly hold",
+            "Do not hold, or no longer",
+            "About a past year (verdict kept)",
+            "Cannot be checked, or no figure",
+        ],
+        ["Then", "5", "0", "–", "1"],
+        ["Now (2025)", "1", "2", "1", "2"],
     ]
     named = [
         [c.get_text() for c in row.find_all("td")]

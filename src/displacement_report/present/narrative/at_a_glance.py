@@ -23,8 +23,9 @@ from displacement_report.analysis.year_news import Returns, YearChange
 from displacement_report.i18n import N_, _, locale_code
 from displacement_report.present.format import (
     count,
+    in_millions,
     millions,
-    money,
+    money_digits,
     one_decimal,
     percent,
     signed_percent,
@@ -41,7 +42,7 @@ TITLE = N_("At a glance")
 MAX_NAMED_CLAIMS = 6
 #: A claim's words in the scorecard are cut (at a word, with '…') beyond this length;
 #: the claims chapter quotes them whole.
-MAX_CLAIM_CHARACTERS = 80
+MAX_CLAIM_CHARACTERS = 62
 CLAIMS_CHAPTER = "@chapter:claims"
 
 
@@ -54,8 +55,14 @@ def _figure(finding: Finding, text: str) -> str:
 
 
 def _euros(value: float) -> str:
-    """An amount per person in whole euros ('EUR 22', 'EUR 27,100')."""
+    """An amount per person in whole euros ('EUR 22', 'EUR 27,100'; '€ 22' in Dutch)."""
     return _("EUR {amount}").format(amount=count(round(value)))
+
+
+def _euro_millions(value: float) -> str:
+    """A budget in millions, decimals only where needed ('EUR 135.5 million', 'EUR 128
+    million'), written as the page's amounts per person are."""
+    return _("EUR {amount} million").format(amount=in_millions(value, money_digits(value)))
 
 
 # --- the year's news --------------------------------------------------------------------
@@ -231,9 +238,11 @@ def where(found: Mapping[str, Finding]) -> str:
         )
     hosts = [f for k, f in found.items() if k.startswith("top_host_")]
     if hosts:
+        # one unit for the list: millions where the largest host has a million or more
+        in_millions_too = max(h.value or 0.0 for h in hosts) >= 1e6
         lines = "".join(
             f'<span class="tile-line">{html.escape(h.detail)} '
-            f"{_figure(h, millions(h.value))}</span>"
+            f"{_figure(h, _host_figure(h.value or 0.0, in_millions_too))}</span>"
             for h in hosts
         )
         tiles.append(
@@ -254,6 +263,13 @@ def where(found: Mapping[str, Finding]) -> str:
         else ""
     )
     return blocks.question_html(_("Where do they live?"), tiles, note)
+
+
+def _host_figure(value: float, as_millions: bool) -> str:
+    """'2.7 million', or '0.9 million' beside hosts of millions; a count otherwise."""
+    return (
+        _("{number} million").format(number=in_millions(value, 1)) if as_millions else count(value)
+    )
 
 
 # --- 3. what the Netherlands sees -------------------------------------------------------
@@ -334,7 +350,7 @@ def _budget_tiles(found: Mapping[str, Finding]) -> list[Tile]:
         Tile(
             "budget",
             _("Reception-in-the-region budget line, {year}").format(year=budget.year),
-            _figure(budget, money(budget.value, "EUR")),
+            _figure(budget, _euro_millions(budget.value)),
             html.escape(budget.detail),
             budget.reference,
         )
@@ -347,7 +363,7 @@ def _budget_tiles(found: Mapping[str, Finding]) -> list[Tile]:
                 _("Change since the letter"),
                 figure(signed_percent(growth.value, 0), growth.value),
                 _("from the letter's {amount} a year").format(
-                    amount=_figure(stated, money(stated.value or 0.0, "EUR"))
+                    amount=_figure(stated, _euro_millions(stated.value or 0.0))
                 ),
                 growth.reference,
                 "up" if growth.value > 0 else "down" if growth.value < 0 else "same",
@@ -394,7 +410,7 @@ def netherlands_pays(found: Mapping[str, Finding], year: int, cost_reference: st
             ).format(
                 year=year,
                 first=first.year,
-                amount=_figure(first, money(first.value or 0.0, "EUR")),
+                amount=_figure(first, _euro_millions(first.value or 0.0)),
                 stage=html.escape(first.detail),
                 see=first.reference,
             )
@@ -458,18 +474,14 @@ def scorecard_html(assessed: pd.DataFrame, year: int) -> str:
     # a year before the letter's: its claims did not hold yet, rather than no longer
     early = year < letter.DATA_YEAR
     labels = {**_GROUP_LABELS, "failing": _GROUP_LABELS["failing_yet" if early else "failing"]}
-    rows = [
-        (_(labels[group]), then[group] if group != "past" else None, now[group])
-        for group in key.VERDICT_GROUPS
-        if then[group] or now[group]
-    ]
+    groups = [g for g in key.VERDICT_GROUPS if then[g] or now[g]]
     tally = blocks.tally_table(
-        rows,
+        [_(labels[g]) for g in groups],
         [
-            _("{n} claims").format(n=len(assessed)),
-            _("Then"),
-            _("Now ({year})").format(year=year),
+            (_("Then"), [then[g] if g != "past" else None for g in groups]),
+            (_("Now ({year})").format(year=year), [now[g] for g in groups]),
         ],
+        _("{n} claims").format(n=len(assessed)),
     )
     failing = key.claims_not_holding(assessed)
     named = [_named_row(r) for r in failing.head(MAX_NAMED_CLAIMS).itertuples()]

@@ -48,25 +48,30 @@ class Tile:
 
 
 def tile_html(tile: Tile) -> str:
+    """A tile: what it counts, the figure with the exhibit it comes from beside it, and
+    a line of context (a change with an arrow and its words)."""
     arrow = ARROWS.get(tile.direction)
     marker = f'<span class="tile-arrow" aria-hidden="true">{arrow}</span> ' if arrow else ""
-    # the exhibit closes the line of context: 'from 78.4 million · Table 1.1'
     see = f'<span class="tile-see">{tile.reference}</span>' if tile.reference else ""
-    context = " · ".join(part for part in (tile.note, see) if part)
+    note = f'<span class="tile-change">{marker}{tile.note}</span>' if tile.note else ""
     wide = " tile-wide" if tile.wide else ""
     return (
         f'<li class="tile glance-tile glance-{tile.key}{wide}">'
         f'<span class="tile-label">{html.escape(tile.label)}</span>'
-        f'<span class="tile-value">{tile.value}</span>'
-        f'<span class="tile-change">{marker}{context}</span></li>'
+        f'<span class="tile-value-row"><span class="tile-value">{tile.value}</span>{see}</span>'
+        f"{note}</li>"
     )
 
 
 def question_html(question: str, tiles: Sequence[Tile], note: str = "") -> str:
     """One of the page's questions: the question, its tiles, and a sentence under them
     (`note`, HTML) where the tiles need one, or say why there are none."""
+    # as many columns as the tiles fill (a wide tile takes two), four at most: a row of
+    # three tiles gives each more room than a quarter of the page
+    columns = min(4, sum(2 if t.wide else 1 for t in tiles))
     listing = (
-        f'<ul class="tiles glance-tiles">{"".join(tile_html(t) for t in tiles)}</ul>'
+        f'<ul class="tiles glance-tiles" style="grid-template-columns: '
+        f'repeat({columns}, minmax(0, 1fr))">{"".join(tile_html(t) for t in tiles)}</ul>'
         if tiles
         else ""
     )
@@ -77,18 +82,24 @@ def question_html(question: str, tiles: Sequence[Tile], note: str = "") -> str:
     )
 
 
-def tally_table(rows: Sequence[tuple[str, int | None, int | None]], heads: Sequence[str]) -> str:
-    """The scorecard's counts: per group of verdicts, the claims on the figures of then
-    and recomputed for the report year ('–' where a group has no meaning then)."""
+def tally_table(
+    groups: Sequence[str], rows: Sequence[tuple[str, Sequence[int | None]]], corner: str
+) -> str:
+    """The scorecard's counts: a column per group of verdicts (`groups`), a row for the
+    claims judged on the figures of then and one for the report year (each a label and
+    its counts; '–' where a group has no meaning)."""
 
     def cell(n: int | None) -> str:
         return "–" if n is None else str(n)
 
-    head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in heads)
+    head = f'<th scope="col">{html.escape(corner)}</th>' + "".join(
+        f'<th scope="col">{html.escape(g)}</th>' for g in groups
+    )
     body = "".join(
         f'<tr><th scope="row">{html.escape(label)}</th>'
-        f"<td>{cell(then)}</td><td>{cell(now)}</td></tr>"
-        for label, then, now in rows
+        + "".join(f"<td>{cell(n)}</td>" for n in counts)
+        + "</tr>"
+        for label, counts in rows
     )
     return (
         f'<table class="glance-tally"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
