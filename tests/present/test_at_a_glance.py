@@ -256,6 +256,12 @@ def test_a_year_before_any_budget_says_so_and_a_year_before_the_letter_says_not_
         "(@tab:budget_figures)." in text
     )
     assert "No cost per person of asylum reception in the Netherlands was found up to 2012." in text
+    # a year before UNHCR's decisions table: the page says so instead of showing tiles
+    no_asylum = [f for f in early if not f.key.startswith(("nl_", "eu_", "arrivals_"))]
+    sees = _text(_page(found=no_asylum, assessed=assessed, year=1995))
+    assert (
+        "What does the Netherlands see? UNHCR's table of asylum decisions has no figures " in sees
+    )
     assert "The claims that do not hold yet in 2012 (@chapter:claims)" in text
     assert "Do not hold, or not yet" in text
     assert "not yet in 2012 (lower)" in text

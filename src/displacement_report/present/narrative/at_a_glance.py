@@ -327,9 +327,7 @@ def netherlands_sees(found: Mapping[str, Finding], year: int) -> str:
     note = (
         ""
         if tiles
-        else _("UNHCR's asylum tables have no figures for the Netherlands up to {year}.").format(
-            year=year
-        )
+        else _("UNHCR's table of asylum decisions has no figures for {year}.").format(year=year)
     )
     return blocks.question_html(_("What does the Netherlands see?"), tiles, note)
 
