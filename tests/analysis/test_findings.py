@@ -16,6 +16,7 @@ from displacement_report.analysis.claims import (
     OUTDATED_HIGHER,
     ROUGHLY,
 )
+from displacement_report.analysis.year_news import Returns
 from tests.analysis.test_costs import figures
 from tests.analysis.test_spending import amounts
 
@@ -164,5 +165,10 @@ def test_the_scorecard_groups_verdicts_and_names_the_claims_that_fail():
 def test_the_returns_link_chapter_three_only_for_the_years_its_table_shows():
     assert findings.solutions_table_years(2000, 2025) == [2020, 2021, 2022, 2023, 2024, 2025]
     assert findings.solutions_table_years(2024, 2025) == [2024, 2025]
-    assert findings.returns_reference(2000, 2025, 2025) == "@tab:durable_solutions"
-    assert findings.returns_reference(2000, 2025, 2019) == ""
+    returns = Returns(2025, 400, 100, None, False, 1959)
+    found = _by_key(findings.returns_findings(returns, findings.solutions_table_years(2000, 2025)))
+    assert found["refugee_returns"].reference == "@tab:durable_solutions"
+    assert found["refugee_returns_year_before"].value == 100
+    # a trend that starts in the report year: the table has no year before to link
+    alone = _by_key(findings.returns_findings(returns, findings.solutions_table_years(2025, 2025)))
+    assert alone["refugee_returns_year_before"].reference == ""

@@ -172,15 +172,6 @@ def solutions_table_years(trend_start: int, solutions_year: int) -> list[int]:
     return list(range(trend_start, solutions_year + 1))[-SOLUTIONS_TABLE_YEARS:]
 
 
-def returns_reference(trend_start: int, solutions_year: int, year: int) -> str:
-    """'@tab:durable_solutions' where that table shows `year`, else ''."""
-    return (
-        "@tab:durable_solutions"
-        if year in solutions_table_years(trend_start, solutions_year)
-        else ""
-    )
-
-
 def returns_findings(returns: year_news.Returns | None, shown: Sequence[int]) -> list[Finding]:
     """Refugees who returned home in the solutions table's year and the year before,
     linked to chapter 3's table where it shows that year (`shown`: its years)."""

@@ -94,8 +94,9 @@ def headline_paragraph(
     returns_reference: str = "",
 ) -> str:
     """Markdown: a paragraph that leads with the year's news (`change`: on the year
-    before; `returns`: refugees who went home, shown in `returns_reference`) and then the
-    change since the baseline; a second on the total, its parts and its largest part."""
+    before; `returns`: refugees who went home, linked to `returns_reference` if given) and
+    then the change since the baseline; a second on the total, its parts and its largest
+    part. Chapter 1 links no other chapter's exhibit: it must build on its own."""
     now = comparison[year]
     largest = now[list(COMPONENTS)].idxmax()
     news = _news(change, returns, returns_reference)
