@@ -15,11 +15,9 @@ import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
-from displacement_report.analysis.findings import Finding
 from displacement_report.errors import ContentError
 from displacement_report.present import exhibits
 from displacement_report.present.exhibits import table_html
-from displacement_report.present.narrative import at_a_glance
 from displacement_report.report import annex, datafiles
 from displacement_report.report.combine import number_and_index
 
@@ -134,6 +132,79 @@ def test_exhibits_are_numbered_per_chapter_listed_and_referenced():
     assert '<a href="#glance">At a glance</a>' in page  # unnumbered, still in the contents
 
 
+BOOK = "".join(
+    [
+        "<html><body><main>",
+        '<div class="jp-Cell" id="cell-id=report-cover"><div class="cover"><h1>T</h1></div></div>',
+        '<div class="jp-Cell" id="cell-id=chapter-at_a_glance">',
+        '<section class="unnumbered at-a-glance"><h1 id="glance">At a glance</h1>',
+        "<p>Money: @tab:money, in @chapter:money; claims in @chapter:claims.</p></section></div>",
+        '<div class="jp-Cell" id="cell-id=chapter-money"><h1 id="money-h">Money</h1></div>',
+        '<div class="jp-Cell">',
+        _table("money", "Money per year"),
+        "</div>",
+        '<div class="jp-Cell" id="cell-id=chapter-claims"><h1 id="claims-h">Claims</h1></div>',
+        '<div class="jp-Cell"><section class="colophon"><h1 id="colophon">Colophon</h1>',
+        "</section></div></main></body></html>",
+    ]
+)
+
+
+def test_the_summary_comes_before_the_contents_and_the_list_of_exhibits_at_the_back():
+    """A publisher's order: cover, 'At a glance', contents; the list of figures and
+    tables at the back, before the colophon, and named in the contents."""
+    soup = BeautifulSoup(number_and_index(BOOK), "html.parser")
+    order = [
+        e.get("id") or " ".join(e.get("class"))
+        for e in soup.find_all(["div", "section", "nav", "h1"])
+        if e.name == "nav"
+        or e.get("id") in ("glance", "money-h", "claims-h", "colophon")
+        or "cover" in (e.get("class") or [])
+    ]
+    assert order == [
+        "cover",
+        "glance",
+        "toc",
+        "money-h",
+        "claims-h",
+        "toc exhibits-list",
+        "colophon",
+    ]
+    contents = [a.get_text() for a in soup.select("nav.toc:not(.exhibits-list) a")]
+    assert contents == ["At a glance", "1. Money", "2. Claims", "Figures and tables", "Colophon"]
+    # '@chapter:name' is the chapter made of notebook NN_name, linked by its number
+    links = [(a["href"], a.get_text()) for a in soup.select("section.at-a-glance a.xref")]
+    assert links == [
+        ("#tab-money", "Table 1.1"),
+        ("#money-h", "chapter 1"),
+        ("#claims-h", "chapter 2"),
+    ]
+
+
+def test_combining_marks_where_each_chapter_starts_by_its_notebook_name(tmp_path):
+    import nbformat
+
+    from displacement_report.report.combine import combine
+
+    paths = []
+    for name in ("01_global_picture", "08_claims"):
+        notebook = nbformat.v4.new_notebook()
+        notebook.cells = [nbformat.v4.new_markdown_cell("# A"), nbformat.v4.new_markdown_cell("b")]
+        paths.append(tmp_path / f"{name}.ipynb")
+        nbformat.write(notebook, paths[-1])
+    cells = combine(paths, "<p>cover</p>", "<p>end</p>", "T").cells
+    ids = [c.id for c in cells]
+    assert ids[0] == "report-cover" and ids[-1] == "report-colophon"
+    assert ids[1] == "chapter-global_picture" and ids[3] == "chapter-claims"
+    assert len(set(ids)) == len(ids)
+    nbformat.validate(nbformat.from_dict(combine(paths, None, "", "T")))
+
+
+def test_a_reference_to_no_chapter_stops_the_build():
+    with pytest.raises(ContentError, match=r"@chapter:nowhere, which no chart or table or chapter"):
+        number_and_index(BOOK.replace("@chapter:claims", "@chapter:nowhere"))
+
+
 def _annex_table(name: str, caption: str) -> str:
     return _table(name, caption).replace(
         'class="exhibit table-exhibit"', 'class="exhibit table-exhibit annex-exhibit"'
@@ -243,24 +314,6 @@ def test_workbook_and_figures_json_list_every_table_in_report_order(context):
     listing = json.loads(datafiles.figures_json(context, numbers))
     assert [e["number"] for e in listing["exhibits"]] == ["Table 1.1", "Table 1.2"]
     assert listing["key_numbers"] == [{"key": "total", "value": 1.0}]
-
-
-def test_the_glance_page_says_when_no_budget_covers_the_year():
-    findings = [
-        Finding("forcibly_displaced", "Forcibly displaced", 17.6e6, "people", 1995),
-        Finding("lmic_share", "share", 80.0, "percent", 1995),
-        Finding("protracted_situations", "situations", 0, "", 1995),
-        Finding("protracted_share", "share", 0.0, "percent", 1995),
-        Finding("focus_share", "share", 5.0, "percent", 1995),
-    ]
-    page = at_a_glance.page_html(
-        findings, {"holds": 3, "not checkable": 2}, baseline=1995, year=1995, n_focus=1
-    )
-    assert "<strong>17.6 million</strong> people were forcibly displaced at the end of 1995" in page
-    assert "more than" not in page  # no baseline change when the years are the same
-    assert "No refugee situation met UNHCR's protracted rule at the end of 1995" in page
-    assert "No public budget figure for reception in the region covers 1995" in page
-    assert "3 hold, 2 cannot be checked (no figure found)" in page
 
 
 def test_web_addresses_in_source_lines_become_links():

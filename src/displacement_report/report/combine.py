@@ -1,6 +1,10 @@
 """Assemble the report: executed chapters into one notebook, then number the
 chapters, sections and exhibits, gather the annex's tables and add a table of
-contents and a list of figures and tables to the exported HTML."""
+contents and a list of figures and tables to the exported HTML.
+
+The front matter is ordered as a publisher of statistics orders it: the cover, the
+'At a glance' page, the contents; the list of figures and tables goes to the back,
+before the colophon, where a reader looks something up."""
 
 from __future__ import annotations
 
@@ -20,8 +24,21 @@ from displacement_report.report import annex
 
 TOC_TITLE = N_("Contents")
 EXHIBITS_TITLE = N_("Figures and tables")
+EXHIBITS_ID = "figures-and-tables"
 #: The words of an exhibit's label ('Figure 2.3'), translated when numbered.
 EXHIBIT_KINDS = (N_("Figure"), N_("Table"))
+#: How a reference to a chapter reads ('chapter 8').
+CHAPTER_LABEL = N_("chapter {number}")
+#: The first cell of each notebook gets this id prefix and the notebook's name without
+#: its number ('chapter-claims' for 08_claims.ipynb): `@chapter:claims` finds it.
+CHAPTER_CELL = "chapter-"
+#: The summary page the contents follow (`present.narrative.at_a_glance`).
+SUMMARY_CLASS = "at-a-glance"
+
+
+def chapter_name(path: Path) -> str:
+    """'08_claims.ipynb' -> 'claims': the name `@chapter:` references use."""
+    return re.sub(r"^\d+_", "", path.stem)
 
 
 def _output_cell(html_text: str, name: str) -> nbformat.NotebookNode:
@@ -45,9 +62,11 @@ def combine(
     if cover is not None:
         combined.cells.append(_output_cell(cover, "report-cover"))
     for number, path in enumerate(executed, start=1):
-        for cell in nbformat.read(path, as_version=4).cells:
+        for index, cell in enumerate(nbformat.read(path, as_version=4).cells):
             # cell ids are unique per notebook, not across them
             cell.id = hashlib.sha256(f"{number}-{cell.get('id', '')}".encode()).hexdigest()[:16]
+            if index == 0:  # where the chapter starts, for `@chapter:` references
+                cell.id = CHAPTER_CELL + chapter_name(path)
             combined.cells.append(cell)
     combined.cells.append(_output_cell(closing, "report-colophon"))
     return combined
@@ -73,6 +92,7 @@ class _Numbering:
     section: int = 0
     counts: dict[str, int] = field(default_factory=lambda: {"Figure": 0, "Table": 0})
     titles: dict[str, str] = field(default_factory=dict)  # chapter anchor -> numbered title
+    numbers: dict[str, int] = field(default_factory=dict)  # chapter anchor -> its number
 
     def start(self, prefix: str) -> None:
         """A new chapter or annex: sections and exhibits count from 1 again."""
@@ -103,6 +123,7 @@ class _Numbering:
             self.start(str(self.chapter))
             text = f"{self.chapter}. {text}"
             self.titles[anchor] = text
+            self.numbers[anchor] = self.chapter
             self.entries.append((1, text, anchor))
             _set_heading_text(element, text)
         else:
@@ -128,9 +149,10 @@ def number_and_index(
 ) -> str:
     """Number chapters (h1), sections (h2), figures and tables (per chapter); move the
     tables marked for the annex into it and number them 'Table A.1', ...; resolve the
-    text's references to figures and tables; insert a linked table of contents and a
-    list of figures and tables after the cover. The PDF fills in page numbers from the
-    links. A reference to an exhibit that does not exist stops the build.
+    text's references to figures, tables and chapters; insert a linked table of contents
+    after the 'At a glance' page (after the cover if there is none) and a list of figures
+    and tables before the colophon. The PDF fills in page numbers from the links. A
+    reference to an exhibit or chapter that does not exist stops the build.
 
     `headings=False` (a factsheet): headings stay as written and the exhibits are
     numbered 1, 2, ... through the document. A preview of one chapter starts at its
@@ -148,16 +170,51 @@ def number_and_index(
             break  # the colophon's own subsections stay out of the contents
         else:
             found.heading(element, anchor)
-    _resolve_references(
-        soup, {anchor: label for label, _caption, anchor in found.exhibits}, strict=strict
-    )
+    targets = {anchor: (anchor, label) for label, _caption, anchor in found.exhibits}
+    targets |= _chapter_targets(soup, found.numbers)
+    _resolve_references(soup, targets, strict=strict)
     cover = soup.find(class_="cover")
-    if cover is not None and found.entries:
-        cover.append(_contents(soup, found.entries))
-        if found.exhibits:
-            cover.append(_list_of_exhibits(soup, found.exhibits))
-    keep_amounts_whole(soup)
+    if cover is None or not found.entries:
+        keep_amounts_whole(soup)
+        return str(soup)
+    summary = soup.find(class_=SUMMARY_CLASS)
+    colophon = soup.find(class_="colophon")
+    if found.exhibits:
+        exhibits_list = _list_of_exhibits(soup, found.exhibits)
+        if colophon is not None:  # at the back, listed in the contents before the colophon
+            colophon.insert_before(exhibits_list)
+            anchor = colophon_anchor(colophon)
+            at = next(
+                (i for i, e in enumerate(found.entries) if e[2] == anchor), len(found.entries)
+            )
+            found.entries.insert(at, (1, _(EXHIBITS_TITLE), EXHIBITS_ID))
+        else:
+            cover.append(exhibits_list)
+    contents = _contents(soup, found.entries)
+    if summary is not None:  # cover, then the summary, then the contents
+        summary.insert_after(contents)
+    else:
+        cover.append(contents)
+    keep_amounts_whole(soup)  # also in the lists of contents and exhibits
     return str(soup)
+
+
+def colophon_anchor(colophon: Tag) -> str:
+    heading = colophon.find("h1")
+    return str(heading.get("id", "")) if heading is not None else ""
+
+
+def _chapter_targets(soup: BeautifulSoup, numbers: dict[str, int]) -> dict[str, tuple[str, str]]:
+    """'chapter-claims' -> the anchor of that notebook's chapter heading and 'chapter 8',
+    for the chapters the numbering pass numbered."""
+    targets = {}
+    for cell in soup.find_all(id=re.compile(f"^cell-id={CHAPTER_CELL}")):
+        key = str(cell["id"]).removeprefix("cell-id=")
+        heading = cell.find("h1") or cell.find_next("h1")
+        anchor = str(heading.get("id", "")) if heading is not None else ""
+        if anchor in numbers:
+            targets[key] = (anchor, _(CHAPTER_LABEL).format(number=numbers[anchor]))
+    return targets
 
 
 def describe_document(page: str, *, author: str, subject: str, lang: str = "en") -> str:
@@ -210,11 +267,16 @@ def keep_amounts_whole(soup: BeautifulSoup) -> None:
         node.extract()
 
 
-REFERENCE = re.compile(r"@(fig|tab):([A-Za-z0-9_]+)")
+REFERENCE = re.compile(r"@(fig|tab|chapter):([A-Za-z0-9_]+)")
 
 
-def _resolve_references(soup: BeautifulSoup, labels: dict[str, str], strict: bool = True) -> None:
-    """'@fig:name' in the text becomes a link 'Figure 2.3' to the exhibit."""
+def _resolve_references(
+    soup: BeautifulSoup, targets: dict[str, tuple[str, str]], strict: bool = True
+) -> None:
+    """'@fig:name' in the text becomes a link 'Figure 2.3' to the exhibit, and
+    '@chapter:name' a link 'chapter 8' to the chapter made of notebook NN_name
+    (`targets`: key -> (anchor, label)); with `strict`, a name nothing carries stops
+    the build."""
     missing = []
     for node in list(soup.find_all(string=REFERENCE)):
         if node.find_parent(["script", "style", "code"]):
@@ -224,9 +286,10 @@ def _resolve_references(soup: BeautifulSoup, labels: dict[str, str], strict: boo
         for match in REFERENCE.finditer(node):
             anchor = f"{match.group(1)}-{match.group(2)}"
             pieces.append(NavigableString(node[last : match.start()]))
-            if anchor in labels:
-                link = soup.new_tag("a", href=f"#{anchor}", attrs={"class": "xref"})
-                link.string = labels[anchor]
+            if anchor in targets:
+                href, label = targets[anchor]
+                link = soup.new_tag("a", href=f"#{href}", attrs={"class": "xref"})
+                link.string = label
                 pieces.append(link)
             else:
                 missing.append(match.group(0))
@@ -239,7 +302,7 @@ def _resolve_references(soup: BeautifulSoup, labels: dict[str, str], strict: boo
     if missing and strict:
         raise ContentError(
             f"the text refers to {', '.join(sorted(set(missing)))}, which no chart or table "
-            f"of the report is named; named are: {', '.join(sorted(labels)) or 'none'}"
+            f"or chapter of the report is named; named are: {', '.join(sorted(targets)) or 'none'}"
         )
 
 
@@ -261,7 +324,7 @@ def _contents(soup: BeautifulSoup, entries: list[tuple[int, str, str]]):
 
 def _list_of_exhibits(soup: BeautifulSoup, exhibits: list[tuple[str, str, str]]):
     nav = soup.new_tag("nav", attrs={"class": "toc exhibits-list"})
-    title = soup.new_tag("h1", attrs={"class": "toc-title", "id": "figures-and-tables"})
+    title = soup.new_tag("h1", attrs={"class": "toc-title", "id": EXHIBITS_ID})
     title.string = _(EXHIBITS_TITLE)
     nav.append(title)
     listing = soup.new_tag("ul")

@@ -5,13 +5,15 @@ from __future__ import annotations
 import pandas as pd
 
 from displacement_report.analysis.headline import COMPONENTS, TOTAL
+from displacement_report.analysis.year_news import Returns, YearChange
 from displacement_report.i18n import N_, _
 from displacement_report.present.format import (
-    count,
+    as_float,
     in_billions,
     millions,
     percent,
 )
+from displacement_report.present.narrative import year_news
 
 #: Component names as they read inside a sentence.
 GROUP_PHRASES = {
@@ -69,38 +71,52 @@ def _parts_sentence(now: pd.Series) -> str:
     ).format(**fields)
 
 
-def _change_sentence(comparison: pd.DataFrame, baseline: int) -> str:
-    change = comparison["change_pct"].loc[TOTAL]
-    fields = {
-        "baseline": baseline,
-        "before": millions(comparison.loc[TOTAL, baseline]),
-        "change": change_percent(change) if pd.notna(change) else "",
-    }
-    if pd.isna(change):
-        return ""
-    if change > 0:
-        text = _("Compared with the end of {baseline} ({before}), the total rose by {change}.")
-    elif change < 0:
-        text = _("Compared with the end of {baseline} ({before}), the total fell by {change}.")
-    else:
-        text = _("The total was the same as at the end of {baseline} ({before}).")
-    return text.format(**fields)
+def _news(change: YearChange | None, returns: Returns | None, returns_reference: str) -> list[str]:
+    """The year's news first, as Global Trends opens: the change on the year before,
+    the group that changed most, the refugees who returned home."""
+    sentences = []
+    if change is not None:
+        sentences += [
+            year_news.year_change_sentence(change),
+            year_news.largest_part_sentence(change, _(GROUP_PHRASES[change.largest_part])),
+        ]
+    if returns is not None:
+        sentences.append(year_news.returns_sentence(returns, returns_reference))
+    return sentences
 
 
-def headline_paragraph(comparison: pd.DataFrame, baseline: int, year: int) -> str:
-    """Markdown paragraph on the total, its largest component and the change."""
+def headline_paragraph(
+    comparison: pd.DataFrame,
+    baseline: int,
+    year: int,
+    change: YearChange | None = None,
+    returns: Returns | None = None,
+    returns_reference: str = "",
+) -> str:
+    """Markdown: a paragraph that leads with the year's news (`change`: on the year
+    before; `returns`: refugees who went home, linked to `returns_reference` if given) and
+    then the change since the baseline; a second on the total, its parts and its largest
+    part. Chapter 1 links no other chapter's exhibit: it must build on its own."""
     now = comparison[year]
     largest = now[list(COMPONENTS)].idxmax()
-    sentences = [
+    news = _news(change, returns, returns_reference)
+    if baseline != year:
+        news.append(
+            year_news.baseline_sentence(
+                as_float(comparison.loc[TOTAL, "change_pct"]),
+                as_float(comparison.loc[TOTAL, baseline]),
+                baseline,
+            )
+        )
+    parts = [
         _("At the end of {year}, **{total}** people were forcibly displaced.").format(
             year=year, total=millions(now[TOTAL])
         ),
         _parts_sentence(now),
         _("The largest group was {group}.").format(group=_(GROUP_PHRASES[str(largest)])),
     ]
-    if baseline != year:
-        sentences.append(_change_sentence(comparison, baseline))
-    return " ".join(s for s in sentences if s)
+    paragraphs = [" ".join(s for s in sentences if s) for sentences in (news, parts)]
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def focus_paragraph(focus: pd.DataFrame, world: pd.Series, year: int) -> str:
@@ -156,21 +172,21 @@ def world_share_sentence(
     if population_year is not None and population_year != year:
         return _(
             "That is {share} of the world's population of {population} billion (the World "
-            "Bank's latest figure, for {population_year}): about one person in {n}."
+            "Bank's latest figure, for {population_year}): {one_in}."
         ).format(
             share=percent(share, 2),
             population=in_billions(world_population),
             population_year=population_year,
-            n=count(round(world_population / total)),
+            one_in=year_news.one_in_phrase(round(world_population / total)),
         )
     return _(
         "That is {share} of the world's population of {population} billion at the end of "
-        "{year}: about one person in {n}."
+        "{year}: {one_in}."
     ).format(
         share=percent(share, 2),
         population=in_billions(world_population),
         year=year,
-        n=count(round(world_population / total)),
+        one_in=year_news.one_in_phrase(round(world_population / total)),
     )
 
 
