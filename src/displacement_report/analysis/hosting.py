@@ -68,7 +68,10 @@ def hosting_table(
 ) -> tuple[pd.DataFrame, dict[str, Joined], int]:
     """One row per host in `year`: people hosted by group, population (of `year`, or the
     World Bank's latest year before it: `population_year`), GDP per capita (PPP, latest
-    year up to `year`), income group, LDC status and burden ratios.
+    year up to `year`), income group, LDC status and burden ratios: per 1,000
+    inhabitants, refugees alone (`refugees_per_1000`), with UNRWA's
+    (`refugees_incl_unrwa_per_1000`), refugees and OIP as Global Trends ranks them
+    (`protection_per_1000`) and those with UNRWA's (`protection_incl_unrwa_per_1000`).
 
     Returns the table, the joins (to report what each dropped) and the fiscal year of
     the income classification used.
@@ -94,6 +97,13 @@ def hosting_table(
     table["refugees_per_1000"] = 1000 * table["refugees"] / population_f
     table["refugees_incl_unrwa_per_1000"] = (
         1000 * (table["refugees"] + table["unrwa_refugees"]) / population_f
+    )
+    # Global Trends' per-inhabitant ranking: refugees and OIP, Palestine refugees under
+    # UNRWA's mandate left out (oip is 0 before UNHCR counted the group)
+    protection = table["refugees"] + table["oip"]
+    table["protection_per_1000"] = 1000 * protection / population_f
+    table["protection_incl_unrwa_per_1000"] = (
+        1000 * (protection + table["unrwa_refugees"]) / population_f
     )
     table["refugees_per_usd_gdp_pc"] = table["refugees"] / table["gdp_pc_ppp"].astype("Float64")
     joins = {

@@ -5,11 +5,13 @@ focus countries' totals.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
-from displacement_report.analysis.headline import TOTAL, label
-from displacement_report.i18n import _, pgettext
+from displacement_report.analysis.asylum import ARRIVAL_LABELS
+from displacement_report.analysis.headline import OIP_EDITION, OIP_FIRST_YEAR, TOTAL, label
+from displacement_report.i18n import N_, _, pgettext
 from displacement_report.present.exhibits import table_html
 from displacement_report.present.format import (
     count,
@@ -57,26 +59,69 @@ def comparison_table(comparison: pd.DataFrame, baseline: int, year: int, source:
 
 
 def ranking_table(ranked: pd.DataFrame, role: str, year: int, source: str) -> str:
-    """Top hosts (`role='host'`) or origins (`role='origin'`) with their refugee count."""
+    """Top hosts (`role='host'`) or origins (`role='origin'`) from `headline.ranking`: by
+    refugees and other people in need of international protection (Global Trends'
+    definition) from the year UNHCR counts the second group, with each country's place
+    by refugees alone beside it; before that year, by refugees alone."""
+    country = _("Country of asylum") if role == "host" else _("Country of origin")
     refugees = _("Refugees")
+    if year < OIP_FIRST_YEAR:
+        frame = pd.DataFrame(
+            {
+                _("Rank"): range(1, len(ranked) + 1),
+                country: country_column(ranked),
+                refugees: ranked["refugees"].to_numpy(),
+            }
+        )
+        formats = {refugees: count}
+        caption = (
+            _(
+                "The {n} countries hosting most refugees under UNHCR's mandate, end of {year} "
+                "(other people in need of international protection are counted from {first})"
+            )
+            if role == "host"
+            else _(
+                "The {n} countries of origin of most refugees under UNHCR's mandate, end of "
+                "{year} (other people in need of international protection are counted from "
+                "{first})"
+            )
+        ).format(n=len(ranked), year=year, first=OIP_FIRST_YEAR)
+        return table_html(frame, formats, caption, source, name=f"top_{role}s")
+    oip, together = (
+        pgettext("ranking table", "Other people in need of international protection"),
+        _("Together"),
+    )
+    alone = pgettext("ranking table", "Rank by refugees alone")
     frame = pd.DataFrame(
         {
             _("Rank"): range(1, len(ranked) + 1),
-            _("Country of asylum") if role == "host" else _("Country of origin"): country_column(
-                ranked
-            ),
-            refugees: ranked["total"].to_numpy(),
+            country: country_column(ranked),
+            refugees: ranked["refugees"].to_numpy(),
+            oip: ranked["oip"].to_numpy(),
+            together: ranked["total"].to_numpy(),
+            alone: ranked["refugee_rank"].to_numpy(),
         }
     )
-    if role == "host":
-        caption = _(
-            "The {n} countries hosting most refugees under UNHCR's mandate, end of {year}"
-        ).format(n=len(ranked), year=year)
-    else:
-        caption = _(
-            "The {n} countries of origin of most refugees under UNHCR's mandate, end of {year}"
-        ).format(n=len(ranked), year=year)
-    return table_html(frame, {refugees: count}, caption, source, name=f"top_{role}s")
+    formats = {refugees: count, oip: count, together: count, alone: _rank}
+    caption = (
+        _(
+            "The {n} countries hosting most refugees and other people in need of "
+            "international protection, end of {year} (Global Trends' definition since its "
+            "{edition} edition)"
+        )
+        if role == "host"
+        else _(
+            "The {n} countries of origin of most refugees and other people in need of "
+            "international protection, end of {year} (Global Trends' definition since its "
+            "{edition} edition)"
+        )
+    ).format(n=len(ranked), year=year, edition=OIP_EDITION)
+    return table_html(frame, formats, caption, source, name=f"top_{role}s")
+
+
+def _rank(value: Any) -> str:
+    """A place in a ranking; a dash for a country that has no place in it."""
+    return "–" if value is None or pd.isna(value) else count(value)
 
 
 def _focus_headers() -> dict[str, str]:
@@ -104,3 +149,32 @@ def focus_table(focus: pd.DataFrame, names: Mapping[str, str], year: int, source
         year=year
     )
     return table_html(frame, formats, caption, source, name="focus_totals")
+
+
+def arrivals_table(arrivals: pd.DataFrame, year: int, source: str) -> str:
+    """New arrivals abroad by kind in `year` and the year before, with the change; a
+    kind not counted yet says so instead of showing 0."""
+    before, now, change = str(year - 1), str(year), _("Change")
+    labels = {**ARRIVAL_LABELS, "total": N_("Total")}
+    frame = pd.DataFrame(
+        {
+            _("Kind of arrival"): [_(labels[k]) for k in arrivals.index],
+            before: arrivals[year - 1].to_numpy(),
+            now: arrivals[year].to_numpy(),
+            change: arrivals["change"].to_numpy(),
+        }
+    )
+    formats = {before: _counted, now: _counted, change: _signed_count}
+    caption = _("New arrivals abroad, {before} and {year}").format(before=year - 1, year=year)
+    return table_html(frame, formats, caption, source, name="new_arrivals")
+
+
+def _counted(value: Any) -> str:
+    """A count, or that the group was not counted yet."""
+    return _("not counted yet") if pd.isna(value) else count(value)
+
+
+def _signed_count(value: Any) -> str:
+    if pd.isna(value):
+        return "–"
+    return ("+" if int(value) > 0 else "") + count(int(value))
