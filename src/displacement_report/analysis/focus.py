@@ -52,3 +52,14 @@ def focus_overview(
     ]
     table["main_origins"] = pd.Series(main_origins, index=table.index, dtype=object)
     return table.rename_axis("iso3")
+
+
+def main_origin_flows(overview: pd.DataFrame, n: int = 2) -> pd.DataFrame:
+    """Each focus country's `n` largest origins from `focus_overview` as rows (host,
+    origin, people), for the map of the focus countries."""
+    rows = [
+        (host, origin, int(people))
+        for host, origins in overview["main_origins"].items()
+        for origin, _name, people in list(origins)[:n]
+    ]
+    return pd.DataFrame(rows, columns=["host", "origin", "people"])

@@ -126,3 +126,18 @@ def top_by(table: pd.DataFrame, column: str, n: int = 10, min_population: int = 
     eligible = table[table["population"].fillna(0) >= min_population]
     ranked = eligible.dropna(subset=[column]).sort_values([column, "iso3"], ascending=[False, True])
     return ranked.head(n).reset_index(drop=True)
+
+
+def protection_by_host(table: pd.DataFrame) -> pd.DataFrame:
+    """What the world map shows, per host of `hosting_table`: refugees and other people
+    in need of international protection (`people`; OIP is 0 before UNHCR counted them)
+    and per 1,000 inhabitants (`per_1000`, NaN without a population figure), as Global
+    Trends counts them: without Palestine refugees under UNRWA's mandate."""
+    return pd.DataFrame(
+        {
+            "iso3": table["iso3"],
+            "country": table["country"],
+            "people": (table["refugees"] + table["oip"]).astype("int64"),
+            "per_1000": table["protection_per_1000"].astype("float"),
+        }
+    ).reset_index(drop=True)

@@ -110,3 +110,15 @@ def _change_since(over_time: pd.DataFrame, baseline: int, year: int) -> str:
             "The number of people hosted from abroad was the same as at the end of {baseline}."
         )
     return text.format(**fields)
+
+
+def focus_map_title(year: int) -> str:
+    return _("The focus countries and their two largest origins, end of {year}").format(year=year)
+
+
+def focus_map_caption(year: int) -> str:
+    return _(
+        "The focus countries and the two countries most of the refugees, asylum-seekers and "
+        "other people in need of international protection each hosted came from, end of "
+        "{year}; an arrow's width is the number of people."
+    ).format(year=year)

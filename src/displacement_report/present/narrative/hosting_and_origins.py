@@ -143,3 +143,22 @@ def per_capita_table_caption(year: int) -> str:
         "Palestine refugees under UNRWA's mandate beside them (countries of 1 million people "
         "or more)"
     ).format(counted=_counted(year), year=year)
+
+
+def counted_label(year: int) -> str:
+    """What the maps and rankings of `year` count, as a label."""
+    return _counted(year)
+
+
+def world_map_title(year: int) -> str:
+    return _("Where {counted} were hosted, end of {year}").format(
+        counted=_counted(year, in_sentence=True), year=year
+    )
+
+
+def world_map_caption(year: int) -> str:
+    return _(
+        "{counted} per 1,000 inhabitants of each host (colour) and the number hosted "
+        "(circles), end of {year}; Palestine refugees under UNRWA's mandate are not included, "
+        "as in Global Trends."
+    ).format(counted=_counted(year), year=year)
