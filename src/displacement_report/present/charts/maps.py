@@ -77,9 +77,10 @@ UN_DRAWING = UnDrawing(
 LINE_STYLES = {"solid": "-", "dashed": (0, (3, 2)), "dotted": (0, (1, 1.5))}
 
 #: Classes of refugees and OIP per 1,000 inhabitants: lower bounds, and a colour each
-#: (ColorBrewer's PuBu, light to dark, as matplotlib samples it at 0.05, 0.26, 0.44, 0.61, 0.78, 0.95:
-#: ordered in lightness and each class apart from the next for colour-blind readers too,
-#: as tests/present/test_colours.py checks; YlGnBu's two lightest classes were not).
+#: (ColorBrewer's PuBu, light to dark, as matplotlib samples it at 0.05, 0.26, 0.44,
+#: 0.61, 0.78 and 0.95: ordered in lightness and each class apart from the next for
+#: colour-blind readers too, as tests/present/test_colours.py checks; YlGnBu's two
+#: lightest classes were not).
 PER_1000_BOUNDS = (0.0, 1.0, 5.0, 10.0, 25.0, 50.0)
 PER_1000_COLOURS = ("#f8f1f8", "#cdd0e5", "#8cb3d5", "#3d93c2", "#056ba7", "#03456c")
 NO_DATA_COLOUR = "#e6e6e6"
@@ -431,33 +432,37 @@ def _map_figure(
     notes: Sequence[str],
     title_size: float = 12,
     legend_room: float = 0.0,
+    note_size: float = 6.5,
 ) -> tuple[plt.Figure, Any]:
-    # size: (width in inches, the map's height as a share of its width); the figure is
-    # as high as the title, the map, the legends and the footnote need
-    """A figure laid out once, by hand: the title above, the map, and under it the
-    source line, the boundaries' source, `notes` and the disclaimer, with
-    `legend_room` inches between the map and them for legends. (matplotlib's
-    automatic layout measures every artist of a map again and again: seconds, not
-    tenths.)"""
+    """A figure laid out once, by hand: the title above (none if empty), the map, and
+    under it the source line (none if empty), the boundaries' source, `notes` and the
+    disclaimer, with `legend_room` inches between the map and them for legends. `size`:
+    the width in inches and the map's height as a share of it; the figure is as high as
+    its parts need. (matplotlib's automatic layout measures every artist of a map
+    again and again: seconds, not tenths.)"""
     width, aspect = size
-    text = " ".join([source, _(BOUNDARY_SOURCE), *[_(n) for n in notes], _(DISCLAIMER)])
-    lines = textwrap.wrap(text, int(width * 19)) or [""]  # 6.5 pt: ~19 characters an inch
-    title_lines = textwrap.wrap(title, int(width * 120 / title_size))
-    foot_in = 0.05 + 0.115 * len(lines) + legend_room
-    head_in = 0.12 + 0.018 * title_size * len(title_lines)
+    parts = [source, _(BOUNDARY_SOURCE), *[_(n) for n in notes], _(DISCLAIMER)]
+    per_inch = 124 / note_size  # characters of DejaVu Sans an inch holds at this size
+    lines = textwrap.wrap(" ".join(p for p in parts if p), int(width * per_inch)) or [""]
+    title_lines = textwrap.wrap(title, int(width * 120 / title_size)) if title else []
+    foot_in = 0.05 + note_size / 56 * len(lines) + legend_room
+    head_in = (0.12 + 0.018 * title_size * len(title_lines)) if title_lines else 0.04
     height = head_in + width * aspect + foot_in
     fig = plt.figure(figsize=(width, height))
     foot, head = foot_in / height, head_in / height
-    fig.text(0.01, 0.01, "\n".join(lines), ha="left", va="bottom", fontsize=6.5, color="#555555")
     fig.text(
-        0.01,
-        1 - 0.06 / height,
-        "\n".join(title_lines),
-        ha="left",
-        va="top",
-        fontsize=title_size,
-        fontweight="bold",
+        0.01, 0.01, "\n".join(lines), ha="left", va="bottom", fontsize=note_size, color="#555555"
     )
+    if title_lines:
+        fig.text(
+            0.01,
+            1 - 0.06 / height,
+            "\n".join(title_lines),
+            ha="left",
+            va="top",
+            fontsize=title_size,
+            fontweight="bold",
+        )
     fig.source = source  # type: ignore[attr-defined]  # read back for the exhibit's record
     ax = fig.add_axes((0.0, foot, 1.0, 1 - foot - head))
     ax.set_aspect("equal")
@@ -830,19 +835,25 @@ def _focus_alt(flows: pd.DataFrame, names: Mapping[str, str]) -> str:
 # --- a country profile's locator map ------------------------------------------------------
 
 
-def locator_map(iso3: str, name: str, source: str, width: float = 2.6):
-    """The country (blue) among its neighbours (grey, named), in a box around it."""
+def locator_map(iso3: str, name: str, width: float = 2.1, aspect: float = 0.62) -> plt.Figure:
+    """The country (blue) among its neighbours (grey, named), in a box around it; no
+    title (the caption names the country) and no data source but the boundaries'."""
     resolution = "50m"
     atlas = boundaries.load(resolution)
     lon0, lat0, lon1, lat1 = main_extent(iso3, resolution)
     mid_lon, mid_lat = (lon0 + lon1) / 2, (lat0 + lat1) / 2
     shrink = float(np.cos(np.radians(mid_lat)))  # a degree of longitude, in latitude's
-    half = max((lon1 - lon0) * shrink, lat1 - lat0, 4.0) * 0.85
-    box = (mid_lon - half / shrink, mid_lat - half, mid_lon + half / shrink, mid_lat + half)
+    half = max((lon1 - lon0) * shrink / 2, (lat1 - lat0) / 2 / aspect, 2.0) * 1.5  # x-radius
+    box = (
+        mid_lon - half / shrink,
+        mid_lat - half * aspect,
+        mid_lon + half / shrink,
+        mid_lat + half * aspect,
+    )
     project = _plate(mid_lat)
     neighbours = atlas.neighbours(iso3) - {iso3}
     colours = {iso3: HOST_COLOUR} | dict.fromkeys(neighbours, NEIGHBOUR_COLOUR)
-    fig, ax = _map_figure((width, 1.0), name, source, [], title_size=9)
+    fig, ax = _map_figure((width, aspect), "", "", [], note_size=5.0)
     _draw_areas(ax, colours, resolution, project, box, default=OTHER_COLOUR)
     (bx0, bx1), (by0, by1) = project(np.array([box[0], box[2]]), np.array([box[1], box[3]]))
     for other in sorted(neighbours):
