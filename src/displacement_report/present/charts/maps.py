@@ -535,7 +535,12 @@ def world_map(
 def _circles(ax, shown: pd.DataFrame, largest: float, labelled: int) -> None:
     """A circle per host (area: people), the largest few named with their number."""
     rows: list[Any] = shown.to_dict("records")
-    placed = [(r, where) for r in rows if (where := anchor(r["iso3"])) is not None]
+    # a small island missing at 1:110 million still gets its circle (its 1:50 million place)
+    placed = [
+        (r, where)
+        for r in rows
+        if (where := anchor(r["iso3"]) or anchor(r["iso3"], "50m")) is not None
+    ]
     if not placed:
         return
     x, y = equal_earth(
