@@ -133,6 +133,21 @@ def test_exhibits_are_numbered_captioned_sourced_and_described(published):
     assert (out / "profiles" / "JOR" / "en" / "figures" / "profile_JOR_age_sex.csv").is_file()
 
 
+def test_each_profile_has_a_locator_map_and_a_line_on_stateless_people(published, real_dir):
+    out, _ = published
+    jordan = _soup(out, "JOR").select_one('figure[id^="fig-profile_JOR_locator"]')
+    assert jordan is not None
+    assert str(jordan.img["alt"]).startswith("Locator map of Jordan and its neighbours: ")
+    assert "Syria" in jordan.img["alt"] and "Jordan and its neighbours." in jordan.get_text()
+    small = _soup(out, "KNA").select_one('figure[id^="fig-profile_KNA_locator"]')
+    assert "shares no land border" in small.img["alt"]
+    # Germany reports stateless people: the line says how many, from the data
+    population = pd.read_csv(real_dir / "population.csv", usecols=["year", "coa_iso", "stateless"])
+    rows = population[(population["year"] == 2025) & (population["coa_iso"] == "DEU")]
+    stateless = f"{int(rows['stateless'].sum()):,}"
+    assert f"UNHCR also counts {stateless} stateless people in Germany" in _soup(out, "DEU").text
+
+
 def test_no_empty_chart_where_there_is_nothing_to_draw(published):
     out, _ = published
     small = _soup(out, "KNA")
