@@ -419,6 +419,18 @@ def _box_aspect(box: tuple[float, float, float, float], project) -> float:
     return float((y1 - y0) / (x1 - x0))
 
 
+def _no_taller_than(
+    box: tuple[float, float, float, float], project, aspect: float
+) -> tuple[float, float, float, float]:
+    """`box` widened (east and west alike) until its height is at most `aspect` of its
+    width: a tall region would not fit a page beside its caption."""
+    now = _box_aspect(box, project)
+    if now <= aspect:
+        return box
+    extra = (box[2] - box[0]) * (now / aspect - 1) / 2
+    return box[0] - extra, box[1], box[2] + extra, box[3]
+
+
 def _padded(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
     """A little more than `box`: cut edges fall outside the visible map."""
     pad = 0.05 * max(box[2] - box[0], box[3] - box[1])
@@ -723,6 +735,7 @@ def focus_map(
     both = sorted(set(mapped["origin"]) & set(shown_hosts))
     box = _region_box([*shown_hosts, *origins], resolution)
     project = _plate((box[1] + box[3]) / 2)
+    box = _no_taller_than(box, project, 0.8)
     fig, ax = _map_figure(
         (style.A4_TEXT_WIDTH_IN, _box_aspect(box, project)), title, source, [LINES_NOTE]
     )

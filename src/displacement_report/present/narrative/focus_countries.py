@@ -113,12 +113,15 @@ def _change_since(over_time: pd.DataFrame, baseline: int, year: int) -> str:
 
 
 def focus_map_title(year: int) -> str:
-    return _("The focus countries and their two largest origins, end of {year}").format(year=year)
+    return _("The focus countries and their main countries of origin, end of {year}").format(
+        year=year
+    )
 
 
 def focus_map_caption(year: int) -> str:
     return _(
-        "The focus countries and the two countries most of the refugees, asylum-seekers and "
+        "The focus countries and the countries most of the refugees, asylum-seekers and "
         "other people in need of international protection each hosted came from, end of "
-        "{year}; an arrow's width is the number of people."
+        "{year}: the largest group and the second largest, unless that is fewer than 1,000 "
+        "people or less than a tenth of the largest; an arrow's width is the number of people."
     ).format(year=year)

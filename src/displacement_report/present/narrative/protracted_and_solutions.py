@@ -175,15 +175,20 @@ def high_income_sentence(high_income: pd.DataFrame, year: int, fiscal_year: int)
 # --- stateless people -------------------------------------------------------------------
 
 
-def stateless_paragraph(by_year: pd.DataFrame, largest: pd.DataFrame, year: int) -> str:
+def stateless_paragraph(
+    by_year: pd.DataFrame, largest: pd.DataFrame, year: int, first_reported: int | None
+) -> str:
     """The total, the trend since the first year counted, the largest situations, and
-    Global Trends' caveat: countries without data (`by_year`: `stateless.stateless_by_year`)."""
+    Global Trends' caveat: countries without data (`by_year`: `stateless.stateless_by_year`;
+    `first_reported`: `stateless.first_reported_year`)."""
     counted = by_year["stateless"].dropna()
     if year not in counted.index:
+        if first_reported is None:
+            return _("UNHCR's table records no stateless people in any year.")
         return _(
             "UNHCR's table records no stateless people before {first}, so none can be given "
             "for {year}: the count did not exist yet, which is not the same as nobody."
-        ).format(first=int(counted.index.min()) if len(counted) else "–", year=year)
+        ).format(first=first_reported, year=year)
     countries = by_year["countries"].astype("float")
     reporting = int(countries.loc[year])
     first = int(counted.index.min())

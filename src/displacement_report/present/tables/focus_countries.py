@@ -91,10 +91,15 @@ def focus_overview_table(overview: pd.DataFrame, caption: str, source: str) -> s
 
 
 def focus_people_table(
-    overview: pd.DataFrame, names: Mapping[str, str], caption: str, source: str
+    overview: pd.DataFrame,
+    names: Mapping[str, str],
+    caption: str,
+    source: str,
+    idps_known: bool = True,
 ) -> str:
     """Whom each focus country hosts, who is displaced inside it, and the refugees per
-    1,000 inhabitants."""
+    1,000 inhabitants; IDPs read 'no country figure' where IDMC gives only a world total
+    that year (`idps_known` False)."""
     per_1000 = _("Refugees per 1,000 inhabitants, incl. UNRWA")
     counts = _counts(overview)
     frame = pd.DataFrame(
@@ -105,6 +110,8 @@ def focus_people_table(
         }
     )
     formats: dict[str, Callable[..., str]] = {**dict.fromkeys(counts, count), per_1000: one_decimal}
+    if not idps_known:
+        formats[_("IDPs (IDMC)")] = lambda _value: _("no country figure")
     return table_html(frame, formats, caption, source, name="focus_countries_people")
 
 

@@ -4,7 +4,7 @@ focus countries' totals.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -137,18 +137,42 @@ def _focus_headers() -> dict[str, str]:
     }
 
 
-def focus_table(focus: pd.DataFrame, names: Mapping[str, str], year: int, source: str) -> str:
+def focus_table(
+    focus: pd.DataFrame,
+    names: Mapping[str, str],
+    year: int,
+    source: str,
+    idps_known: bool = True,
+) -> str:
+    """The focus countries' groups and total; other people in need of international
+    protection read 'not counted yet' before UNHCR counted them, and IDPs 'no country
+    figure' where IDMC gives only a world total that year (`idps_known` False): then
+    the total is of the other groups."""
     frame = focus.reset_index()
     country = _("Country")
     frame.insert(1, country, [names.get(code, code) for code in frame["iso3"]])
     frame.loc[frame["iso3"] == "Total", ["iso3", country]] = ["", _("Total")]
     headers = _focus_headers()
     frame = frame.rename(columns={"iso3": "ISO3", **{c: headers[c] for c in focus.columns}})
-    formats = dict.fromkeys([headers[c] for c in focus.columns], count)
+    formats: dict[str, Callable[..., str]] = dict.fromkeys(
+        [headers[c] for c in focus.columns], count
+    )
+    if year < OIP_FIRST_YEAR:
+        formats[headers["oip"]] = _not_counted_yet
+    if not idps_known:
+        formats[headers["idps"]] = _no_country_figure
     caption = _("People hosted in or displaced inside the focus countries, end of {year}").format(
         year=year
     )
     return table_html(frame, formats, caption, source, name="focus_totals")
+
+
+def _not_counted_yet(_value: Any) -> str:
+    return _("not counted yet")
+
+
+def _no_country_figure(_value: Any) -> str:
+    return _("no country figure")
 
 
 def arrivals_table(arrivals: pd.DataFrame, year: int, source: str) -> str:
