@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 
 from displacement_report import paths
 from displacement_report.data.provenance import DataFileInfo, inventory
 
-MAPS_DIR = paths.PROJECT_DATA_DIR / "maps"
 #: Resolution -> file: the world and the focus countries at 1:110 million, a country
 #: profile's locator map at 1:50 million.
 FILES = {"110m": "countries-110m.topo.json", "50m": "countries-50m.topo.json"}
@@ -66,10 +66,16 @@ def _decode(topology: dict) -> list[np.ndarray]:
     ]
 
 
+def maps_dir() -> Path:
+    """The folder of the boundary files: data/maps/ of the project (looked up when
+    asked, so a test may point the project's data folder elsewhere)."""
+    return paths.PROJECT_DATA_DIR / "maps"
+
+
 @cache
 def load(resolution: str = "110m") -> Atlas:
     """The atlas of `resolution` ('110m' or '50m')."""
-    topology = json.loads((MAPS_DIR / FILES[resolution]).read_text(encoding="utf-8"))
+    topology = json.loads((maps_dir() / FILES[resolution]).read_text(encoding="utf-8"))
     rings: dict[str, list[list[list[int]]]] = {}
     names: dict[str, str] = {}
     for geometry in topology["objects"]["countries"]["geometries"]:
@@ -94,4 +100,4 @@ def load(resolution: str = "110m") -> Atlas:
 
 def file_inventory() -> list[DataFileInfo]:
     """The boundary files the maps are drawn from, with checksums."""
-    return inventory(MAPS_DIR, sorted(FILES.values()))
+    return inventory(maps_dir(), sorted(FILES.values()))
