@@ -21,7 +21,7 @@ from displacement_report.present.charts import maps
 
 
 def _forget_boundaries() -> None:
-    for cached in (boundaries.load, maps._outlines, maps._area_boxes, maps._world_paths):
+    for cached in (boundaries.load, maps._anchor, maps._area_boxes, maps._world_paths):
         cached.cache_clear()
 
 

@@ -136,25 +136,19 @@ def _ring_area(points: np.ndarray) -> float:
     return 0.5 * float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))
 
 
-@cache
-def _outlines(resolution: str) -> dict[str, tuple[np.ndarray, float]]:
-    """Per area: the outline of its largest polygon and that polygon's area (degrees²)."""
-    atlas = boundaries.load(resolution)
-    found = {}
-    for iso3 in atlas.rings:
-        rings = [polygon[0] for polygon in atlas.polygons(iso3)]
-        largest = max(rings, key=lambda r: abs(_ring_area(r)))
-        found[iso3] = (largest, abs(_ring_area(largest)))
-    return found
-
-
 def anchor(iso3: str, resolution: str = "110m") -> tuple[float, float] | None:
     """Where a country's circle or label goes (longitude, latitude): the centroid of its
-    largest polygon (mainland France, not French Guiana); None for an unknown area."""
-    outline = _outlines(resolution).get(iso3)
-    if outline is None:
+    largest polygon (mainland France, not French Guiana); None for an unknown area.
+    Worked out once per area and resolution."""
+    if iso3 not in boundaries.load(resolution).rings:
         return None
-    return _centroid(outline[0])
+    return _anchor(iso3, resolution)
+
+
+@cache
+def _anchor(iso3: str, resolution: str) -> tuple[float, float]:
+    rings = [polygon[0] for polygon in boundaries.load(resolution).polygons(iso3)]
+    return _centroid(max(rings, key=lambda r: abs(_ring_area(r))))
 
 
 def _visible_anchor(
@@ -209,16 +203,15 @@ def main_extent(iso3: str, resolution: str = "110m") -> tuple[float, float, floa
 
 @cache
 def _area_boxes(resolution: str) -> dict[str, tuple[float, float, float, float]]:
+    """Each area's box, from the boxes of the arcs it is made of (no ring assembled)."""
     atlas = boundaries.load(resolution)
+    lows = np.array([arc.min(axis=0) for arc in atlas.arcs])
+    highs = np.array([arc.max(axis=0) for arc in atlas.arcs])
     boxes = {}
-    for iso3 in atlas.rings:
-        points = np.concatenate([atlas.ring(ring) for p in atlas.rings[iso3] for ring in p])
-        boxes[iso3] = (
-            float(points[:, 0].min()),
-            float(points[:, 1].min()),
-            float(points[:, 0].max()),
-            float(points[:, 1].max()),
-        )
+    for iso3, polygons in atlas.rings.items():
+        used = [a if a >= 0 else ~a for polygon in polygons for ring in polygon for a in ring]
+        low, high = lows[used].min(axis=0), highs[used].max(axis=0)
+        boxes[iso3] = (float(low[0]), float(low[1]), float(high[0]), float(high[1]))
     return boxes
 
 
