@@ -17,11 +17,16 @@ from displacement_report import paths
 from displacement_report.analysis import hosting
 from displacement_report.data import boundaries, unhcr, worldbank
 from displacement_report.present import exhibits, style
-from displacement_report.present.charts import maps
+from displacement_report.present.charts import cartography, maps
 
 
 def _forget_boundaries() -> None:
-    for cached in (boundaries.load, maps._anchor, maps._area_boxes, maps._world_paths):
+    for cached in (
+        boundaries.load,
+        cartography._anchor,
+        cartography._area_boxes,
+        cartography._world_paths,
+    ):
         cached.cache_clear()
 
 

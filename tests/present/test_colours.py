@@ -55,7 +55,7 @@ def _seen(colour: str, deficiency: str):
 
 @pytest.mark.parametrize("deficiency", ["deuteranomaly", "protanomaly", None])
 def test_the_world_maps_classes_stay_ordered_and_apart_for_colour_blind_readers(deficiency):
-    from displacement_report.present.charts import maps
+    from displacement_report.present.charts import cartography, maps
 
     colours = maps.PER_1000_COLOURS
     seen = [_seen(c, deficiency) if deficiency else _rgb(c) for c in colours]
@@ -65,7 +65,7 @@ def test_the_world_maps_classes_stay_ordered_and_apart_for_colour_blind_readers(
     for a, b in itertools.pairwise(seen):
         assert deltaE(a, b, input_space="sRGB1") >= DISTINCT
     # 'no figure' is told apart by a hatch, not by its grey alone
-    assert maps.NO_DATA_HATCH
+    assert cartography.NO_DATA_HATCH
 
 
 @pytest.mark.parametrize("deficiency", ["deuteranomaly", "protanomaly"])

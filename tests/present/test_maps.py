@@ -19,7 +19,7 @@ from matplotlib.collections import PathCollection
 from displacement_report import i18n
 from displacement_report.data import boundaries
 from displacement_report.present import exhibits, style
-from displacement_report.present.charts import maps
+from displacement_report.present.charts import cartography, maps
 
 
 @pytest.fixture(autouse=True)
@@ -54,16 +54,16 @@ def test_a_line_across_the_180th_meridian_stays_continuous():
 
 def test_clipping_a_square_to_a_box_keeps_the_part_inside():
     square = np.array([[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]], dtype=float)
-    clipped = maps._clip_ring(square, (5, -5, 20, 5))
-    assert abs(maps._ring_area(clipped)) == pytest.approx(25)  # the 5 x 5 corner
-    assert len(maps._clip_ring(square, (20, 20, 30, 30))) == 0
-    assert maps._clip_ring(square, (-1, -1, 11, 11)) is square
+    clipped = cartography.clip_ring(square, (5, -5, 20, 5))
+    assert abs(cartography.ring_area(clipped)) == pytest.approx(25)  # the 5 x 5 corner
+    assert len(cartography.clip_ring(square, (20, 20, 30, 30))) == 0
+    assert cartography.clip_ring(square, (-1, -1, 11, 11)) is square
 
 
 def test_disputed_areas_are_drawn_as_the_united_nations_draws_them():
     _fig, ax = plt.subplots()
     colours = {"SRB": "#ff0000", "SOM": "#00ff00", "CYP": "#0000ff", "MAR": "#123456"}
-    maps._draw_areas(ax, colours, "110m", maps.equal_earth)
+    cartography.draw_areas(ax, colours, "110m", cartography.equal_earth)
     areas = next(c for c in ax.collections if isinstance(c, PathCollection))
     faces = areas.get_facecolors()
     order = sorted(boundaries.load("110m").rings)
@@ -71,11 +71,11 @@ def test_disputed_areas_are_drawn_as_the_united_nations_draws_them():
     assert colour_of["XKX"] == colour_of["SRB"] == (1.0, 0.0, 0.0)  # Kosovo: UNHCR's entry
     assert colour_of["SOL"] == colour_of["SOM"]
     assert colour_of["CYN"] == colour_of["CYP"]
-    segments = maps._boundary_segments("110m", set(order), maps.equal_earth, None)
+    segments = cartography.boundary_segments("110m", set(order), cartography.equal_earth, None)
     # the Somalia-Somaliland line is not drawn; Sudan-South Sudan and Kosovo are dashed
     atlas = boundaries.load("110m")
     shared = {frozenset(u): a for a, u in zip(atlas.arcs, atlas.users, strict=True) if len(u) == 2}
-    projected = {k: maps._projected(v, maps.equal_earth) for k, v in shared.items()}
+    projected = {k: cartography.projected(v, cartography.equal_earth) for k, v in shared.items()}
 
     def drawn_as(pair: set[str]) -> list[str]:
         line = projected[frozenset(pair)]
