@@ -422,7 +422,8 @@ def map_figure(
     its parts need. (matplotlib's automatic layout measures every artist of a map
     again and again: seconds, not tenths.)"""
     width, aspect = size
-    parts = [source, _(BOUNDARY_SOURCE), *[_(n) for n in notes], _(DISCLAIMER)]
+    closed = source if not source or source.endswith(".") else f"{source}."
+    parts = [closed, _(BOUNDARY_SOURCE), *[_(n) for n in notes], _(DISCLAIMER)]
     per_inch = 124 / note_size  # characters of DejaVu Sans an inch holds at this size
     lines = textwrap.wrap(" ".join(p for p in parts if p), int(width * per_inch)) or [""]
     title_lines = textwrap.wrap(title, int(width * 120 / title_size)) if title else []
