@@ -13,7 +13,7 @@ from typing import Any
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.collections import PathCollection
 from matplotlib.path import Path
 
 from displacement_report.data import boundaries
@@ -335,6 +335,24 @@ def _add_line(lines: dict[str, list[np.ndarray]], arc: np.ndarray, users, projec
             lines[kind].append(projected(run, project))
 
 
+def area_colours(
+    areas: Iterable[str], colours: Mapping[str, str], default: str
+) -> dict[str, str | None]:
+    """Each area's fill: its own colour, or the colour of the entry it is shown as
+    (`UN_DRAWING.fill_as`); None where it has none (it gets `default`), and always None
+    for an area of no data (disputed territory)."""
+    return {
+        iso3: None
+        if iso3 in UN_DRAWING.no_data
+        else colours.get(UN_DRAWING.fill_as.get(iso3, iso3))
+        for iso3 in areas
+    }
+
+
+def _compound(paths: list[Path]) -> Path:
+    return Path.make_compound_path(*paths) if paths else Path(np.zeros((0, 2)))
+
+
 def draw_areas(
     ax,
     colours: Mapping[str, str],
@@ -343,43 +361,72 @@ def draw_areas(
     box: tuple[float, float, float, float] | None = None,
     hatched: Iterable[str] = (),
     default: str = NO_DATA_COLOUR,
+    hatch_default: bool = False,
 ) -> set[str]:
-    """Fill every area (inside `box`) with its colour (an area shown as another, in the
-    other's), hatch `hatched`, draw the boundaries; returns the areas drawn."""
+    """Fill every area (inside `box`) with its colour (`area_colours`), hatch `hatched`
+    (and, with `hatch_default`, every area left in `default`), draw the boundaries;
+    returns the areas drawn. Areas of one colour are drawn as one shape, and lines of
+    one style as one line: a few elements in the SVG instead of a thousand."""
     atlas = boundaries.load(resolution)
     drawn = {iso3 for iso3 in atlas.rings if _in_box(iso3, box, resolution)}
-    order = sorted(drawn)
-    faces = [colours.get(UN_DRAWING.fill_as.get(c, c), default) for c in order]
-    faces = [default if c in UN_DRAWING.no_data else f for c, f in zip(order, faces, strict=True)]
+    fills = area_colours(sorted(drawn), colours, default)
     if box is None and project is equal_earth:  # the world map: the same paths every time
-        paths = [_world_paths(resolution)[c] for c in order]
+        paths = {c: _world_paths(resolution)[c] for c in fills}
     else:
         clip = None if box is None else padded(box)
-        paths = [area_path(c, resolution, project, clip) for c in order]
-    ax.add_collection(PathCollection(paths, facecolors=faces, edgecolors="none", linewidths=0))
-    hatch_set = set(hatched) | UN_DRAWING.no_data
-    hatch_paths = [p for c, p in zip(order, paths, strict=True) if c in hatch_set]
+        paths = {c: area_path(c, resolution, project, clip) for c in fills}
+    by_colour: dict[str, list[Path]] = {}
+    for iso3, fill in fills.items():
+        by_colour.setdefault(fill or default, []).append(paths[iso3])
+    ax.add_collection(
+        PathCollection(
+            [_compound(group) for group in by_colour.values()],
+            facecolors=list(by_colour),
+            edgecolors="none",
+            linewidths=0,
+        )
+    )
+    hatch_set = set(hatched) | {c for c, fill in fills.items() if hatch_default and fill is None}
+    hatch_paths = [paths[c] for c in sorted(hatch_set | (UN_DRAWING.no_data & drawn))]
     if hatch_paths:
         ax.add_collection(
             PathCollection(
-                hatch_paths, facecolors="none", edgecolors="#8c8c8c", linewidths=0, hatch="////"
+                [_compound(hatch_paths)],
+                facecolors="none",
+                edgecolors="#8c8c8c",
+                linewidths=0,
+                hatch=NO_DATA_HATCH,
             )
         )
-    lines = boundary_segments(resolution, drawn, project, None if box is None else padded(box))
+    _draw_lines(
+        ax,
+        boundary_segments(resolution, drawn, project, None if box is None else padded(box)),
+        resolution,
+    )
+    return drawn
+
+
+def _draw_lines(ax, lines: dict[str, list[np.ndarray]], resolution: str) -> None:
+    """Coasts grey, boundaries white, undetermined ones dark and dashed or dotted: one
+    compound line per style."""
     width = 0.35 if resolution == "110m" else 0.5
-    ax.add_collection(LineCollection(lines["coast"], colors=COAST_COLOUR, linewidths=width * 0.8))
-    ax.add_collection(LineCollection(lines["solid"], colors=LINE_COLOUR, linewidths=width * 1.4))
-    for kind in ("dashed", "dotted"):
+    looks = {
+        "coast": (COAST_COLOUR, width * 0.8, "-"),
+        "solid": (LINE_COLOUR, width * 1.4, "-"),
+        "dashed": ("#444444", width * 1.4, LINE_STYLES["dashed"]),
+        "dotted": ("#444444", width * 1.4, LINE_STYLES["dotted"]),
+    }
+    for kind, (colour, line_width, dashes) in looks.items():
         if lines[kind]:
             ax.add_collection(
-                LineCollection(
-                    lines[kind],
-                    colors="#444444",
-                    linewidths=width * 1.4,
-                    linestyles=[LINE_STYLES[kind]],
+                PathCollection(
+                    [_compound([Path(line) for line in lines[kind]])],
+                    facecolors="none",
+                    edgecolors=colour,
+                    linewidths=line_width,
+                    linestyles=[dashes],
                 )
             )
-    return drawn
 
 
 def box_aspect(box: tuple[float, float, float, float], project) -> float:

@@ -92,7 +92,7 @@ def world_map(
         for iso3, value in zip(hosting["iso3"], hosting["per_1000"], strict=True)
         if (k := per_1000_class(value)) is not None
     }
-    cartography.draw_areas(ax, colours, "110m", cartography.equal_earth)
+    cartography.draw_areas(ax, colours, "110m", cartography.equal_earth, hatch_default=True)
     shown = hosting.sort_values(["people", "iso3"], ascending=[False, True]).head(circled)
     largest = float(shown["people"].max()) if len(shown) else 0.0
     _circles(ax, shown, largest, labelled)
