@@ -122,7 +122,7 @@ def test_stateless_new_arrivals_and_returns_are_numbered_exhibits_with_data(repo
         headings = [h.get_text(" ", strip=True) for h in soup.find_all(["h2"])]
         for word in words:
             assert any(word in h for h in headings), (language, word)
-        for name in ("largest_stateless", "new_arrivals", "returns"):
+        for name in ("largest_stateless", "newly_displaced", "returns"):
             table = _table(soup, name)
             assert table.find(class_="exhibit-number") is not None
             assert table.find("a", class_="data-link") is not None
@@ -158,9 +158,9 @@ def test_the_2001_report_reads_sensibly_where_categories_did_not_exist_yet(repor
     assert "worden geteld vanaf 2018" in _table(dutch, "top_hosts").get_text()
     text = _text(english)
     assert "UNHCR's table records no stateless people before 2004" in text
-    arrivals = _table(english, "new_arrivals").get_text()
+    arrivals = _table(english, "newly_displaced").get_text()
     assert "not counted yet" in arrivals
-    assert "nog niet geteld" in _table(dutch, "new_arrivals").get_text()
+    assert "nog niet geteld" in _table(dutch, "newly_displaced").get_text()
     # Afghanistan the largest origin, Pakistan and Iran the largest hosts, by refugees
     origins = _csv(report_2001, "en", "top_origins")
     assert origins.iloc[0]["Country of origin"] == "Afghanistan"

@@ -87,7 +87,7 @@ def test_every_image_has_alt_text_that_describes_it_and_is_not_its_caption(built
         caption = image.find_parent("figure").find("figcaption").get_text(" ", strip=True)
         assert alt and "No description" not in alt
         assert alt not in caption and len(alt) > 40
-        assert re.search(r"(bar|line|area) chart", alt, re.I)
+        assert re.search(r"(bar|line|area) chart|\bmap\b", alt, re.I)
     assert not [m for m in built[1] if "Alternative text" in m]
 
 

@@ -190,7 +190,7 @@ def arrivals_table(arrivals: pd.DataFrame, year: int, source: str) -> str:
     )
     formats = {before: _counted, now: _counted, change: _signed_count}
     caption = _("New arrivals abroad, {before} and {year}").format(before=year - 1, year=year)
-    return table_html(frame, formats, caption, source, name="new_arrivals")
+    return table_html(frame, formats, caption, source, name="newly_displaced")
 
 
 def _counted(value: Any) -> str:
