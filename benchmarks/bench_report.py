@@ -13,11 +13,14 @@
       save on its warm kernel;
   (f) a batch of country profiles (`profiles`, both editions), per profile and
       extrapolated to every host country of the report year; with --all-hosts the
-      whole batch is run and timed instead.
+      whole batch is run and timed instead;
+  (g) the maps: the world map of every host (about 170), drawn and saved as an exhibit,
+      and a country profile's locator map, each the first in a process (the boundaries
+      still to be read) and once more.
 
 Targets: (a1) at most 0.3 of (b); (a) at most 1.5 times (a1); (c) under 2 s;
-(e) the preview at most 0.2 of a cold build; every host's profile within 5 minutes; peak memory
-under 1.5 GB.
+(e) the preview at most 0.2 of a cold build; every host's profile within 5 minutes; (g) the
+world map at most 1 s, a locator map at most 0.2 s; peak memory under 1.5 GB.
 Asserts nothing; `make bench` runs it. Peak memory is the largest resident set of
 any process involved (the CLI, papermill, nbconvert or a kernel).
 """
@@ -172,10 +175,12 @@ def main() -> None:
 
     sys.path.insert(0, str(Path(__file__).parent))
     from bench_load import measure_population_load
+    from bench_maps import measure_maps
 
     csv_s, cache_s, memory_s = measure_population_load(repeat=7)
     edited, cold_copy, preview_command, preview_warm = measure_chapter_rebuild()
     per_profile, hosts, failed = measure_profiles(None if all_hosts else PROFILE_SAMPLE)
+    drawn = measure_maps()
 
     one, both, naive = times["one"], times["both"], times["naive"]
     print(f"notebooks in the default report: {', '.join(REPORT_NOTEBOOKS)}")
@@ -204,6 +209,14 @@ def main() -> None:
         f"(f) profiles, {measured} countries, both editions: {per_profile:6.2f} s each; "
         f"all {hosts} hosts {'took' if all_hosts else 'would take'} "
         f"{per_profile * hosts / 60:.1f} min; {failed} failed"
+    )
+    print(
+        f"(g) world map, {drawn['hosts']} hosts, saved   : {drawn['world_cold']:6.2f} s first, "
+        f"{drawn['world_warm']:.2f} s again"
+    )
+    print(
+        f"    locator map of a profile, saved   : {drawn['locator_cold']:6.2f} s first, "
+        f"{drawn['locator_warm']:.2f} s again"
     )
     peak_mb = max(peak_mb, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     print(f"peak memory of any process            : {peak_mb:6.0f} MB")

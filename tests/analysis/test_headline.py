@@ -43,14 +43,56 @@ def test_compare_years_gives_change_and_percent(tiny):
     assert table.loc["refugees", "change_pct"] == pytest.approx(100 * (210 - 150) / 150)
 
 
-def test_top_hosts_and_origins_rank_by_refugees(tiny):
+def test_top_hosts_and_origins_rank_by_refugees_and_oip_from_2018(tiny):
+    # 2019: Türkiye 120 + 30 refugees + 7 OIP, Jordan 60; Syria 180 + 7, Afghanistan 30
     hosts = headline.top_hosts(tiny[0], 2019, n=2)
-    assert hosts[["iso3", "total"]].to_dict("list") == {"iso3": ["TUR", "JOR"], "total": [150, 60]}
+    assert hosts[["iso3", "total"]].to_dict("list") == {"iso3": ["TUR", "JOR"], "total": [157, 60]}
     origins = headline.top_origins(tiny[0], 2019, n=5)
     assert origins[["iso3", "total"]].to_dict("list") == {
         "iso3": ["SYR", "AFG"],
-        "total": [180, 30],
+        "total": [187, 30],
     }
+    alone = headline.top_hosts(tiny[0], 2019, n=2, columns=("refugees",))
+    assert alone["total"].tolist() == [150, 60]
+
+
+def _pop(rows):
+    frame = pd.DataFrame(rows, columns=["year", "coo_iso", "coa_iso", "refugees", "oip"])
+    return frame.assign(coo_name="Origin " + frame["coo_iso"], coa_name="Host " + frame["coa_iso"])
+
+
+def test_the_definition_follows_the_year_oip_only_from_2018():
+    assert headline.protection_columns(2017) == ("refugees",)
+    assert headline.protection_columns(2018) == ("refugees", "oip")
+    # the same stocks in 2017 and 2018: Colombia's 500 OIP count only from 2018
+    rows = []
+    for year in (2017, 2018):
+        rows += [
+            (year, "VEN", "COL", 10, 500),
+            (year, "SYR", "TUR", 300, 0),
+            (year, "AFG", "COL", 5, 0),
+        ]
+    population = _pop(rows)
+    hosts_2017 = headline.ranking(population, 2017, "host")
+    hosts_2018 = headline.ranking(population, 2018, "host")
+    assert hosts_2017[["iso3", "total"]].values.tolist() == [["TUR", 300], ["COL", 15]]
+    assert "oip" not in hosts_2017.columns
+    assert hosts_2018[["iso3", "total"]].values.tolist() == [["COL", 515], ["TUR", 300]]
+    # the older view beside it: by refugees alone Türkiye leads, Colombia is second
+    assert hosts_2018["refugee_rank"].tolist() == [2, 1]
+    origins_2018 = headline.ranking(population, 2018, "origin")
+    assert origins_2018[["iso3", "total", "refugee_rank"]].values.tolist() == [
+        ["VEN", 510, 2],
+        ["SYR", 300, 1],
+        ["AFG", 5, 3],
+    ]
+
+
+def test_a_country_with_oip_only_has_no_place_by_refugees_alone():
+    population = _pop([(2020, "VEN", "PER", 0, 900), (2020, "SYR", "TUR", 300, 0)])
+    hosts = headline.ranking(population, 2020, "host")
+    assert hosts["iso3"].tolist() == ["PER", "TUR"]
+    assert hosts["refugee_rank"].isna().tolist() == [True, False]
 
 
 def test_hosted_by_country_adds_unrwa_as_its_own_column(tiny):

@@ -46,3 +46,35 @@ def test_line_series_differ_in_dash_pattern_too():
     fig = kinds.share_lines(table, {"a": "A", "b": "B", "c": "C"}, "t", "y", "Source: s")
     styles = [line.get_linestyle() for line in fig.axes[0].get_lines()]
     assert len(set(styles)) == 3
+
+
+def _seen(colour: str, deficiency: str):
+    space = {"name": "sRGB1+CVD", "cvd_type": deficiency, "severity": 100}
+    return cspace_convert(_rgb(colour), space, "sRGB1").clip(0, 1)
+
+
+@pytest.mark.parametrize("deficiency", ["deuteranomaly", "protanomaly", None])
+def test_the_world_maps_classes_stay_ordered_and_apart_for_colour_blind_readers(deficiency):
+    from displacement_report.present.charts import cartography, maps
+
+    colours = maps.PER_1000_COLOURS
+    seen = [_seen(c, deficiency) if deficiency else _rgb(c) for c in colours]
+    lightness = [cspace_convert(c, "sRGB1", "CAM02-UCS")[0] for c in seen]
+    # darker means more per inhabitant, for every reader
+    assert lightness == sorted(lightness, reverse=True)
+    for a, b in itertools.pairwise(seen):
+        assert deltaE(a, b, input_space="sRGB1") >= DISTINCT
+    # 'no figure' is told apart by a hatch, not by its grey alone
+    assert cartography.NO_DATA_HATCH
+
+
+@pytest.mark.parametrize("deficiency", ["deuteranomaly", "protanomaly"])
+def test_the_focus_maps_hosts_origins_and_neighbours_stay_apart(deficiency):
+    from displacement_report.present.charts import maps
+
+    colours = [maps.HOST_COLOUR, maps.ORIGIN_COLOUR, maps.OTHER_COLOUR, maps.NEIGHBOUR_COLOUR]
+    seen = [_seen(c, deficiency) for c in colours]
+    for (i, a), (j, b) in itertools.combinations(enumerate(seen), 2):
+        if {i, j} == {2, 3}:
+            continue  # two greys: on different maps, never side by side
+        assert deltaE(a, b, input_space="sRGB1") >= DISTINCT, (i, j)

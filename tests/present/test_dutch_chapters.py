@@ -91,12 +91,27 @@ def test_the_world_share_and_focus_sentences_in_dutch():
 
 def test_chapter_one_tables_in_dutch_with_names_readers_know():
     ranked = pd.DataFrame(
-        {"iso3": ["TUR", "SYR"], "country": ["Türkiye", "Syrian Arab Rep."], "total": [2390414, 7]}
+        {
+            "iso3": ["TUR", "SYR"],
+            "country": ["Türkiye", "Syrian Arab Rep."],
+            "refugees": [2390414, 7],
+            "oip": [0, 0],
+            "total": [2390414, 7],
+            "refugee_rank": pd.array([1, pd.NA], dtype="Int64"),
+        }
     )
     with i18n.using("nl"):
         hosts = global_tables.ranking_table(ranked, "host", 2025, "Bron: test")
+        older = global_tables.ranking_table(ranked, "host", 2001, "Bron: test")
         comparison = global_tables.comparison_table(_comparison(), 2019, 2025, "Bron: test")
-    assert "De 2 landen die de meeste vluchtelingen onder het mandaat van UNHCR opvangen" in hosts
+    assert (
+        "De 2 landen die de meeste vluchtelingen en andere personen die internationale "
+        "bescherming nodig hebben opvangen, eind 2025 (definitie van Global Trends sinds de "
+        "editie van 2022)"
+    ) in hosts
+    assert "Plaats als alleen vluchtelingen tellen" in hosts
+    assert "De 2 landen die de meeste vluchtelingen onder het mandaat van UNHCR opvangen" in older
+    assert "worden geteld vanaf 2018" in older and "Plaats als alleen" not in older
     assert "Gastland" in hosts and "Turkije" in hosts and "Syrië" in hosts
     assert "2.390.414" in hosts
     assert "Eind 2019" in comparison and "Verandering, %" in comparison
@@ -109,7 +124,7 @@ def test_chapter_one_tables_in_dutch_with_names_readers_know():
 def test_chapter_two_sentences_in_dutch():
     with i18n.using("nl"):
         text = hosting_and_origins.hosting_paragraph({2025: (71.4, 25.8)}, {2025: 2026})
-        ordinals = [hosting_and_origins._ordinal(n) for n in (1, 2, 3, 11, 22)]
+        ordinals = [hosting_and_origins.ordinal(n) for n in (1, 2, 3, 11, 22)]
         joined = Joined(pd.DataFrame(), ("Tibetaans (TIB)", "Onbekend (UNK)")).describe(
             "population"
         )
@@ -129,10 +144,11 @@ def test_the_unrwa_note_in_dutch():
             "country": ["Jordan", "Türkiye"],
             "population": [11e6, 85e6],
             "refugees": [0.7e6, 2.4e6],
+            "oip": [0, 0],
             "unrwa_refugees": [2.4e6, 0],
         }
     )
-    table["refugees_per_1000"] = 1000 * table["refugees"] / table["population"]
+    table["protection_per_1000"] = 1000 * table["refugees"] / table["population"]
     # Jordan: 64 refugees per 1,000 without UNRWA's, Türkiye 28: first either way
     with i18n.using("nl"):
         note = hosting_and_origins.unrwa_note(table, table, 1_000_000)

@@ -186,7 +186,7 @@ def _rows(page: str):
 
 def test_the_focus_table_of_2001_has_no_zeros_for_groups_without_a_figure():
     """2001: no OIP (counted from 2018) and no IDPs by country (IDMC gave only a world
-    total before 2009): '–' in their columns, not 0, and the codes stay in the CSV only."""
+    total before 2009): words in their columns, not 0, and the codes stay in the CSV only."""
     from displacement_report.present.tables import global_picture
 
     focus = pd.DataFrame(
@@ -201,8 +201,16 @@ def test_the_focus_table_of_2001_has_no_zeros_for_groups_without_a_figure():
         index=pd.Index(["PAK"], name="iso3"),
     )
     page = global_picture.focus_table(
-        focus, {"PAK": "Pakistan"}, 2001, "Source: UNHCR", idps_by_country=False
+        focus, {"PAK": "Pakistan"}, 2001, "Source: UNHCR", idps_known=False
     )
     cells = [td.get_text() for td in _rows(page)[0].find_all("td")]
-    assert cells == ["Pakistan", "2,198,792", "0", "575", "–", "–", "2,199,367"]
+    assert cells == [
+        "Pakistan",
+        "2,198,792",
+        "0",
+        "575",
+        "not counted yet",
+        "no country figure",
+        "2,199,367",
+    ]
     assert "PAK" not in page

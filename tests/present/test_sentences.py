@@ -86,21 +86,24 @@ def test_a_per_inhabitant_ranking_says_where_unrwa_refugees_drive_the_order():
             "iso3": ["JOR", "LBN", "TUR", "UGA"],
             "country": ["Jordan", "Lebanon", "Türkiye", "Uganda"],
             "population": [11e6, 5.5e6, 85e6, 47e6],
-            "refugees": [0.7e6, 0.8e6, 2.4e6, 1.9e6],
+            "refugees": [0.7e6, 0.6e6, 2.4e6, 1.9e6],
+            "oip": [0, 0.2e6, 0, 0],
             "unrwa_refugees": [2.4e6, 0.5e6, 0, 0],
         }
     )
-    table["refugees_per_1000"] = 1000 * table["refugees"] / table["population"]
-    table["refugees_incl_unrwa_per_1000"] = (
-        1000 * (table["refugees"] + table["unrwa_refugees"]) / table["population"]
+    protection = table["refugees"] + table["oip"]
+    table["protection_per_1000"] = 1000 * protection / table["population"]
+    table["protection_incl_unrwa_per_1000"] = (
+        1000 * (protection + table["unrwa_refugees"]) / table["population"]
     )
-    shown = table.sort_values("refugees_incl_unrwa_per_1000", ascending=False).reset_index(
+    shown = table.sort_values("protection_incl_unrwa_per_1000", ascending=False).reset_index(
         drop=True
     )
     text = hosting_and_origins.unrwa_note(shown, table, 1_000_000)
     # Jordan: 282 per 1,000 with UNRWA refugees (1st); 64 without, 2nd after Lebanon (145)
     assert "Jordan (1st here, 2nd without them)" in text
-    assert "Lebanon" not in text  # UNRWA refugees are not most of Lebanon's count here
+    # Lebanon: 0.5 M UNRWA refugees against 0.6 M refugees and 0.2 M OIP, not most of them
+    assert "Lebanon" not in text
     no_unrwa = shown[shown["iso3"].isin(["TUR", "UGA"])].reset_index(drop=True)
     assert hosting_and_origins.unrwa_note(no_unrwa, table, 1_000_000) == ""
 

@@ -56,6 +56,7 @@ def test_changing_any_registered_input_changes_its_checksum_and_only_its(copied_
         "reference",
         "letter",
         "iati",
+        "maps",
     }
     before = checksums(groups)
     for key in ("reference/sourced_figures.csv", "letter/" + letter.TEXT_PATH.name):

@@ -116,6 +116,20 @@ def test_exhibits_are_numbered_captioned_sourced_and_described(profiles):
     assert (profiles.folder("JOR") / "en" / "figures" / "profile_JOR_age_sex.csv").is_file()
 
 
+def test_each_profile_has_a_locator_map_and_a_line_on_stateless_people(profiles, real_dir):
+    jordan = _soup(profiles, "JOR").select_one('figure[id^="fig-profile_JOR_locator"]')
+    assert jordan is not None
+    assert str(jordan.img["alt"]).startswith("Locator map of Jordan and its neighbours: ")
+    assert "Syria" in jordan.img["alt"] and "Jordan and its neighbours." in jordan.get_text()
+    small = _soup(profiles, "KNA").select_one('figure[id^="fig-profile_KNA_locator"]')
+    assert "shares no land border" in small.img["alt"]
+    # Malta reports stateless people: the line says how many, from the data
+    population = pd.read_csv(real_dir / "population.csv", usecols=["year", "coa_iso", "stateless"])
+    rows = population[(population["year"] == 2025) & (population["coa_iso"] == "MLT")]
+    stateless = f"{int(rows['stateless'].sum()):,}"
+    assert f"UNHCR also counts {stateless} stateless people in Malta" in _soup(profiles, "MLT").text
+
+
 def test_no_empty_chart_where_there_is_nothing_to_draw(profiles):
     small = _soup(profiles, "KNA")
     assert small.select_one('figure[id^="fig-profile_KNA_age_sex"]') is None

@@ -52,3 +52,21 @@ def focus_overview(
     ]
     table["main_origins"] = pd.Series(main_origins, index=table.index, dtype=object)
     return table.rename_axis("iso3")
+
+
+def main_origin_flows(
+    overview: pd.DataFrame, n: int = 2, least: int = 1_000, share: float = 0.1
+) -> pd.DataFrame:
+    """Each focus country's `n` largest origins from `focus_overview` as rows (host,
+    origin, people), for the map of the focus countries; an origin of fewer than
+    `least` people, or less than `share` of the host's largest, is left out (an arrow
+    across the map for 532 people would mislead)."""
+    rows = []
+    for host, origins in overview["main_origins"].items():
+        largest = max((int(people) for _o, _n, people in origins), default=0)
+        rows += [
+            (host, origin, int(people))
+            for origin, _name, people in list(origins)[:n]
+            if people >= least and people >= share * largest
+        ]
+    return pd.DataFrame(rows, columns=["host", "origin", "people"])

@@ -38,6 +38,19 @@ def label(column: str) -> str:
 ABROAD_COLUMNS = ("refugees", "asylum_seekers", "oip")
 #: The first year UNHCR reports 'other people in need of international protection'.
 OIP_FIRST_YEAR = 2018
+#: The Global Trends edition that began to rank hosts and origins by refugees and other
+#: people in need of international protection together (its figures reach back to 2018).
+OIP_EDITION = 2022
+#: Refugees as the January 2021 letter counts them: under UNHCR's and UNRWA's mandates.
+LETTER_REFUGEE_COLUMNS = ("refugees", "unrwa_refugees")
+
+
+def protection_columns(year: int) -> tuple[str, ...]:
+    """The groups Global Trends ranks hosts and origins by, as it defines them today:
+    refugees under UNHCR's mandate and other people in need of international protection
+    (OIP), without Palestine refugees under UNRWA's mandate; before OIP_FIRST_YEAR,
+    when the second category did not exist yet, refugees alone."""
+    return ("refugees", "oip") if year >= OIP_FIRST_YEAR else ("refugees",)
 
 
 def _sum_by_year(frame: pd.DataFrame, column: str) -> pd.Series:
@@ -133,19 +146,43 @@ def _ranked(stock: pd.DataFrame, n: int) -> pd.DataFrame:
     return ranked.reset_index(drop=True)
 
 
+def _stock_of(population: pd.DataFrame, year: int, role: str, columns: list[str]) -> pd.DataFrame:
+    """Every host (`role='host'`) or origin (`role='origin'`) in `year`, one column per
+    population type and their total."""
+    if role == "host":
+        return hosted_by_country(population, year, columns)
+    rows = population[population["year"] == year]
+    return _tidy(_stock_by(rows, "coo_iso", "coo_name", columns), "coo_name")
+
+
 def top_hosts(
-    population: pd.DataFrame, year: int, n: int = 10, columns: Iterable[str] = ("refugees",)
+    population: pd.DataFrame, year: int, n: int = 10, columns: Iterable[str] | None = None
 ) -> pd.DataFrame:
-    """The `n` countries hosting most people of the given types in `year`."""
-    return _ranked(hosted_by_country(population, year, columns), n)
+    """The `n` countries hosting most people of the given types in `year`; by default
+    by Global Trends' definition of that year (`protection_columns`)."""
+    wanted = list(protection_columns(year) if columns is None else columns)
+    return _ranked(_stock_of(population, year, "host", wanted), n)
 
 
 def top_origins(
-    population: pd.DataFrame, year: int, n: int = 10, columns: Iterable[str] = ("refugees",)
+    population: pd.DataFrame, year: int, n: int = 10, columns: Iterable[str] | None = None
 ) -> pd.DataFrame:
-    """The `n` countries of origin with most people of the given types abroad in `year`."""
-    rows = population[population["year"] == year]
-    return _ranked(_tidy(_stock_by(rows, "coo_iso", "coo_name", list(columns)), "coo_name"), n)
+    """The `n` countries of origin with most people of the given types abroad in `year`;
+    by default by Global Trends' definition of that year (`protection_columns`)."""
+    wanted = list(protection_columns(year) if columns is None else columns)
+    return _ranked(_stock_of(population, year, "origin", wanted), n)
+
+
+def ranking(population: pd.DataFrame, year: int, role: str, n: int = 10) -> pd.DataFrame:
+    """The `n` largest hosts (`role='host'`) or origins (`role='origin'`) by Global
+    Trends' definition of `year`, with each one's place when refugees under UNHCR's
+    mandate alone are counted (`refugee_rank`, the older view; <NA> for a country with
+    no refugee that year)."""
+    every = _stock_of(population, year, role, list(protection_columns(year)))
+    alone = every[every["refugees"] > 0].sort_values(["refugees", "iso3"], ascending=[False, True])
+    places = pd.Series(range(1, len(alone) + 1), index=alone["iso3"].to_numpy())
+    ranked = _ranked(every, n)
+    return ranked.assign(refugee_rank=ranked["iso3"].map(places).astype("Int64"))
 
 
 def totals_for_hosts(

@@ -68,7 +68,10 @@ def hosting_table(
 ) -> tuple[pd.DataFrame, dict[str, Joined], int]:
     """One row per host in `year`: people hosted by group, population (of `year`, or the
     World Bank's latest year before it: `population_year`), GDP per capita (PPP, latest
-    year up to `year`), income group, LDC status and burden ratios.
+    year up to `year`), income group, LDC status and burden ratios: per 1,000
+    inhabitants, refugees alone (`refugees_per_1000`), with UNRWA's
+    (`refugees_incl_unrwa_per_1000`), refugees and OIP as Global Trends ranks them
+    (`protection_per_1000`) and those with UNRWA's (`protection_incl_unrwa_per_1000`).
 
     Returns the table, the joins (to report what each dropped) and the fiscal year of
     the income classification used.
@@ -95,6 +98,13 @@ def hosting_table(
     table["refugees_incl_unrwa_per_1000"] = (
         1000 * (table["refugees"] + table["unrwa_refugees"]) / population_f
     )
+    # Global Trends' per-inhabitant ranking: refugees and OIP, Palestine refugees under
+    # UNRWA's mandate left out (oip is 0 before UNHCR counted the group)
+    protection = table["refugees"] + table["oip"]
+    table["protection_per_1000"] = 1000 * protection / population_f
+    table["protection_incl_unrwa_per_1000"] = (
+        1000 * (protection + table["unrwa_refugees"]) / population_f
+    )
     table["refugees_per_usd_gdp_pc"] = table["refugees"] / table["gdp_pc_ppp"].astype("Float64")
     joins = {
         N_("population"): by_population,
@@ -116,3 +126,18 @@ def top_by(table: pd.DataFrame, column: str, n: int = 10, min_population: int = 
     eligible = table[table["population"].fillna(0) >= min_population]
     ranked = eligible.dropna(subset=[column]).sort_values([column, "iso3"], ascending=[False, True])
     return ranked.head(n).reset_index(drop=True)
+
+
+def protection_by_host(table: pd.DataFrame) -> pd.DataFrame:
+    """What the world map shows, per host of `hosting_table`: refugees and other people
+    in need of international protection (`people`; OIP is 0 before UNHCR counted them)
+    and per 1,000 inhabitants (`per_1000`, NaN without a population figure), as Global
+    Trends counts them: without Palestine refugees under UNRWA's mandate."""
+    return pd.DataFrame(
+        {
+            "iso3": table["iso3"],
+            "country": table["country"],
+            "people": (table["refugees"] + table["oip"]).astype("int64"),
+            "per_1000": table["protection_per_1000"].astype("float"),
+        }
+    ).reset_index(drop=True)

@@ -80,3 +80,12 @@ def summarise(table: pd.DataFrame, population: pd.DataFrame, year: int) -> Protr
         median_duration=float(table["duration"].median()) if len(table) else float("nan"),
         hosts=int(table["coa_iso"].nunique()),
     )
+
+
+def in_income_group(
+    table: pd.DataFrame, groups: pd.Series, group: str = "High income"
+) -> pd.DataFrame:
+    """The situations of `table` whose host is in `group` by `groups` (income group per
+    ISO3, e.g. `hosting.income_groups_in_force`), largest first."""
+    hosts = groups.reindex(table["coa_iso"]).to_numpy()
+    return table[hosts == group].reset_index(drop=True)

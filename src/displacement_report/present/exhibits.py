@@ -64,6 +64,8 @@ _context: Context | None = None
 #: Data a chart function hands over where the plotted shapes do not say it (areas).
 _attached: weakref.WeakKeyDictionary[plt.Figure, pd.DataFrame] = weakref.WeakKeyDictionary()
 _captions: weakref.WeakKeyDictionary[plt.Figure, str] = weakref.WeakKeyDictionary()
+#: Alternative text a chart writes itself where its shapes cannot say it (a map).
+_alts: weakref.WeakKeyDictionary[plt.Figure, str] = weakref.WeakKeyDictionary()
 
 
 def configure(folder: Path, parameters: dict[str, Any], data_version: str) -> None:
@@ -90,12 +92,18 @@ def _unique(name: str) -> str:
 # --- what a chart shows, read back from the figure itself ------------------------------
 
 
-def attach_data(fig: plt.Figure, data: pd.DataFrame, caption: str | None = None) -> None:
+def attach_data(
+    fig: plt.Figure, data: pd.DataFrame, caption: str | None = None, alt: str | None = None
+) -> None:
     """Record the data behind `fig` (columns [panel,] series, x, value) where it cannot
-    be read back from the plotted shapes, and the caption if the chart knows it best."""
+    be read back from the plotted shapes, the caption if the chart knows it best, and
+    its alternative text where the chart is no kind `alt_text` describes (a map: its
+    data then has the map's own columns)."""
     _attached[fig] = data
     if caption:
         _captions[fig] = caption
+    if alt:
+        _alts[fig] = alt
 
 
 def chart_data(fig: plt.Figure) -> pd.DataFrame:
@@ -355,7 +363,7 @@ def chart_html(
     `svg`: the chart already drawn as SVG (drawn here if not given)."""
     name = _unique(name)
     data = chart_data(fig)
-    alt = alt_text(fig, data)
+    alt = _alts.get(fig) or alt_text(fig, data)
     caption = caption or caption_for(fig)
     title = axes_title(fig.axes[0]).replace("\n", " ") if fig.axes else ""
     svg = svg_bytes(fig) if svg is None else svg

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from displacement_report import letter, paths
-from displacement_report.data import documents, unhcr, worldbank
+from displacement_report.data import boundaries, documents, unhcr, worldbank
 from displacement_report.data.provenance import DataFileInfo, inventory
 from displacement_report.i18n import N_
 from displacement_report.settings import ReportSettings
@@ -50,6 +50,15 @@ def registered_inputs(settings: ReportSettings) -> tuple[InputGroup, ...]:
             ),
             "",
             tuple(documents.file_inventory()),
+        ),
+        InputGroup(
+            "maps",
+            N_(
+                "Country boundaries for the maps: Natural Earth 4.1.0 (public domain), via "
+                "the npm package world-atlas 2.0.2 (this repository's data/maps/ folder)"
+            ),
+            "4.1.0",
+            tuple(boundaries.file_inventory()),
         ),
         InputGroup(
             "reference",

@@ -319,7 +319,7 @@ def _focus_share(inputs: ClaimInputs, year: int) -> float:
 
 
 def _turkey_rank(inputs: ClaimInputs, year: int) -> float:
-    ranked = headline.top_hosts(inputs.population, year, n=500)
+    ranked = headline.top_hosts(inputs.population, year, n=500, columns=("refugees",))
     position = ranked.index[ranked["iso3"] == "TUR"]
     if not len(position):
         raise NoFigureForYear(_("no refugees recorded in Türkiye for {year}").format(year=year))

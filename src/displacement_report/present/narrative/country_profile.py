@@ -179,3 +179,18 @@ def solutions_note(found: pd.Series, name: str, year: int) -> str:
             + note
         )
     return note
+
+
+def stateless_line(stateless: int, name: str, year: int) -> str:
+    """The country's stateless people, where it reports any ('' where it reports none:
+    no data is not the same as none, so nothing is said)."""
+    if not stateless:
+        return ""
+    return _(
+        "UNHCR also counts {n} stateless people in {country} at the end of {year}; Global "
+        "Trends counts them apart from the forcibly displaced."
+    ).format(n=count(stateless), country=name, year=year)
+
+
+def locator_caption(name: str) -> str:
+    return _("{country} and its neighbours.").format(country=name)

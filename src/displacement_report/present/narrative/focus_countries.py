@@ -172,3 +172,18 @@ def one_by_one_intro(focus: Sequence[str]) -> str:
             "hosts and where its refugees come from."
         )
     return text.format(countries=escape_markdown(_named(focus)))
+
+
+def focus_map_title(year: int) -> str:
+    return _("The focus countries and their main countries of origin, end of {year}").format(
+        year=year
+    )
+
+
+def focus_map_caption(year: int) -> str:
+    return _(
+        "The focus countries and the countries most of the refugees, asylum-seekers and "
+        "other people in need of international protection each hosted came from, end of "
+        "{year}: the largest group and the second largest, unless that is fewer than 1,000 "
+        "people or less than a tenth of the largest; an arrow's width is the number of people."
+    ).format(year=year)

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import pandas as pd
 
-from displacement_report.analysis.headline import COMPONENTS, TOTAL
+from displacement_report.analysis.headline import COMPONENTS, OIP_EDITION, OIP_FIRST_YEAR, TOTAL
 from displacement_report.analysis.year_news import Returns, YearChange
-from displacement_report.i18n import N_, _
+from displacement_report.i18n import N_, _, country_name
 from displacement_report.present.format import (
     as_float,
+    escape_markdown,
     in_billions,
     millions,
     percent,
 )
 from displacement_report.present.narrative import year_news
+from displacement_report.present.narrative.hosting_and_origins import ordinal
 
 #: Component names as they read inside a sentence.
 GROUP_PHRASES = {
@@ -197,3 +199,135 @@ def trend_caption(years: pd.Index) -> str:
         "other people in need of international protection and people displaced inside their "
         "own country, {first}–{last} (millions)"
     ).format(first=min(years), last=max(years))
+
+
+def _place(rank: object) -> str:
+    """A country's place by refugees alone, as it reads in a sentence."""
+    return ordinal(int(rank))  # type: ignore[call-overload]
+
+
+def ranking_paragraph(hosts: pd.DataFrame, origins: pd.DataFrame, year: int) -> str:
+    """What the two rankings (`headline.ranking`) count, and where counting refugees
+    alone would change the leader: Global Trends' definition from OIP_FIRST_YEAR, and
+    the older view beside it."""
+    if year < OIP_FIRST_YEAR:
+        return _(
+            "Hosts and origins are ranked by refugees under UNHCR's mandate. Since its "
+            "{edition} edition, UNHCR's Global Trends ranks them by refugees and other people "
+            "in need of international protection together, but that second group is counted "
+            "only from {first}: at the end of {year} it did not exist yet."
+        ).format(edition=OIP_EDITION, first=OIP_FIRST_YEAR, year=year)
+    sentences = [
+        _(
+            "As UNHCR's Global Trends has done since its {edition} edition, the tables rank "
+            "hosts and origins by refugees under UNHCR's mandate and other people in need of "
+            "international protection together (a group UNHCR counts from {first}, most of "
+            "them Venezuelans abroad); Palestine refugees under UNRWA's mandate are not "
+            "included. The last column gives the older view, refugees alone."
+        ).format(edition=OIP_EDITION, first=OIP_FIRST_YEAR)
+    ]
+    for ranked, role in ((hosts, "host"), (origins, "origin")):
+        if ranked.empty:
+            continue
+        first = ranked.iloc[0]
+        fields = {
+            "country": escape_markdown(country_name(str(first["iso3"]), str(first["country"]))),
+            "total": millions(first["total"]),
+            "share": percent(100 * first["oip"] / first["total"], 0) if first["total"] else "",
+        }
+        if first["refugee_rank"] == 1:
+            continue  # the leader is the same either way: nothing to explain
+        if pd.isna(first["refugee_rank"]):
+            text = (
+                _(
+                    "{country} hosted the most ({total}, {share} of them other people in need "
+                    "of international protection) and no refugee under UNHCR's mandate."
+                )
+                if role == "host"
+                else _(
+                    "{country} was the largest origin ({total}, {share} of them other people "
+                    "in need of international protection) and the origin of no refugee under "
+                    "UNHCR's mandate."
+                )
+            )
+        else:
+            fields["place"] = _place(first["refugee_rank"])
+            text = (
+                _(
+                    "{country} hosted the most ({total}, {share} of them other people in need "
+                    "of international protection); by refugees alone it would rank {place}."
+                )
+                if role == "host"
+                else _(
+                    "{country} was the largest origin ({total}, {share} of them other people "
+                    "in need of international protection); by refugees alone it would rank "
+                    "{place}."
+                )
+            )
+        sentences.append(text.format(**fields))
+    return " ".join(sentences)
+
+
+def letter_refugees_sentence(comparison: pd.DataFrame, year: int) -> str:
+    """The letter's count of refugees (UNHCR's and UNRWA's mandates) beside Global
+    Trends' current refugee total, which adds other people in need of international
+    protection; nothing to say before UNHCR counted them."""
+    now = comparison[year]
+    letter_count = now["refugees"] + now["unrwa_refugees"]
+    if year < OIP_FIRST_YEAR or not now["oip"]:
+        return ""
+    return _(
+        "The January 2021 letter counts refugees under UNHCR's and UNRWA's mandates: "
+        "{letter_count} at the end of {year}. Global Trends' refugee total now adds the "
+        "{oip} other people in need of international protection: {total}."
+    ).format(
+        letter_count=millions(letter_count),
+        year=year,
+        oip=millions(now["oip"]),
+        total=millions(letter_count + now["oip"]),
+    )
+
+
+def new_displacement_paragraph(arrivals: pd.DataFrame, year: int, internal_in_data: bool) -> str:
+    """New arrivals abroad in `year` (`new_displacement.arrivals_by_kind`), the change
+    on the year before, and what the data say, or do not say, about new internal
+    displacement."""
+    kinds: dict = arrivals.astype("Float64").to_dict(orient="index")  # kind -> year -> n
+    fields = {
+        "year": year,
+        "before": year - 1,
+        "total": millions(kinds["total"][year]),
+        "total_before": millions(kinds["total"][year - 1]),
+        "asylum": millions(kinds["asylum_seekers"][year]),
+        "refugees": millions(kinds["refugees"][year] + kinds["refugee_like"][year]),
+    }
+    sentences = [
+        _(
+            "In {year}, UNHCR recorded **{total}** new arrivals abroad ({total_before} in "
+            "{before}): {asylum} new asylum applications and {refugees} refugees recognised as "
+            "a group, given temporary protection or in refugee-like situations."
+        ).format(**fields)
+    ]
+    oip = kinds["oip"][year]
+    if pd.isna(oip):
+        sentences.append(
+            _(
+                "Other people in need of international protection were not counted yet; UNHCR "
+                "records their arrivals from {first}."
+            ).format(first=OIP_FIRST_YEAR)
+        )
+    else:
+        sentences.append(
+            _("A further {oip} other people in need of international protection arrived.").format(
+                oip=millions(oip)
+            )
+        )
+    if not internal_in_data:
+        sentences.append(
+            _(
+                "New internal displacement in the year is not in the data: IDMC's table in "
+                "UNHCR's database gives the number of internally displaced people at the end "
+                "of each year, not the displacements during it."
+            )
+        )
+    return " ".join(sentences)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 from babel.lists import format_list
 
-from displacement_report.i18n import _, locale_code, ngettext
+from displacement_report.i18n import N_, _, country_name, locale_code, ngettext
 from displacement_report.present.format import (
     count,
+    escape_markdown,
     millions,
     one_decimal,
     percent,
@@ -145,3 +146,168 @@ def solutions_caption(per_year: pd.DataFrame) -> str:
         "share of the refugees under UNHCR's mandate at the end of the year before, "
         "{first}–{last}"
     ).format(first=min(per_year.index), last=max(per_year.index))
+
+
+def high_income_sentence(high_income: pd.DataFrame, year: int, fiscal_year: int) -> str:
+    """That UNHCR's rule counts protracted situations in high-income hosts too, with the
+    largest of them (`high_income`: `protracted.in_income_group` of the situations)."""
+    if high_income.empty:
+        return _(
+            "UNHCR's rule counts a situation wherever it is, in high-income countries too; at "
+            "the end of {year} no high-income country (World Bank income groups of fiscal year "
+            "{fiscal_year}) hosted one."
+        ).format(year=year, fiscal_year=fiscal_year)
+    largest = high_income.iloc[0]
+    return ngettext(
+        "UNHCR's rule counts a situation wherever it is, in high-income countries too: at the "
+        "end of {year}, {n} situation with {refugees} refugees was in a high-income country "
+        "(World Bank income groups of fiscal year {fiscal_year}): {origin} in {host} "
+        "({largest}).",
+        "UNHCR's rule counts a situation wherever it is, in high-income countries too: at the "
+        "end of {year}, {n} situations with {refugees} refugees were in high-income countries "
+        "(World Bank income groups of fiscal year {fiscal_year}), the largest {origin} in "
+        "{host} ({largest}).",
+        len(high_income),
+    ).format(
+        year=year,
+        n=len(high_income),
+        refugees=millions(high_income["refugees"].sum()),
+        fiscal_year=fiscal_year,
+        origin=_("refugees from {country}").format(
+            country=escape_markdown(country_name(largest["coo_iso"], largest["coo_name"]))
+        ),
+        host=escape_markdown(country_name(largest["coa_iso"], largest["coa_name"])),
+        largest=count(largest["refugees"]),
+    )
+
+
+# --- stateless people -------------------------------------------------------------------
+
+
+def stateless_paragraph(
+    by_year: pd.DataFrame, largest: pd.DataFrame, year: int, first_reported: int | None
+) -> str:
+    """The total, the trend since the first year counted, the largest situations, and
+    Global Trends' caveat: countries without data (`by_year`: `stateless.stateless_by_year`;
+    `first_reported`: `stateless.first_reported_year`)."""
+    counted = by_year["stateless"].dropna()
+    if year not in counted.index:
+        if first_reported is None:
+            return _("UNHCR's table records no stateless people in any year.")
+        return _(
+            "UNHCR's table records no stateless people before {first}, so none can be given "
+            "for {year}: the count did not exist yet, which is not the same as nobody."
+        ).format(first=first_reported, year=year)
+    countries = by_year["countries"].astype("float")
+    reporting = int(countries.loc[year])
+    first = int(counted.index.min())
+    sentences = [
+        ngettext(
+            "At the end of {year}, **{total}** stateless people were reported, by {n} country.",
+            "At the end of {year}, **{total}** stateless people were reported, by {n} countries.",
+            reporting,
+        ).format(year=year, total=millions(counted.loc[year]), n=reporting)
+    ]
+    if first < year:
+        sentences.append(
+            _("UNHCR's table counts them from {first} ({then}, reported by {n} countries).").format(
+                first=first,
+                then=millions(counted.loc[first]),
+                n=int(countries.loc[first]),
+            )
+        )
+    if not largest.empty:
+        named = [
+            _("{country} ({n})").format(
+                country=escape_markdown(country_name(str(r.iso3), str(r.country))),
+                n=millions(r.stateless),
+            )
+            for r in largest.head(3).itertuples()
+        ]
+        sentences.append(
+            _("The largest numbers were reported by {countries}.").format(
+                countries=format_list(named, locale=locale_code())
+            )
+        )
+    sentences.append(
+        _(
+            "As Global Trends warns, these are the countries that report: many have no "
+            "reliable data on statelessness, so the true number is higher. Global Trends "
+            "counts stateless people apart from the forcibly displaced; some are both, such as "
+            "stateless refugees."
+        )
+    )
+    return " ".join(sentences)
+
+
+def stateless_title(by_year: pd.DataFrame, year: int) -> str:
+    counted = by_year["stateless"].dropna()
+    if year not in counted.index:
+        return _("Stateless people reported, by year")
+    return _("{total} stateless people reported at the end of {year}").format(
+        total=millions(counted.loc[year]), year=year
+    )
+
+
+# --- returns ------------------------------------------------------------------------------
+
+RETURN_LABELS = {
+    "returned_refugees": N_("Refugees who returned home"),
+    "returned_idps": N_("Internally displaced people who returned"),
+}
+STOCK_LABELS = {
+    "returned_refugees": N_("Refugees under UNHCR's mandate"),
+    "returned_idps": N_("Internally displaced people (IDMC)"),
+}
+
+
+def returns_paragraph(table: pd.DataFrame, largest: dict[str, pd.DataFrame], year: int) -> str:
+    """Refugee and IDP returns in `year` (`returns.returns_in_year`), the change on the
+    year before, the countries most returned to, and what a return does not say."""
+    refugees, idps = table.loc["returned_refugees"], table.loc["returned_idps"]
+    sentences = [
+        _(
+            "In {year}, **{refugees}** refugees returned to their country and **{idps}** "
+            "internally displaced people returned to their homes (in {before}: {refugees_before} "
+            "and {idps_before})."
+        ).format(
+            year=year,
+            before=year - 1,
+            refugees=millions(refugees["returned"]),
+            idps=millions(idps["returned"]),
+            refugees_before=millions(refugees["returned_year_before"]),
+            idps_before=millions(idps["returned_year_before"]),
+        )
+    ]
+    for kind, text in (
+        ("returned_refugees", N_("Refugees returned above all to {countries}.")),
+        ("returned_idps", N_("Internally displaced people returned above all in {countries}.")),
+    ):
+        found = largest.get(kind)
+        if found is None or found.empty:
+            continue
+        named = [
+            _("{country} ({n})").format(
+                country=escape_markdown(country_name(str(r.iso3), str(r.country))),
+                n=millions(r.returned),
+            )
+            for r in found.itertuples()
+        ]
+        sentences.append(_(text).format(countries=format_list(named, locale=locale_code())))
+    sentences.append(
+        _(
+            "A return is not always a durable solution: UNHCR counts the people who went back, "
+            "not whether they could stay in safety and rebuild their lives, and some are "
+            "displaced again."
+        )
+    )
+    return " ".join(sentences)
+
+
+def stateless_caption(by_year: pd.DataFrame, year: int) -> str:
+    counted = by_year["stateless"].dropna()
+    first = int(counted.index.min()) if len(counted) else year
+    return _(
+        "Stateless people reported to UNHCR at the end of each year, {first}–{year}; UNHCR's "
+        "table has no count before {first}."
+    ).format(first=first, year=year)

@@ -95,3 +95,9 @@ def side_by_side(main: str, aside: str) -> str:
         f'<div class="side-by-side"><div class="side-main">{main}</div>'
         f'<div class="side-aside">{aside}</div></div>'
     )
+
+
+def stateless_html(stateless: int, name: str, year: int) -> str:
+    """A line on the country's stateless people, where it reports any."""
+    line = words.stateless_line(stateless, name, year)
+    return note_html(line) if line else ""

@@ -95,14 +95,14 @@ def focus_people_table(
     names: Mapping[str, str],
     caption: str,
     source: str,
-    idps_by_country: bool = True,
+    idps_known: bool = True,
 ) -> str:
     """Whom each focus country hosts, who is displaced inside it, and the refugees per
-    1,000 inhabitants; without `idps_by_country` (IDMC gave only a world total that
-    year, before 2009) the IDP column reads '–', not 0."""
+    1,000 inhabitants; IDPs read 'no country figure' where IDMC gives only a world total
+    that year (`idps_known` False, before 2009), not 0."""
     per_1000 = _("Refugees per 1,000 inhabitants, incl. UNRWA")
     counts = _counts(overview)
-    if not idps_by_country:
+    if not idps_known:
         counts[_("IDPs (IDMC)")] = [float("nan")] * len(overview)
     frame = pd.DataFrame(
         {
@@ -112,6 +112,8 @@ def focus_people_table(
         }
     )
     formats: dict[str, Callable[..., str]] = {**dict.fromkeys(counts, count), per_1000: one_decimal}
+    if not idps_known:
+        formats[_("IDPs (IDMC)")] = lambda _value: _("no country figure")
     return table_html(frame, formats, caption, source, name="focus_countries_people")
 
 

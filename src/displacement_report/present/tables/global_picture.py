@@ -4,12 +4,14 @@ focus countries' totals.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import pandas as pd
 
-from displacement_report.analysis.headline import OIP_FIRST_YEAR, TOTAL, label
-from displacement_report.i18n import _, pgettext
+from displacement_report.analysis.asylum import ARRIVAL_LABELS
+from displacement_report.analysis.headline import OIP_EDITION, OIP_FIRST_YEAR, TOTAL, label
+from displacement_report.i18n import N_, _, pgettext
 from displacement_report.present.exhibits import table_html
 from displacement_report.present.format import (
     count,
@@ -95,26 +97,69 @@ def _existing(levels: pd.DataFrame) -> pd.DataFrame:
 
 
 def ranking_table(ranked: pd.DataFrame, role: str, year: int, source: str) -> str:
-    """Top hosts (`role='host'`) or origins (`role='origin'`) with their refugee count."""
+    """Top hosts (`role='host'`) or origins (`role='origin'`) from `headline.ranking`: by
+    refugees and other people in need of international protection (Global Trends'
+    definition) from the year UNHCR counts the second group, with each country's place
+    by refugees alone beside it; before that year, by refugees alone."""
+    country = _("Country of asylum") if role == "host" else _("Country of origin")
     refugees = _("Refugees")
+    if year < OIP_FIRST_YEAR:
+        frame = pd.DataFrame(
+            {
+                _("Rank"): range(1, len(ranked) + 1),
+                country: country_column(ranked),
+                refugees: ranked["refugees"].to_numpy(),
+            }
+        )
+        formats = {refugees: count}
+        caption = (
+            _(
+                "The {n} countries hosting most refugees under UNHCR's mandate, end of {year} "
+                "(other people in need of international protection are counted from {first})"
+            )
+            if role == "host"
+            else _(
+                "The {n} countries of origin of most refugees under UNHCR's mandate, end of "
+                "{year} (other people in need of international protection are counted from "
+                "{first})"
+            )
+        ).format(n=len(ranked), year=year, first=OIP_FIRST_YEAR)
+        return table_html(frame, formats, caption, source, name=f"top_{role}s")
+    oip, together = (
+        pgettext("ranking table", "Other people in need of international protection"),
+        _("Together"),
+    )
+    alone = pgettext("ranking table", "Rank by refugees alone")
     frame = pd.DataFrame(
         {
             _("Rank"): range(1, len(ranked) + 1),
-            _("Country of asylum") if role == "host" else _("Country of origin"): country_column(
-                ranked
-            ),
-            refugees: ranked["total"].to_numpy(),
+            country: country_column(ranked),
+            refugees: ranked["refugees"].to_numpy(),
+            oip: ranked["oip"].to_numpy(),
+            together: ranked["total"].to_numpy(),
+            alone: ranked["refugee_rank"].to_numpy(),
         }
     )
-    if role == "host":
-        caption = _(
-            "The {n} countries hosting most refugees under UNHCR's mandate, end of {year}"
-        ).format(n=len(ranked), year=year)
-    else:
-        caption = _(
-            "The {n} countries of origin of most refugees under UNHCR's mandate, end of {year}"
-        ).format(n=len(ranked), year=year)
-    return table_html(frame, {refugees: count}, caption, source, name=f"top_{role}s")
+    formats = {refugees: count, oip: count, together: count, alone: _rank}
+    caption = (
+        _(
+            "The {n} countries hosting most refugees and other people in need of "
+            "international protection, end of {year} (Global Trends' definition since its "
+            "{edition} edition)"
+        )
+        if role == "host"
+        else _(
+            "The {n} countries of origin of most refugees and other people in need of "
+            "international protection, end of {year} (Global Trends' definition since its "
+            "{edition} edition)"
+        )
+    ).format(n=len(ranked), year=year, edition=OIP_EDITION)
+    return table_html(frame, formats, caption, source, name=f"top_{role}s")
+
+
+def _rank(value: Any) -> str:
+    """A place in a ranking; a dash for a country that has no place in it."""
+    return "–" if value is None or pd.isna(value) else count(value)
 
 
 def _focus_headers() -> dict[str, str]:
@@ -135,25 +180,67 @@ def focus_table(
     names: Mapping[str, str],
     year: int,
     source: str,
-    idps_by_country: bool = True,
+    idps_known: bool = True,
 ) -> str:
-    """Everyone hosted in or displaced inside each focus country. A group without a
-    figure that year reads '–', not 0: other people in need of international protection
-    before 2018, and IDPs when IDMC gave only a world total (`idps_by_country` false,
-    before 2009); the total then adds up the groups with a figure."""
+    """The focus countries' groups and total. A group without a figure that year has no
+    number, not 0: other people in need of international protection read 'not counted
+    yet' before UNHCR counted them (2018), and IDPs 'no country figure' where IDMC gives
+    only a world total that year (`idps_known` False); the total then adds up the
+    groups with a figure, and the data file leaves those cells empty."""
     frame = focus.reset_index()
     country = _("Country")
     frame.insert(1, country, [names.get(code, code) for code in frame["iso3"]])
     frame.loc[frame["iso3"] == "Total", ["iso3", country]] = ["", _("Total")]
     headers = _focus_headers()
     frame = frame.rename(columns={"iso3": "ISO3", **{c: headers[c] for c in focus.columns}})
-    if "oip" in focus.columns and year < OIP_FIRST_YEAR:  # not counted yet: '–', not 0
+    formats: dict[str, Callable[..., str]] = dict.fromkeys(
+        [headers[c] for c in focus.columns], count
+    )
+    if "oip" in focus.columns and year < OIP_FIRST_YEAR:
         frame[headers["oip"]] = float("nan")
-    if "idps" in focus.columns and not idps_by_country:
+        formats[headers["oip"]] = _not_counted_yet
+    if "idps" in focus.columns and not idps_known:
         frame[headers["idps"]] = float("nan")
-    formats = dict.fromkeys([headers[c] for c in focus.columns], count)
+        formats[headers["idps"]] = _no_country_figure
     caption = _("People hosted in or displaced inside the focus countries, end of {year}").format(
         year=year
     )
     # the codes stay in the data file; the reader has the country's name
     return table_html(frame, formats, caption, source, name="focus_totals", data_only=["ISO3"])
+
+
+def _not_counted_yet(_value: Any) -> str:
+    return _("not counted yet")
+
+
+def _no_country_figure(_value: Any) -> str:
+    return _("no country figure")
+
+
+def arrivals_table(arrivals: pd.DataFrame, year: int, source: str) -> str:
+    """New arrivals abroad by kind in `year` and the year before, with the change; a
+    kind not counted yet says so instead of showing 0."""
+    before, now, change = str(year - 1), str(year), _("Change")
+    labels = {**ARRIVAL_LABELS, "total": N_("Total")}
+    frame = pd.DataFrame(
+        {
+            _("Kind of arrival"): [_(labels[k]) for k in arrivals.index],
+            before: arrivals[year - 1].to_numpy(),
+            now: arrivals[year].to_numpy(),
+            change: arrivals["change"].to_numpy(),
+        }
+    )
+    formats = {before: _counted, now: _counted, change: _signed_count}
+    caption = _("New arrivals abroad, {before} and {year}").format(before=year - 1, year=year)
+    return table_html(frame, formats, caption, source, name="newly_displaced")
+
+
+def _counted(value: Any) -> str:
+    """A count, or that the group was not counted yet."""
+    return _("not counted yet") if pd.isna(value) else count(value)
+
+
+def _signed_count(value: Any) -> str:
+    if pd.isna(value):
+        return "–"
+    return ("+" if int(value) > 0 else "") + count(int(value))

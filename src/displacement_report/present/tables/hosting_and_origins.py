@@ -6,32 +6,36 @@ from __future__ import annotations
 
 import pandas as pd
 
+from displacement_report.analysis.headline import OIP_FIRST_YEAR
 from displacement_report.analysis.hosting import income_group_label
-from displacement_report.i18n import _
+from displacement_report.i18n import _, pgettext
 from displacement_report.present.exhibits import table_html
 from displacement_report.present.format import count, country_column, one_decimal
 
 
 def hosting_table(table: pd.DataFrame, year: int, caption: str, source: str) -> str:
-    """Hosts with their refugees, per-capita burden with and without UNRWA, income group."""
+    """Hosts with their refugees and other people in need of international protection
+    (OIP; from the year UNHCR counts them), Palestine refugees under UNRWA's mandate,
+    the per-inhabitant burden as Global Trends ranks it and with UNRWA's, income group."""
     refugees, unrwa = _("Refugees (UNHCR)"), _("Palestine refugees (UNRWA)")
     per_1000, per_1000_unrwa = _("Per 1,000 inhabitants"), _("Per 1,000 incl. UNRWA")
-    frame = pd.DataFrame(
-        {
-            _("Country"): country_column(table),
-            refugees: table["refugees"].to_numpy(),
-            unrwa: table["unrwa_refugees"].to_numpy(),
-            per_1000: table["refugees_per_1000"].to_numpy(),
-            per_1000_unrwa: table["refugees_incl_unrwa_per_1000"].to_numpy(),
-            _("Income group"): [income_group_label(g) for g in table["income_group"]],
-        }
-    )
-    formats = {
-        refugees: count,
-        unrwa: count,
-        per_1000: one_decimal,
-        per_1000_unrwa: one_decimal,
+    columns = {
+        _("Country"): country_column(table),
+        refugees: table["refugees"].to_numpy(),
     }
+    formats = {refugees: count}
+    if year >= OIP_FIRST_YEAR:
+        oip = pgettext("narrow column", "Other people in need of international protection")
+        columns[oip] = table["oip"].to_numpy()
+        formats[oip] = count
+    columns |= {
+        unrwa: table["unrwa_refugees"].to_numpy(),
+        per_1000: table["protection_per_1000"].to_numpy(),
+        per_1000_unrwa: table["protection_incl_unrwa_per_1000"].to_numpy(),
+        _("Income group"): [income_group_label(g) for g in table["income_group"]],
+    }
+    frame = pd.DataFrame(columns)
+    formats |= {unrwa: count, per_1000: one_decimal, per_1000_unrwa: one_decimal}
     return table_html(frame, formats, caption, source, name="refugees_per_1000_table")
 
 

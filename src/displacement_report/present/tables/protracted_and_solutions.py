@@ -7,6 +7,7 @@ import pandas as pd
 from displacement_report.i18n import _
 from displacement_report.present.exhibits import table_html
 from displacement_report.present.format import count, country_column, plain_percent
+from displacement_report.present.narrative import protracted_and_solutions as words
 
 
 def protracted_table(
@@ -42,3 +43,42 @@ def solutions_table(
     formats = dict.fromkeys(list(frame.columns)[1:5], count)
     formats[share] = plain_percent
     return table_html(frame, formats, caption, source, name)
+
+
+def stateless_table(largest: pd.DataFrame, year: int, source: str) -> str:
+    """The countries reporting most stateless people (`stateless.largest`)."""
+    people = _("Stateless people")
+    frame = pd.DataFrame(
+        {
+            _("Rank"): range(1, len(largest) + 1),
+            _("Country"): country_column(largest),
+            people: largest["stateless"].to_numpy(),
+        }
+    )
+    caption = _("The {n} countries reporting most stateless people, end of {year}").format(
+        n=len(largest), year=year
+    )
+    return table_html(frame, {people: count}, caption, source, name="largest_stateless")
+
+
+def returns_table(table: pd.DataFrame, year: int, source: str) -> str:
+    """Refugee and IDP returns in `year` and the year before, beside the stock they came
+    from (`returns.returns_in_year`)."""
+    before = year - 1
+    returned = _("Returned in {year}").format(year=year)
+    returned_before = _("Returned in {year}").format(year=before)
+    stock = _("Stock at the end of {year}").format(year=before)
+    share = _("Returns, % of the stock")
+    frame = pd.DataFrame(
+        {
+            _("Return"): [_(words.RETURN_LABELS[k]) for k in table.index],
+            returned: table["returned"].to_numpy(),
+            returned_before: table["returned_year_before"].to_numpy(),
+            _("Stock they came from"): [_(words.STOCK_LABELS[k]) for k in table.index],
+            stock: table["stock_year_before"].to_numpy(),
+            share: table["share_pct"].to_numpy(),
+        }
+    )
+    formats = {returned: count, returned_before: count, stock: count, share: plain_percent}
+    caption = _("Returns in {year}, beside the stock they came from").format(year=year)
+    return table_html(frame, formats, caption, source, name="returns")
