@@ -363,7 +363,7 @@ def money_findings(
                 "EUR",
                 first,
                 "@tab:budget_figures",
-                detail=costs.region_budget_stage(amounts, first),
+                detail=costs.region_budget_stage(amounts, first) or "",
             )
         )
     if budget_year is not None:
@@ -375,7 +375,7 @@ def money_findings(
                 "EUR",
                 budget_year,
                 "@tab:budget_figures",
-                detail=costs.region_budget_stage(amounts, budget_year),
+                detail=costs.region_budget_stage(amounts, budget_year) or "",
             )
         )
         if budget_year >= LETTER_DATE.year:

@@ -342,6 +342,11 @@ def _two_decimals(value: float | None) -> str:
 # --- 4. what the Netherlands pays -------------------------------------------------------
 
 
+def _stage(code: str) -> str:
+    """A budget figure's stage by name; no stage: the yearly amount the letter states."""
+    return kind_label(code) if code else _("the yearly amount the letter states")
+
+
 def _budget_tiles(found: Mapping[str, Finding]) -> list[Tile]:
     budget = found.get("oir_budget")
     if budget is None or budget.value is None:
@@ -351,7 +356,7 @@ def _budget_tiles(found: Mapping[str, Finding]) -> list[Tile]:
             "budget",
             _("Reception-in-the-region budget line, {year}").format(year=budget.year),
             _figure(budget, _euro_millions(budget.value)),
-            html.escape(kind_label(budget.detail)),
+            html.escape(_stage(budget.detail)),
             budget.reference,
         )
     ]
@@ -411,7 +416,7 @@ def netherlands_pays(found: Mapping[str, Finding], year: int, cost_reference: st
                 year=year,
                 first=first.year,
                 amount=_figure(first, _euro_millions(first.value or 0.0)),
-                stage=html.escape(kind_label(first.detail)),
+                stage=html.escape(_stage(first.detail)),
                 see=first.reference,
             )
         )
