@@ -12,6 +12,7 @@ from pathlib import Path
 
 import nbformat
 import papermill
+import pytest
 import yaml
 
 from displacement_report import paths
@@ -163,3 +164,28 @@ def test_every_report_parameter_is_documented_for_users():
     page = (paths.PROJECT_ROOT / "docs" / "parameters.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `(\w+)` \|", page, re.M))
     assert documented == set(ReportSettings.model_fields)
+
+
+#: Where a path named in the developer documentation may be written from.
+_DOC_ROOTS = ("", "src/displacement_report/", "src/displacement_report/report/")
+_DOC_PATH = re.compile(r"`([\w./-]+/[\w.-]+\.(?:py|csv|md|yml|css|ipynb))`")
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "DEVELOPMENT.md",
+        "README.md",
+        *sorted(f"docs/{p.name}" for p in (paths.PROJECT_ROOT / "docs").glob("*.md")),
+    ],
+)
+def test_every_file_the_developer_docs_name_exists(doc):
+    """A renamed module or moved test leaves no stale path in the docs a newcomer follows."""
+    root = paths.PROJECT_ROOT
+    text = (root / doc).read_text(encoding="utf-8")
+    stale = [
+        name
+        for name in _DOC_PATH.findall(text)
+        if not any((root / prefix / name).exists() for prefix in _DOC_ROOTS)
+    ]
+    assert not stale, f"{doc} names files that do not exist: {stale}"
