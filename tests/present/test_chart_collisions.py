@@ -13,6 +13,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
+import pandas as pd
 import pytest
 
 from displacement_report.present import exhibits
@@ -184,3 +185,21 @@ def test_a_long_title_and_source_are_wrapped_inside_the_figure():
     ax.set_ylabel("A value axis title far longer than the axes are high, in words " * 2)
     style.add_source(fig, "Sources: " + "a publisher, a title, a date; " * 12)
     assert problems(fig) == []
+
+
+def test_a_horizontal_axis_title_wider_than_the_figure_is_wrapped():
+    """Chapter 2's ranked bars: 'Refugees and other people in need of international
+    protection and Palestine refugees (UNRWA) per 1,000 inhabitants' ran off the chart."""
+    from displacement_report.present import style
+    from displacement_report.present.charts.hosting_and_origins import ranked_bars
+
+    style.apply()
+    long_title = (
+        "Refugees and other people in need of international protection and Palestine "
+        "refugees (UNRWA) per 1,000 inhabitants"
+    )
+    fig = ranked_bars(
+        ["Lebanon", "Jordan"], pd.Series([250.0, 180.0]), "A title", long_title, "Source: X", "b"
+    )
+    assert problems(fig) == []
+    assert "\n" in fig.axes[0].xaxis.label.get_text()

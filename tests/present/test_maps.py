@@ -185,3 +185,37 @@ def test_a_locator_map_takes_a_fraction_of_a_second(tmp_path):
     exhibits.exhibit_html(maps.locator_map("LBN", "Lebanon"), "locator", tmp_path)
     # the budget is 0.2 s on a quiet machine; a loaded test machine gets room
     assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_locator_map_keeps_its_small_print_inside_the_figure(language):
+    """At 5 pt the boundaries' source and the disclaimer are wrapped by measuring them:
+    a count of characters per inch let 'Boundaries: Natural Earth (public domain' run
+    past the factsheet map's edge."""
+    from displacement_report.present.charts import collisions
+
+    with i18n.using(language):
+        fig = maps.locator_map("JOR", "Jordan")
+    assert collisions.problems(fig) == []
+
+
+def test_neighbouring_hosts_names_do_not_overlap_on_the_world_map():
+    """2012: Pakistan, Iran and Syria sit close together; each name finds a free place."""
+    from displacement_report import paths
+    from displacement_report.analysis import hosting
+    from displacement_report.data import unhcr, worldbank
+    from displacement_report.present.charts import collisions
+
+    folder = paths.SHARED_DATA_DIR / "worldbank"
+    table, _joins, _fiscal_year = hosting.hosting_table(
+        unhcr.load_population(),
+        unhcr.load_unrwa(),
+        worldbank.load_population(folder),
+        worldbank.load_gdp_per_capita(folder),
+        worldbank.load_income_groups(folder),
+        worldbank.load_ldcs(folder),
+        2012,
+    )
+    style.apply()
+    fig = maps.world_map(hosting.protection_by_host(table), "Title", "Source: test", 2012, "x")
+    assert [p for p in collisions.problems(fig) if "overlaps" in p] == []

@@ -114,3 +114,12 @@ def test_every_note_on_a_source_title_is_dutch_in_the_dutch_edition(title):
     assert not ENGLISH_NOTE.search(" ".join(_notes(dutch))), (
         f"{dutch!r}: add its Dutch form to locale/nl/{sources.SOURCE_TITLES_FILE}"
     )
+
+
+def test_a_web_address_in_our_note_on_a_title_is_left_to_the_link():
+    """The page's own address was written into our note ('unhcr.org/jp/global_trends_2019'):
+    a reader has the link; the trace scan read 'global_trends_2019' as an identifier."""
+    from displacement_report.present import sources
+
+    written = sources.title("Refugees in numbers (unhcr.org/jp/global_trends_2019, Jan 2021)")
+    assert written == "Refugees in numbers (Jan 2021)"

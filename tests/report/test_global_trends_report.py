@@ -112,7 +112,7 @@ def test_per_inhabitant_global_trends_ranking_first_the_unrwa_view_second(report
     assert "Second view" in second
     ranked = set(_csv(report_2025, "en", "refugees_per_1000")["x"])
     with_unrwa = set(_csv(report_2025, "en", "refugees_per_1000_incl_unrwa")["x"])
-    assert "Palestinian Territories" not in ranked and "Palestinian Territories" in with_unrwa
+    assert "State of Palestine" not in ranked and "State of Palestine" in with_unrwa
     text = _text(english)
     assert text.index("Global Trends' ranking:") < text.index("Second view:")
 

@@ -76,10 +76,11 @@ def title(text: str) -> str:
     2021)'; a title whose additions are more than a date has its Dutch form in
     locale/nl/source_titles.csv."""
     if language() == SOURCE_LANGUAGE:
-        return text
+        return _without_addresses(text)
     translated = _translated_titles(language()).get(text)
     if translated:
-        return translated
+        return _without_addresses(translated)
+    text = _without_addresses(text)
     dated = _DATED.match(text)
     if dated is None:
         return text
@@ -93,6 +94,15 @@ def title(text: str) -> str:
         return text
     pattern = "d MMMM y" if dated["day"] else "MMMM y"
     return f"{dated['title']} ({format_date(when, pattern, locale=locale_code())})"
+
+
+#: A web address written into our note on a title ('(unhcr.org/jp/global_trends_2019,
+#: web-archived ...)'): the link beside the title already leads there.
+_ADDRESS_IN_NOTE = re.compile(r"(?<=\()[\w.-]+\.(?:org|com|net|nl|int|eu)/[^\s,;)]*[,;]?\s*")
+
+
+def _without_addresses(text: str) -> str:
+    return _ADDRESS_IN_NOTE.sub("", text)
 
 
 @functools.cache

@@ -129,6 +129,14 @@ def _room(fig: plt.Figure, artist: Text) -> float:
     return fig.bbox.width * 0.99 - max(start, 0)
 
 
+def wrap_to_width(artist: Text, width: float) -> int:
+    """Wrap a text artist's words to `width` pixels, measured in its own type (a count of
+    characters per inch misjudges capitals and small type); the number of lines."""
+    renderer = artist.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    _wrap_to(artist, " ".join(artist.get_text().split()), width, renderer)
+    return artist.get_text().count("\n") + 1
+
+
 def _wrap_to(artist: Text, text: str, width: float, renderer, along: str = "width") -> bool:
     """Wrap `text` at the most characters a line that fit in `width` pixels (measured
     `along` the width, or the height of a vertical text); True if the text changed."""
@@ -148,9 +156,16 @@ def _wrap_to(artist: Text, text: str, width: float, renderer, along: str = "widt
 
 
 def _fit_axis_title(ax, renderer) -> bool:
-    """A vertical axis title taller than its axes wraps onto as many lines as it needs."""
+    """A vertical axis title taller than its axes, or a horizontal one wider than the
+    figure, wraps onto as many lines as it needs."""
+    changed = False
     label = ax.yaxis.label
     text = " ".join(label.get_text().split())
-    if not text or label.get_window_extent(renderer).height <= ax.bbox.height:
-        return False
-    return _wrap_to(label, text, ax.bbox.height, renderer, along="height")
+    if text and label.get_window_extent(renderer).height > ax.bbox.height:
+        changed = _wrap_to(label, text, ax.bbox.height, renderer, along="height")
+    label = ax.xaxis.label
+    text = " ".join(label.get_text().split())
+    width = ax.figure.bbox.width * 0.96
+    if text and label.get_window_extent(renderer).width > width:
+        changed = _wrap_to(label, text, width, renderer) or changed
+    return changed

