@@ -455,7 +455,7 @@ def test_outdated_is_not_wrong_and_a_named_year_is_historical(assessed_real):
     assert by_id.loc["C13", "now_value"] is None or pd.isna(by_id.loc["C13", "now_value"])
     assert by_id.loc["C13", "latest_value"] == _shared("F147")  # the latest, end-2022
     # the 2020 channel split could be checked against IATI data: none given
-    assert by_id.loc["C19", "then_verdict"] == "not checked: no IATI file given"
+    assert by_id.loc["C19", "then_verdict"] == claims.NO_IATI_FILE
 
 
 def test_the_neighbouring_share_is_the_one_measure_of_c37_then_and_now(assessed_real, real_dir):

@@ -16,6 +16,7 @@ from displacement_report.analysis.claims import (
     OUTDATED_HIGHER,
     ROUGHLY,
 )
+from displacement_report.analysis.claims.wording import OUTDATED_FELL
 from displacement_report.analysis.year_news import Returns
 from tests.analysis.test_costs import figures
 from tests.analysis.test_spending import amounts
@@ -172,3 +173,12 @@ def test_the_returns_link_chapter_three_only_for_the_years_its_table_shows():
     # a trend that starts in the report year: the table has no year before to link
     alone = _by_key(findings.returns_findings(returns, findings.solutions_table_years(2025, 2025)))
     assert alone["refugee_returns_year_before"].reference == ""
+
+
+def test_a_trend_broken_since_counts_as_no_longer_holding():
+    """C35 ('since 2015 displacement has only increased') is 'outdated (fell since)' now:
+    the summary counted it as 'cannot be checked' and left it out of its list, while the
+    claims chapter counted it among the outdated."""
+    assessed = _assessed([HOLDS, HOLDS], [OUTDATED_FELL, "no figure for 2025"])
+    assert findings.verdict_groups(assessed["now_verdict"])["failing"] == 1
+    assert len(findings.claims_not_holding(assessed)) == 1

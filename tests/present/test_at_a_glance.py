@@ -185,7 +185,7 @@ def test_four_questions_answered_with_tiles_that_link_their_exhibits():
     assert "1.32 per 1,000 inhabitants (EU-27: 1.49)" in text
     assert "Total protection rate in the Netherlands, 2025 48% @tab" in text
     assert "budget line, 2021 EUR 135.5 million @tab:budget_figures 2nd supplementary" in text
-    assert "▲ from the letter's EUR 128 million a year" in text
+    assert "▲ on the letter's EUR 128 million (draft budget): a later decision" in text
     assert "Budget per refugee hosted in the focus countries, 2021 EUR 22 @tab" in text
     assert "EUR 27,100 @tab:cost_per_resident_year Regular reception (COA, per registered" in text
     assert (

@@ -273,7 +273,10 @@ def test_recomputed_values_in_dutch(value, unit, expected):
         (claims.OUTDATED_HIGHER, "achterhaald (nu hoger)"),
         (claims.OUTDATED_LOWER, "achterhaald (nu lager)"),
         (claims.HISTORICAL, "over een genoemd jaar"),
-        (claims.NO_IATI_FILE, "niet gecontroleerd: geen IATI-bestand opgegeven"),
+        (
+            claims.NO_IATI_FILE,
+            "niet gecontroleerd: gemaakt zonder de IATI-gegevens van het ministerie",
+        ),
         (claims.no_figure(2025), "geen cijfer voor 2025"),
         ("not yet in 2018 (lower)", "in 2018 nog niet (lager)"),
     ],

@@ -26,6 +26,7 @@ from displacement_report.analysis.claims.wording import (
     DOES_NOT_HOLD,
     HISTORICAL,
     HOLDS,
+    OUTDATED_FELL,
     OUTDATED_HIGHER,
     OUTDATED_LOWER,
     ROUGHLY,
@@ -447,7 +448,7 @@ def cost_comparison_reference(
 
 
 #: Verdicts that say a claim does not hold, or no longer does.
-NOT_HOLDING = (DOES_NOT_HOLD, OUTDATED_HIGHER, OUTDATED_LOWER)
+NOT_HOLDING = (DOES_NOT_HOLD, OUTDATED_HIGHER, OUTDATED_LOWER, OUTDATED_FELL)
 
 
 #: The scorecard's groups of verdicts, in its order.

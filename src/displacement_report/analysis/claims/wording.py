@@ -31,7 +31,7 @@ OUTDATED_HIGHER, OUTDATED_LOWER, HISTORICAL, NO_IATI_FILE = (
     "outdated (higher now)",
     "outdated (lower now)",
     "historical",
-    "not checked: no IATI file given",
+    "not checked: made without the ministry's IATI data",
 )
 #: Verdict on the letter when an IATI file is given but its receivers carry no channel.
 IATI_NOT_CLASSIFIED = "not checked: the IATI file's receivers are not classified by channel"
@@ -173,7 +173,7 @@ def verdict_text(verdict: str) -> str:
         OUTDATED_LOWER: pgettext("verdict", "outdated (lower now)"),
         OUTDATED_FELL: pgettext("verdict", "outdated (fell since)"),
         HISTORICAL: pgettext("verdict", "historical"),
-        NO_IATI_FILE: pgettext("verdict", "not checked: no IATI file given"),
+        NO_IATI_FILE: pgettext("verdict", "not checked: made without the ministry's IATI data"),
         IATI_NOT_CLASSIFIED: pgettext(
             "verdict", "not checked: the IATI file's receivers are not classified by channel"
         ),

@@ -258,8 +258,8 @@ def where(found: Mapping[str, Finding]) -> str:
         )
     note = (
         _(
-            "Shares of the refugees and others in need of international protection, as "
-            "Global Trends counts them; hosts by refugees under UNHCR's mandate."
+            "Shares and hosts by refugees and other people in need of international "
+            "protection together, as Global Trends counts and ranks them."
         )
         if lmic is not None or near is not None
         else ""
@@ -362,14 +362,21 @@ def _budget_tiles(found: Mapping[str, Finding]) -> list[Tile]:
     ]
     growth, stated = found.get("oir_budget_growth"), found.get("oir_budget_letter")
     if growth is not None and stated is not None and growth.value is not None:
+        letter_amount = _figure(stated, _euro_millions(stated.value or 0.0))
+        same_year = stated.year == budget.year
         tiles.append(
             Tile(
                 "budget_growth",
-                _("Change since the letter"),
+                # the same year at a later stage is a later decision, not a change since
+                _("{year}: a later stage").format(year=budget.year)
+                if same_year
+                else _("Change since the letter"),
                 figure(signed_percent(growth.value, 0), growth.value),
-                _("from the letter's {amount} a year").format(
-                    amount=_figure(stated, _euro_millions(stated.value or 0.0))
-                ),
+                _("on the letter's {amount} (draft budget): a later decision").format(
+                    amount=letter_amount
+                )
+                if same_year
+                else _("from the letter's {amount} a year").format(amount=letter_amount),
                 growth.reference,
                 "up" if growth.value > 0 else "down" if growth.value < 0 else "same",
             )

@@ -68,10 +68,10 @@ def _then_sentences(assessed: pd.DataFrame) -> str:
     iati = assessed.loc[then == NO_IATI_FILE, "claim_id"].tolist()
     if iati:
         text += " " + ngettext(
-            "The ministry's IATI activity data could check {n} more ({ids}), but no IATI file "
-            "was given.",
-            "The ministry's IATI activity data could check {n} more ({ids}), but no IATI file "
-            "was given.",
+            "The ministry's IATI activity data could check {n} more ({ids}); this edition was "
+            "made without them.",
+            "The ministry's IATI activity data could check {n} more ({ids}); this edition was "
+            "made without them.",
             len(iati),
         ).format(n=len(iati), ids=", ".join(iati))
     return text
