@@ -465,8 +465,8 @@ def no_index_sentence(first_budget_year: int | None, year: int) -> str:
 def budget_stages_caption(budget: pd.DataFrame) -> str:
     """The caption of the chart of sub-article 4.2 by budget stage."""
     return _(
-        "Sub-article 4.2 (reception in the region) at each budget stage, {first}–{last} "
-        "(EUR million; budget, not spending)"
+        "The whole of sub-article 4.2 (reception in the region and migration cooperation) "
+        "at each budget stage, {first}–{last} (EUR million; budget, not spending)"
     ).format(first=min(budget.index), last=max(budget.index))
 
 
