@@ -47,7 +47,7 @@ WORDS = {
         "holds": "klopt",
         "second": "Tweede maat, geen herziening",
         "draft": "€ 128 miljoen (2021, ontwerpbegroting)",
-        "decision": "later besluit, geen herziening: 2e suppletoire begroting: 135,5",
+        "decision": "later besluit, geen herziening: 2e suppletoire begroting: € 135,5 miljoen",
         "cannot": "zijn niet te controleren (geen cijfer gevonden)",
         "verdict": "Oordeel over de brief",
         "statements": "38 kwantitatieve beweringen",

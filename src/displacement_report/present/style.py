@@ -165,7 +165,9 @@ def _fit_axis_title(ax, renderer) -> bool:
         changed = _wrap_to(label, text, ax.bbox.height, renderer, along="height")
     label = ax.xaxis.label
     text = " ".join(label.get_text().split())
-    width = ax.figure.bbox.width * 0.96
+    # centred under the axes, so its room is twice the distance to the nearer edge
+    centre = (ax.bbox.x0 + ax.bbox.x1) / 2
+    width = 2 * min(centre, ax.figure.bbox.width - centre) * 0.96
     if text and label.get_window_extent(renderer).width > width:
         changed = _wrap_to(label, text, width, renderer) or changed
     return changed

@@ -350,7 +350,8 @@ def source_list(row) -> list[tuple[str, str, str]]:
     for source in row.sources:
         note = _("secondary source") if source.quality == "secondary" else ""
         title = exchange.rates_name() if source.title == exchange.ECB_RATES else source.title
-        found.append((readable_title(title), source.url, note))
+        # a title as published, our notes on it in the edition's language
+        found.append((readable_title(sources.title(title)), source.url, note))
     return found
 
 
