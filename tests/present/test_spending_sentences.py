@@ -223,5 +223,7 @@ def test_what_the_record_does_not_say_names_countries_and_years():
     found = text.gap_sentences(spending.missing_figures(FIGURES, ["JOR", "LBN"], [2019, 2020]))
     assert found[0].startswith("No realised (spent) reception-in-the-region amount per country")
     assert "for: Jordan, Lebanon; only budgets" in found[0]
-    assert found[1] == "No budget figure for the reception-in-the-region line in: 2020."
+    assert found[1] == (
+        "No budget figure of the reception-in-the-region line itself was found for: 2020."
+    )
     assert text.gaps_markdown([]) == "- None found."

@@ -410,9 +410,11 @@ def eu_paragraph(eu: pd.DataFrame) -> str:
 GAP_SENTENCES = {
     "realised_per_country": N_(
         "No realised (spent) reception-in-the-region amount per country for: "
-        "{countries}; only budgets, allocations or programme totals are public."
+        "{countries}; only budgets, allocations or programme totals were found."
     ),
-    "oir_line": N_("No budget figure for the reception-in-the-region line in: {years}."),
+    "oir_line": N_(
+        "No budget figure of the reception-in-the-region line itself was found for: {years}."
+    ),
     "oir_line_realised": N_(
         "No realised total for the reception-in-the-region line in any year: the "
         "figures are budget stages, not spending."

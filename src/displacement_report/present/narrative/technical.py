@@ -36,6 +36,24 @@ def unmatched_pointer(joins: dict[str, Joined], among: Collection[str] | None = 
     ).format(n=len(lost))
 
 
+def income_share_pointer(income_joins: Collection[Joined]) -> str:
+    """The line under the income shares: the countries with no income group in any of
+    the years shown (the joins on income group only: a country that lacks a population
+    or GDP figure still has its share). Their people count in the total and in neither
+    share, which is what the line says, not that they are 'left out'."""
+    lost = sorted({entry for joined in income_joins for entry in joined.unmatched})
+    if not lost:
+        return ""
+    return ngettext(
+        "*{n} country has no World Bank income group: the people it hosts count in the "
+        "total of the shares above and in neither share; the technical notes name it.*",
+        "*{n} countries have no World Bank income group: the people they host count in "
+        "the total of the shares above and in neither share; the technical notes name "
+        "them.*",
+        len(lost),
+    ).format(n=len(lost))
+
+
 #: How a join records a country it lost: the data's name, then its code in brackets.
 _LOST = re.compile(r"^(?P<name>.+) \((?P<iso3>[A-Z0-9]{3})\)$")
 

@@ -68,11 +68,12 @@ def origins_table(by_origin: pd.DataFrame, year: int, source: str) -> str:
 
 
 def hosts_table(in_hosts: pd.DataFrame, names: Mapping[str, str], year: int, source: str) -> str:
-    hosted, near, share, waiting = (
+    hosted, near, share, waiting, waiting_near = (
         _("Refugees and OIP hosted"),
         _("From a neighbouring country"),
         _("Share"),
         _("Asylum-seekers (not counted)"),
+        _("Of whom from a neighbouring country"),
     )
     frame = pd.DataFrame(
         {
@@ -81,9 +82,10 @@ def hosts_table(in_hosts: pd.DataFrame, names: Mapping[str, str], year: int, sou
             near: in_hosts["from_neighbouring"].to_numpy(),
             share: in_hosts["share"].to_numpy(),
             waiting: in_hosts["asylum_seekers"].to_numpy(),
+            waiting_near: in_hosts["asylum_seekers_from_neighbouring"].to_numpy(),
         }
     )
-    formats = {hosted: count, near: count, share: percent, waiting: count}
+    formats = {hosted: count, near: count, share: percent, waiting: count, waiting_near: count}
     caption = _(
         "The focus countries as hosts: people from a neighbouring country, end of {year}"
     ).format(year=year)
