@@ -76,6 +76,14 @@ def test_the_note_names_each_break_and_says_no_reason_was_stated():
     assert "228,274 (2025) (UNRWA counted residents, not registrations)." in explained
     assert "without a stated reason" not in explained
     assert note.breaks_note([], label, 2019) == ""
+    # one series' breaks in years that follow each other read as one run
+    egypt = [
+        breaks.Break(("EGY", "unrwa_refugees"), 2022, 2023, 63_881.0, 232_244.0),
+        breaks.Break(("EGY", "unrwa_refugees"), 2023, 2024, 232_244.0, 638_948.0),
+    ]
+    run = note.breaks_note(egypt, note.panel_labels({"EGY": "Egypt"}, COLUMNS), 2019)
+    assert "in Egypt: 63,881 (2022) to 232,244 (2023) to 638,948 (2024). UNHCR's" in run
+    assert "these changes without a stated reason" in run
 
 
 def test_the_note_in_dutch_and_for_a_rate():

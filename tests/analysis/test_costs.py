@@ -538,9 +538,9 @@ def test_the_comparison_divides_a_budget_only_by_people_of_its_own_period():
     )
     assert (
         "The programmes' published counts of people reached are of other periods than the "
-        "budget (more than 100,000 (mid-2017 to mid-2018); 300,000 (mid-2018 to mid-2019, "
-        "added up over domains that may overlap)); no budget of the line for those periods "
-        "was found, so the budget of 2021 is not divided by them." in text
+        "budget of 2021: more than 100,000 in mid-2017 to mid-2018 and 300,000 in mid-2018 "
+        "to mid-2019 (added up over domains that may overlap). No budget of the line for "
+        "those periods was found, so the budget is not divided by them." in text
     )
     assert "reported reaching" not in text  # no count covers 2021
     # by hand: EUR 100 / 50 per person: a factor of 2; 30,000 / 100 = 300, / 50 = 600

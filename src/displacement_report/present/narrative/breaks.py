@@ -30,14 +30,28 @@ UNSTATED = {
 }
 
 
-def _item(found: Break, label: str, value: Callable[[float], str]) -> str:
-    return _("{series}: {before} ({before_year}) to {after} ({year})").format(
-        series=label,
-        before=value(found.before),
-        before_year=found.before_year,
-        after=value(found.after),
-        year=found.year,
-    )
+def _runs(found: Sequence[Break]) -> list[list[Break]]:
+    """The breaks in runs: one series' breaks in years that follow each other are one
+    run ('63,881 (2022) to 232,244 (2023) to 638,948 (2024)'), in the order found."""
+    runs: list[list[Break]] = []
+    for one in found:
+        last = runs[-1][-1] if runs else None
+        if last is not None and last.series == one.series and last.year == one.before_year:
+            runs[-1].append(one)
+        else:
+            runs.append([one])
+    return runs
+
+
+def _item(run: Sequence[Break], label: str, value: Callable[[float], str]) -> str:
+    """'Asylum-seekers in Egypt: 63,881 (2022) to 232,244 (2023) to 638,948 (2024)'."""
+    points = [(run[0].before, run[0].before_year)] + [(b.after, b.year) for b in run]
+    moves = _("{value} ({year})").format(value=value(points[0][0]), year=points[0][1])
+    for amount, year in points[1:]:
+        moves = _("{earlier} to {later}").format(
+            earlier=moves, later=_("{value} ({year})").format(value=value(amount), year=year)
+        )
+    return _("{series}: {moves}").format(series=label, moves=moves)
 
 
 def breaks_note(
@@ -64,13 +78,17 @@ def breaks_note(
     parts = []
     if found:
         items = [
-            _item(b, label(b), value)
-            + (
-                " " + _("({reason})").format(reason=reasons[(b.series, b.year)])
-                if b in explained
-                else ""
+            " ".join(
+                [
+                    _item(run, label(run[0]), value),
+                    *(
+                        _("({reason})").format(reason=reasons[(b.series, b.year)])
+                        for b in run
+                        if b in explained
+                    ),
+                ]
             )
-            for b in found
+            for run in _runs(found)
         ]
         parts.append(
             _(

@@ -596,13 +596,14 @@ def _factor(value: float) -> str:
 
 
 def _reached_count(count_: costs.Reached) -> str:
-    """'more than 100,000 (mid-2017 to mid-2018)'; a sum over domains says it may overlap."""
+    """'more than 100,000 in mid-2017 to mid-2018'; a sum over domains says it may
+    overlap."""
     when = counted("mid_year", count_.start, count_.end)
     if count_.may_overlap:
-        return _("{people} ({period}, added up over domains that may overlap)").format(
+        return _("{people} in {period} (added up over domains that may overlap)").format(
             people=count(count_.people), period=when
         )
-    return _("{people} ({period})").format(
+    return _("{people} in {period}").format(
         people=qualified(count(count_.people), count_.qualifier), period=when
     )
 
@@ -611,15 +612,16 @@ def _other_period_sentence(other: Sequence[costs.Reached], budget_year: int) -> 
     """Why the counts of people reached in other years divide nothing, or ''."""
     if not other:
         return ""
+    counts = format_list([_reached_count(c) for c in other], locale=i18n.locale_code())
     return i18n.ngettext(
         "The programmes' published count of people reached is of another period than the "
-        "budget ({counts}); no budget of the line for that period was found, so the budget "
-        "of {budget_year} is not divided by it.",
+        "budget of {budget_year}: {counts}. No budget of the line for that period was "
+        "found, so the budget is not divided by it.",
         "The programmes' published counts of people reached are of other periods than the "
-        "budget ({counts}); no budget of the line for those periods was found, so the "
-        "budget of {budget_year} is not divided by them.",
+        "budget of {budget_year}: {counts}. No budget of the line for those periods was "
+        "found, so the budget is not divided by them.",
         len(other),
-    ).format(counts="; ".join(_reached_count(c) for c in other), budget_year=budget_year)
+    ).format(counts=counts, budget_year=budget_year)
 
 
 def appeals_paragraph(shares: Sequence[costs.AppealShare], report_year: int) -> str:
