@@ -336,19 +336,21 @@ def test_a_share_says_what_it_leaves_out_where_that_turns_the_reading():
             "share": [20.0, 90.0, 10.0],
             "asylum_seekers": [800.0, 50.0, 20.0],
             "asylum_seekers_from_neighbouring": [760.0, 50.0, 20.0],
+            # by hand: (40 + 760) / (200 + 800); (900 + 50) / 1,050; (10 + 20) / 120
+            "share_with_asylum_seekers": [80.0, 100 * 950 / 1050, 25.0],
         },
         index=["EGY", "UGA", "KEN"],
     )
     names = {"EGY": "Egypt", "UGA": "Uganda", "KEN": "Kenya"}
     text = narrative.hosts_sentence(in_hosts, names, 2025)
-    # by hand: Egypt (40 + 760) / (200 + 800) = 80%; Kenya (10 + 20) / 120 = 25%: no turn
+    # Egypt turns (80% counted with its asylum-seekers); Kenya (25%) does not
     assert text.endswith(
         "Egypt's share counts refugees and other people in need of international protection "
         "only: it leaves out by definition the 800 asylum-seekers there, 760 of them from a "
-        "neighbouring country. Counted with them, 80% of the people Egypt hosts came from a "
+        "neighbouring country. Counted with them, 80.0% of the people Egypt hosts came from a "
         "neighbouring country (@tab:neighbouring_in_focus_countries)."
     )
     assert "Kenya's share" not in text
     with i18n.using("nl"):
         dutch = narrative.hosts_sentence(in_hosts, names | {"EGY": "Egypte"}, 2025)
-    assert "Egypte" in dutch and "asielzoekers" in dutch and "80%" in dutch
+    assert "Egypte" in dutch and "asielzoekers" in dutch and "80,0%" in dutch

@@ -92,7 +92,8 @@ def breaks_in_panels(
 
 
 def since(found: Iterable[Break], year: int) -> tuple[list[Break], int]:
-    """The breaks arriving in `year` or later, and how many arrive before it."""
+    """The breaks from `year` on (a move out of `year` or a later year: the period the
+    report reads from its baseline), and how many the series show before."""
     listed = list(found)
-    recent = [b for b in listed if b.year >= year]
+    recent = [b for b in listed if b.before_year >= year]
     return recent, len(listed) - len(recent)

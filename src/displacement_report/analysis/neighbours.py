@@ -206,7 +206,8 @@ def neighbouring_in_hosts(
     where it hosts nobody). Counted as in `neighbouring_share`; the asylum-seekers it
     hosts, who are not counted, are given beside (`asylum_seekers`, of whom
     `asylum_seekers_from_neighbouring` from a bordering country: what the share leaves
-    out by definition), and how many countries it borders (`land_borders`; 0 for an
+    out by definition; `share_with_asylum_seekers`: the share had they been counted),
+    and how many countries it borders (`land_borders`; 0 for an
     island state, whose share of neighbours is 0 by geography, not by anyone's choice)."""
     pairs, listed = _resolved(neighbours, known)
     rows = flagged(population, year, pairs, listed)
@@ -232,6 +233,13 @@ def neighbouring_in_hosts(
     table["asylum_seekers"] = (
         waiting.groupby("coa_iso")["asylum_seekers"].sum().reindex(list(hosts)).fillna(0)
     ).astype(float)
+    # the share had the asylum-seekers, whom it leaves out by definition, been counted
+    everyone = table["people"] + table["asylum_seekers"]
+    table["share_with_asylum_seekers"] = (
+        100
+        * (table["from_neighbouring"] + table["asylum_seekers_from_neighbouring"])
+        / everyone.where(everyone > 0)
+    )
     borders = borders_in(pairs, year)["iso3"].value_counts()
     table["land_borders"] = borders.reindex(list(hosts)).fillna(0).astype(int)
     return table.rename_axis("iso3")

@@ -154,16 +154,14 @@ def left_out_sentences(in_hosts: pd.DataFrame, names: Mapping[str, str]) -> list
     (counted with them, more than half came from a neighbouring country): what the
     share leaves out (Egypt at the end of 2025: 878,268 asylum-seekers, 796,517 from a
     neighbouring country, against 220,033 refugees and OIP counted)."""
-    if "asylum_seekers_from_neighbouring" not in in_hosts:
+    if "share_with_asylum_seekers" not in in_hosts:
         return []
     sentences = []
     for code, row in in_hosts.iterrows():
         if not row["people"] or row["share"] > 50 or not row["asylum_seekers"]:
             continue
-        with_them = (row["from_neighbouring"] + row["asylum_seekers_from_neighbouring"]) / (
-            row["people"] + row["asylum_seekers"]
-        )
-        if with_them <= 0.5:
+        with_them = row["share_with_asylum_seekers"]
+        if not with_them > 50:
             continue
         sentences.append(
             _(
@@ -176,7 +174,7 @@ def left_out_sentences(in_hosts: pd.DataFrame, names: Mapping[str, str]) -> list
                 country=_name(names, str(code)),
                 waiting=count(row["asylum_seekers"]),
                 near=count(row["asylum_seekers_from_neighbouring"]),
-                with_share=percent(100 * with_them, 0),
+                with_share=percent(with_them),
             )
         )
     return sentences

@@ -117,6 +117,8 @@ def results_table(
     frame = pd.DataFrame(
         {
             _("Result"): localized(rows, "description").to_numpy(),
+            # the domain the chapter counts results by ('9 on education'), checkable here
+            _("Domain"): [_(DOMAIN_PHRASES.get(str(d), str(d))) for d in rows["domain"]],
             number: rows["value"].to_numpy(),
             _("Unit"): localized(rows, "unit").to_numpy(),
             _("Target or achieved"): [
