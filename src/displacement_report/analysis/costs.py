@@ -525,17 +525,10 @@ def region_per_person(
         assert isinstance(hosted_then, pd.Series)  # one row per year
         counts = hosted_then.astype(float)
         end = ("end_of_year", budget_year, budget_year)
-        rows.append(
-            ("refugees", counts["refugees"], end, per_person["eur_per_refugees"].loc[budget_year])
-        )
-        for name, people in (
-            ("refugees_asylum_seekers", counts["refugees"] + counts["asylum_seekers"]),
-            (
-                "refugees_asylum_seekers_unrwa",
-                counts["refugees"] + counts["asylum_seekers"] + counts["unrwa_refugees"],
-            ),
-        ):
-            rows.append((name, people, end, eur / people if people > 0 else float("nan")))
+        # the spending chapter's own ratios (table 6.1), one per count of people hosted
+        for name, groups in spending.PER_PERSON_GROUPS.items():
+            people = float(sum(counts[g] for g in groups))
+            rows.append((name, people, end, per_person[f"eur_per_{name}"].loc[budget_year]))
     for count in reached:
         if not count.covers(budget_year):
             continue

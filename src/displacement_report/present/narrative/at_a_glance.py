@@ -224,7 +224,7 @@ def where(found: Mapping[str, Finding]) -> str:
             Tile(
                 "lmic",
                 _("Hosted in low- and middle-income countries"),
-                _figure(lmic, percent(lmic.value, 0)),
+                _figure(lmic, percent(lmic.value)),  # as chapter 2 and C08 write it
                 reference=lmic.reference,
             )
         )

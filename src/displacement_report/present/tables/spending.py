@@ -151,8 +151,12 @@ def per_person_table(
             _("Budget stage"): stage_names,
             budget: table["eur"].to_numpy(),
             _("EUR per refugee (UNHCR)"): table["eur_per_refugees"].to_numpy(),
-            _("EUR per asylum-seeker"): table["eur_per_asylum_seekers"].to_numpy(),
-            _("EUR per Palestine refugee (UNRWA)"): table["eur_per_unrwa_refugees"].to_numpy(),
+            _("EUR per refugee or asylum-seeker"): table[
+                "eur_per_refugees_asylum_seekers"
+            ].to_numpy(),
+            _("EUR per person, Palestine refugees (UNRWA) counted too"): table[
+                "eur_per_refugees_asylum_seekers_unrwa"
+            ].to_numpy(),
         }
     )
     if stages is None:
