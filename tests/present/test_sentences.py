@@ -118,15 +118,18 @@ def test_join_diagnostics_leave_the_chapter_for_the_technical_notes():
 
 def test_the_income_shares_count_only_countries_without_an_income_group():
     """Six countries lack a population or GDP figure, two an income group: the line
-    under the income shares names two (issue 24: '6 countries are left out' on p. 10
-    against 2 without an income group in the technical notes)."""
+    under the income shares names two, as the technical notes do for the report year
+    (issue 24: '6 countries are left out' on p. 10 against 2 without an income group)."""
     income_2025 = Joined(pd.DataFrame(), ("Unknown (UNK)", "Venezuela (VEN)"))
-    income_2019 = Joined(pd.DataFrame(), ("Unknown (UNK)",))
-    pointer = technical.income_share_pointer([income_2025, income_2019])
-    assert pointer.startswith("*2 countries have no World Bank income group")
+    pointer = technical.income_share_pointer(income_2025, 2025)
+    assert pointer.startswith("*At the end of 2025, 2 countries have no World Bank income group")
     assert "neither share" in pointer
-    assert technical.income_share_pointer([income_2019]).startswith("*1 country has no")
-    assert technical.income_share_pointer([Joined(pd.DataFrame(), ())]) == ""
+    one = Joined(pd.DataFrame(), ("Unknown (UNK)",))
+    assert "1 country has no" in technical.income_share_pointer(one, 2019)
+    assert technical.income_share_pointer(Joined(pd.DataFrame(), ()), 2025) == ""
+    # the technical notes count the same join the same way
+    notes = technical.joins_markdown({"income group": income_2025}, 2025)
+    assert "No income group for 2 countries" in notes
 
 
 def test_a_table_of_some_countries_counts_only_its_own_lost_countries():

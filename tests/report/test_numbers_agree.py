@@ -355,3 +355,20 @@ def test_every_break_an_exhibit_shows_is_named_under_it(report, language):
     if settings["baseline_year"] == 2019:
         # Lebanon's UNRWA refugees 2024-25 and the Dutch rates 2024-25 among them
         assert named >= 4
+
+
+# --- the same quantity printed twice ----------------------------------------------------------
+
+
+def test_the_countries_without_an_income_group_are_counted_alike_in_chapter_2_and_the_notes(
+    report,
+):
+    """Chapter 2's line under the income shares and the technical notes count the same
+    countries (issue 24: '6 countries are left out' against 2 without an income group)."""
+    _settings, result = report
+    text = re.sub(r"\s+", " ", _soup(result, "en").get_text(" "))
+    under = re.search(r"(\d+) countr(?:y has|ies have) no World Bank income group", text)
+    notes = re.search(r"No income group for (\d+) countr", text)
+    assert (under is None) == (notes is None), (under, notes)
+    if under and notes:
+        assert under.group(1) == notes.group(1)
