@@ -9,7 +9,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from displacement_report import paths
+from displacement_report import i18n, paths
 from displacement_report.analysis import costs, exchange, spending
 from displacement_report.data import costs as cost_data
 from displacement_report.data import documents
@@ -258,6 +258,54 @@ def test_an_appeal_pair_of_two_years_or_not_in_dollars_is_refused():
 
 # --- the comparison the debate makes ------------------------------------------------------
 
+
+def _dac(year, topic, value, vintage, unit="USD", basis="total"):
+    return {
+        "year": year,
+        "topic": topic,
+        "value": value,
+        "vintage": vintage,
+        "unit": unit,
+        "basis": basis,
+        "geography": "DAC",
+    }
+
+
+def test_a_published_share_that_is_not_the_ratio_of_the_amounts_beside_it_is_named():
+    """Table 7.11's 2021 row: a published 4.6% beside USD 12.8 billion (revised) and
+    179.0 billion (preliminary), whose ratio is 7.2%; no release gives both amounts."""
+    rows = figures(
+        _dac(2021, "dac_in_donor", 12.8e9, "revised"),
+        _dac(2021, "dac_oda_total", 179.0e9, "preliminary"),
+        _dac(2021, "dac_in_donor", 4.6, "as_published", "percent", "share_of_oda"),
+        # a year whose share is the ratio of its amounts to rounding: 10 / 100 = 10.0%
+        _dac(2020, "dac_in_donor", 10.04e9, "revised"),
+        _dac(2020, "dac_oda_total", 100.0e9, "preliminary"),
+        _dac(2020, "dac_in_donor", 10.0, "as_published", "percent", "share_of_oda"),
+        # a year with a share implied by one release: shown like with like already
+        _dac(2019, "dac_in_donor", 5e9, "preliminary"),
+        _dac(2019, "dac_oda_total", 50e9, "preliminary"),
+        _dac(2019, "dac_in_donor", 12.0, "revised", "percent", "share_of_oda"),
+    )
+    shares = costs.dac_shares(rows, 2025)
+    (found,) = costs.unreconciled_shares(shares, costs.dac_amounts(rows, 2025))
+    assert (found.year, found.published) == (2021, 4.6)
+    assert found.ratio == pytest.approx(100 * 12.8 / 179.0)  # 7.15%
+    assert (found.costs_vintage, found.total_vintage) == ("revised", "preliminary")
+    # on the real figures: 2021 is the one such year, and the note says why in words
+    real = cost_data.load_costs()
+    (year_2021,) = costs.unreconciled_shares(
+        costs.dac_shares(real, 2025), costs.dac_amounts(real, 2025)
+    )
+    assert year_2021.year == 2021
+    from displacement_report.present.narrative import reception_costs as narrative
+
+    note = narrative.unreconciled_note([found])
+    assert note.startswith("*In 2021 the share as published (4.6%) is not the ratio of the ")
+    assert "(7.2%)" in note and "(revised)" in note and "(preliminary)" in note
+    assert narrative.unreconciled_note([]) == ""
+
+
 HOSTED = pd.DataFrame(
     {"refugees": [1_000_000], "asylum_seekers": [250_000], "unrwa_refugees": [750_000]},
     index=[2021],
@@ -266,10 +314,17 @@ HOSTED = pd.DataFrame(
 
 def test_region_budget_per_person_under_each_denominator():
     budget = pd.Series({2021: 100e6})
-    reached = [costs.Reached(("R9",), 50_000.0, 2017, 2018, False)]
+    reached = [
+        costs.Reached(("R9",), 50_000.0, 2020, 2021, False),  # mid-2020 to mid-2021
+        costs.Reached(("R8",), 80_000.0, 2017, 2018, False),  # before the budget's year
+    ]
     table, year = costs.region_per_person(budget, HOSTED, reached, 2025)
     assert year == 2021
     per = table.set_index("denominator")["eur_per_person"]
+    # a budget of 2021 is never divided by people reached in 2017-18: named instead
+    assert "reached_R8" not in per.index
+    assert costs.other_period(reached, 2021) == [reached[1]]
+    assert costs.other_period(reached, None) == []
     # by hand: 100m / 1m, / 1.25m, / 2m, / 50,000
     assert per.to_dict() == pytest.approx(
         {
@@ -309,10 +364,14 @@ def test_sensitivity_ratios_and_the_refusal_of_other_bases():
 
 def test_people_reached_are_summed_only_when_alike():
     results = documents.load_results()
-    one, three = costs.people_reached(results, 2025)
-    assert (one.people, one.may_overlap) == (100_000, False)  # R004
+    one, three, letter = costs.people_reached(results, 2025)
+    assert (one.people, one.may_overlap, one.qualifier) == (100_000, False, "more_than")  # R004
     assert (three.people, three.may_overlap) == (300_000, True)  # R005-R007: 240k + 40k + 20k
+    # the letter's own count: more than 575,000 children and young people, mid-2017 to 2020
+    assert (letter.people, letter.start, letter.end) == (575_000, 2017, 2020)
     assert costs.people_reached(results, 2018) == [one]
+    # none of them covers the 2021 budget: the comparison divides it by none of them
+    assert costs.other_period([one, three, letter], 2021) == [one, three, letter]
     with pytest.raises(costs.MixedUnits, match="period_start"):
         costs.people_reached(results, 2025, groups=(("R004", "R005"),))
     with pytest.raises(costs.MixedUnits, match="unit"):
@@ -427,7 +486,7 @@ def test_the_comparison_sentence_gives_the_range_and_refuses_without_a_budget():
     assert "EUR 100 million, draft budget (no figure" in text
     # by hand: 30,000 / 100 = 300 (lowest), 60,000 / 50 = 1,200 (highest); the
     # denominator alone (EUR 100 or 50 per person) moves the ratio by a factor of 2
-    assert "**300 to 1,200 times**" in text
+    assert "300 to 1,200 times" in text and "**300" not in text  # no bold extreme
     assert "a factor of 2 with the choice of denominator alone" in text
     assert "no figure was found for 2025; 2021 is the latest year before it" in text
     assert "here it is divided by" not in text
@@ -440,6 +499,59 @@ def test_the_comparison_sentence_gives_the_range_and_refuses_without_a_budget():
     assert "no Dutch cost per person" in narrative.comparison_paragraph(
         [], region, ratios, year, "budget_draft", 2021
     )
+
+
+def test_the_comparison_divides_a_budget_only_by_people_of_its_own_period():
+    """Issue 24 §6: a 2021 budget is not divided by people reached in 2017-2019 (nor by
+    the letter's 575,000 of mid-2017 to mid-2020); the text names those counts and
+    why; no 'as long as the person stays' beside per-year units; a second-hand rough
+    estimate says so; the range's extremes are not bold."""
+    from displacement_report.present.narrative import reception_costs as narrative
+    from displacement_report.present.tables import reception_costs as tables
+
+    reached = [
+        costs.Reached(("R4",), 100_000.0, 2017, 2018, False, "more_than"),
+        costs.Reached(("R5", "R6"), 300_000.0, 2018, 2019, True),
+    ]
+    region, year = costs.region_per_person(pd.Series({2021: 100e6}), HOSTED, reached, 2025)
+    assert list(region["denominator"]) == [
+        "refugees",
+        "refugees_asylum_seekers",
+        "refugees_asylum_seekers_unrwa",
+    ]
+    estimate = costs.DutchCost(
+        "all",
+        30_000,
+        "EUR",
+        "per_asylum_seeker_year",
+        "estimate",
+        "c. 2019",
+        2019,
+        "K5",
+        "secondary",
+        "ca. 2019",
+    )
+    dutch = [dutch_cost(30_000), estimate]
+    ratios = costs.sensitivity(dutch, region)
+    text = narrative.comparison_paragraph(
+        dutch, region, ratios, year, "budget_draft", 2025, reached_counts=reached
+    )
+    assert (
+        "The programmes' published counts of people reached are of other periods than the "
+        "budget of 2021: more than 100,000 in mid-2017 to mid-2018 and 300,000 in mid-2018 "
+        "to mid-2019 (added up over domains that may overlap). No budget of the line for "
+        "those periods was found, so the budget is not divided by them." in text
+    )
+    assert "reported reaching" not in text  # no count covers 2021
+    # by hand: EUR 100 / 50 per person: a factor of 2; 30,000 / 100 = 300, / 50 = 600
+    assert "300 to 600 times" in text and "**" not in text.split("Against")[1].split(".")[0]
+    assert "second-hand rough estimate per asylum seeker, c. 2019), EUR 30,000" in text
+    assert "estimate per asylum seeker" not in tables.cost_label(dutch_cost(30_000))
+    assert "as long as" not in narrative.not_the_same_cost()
+    assert "for as long as" not in narrative.not_the_same_cost()
+    with i18n.using("nl"):
+        label = tables.cost_label(estimate)
+        assert "grove schatting uit tweede hand" in label and "ca. 2019" in label
 
 
 def test_what_the_record_does_not_say_in_words():
@@ -474,8 +586,8 @@ def test_the_chapter_in_the_default_report_compares_and_shows_the_sensitivity(de
     for text in executed.values():
         assert "Traceback" not in text
         assert 'id=\\"tab-cost_comparison\\"' in text  # the sensitivity table is shown
-    assert "times** the region" in executed["en"]
-    assert "keer** het budget per persoon in de regio" in executed["nl"]
+    assert "times the region's budget per person" in executed["en"]
+    assert "keer het budget per persoon in de regio" in executed["nl"]
     assert "€ 27.100" in executed["nl"]
 
 

@@ -137,6 +137,11 @@ def test_by_origin_and_by_host():
     assert hosts.loc["EGY", "people"] == 0 and math.isnan(hosts.loc["EGY", "share"])
     # Jordan's 100 asylum-seekers are shown beside, not counted
     assert hosts.loc["JOR", ["people", "asylum_seekers"]].tolist() == [0, 100]
+    # ... all of them from Syria, next door: what the share leaves out by definition
+    assert hosts["asylum_seekers_from_neighbouring"].tolist() == [0, 0, 0, 100]
+    # had they been counted: Jordan 100 of 100; Türkiye 127 of 160 as before
+    assert hosts.loc["JOR", "share_with_asylum_seekers"] == 100
+    assert hosts.loc["TUR", "share_with_asylum_seekers"] == pytest.approx(100 * 127 / 160)
     # Germany and Egypt border no one in this hand-made list, as an island borders no one
     assert hosts["land_borders"].tolist() == [1, 0, 0, 1]
 

@@ -73,7 +73,7 @@ def test_budget_by_stage_keeps_stages_apart_and_ignores_other_currencies():
     assert spending.letter_annual_budget(FIGURES) == 128e6
 
 
-def test_eur_per_person_gives_three_separate_ratios():
+def test_eur_per_person_divides_by_ever_wider_counts_never_by_one_group_alone():
     budget = pd.Series({2019: 100e6, 2021: 128e6})
     hosted = pd.DataFrame(
         {
@@ -85,9 +85,14 @@ def test_eur_per_person_gives_three_separate_ratios():
     )
     table = spending.eur_per_person(budget, hosted)
     assert list(table.index) == [2019]
+    # by hand: 100m / 1m; / 1.1m; / 1.1m (no Palestine refugees: the same count)
     assert table.loc[2019, "eur_per_refugees"] == pytest.approx(100.0)
-    assert table.loc[2019, "eur_per_asylum_seekers"] == pytest.approx(1000.0)
-    assert pd.isna(table.loc[2019, "eur_per_unrwa_refugees"])  # nobody: no ratio, not infinity
+    assert table.loc[2019, "eur_per_refugees_asylum_seekers"] == pytest.approx(100e6 / 1.1e6)
+    assert table.loc[2019, "eur_per_refugees_asylum_seekers_unrwa"] == pytest.approx(100e6 / 1.1e6)
+    # no budget per asylum-seeker or per UNRWA refugee alone (issue 24: EUR 523, EUR 48)
+    assert not {"eur_per_asylum_seekers", "eur_per_unrwa_refugees"} & set(table.columns)
+    nobody = spending.eur_per_person(budget, hosted * 0)
+    assert nobody.drop(columns="eur").isna().all().all()  # nobody: no ratio, not infinity
 
 
 def test_index_since_base_year():

@@ -323,3 +323,34 @@ def test_chart_labels_and_numbers_follow_the_edition():
         "Other EU member states",
     ]
     plt.close(fig)
+
+
+def test_a_share_says_what_it_leaves_out_where_that_turns_the_reading():
+    """Issue 24 §5: Egypt hosts mostly people not from a neighbouring country on the
+    measure (refugees and OIP), while its asylum-seekers, mostly Sudanese, are left out
+    by definition; counted with them the reading turns, and the sentence says so."""
+    in_hosts = pd.DataFrame(
+        {
+            "people": [200.0, 1_000.0, 100.0],
+            "from_neighbouring": [40.0, 900.0, 10.0],
+            "share": [20.0, 90.0, 10.0],
+            "asylum_seekers": [800.0, 50.0, 20.0],
+            "asylum_seekers_from_neighbouring": [760.0, 50.0, 20.0],
+            # by hand: (40 + 760) / (200 + 800); (900 + 50) / 1,050; (10 + 20) / 120
+            "share_with_asylum_seekers": [80.0, 100 * 950 / 1050, 25.0],
+        },
+        index=["EGY", "UGA", "KEN"],
+    )
+    names = {"EGY": "Egypt", "UGA": "Uganda", "KEN": "Kenya"}
+    text = narrative.hosts_sentence(in_hosts, names, 2025)
+    # Egypt turns (80% counted with its asylum-seekers); Kenya (25%) does not
+    assert text.endswith(
+        "Egypt's share counts refugees and other people in need of international protection "
+        "only: it leaves out by definition the 800 asylum-seekers there, 760 of them from a "
+        "neighbouring country. Counted with them, 80.0% of the people Egypt hosts came from a "
+        "neighbouring country (@tab:neighbouring_in_focus_countries)."
+    )
+    assert "Kenya's share" not in text
+    with i18n.using("nl"):
+        dutch = narrative.hosts_sentence(in_hosts, names | {"EGY": "Egypte"}, 2025)
+    assert "Egypte" in dutch and "asielzoekers" in dutch and "80,0%" in dutch

@@ -252,8 +252,8 @@ def test_a_year_before_any_budget_says_so_and_a_year_before_the_letter_says_not_
     assessed = pd.DataFrame([_claim(1, HOLDS, "not yet in 2012 (lower)")])
     text = _text(_page(found=early, assessed=assessed, year=2012))
     assert (
-        "No public figure of the reception-in-the-region budget line covers 2012 or an earlier "
-        "year; the first is for 2021: EUR 135.5 million, 2nd supplementary budget "
+        "No figure of the reception-in-the-region budget line was found for 2012 or an earlier "
+        "year; the first found is for 2021: EUR 135.5 million, 2nd supplementary budget "
         "(@tab:budget_figures)." in text
     )
     assert "No cost per person of asylum reception in the Netherlands was found up to 2012." in text

@@ -128,8 +128,8 @@ def test_chapter_two_sentences_in_dutch():
         joined = Joined(pd.DataFrame(), ("Tibetaans (TIB)", "Onbekend (UNK)")).describe(
             "population"
         )
-    assert text.startswith("Eind 2025 vingen lage- en middeninkomenslanden **71%** op")
-    assert "de minst ontwikkelde landen vingen 26% op" in text
+    assert text.startswith("Eind 2025 vingen lage- en middeninkomenslanden **71,4%** op")
+    assert "de minst ontwikkelde landen vingen 25,8% op" in text
     assert "boekjaar 2026" in text
     assert ordinals == ["1e", "2e", "3e", "11e", "22e"]
     assert joined == (

@@ -116,6 +116,22 @@ def test_join_diagnostics_leave_the_chapter_for_the_technical_notes():
     assert technical.unmatched_pointer({"population": Joined(pd.DataFrame(), ())}) == ""
 
 
+def test_the_income_shares_count_only_countries_without_an_income_group():
+    """Six countries lack a population or GDP figure, two an income group: the line
+    under the income shares names two, as the technical notes do for the report year
+    (issue 24: '6 countries are left out' on p. 10 against 2 without an income group)."""
+    income_2025 = Joined(pd.DataFrame(), ("Unknown (UNK)", "Venezuela (VEN)"))
+    pointer = technical.income_share_pointer(income_2025, 2025)
+    assert pointer.startswith("*At the end of 2025, 2 countries have no World Bank income group")
+    assert "neither share" in pointer
+    one = Joined(pd.DataFrame(), ("Unknown (UNK)",))
+    assert "1 country has no" in technical.income_share_pointer(one, 2019)
+    assert technical.income_share_pointer(Joined(pd.DataFrame(), ()), 2025) == ""
+    # the technical notes count the same join the same way
+    notes = technical.joins_markdown({"income group": income_2025}, 2025)
+    assert "No income group for 2 countries" in notes
+
+
 def test_a_table_of_some_countries_counts_only_its_own_lost_countries():
     joins = {
         "population": Joined(pd.DataFrame(), ("Kosovo (XKX)", "Aruba (ABW)")),
@@ -153,6 +169,20 @@ def test_budget_bars_carry_their_amounts():
     fig = kinds.budget_stages(budget, vocabulary.STAGE_NAMES, "t", "S")
     written = {t.get_text() for t in fig.axes[0].texts}
     assert {"167", "304", "219"} <= written
+    plt.close(fig)
+
+
+def test_a_bar_label_keeps_the_decimal_the_tables_print():
+    """174.5 is labelled 174.5 (tables A.1 and 7.10 print it so), 167 stays 167;
+    in Dutch 174,5."""
+    budget = pd.DataFrame({"budget_supplementary_2": [174.5e6, 1_234.5e6, 167e6]})
+    budget.index = [2021, 2022, 2023]
+    fig = kinds.budget_stages(budget, vocabulary.STAGE_NAMES, "t", "S")
+    assert {"174.5", "1,234.5", "167"} <= {t.get_text() for t in fig.axes[0].texts}
+    plt.close(fig)
+    with i18n.using("nl"):
+        fig = kinds.budget_stages(budget, vocabulary.STAGE_NAMES, "t", "S")
+    assert {"174,5", "1.234,5", "167"} <= {t.get_text() for t in fig.axes[0].texts}
     plt.close(fig)
 
 

@@ -86,10 +86,11 @@ def _per_person(refugees: float, asylum: float, unrwa: float) -> pd.DataFrame:
 
 
 def test_a_group_nobody_belongs_to_is_left_out_of_the_amounts_per_person():
-    # Kenya and Uganda alone: no Palestine refugees, so no 'EUR nan per Palestine refugee'
+    # Kenya and Uganda alone: no Palestine refugees, so the widest count adds nobody
     paragraph = text.per_person_paragraph(_per_person(1e6, 250_000, 0), 2)
-    assert "**EUR 100 per refugee under UNHCR's mandate** or EUR 400 per asylum-seeker." in (
-        paragraph
+    assert (
+        "**EUR 100 per refugee under UNHCR's mandate** or EUR 80 per refugee or "
+        "asylum-seeker." in paragraph
     )
     assert "Palestine" not in paragraph and "nan" not in paragraph
     assert "the 2 focus countries" in paragraph
@@ -104,11 +105,14 @@ def test_one_group_and_one_host_read_in_the_singular():
 
 def test_all_three_groups_are_named_with_or():
     paragraph = text.per_person_paragraph(_per_person(1e6, 200_000, 500_000), 8)
+    # by hand: 100m / 1m; / 1.2m = 83.3; / 1.7m = 58.8
     assert (
-        "EUR 100 per refugee under UNHCR's mandate**, EUR 500 per asylum-seeker or "
-        "EUR 200 per Palestine refugee under UNRWA's mandate." in paragraph
+        "EUR 100 per refugee under UNHCR's mandate**, EUR 83 per refugee or asylum-seeker or "
+        "EUR 59 per person when Palestine refugees under UNRWA's mandate are counted too."
+        in paragraph
     )
     assert "views of the same money" in paragraph
+    assert "per asylum-seeker." not in paragraph and "per Palestine refugee" not in paragraph
 
 
 def test_the_packages_sentence_counts_the_annex_rows_and_does_not_add_them():
@@ -223,5 +227,7 @@ def test_what_the_record_does_not_say_names_countries_and_years():
     found = text.gap_sentences(spending.missing_figures(FIGURES, ["JOR", "LBN"], [2019, 2020]))
     assert found[0].startswith("No realised (spent) reception-in-the-region amount per country")
     assert "for: Jordan, Lebanon; only budgets" in found[0]
-    assert found[1] == "No budget figure for the reception-in-the-region line in: 2020."
+    assert found[1] == (
+        "No budget figure of the reception-in-the-region line itself was found for: 2020."
+    )
     assert text.gaps_markdown([]) == "- None found."

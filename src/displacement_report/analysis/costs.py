@@ -206,6 +206,51 @@ def dac_shares(costs: pd.DataFrame, until: int) -> pd.DataFrame:
     return pd.DataFrame(records, columns=["year", *columns]).set_index("year")
 
 
+@dataclass(frozen=True)
+class UnreconciledShare:
+    """A year whose published share is not the ratio of the amounts shown beside it:
+    the amounts (the latest publication of each) come from releases other than the
+    share's, and no release gives both (`dac_shares`' implied share is NaN)."""
+
+    year: int
+    published: float
+    ratio: float
+    costs_vintage: str
+    total_vintage: str
+
+
+def unreconciled_shares(shares: pd.DataFrame, amounts: pd.DataFrame) -> list[UnreconciledShare]:
+    """The years of `dac_shares` with a published share, no share implied by one
+    release, and latest amounts (`dac_amounts`) whose ratio differs from the published
+    share by more than the rounding of the three figures explains (share to 0.1
+    point, amounts to USD 0.1 billion)."""
+    found = []
+    for year, row in shares.iterrows():
+        if pd.isna(row["published"]) or pd.notna(row["implied"]):
+            continue
+        of_year = amounts[(amounts["period_start"] == year) & (amounts["basis"] == "total")]
+        part = best_vintage(of_year[of_year["topic"] == "dac_in_donor"])
+        whole = best_vintage(of_year[of_year["topic"] == "dac_oda_total"])
+        if part.empty or whole.empty:
+            continue
+        cost, total = float(part["value"].iloc[-1]), float(whole["value"].iloc[-1])
+        if not total:
+            continue
+        ratio = 100 * cost / total
+        slack = 0.05 + ratio * (0.05e9 / cost + 0.05e9 / total)
+        if abs(ratio - float(row["published"])) > slack:
+            found.append(
+                UnreconciledShare(
+                    year=int(str(year)),
+                    published=float(row["published"]),
+                    ratio=ratio,
+                    costs_vintage=str(part["vintage"].iloc[-1]),
+                    total_vintage=str(whole["vintage"].iloc[-1]),
+                )
+            )
+    return found
+
+
 def dac_amounts(costs: pd.DataFrame, until: int) -> pd.DataFrame:
     """The DAC in-donor refugee costs and total ODA rows (USD) up to `until`, by year."""
     rows = up_to(costs[costs["geography"] == "DAC"], until)
@@ -383,12 +428,16 @@ def comparison_costs(costs: pd.DataFrame, year: int, near: int | None = None) ->
 
 
 #: Published counts of people reached by the reception-in-the-region programmes (rows of
-#: data/spending/results.csv): one count of distinct people, and three counts by domain
+#: data/spending/results.csv): one count of distinct people, three counts by domain
 #: that may overlap (so their sum is at least the number of distinct people, and the
-#: budget per person it gives at most the true one; the table says so).
+#: budget per person it gives at most the true one; the table says so), and the
+#: letter's own count of children and young people in education (mid-2017 to mid-2020).
+#: A count divides a budget only where its period covers the budget's year
+#: (`region_per_person`); the others are named, not divided (`other_period`).
 REACHED = (
     ("R004",),
     ("R005", "R006", "R007"),
+    ("R001",),
 )
 
 
@@ -399,6 +448,20 @@ class Reached:
     start: int
     end: int
     may_overlap: bool
+    qualifier: str = "exact"  # a single count's 'more_than', 'about'; a sum's 'exact'
+
+    def covers(self, year: int) -> bool:
+        """Whether the count's period (mid-`start` to mid-`end`) includes part of `year`."""
+        return self.start <= year <= self.end
+
+
+def other_period(reached: Sequence[Reached], budget_year: int | None) -> list[Reached]:
+    """The counts of people reached whose period does not cover the budget's year: a
+    budget of one year divided by people reached in other years is no amount per
+    person, so `region_per_person` leaves them out and the text names them."""
+    if budget_year is None:
+        return []
+    return [count for count in reached if not count.covers(budget_year)]
 
 
 def people_reached(results: pd.DataFrame, until: int, groups=REACHED) -> list[Reached]:
@@ -423,6 +486,7 @@ def people_reached(results: pd.DataFrame, until: int, groups=REACHED) -> list[Re
                 start=int(rows["period_start"].iloc[0]),
                 end=int(rows["period_end"].iloc[0]),
                 may_overlap=len(ids) > 1,
+                qualifier=str(rows["qualifier"].iloc[0]) if len(ids) == 1 else "exact",
             )
         )
     return found
@@ -435,7 +499,9 @@ def region_per_person(
     person under several denominators, for the latest budget year up to `year`:
     refugees hosted in the focus countries (`spending.hosted_in`), refugees plus
     asylum-seekers, those plus Palestine refugees under UNRWA's mandate, and each count of
-    people reached. The first row is `spending.eur_per_person`'s own ratio. When the
+    people reached whose period covers the budget's year (a budget is divided only by
+    people of its own period; `other_period` lists the rest). The first row is
+    `spending.eur_per_person`'s own ratio. When the
     people were counted: `counted` is "end_of_year" (at the end of `counted_end`) or
     "mid_year" (from the middle of `counted_start` to the middle of `counted_end`).
     Returns the table and the budget year (None without a budget up to `year`)."""
@@ -459,18 +525,13 @@ def region_per_person(
         assert isinstance(hosted_then, pd.Series)  # one row per year
         counts = hosted_then.astype(float)
         end = ("end_of_year", budget_year, budget_year)
-        rows.append(
-            ("refugees", counts["refugees"], end, per_person["eur_per_refugees"].loc[budget_year])
-        )
-        for name, people in (
-            ("refugees_asylum_seekers", counts["refugees"] + counts["asylum_seekers"]),
-            (
-                "refugees_asylum_seekers_unrwa",
-                counts["refugees"] + counts["asylum_seekers"] + counts["unrwa_refugees"],
-            ),
-        ):
-            rows.append((name, people, end, eur / people if people > 0 else float("nan")))
+        # the spending chapter's own ratios (table 6.1), one per count of people hosted
+        for name, groups in spending.PER_PERSON_GROUPS.items():
+            people = float(sum(counts[g] for g in groups))
+            rows.append((name, people, end, per_person[f"eur_per_{name}"].loc[budget_year]))
     for count in reached:
+        if not count.covers(budget_year):
+            continue
         name = "reached_" + "_".join(count.result_ids)
         when = ("mid_year", count.start, count.end)
         rows.append(

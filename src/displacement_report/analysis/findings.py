@@ -359,7 +359,7 @@ def money_findings(
         found.append(
             Finding(
                 "oir_budget_first",
-                _("Reception-in-the-region budget line, its first public year"),
+                _("Reception-in-the-region budget line, the first year found"),
                 float(budget.loc[first]),
                 "EUR",
                 first,

@@ -204,20 +204,42 @@ def neighbouring_in_hosts(
     """For each host (in the order given): the refugees + OIP it hosts at the end of
     `year`, how many come from a country bordering it, and the share (percent; NaN
     where it hosts nobody). Counted as in `neighbouring_share`; the asylum-seekers it
-    hosts, who are not counted, are given beside (`asylum_seekers`), and how many
-    countries it borders (`land_borders`; 0 for an island state, whose share of
-    neighbours is 0 by geography, not by anyone's choice)."""
+    hosts, who are not counted, are given beside (`asylum_seekers`, of whom
+    `asylum_seekers_from_neighbouring` from a bordering country: what the share leaves
+    out by definition; `share_with_asylum_seekers`: the share had they been counted),
+    and how many countries it borders (`land_borders`; 0 for an
+    island state, whose share of neighbours is 0 by geography, not by anyone's choice)."""
     pairs, listed = _resolved(neighbours, known)
     rows = flagged(population, year, pairs, listed)
+    of_year = population[population["year"] == year]  # flagged keeps these rows' order
+    waiting_by_pair = of_year["asylum_seekers"].astype("Float64").fillna(0).astype(float)
+    rows = rows.assign(waiting=waiting_by_pair.to_numpy())
     rows = rows[rows["coa_iso"].isin(list(hosts))]
-    rows = rows.assign(near=rows["people"].where(rows["neighbouring"], 0.0))
-    table = rows.groupby("coa_iso")[["people", "near"]].sum().reindex(list(hosts)).fillna(0.0)
-    table = table.rename(columns={"near": "from_neighbouring"})
+    rows = rows.assign(
+        near=rows["people"].where(rows["neighbouring"], 0.0),
+        waiting_near=rows["waiting"].where(rows["neighbouring"], 0.0),
+    )
+    table = (
+        rows.groupby("coa_iso")[["people", "near", "waiting_near"]]
+        .sum()
+        .reindex(list(hosts))
+        .fillna(0.0)
+    )
+    table = table.rename(
+        columns={"near": "from_neighbouring", "waiting_near": "asylum_seekers_from_neighbouring"}
+    )
     table["share"] = 100 * table["from_neighbouring"] / table["people"].where(table["people"] > 0)
     waiting = population[(population["year"] == year) & population["coa_iso"].isin(list(hosts))]
     table["asylum_seekers"] = (
         waiting.groupby("coa_iso")["asylum_seekers"].sum().reindex(list(hosts)).fillna(0)
     ).astype(float)
+    # the share had the asylum-seekers, whom it leaves out by definition, been counted
+    everyone = table["people"] + table["asylum_seekers"]
+    table["share_with_asylum_seekers"] = (
+        100
+        * (table["from_neighbouring"] + table["asylum_seekers_from_neighbouring"])
+        / everyone.where(everyone > 0)
+    )
     borders = borders_in(pairs, year)["iso3"].value_counts()
     table["land_borders"] = borders.reindex(list(hosts)).fillna(0).astype(int)
     return table.rename_axis("iso3")

@@ -86,15 +86,28 @@ def hosted_in(
     return summed.astype("int64").rename_axis("year")
 
 
+#: The counts of people hosted a budget is divided by, each wider than the one before:
+#: refugees under UNHCR's mandate; with asylum-seekers; with Palestine refugees under
+#: UNRWA's mandate too. A reader can use each (the Dutch contribution per person hosted,
+#: depending on whom one counts); a budget per asylum-seeker alone, or per UNRWA refugee
+#: alone, is a division nobody can use, so none is made.
+PER_PERSON_GROUPS = {
+    "refugees": ("refugees",),
+    "refugees_asylum_seekers": ("refugees", "asylum_seekers"),
+    "refugees_asylum_seekers_unrwa": ("refugees", "asylum_seekers", "unrwa_refugees"),
+}
+
+
 def eur_per_person(budget_eur: pd.Series, hosted: pd.DataFrame) -> pd.DataFrame:
-    """EUR of budget per refugee, per asylum-seeker and (separately) per UNRWA refugee
-    hosted, for the years both are known. Each ratio divides the whole budget by one
-    group: they are three views of the same money, not shares of it."""
+    """EUR of budget per person hosted, for the years both are known, under each count
+    of `PER_PERSON_GROUPS` (`eur_per_refugees`, `eur_per_refugees_asylum_seekers`,
+    `eur_per_refugees_asylum_seekers_unrwa`; NaN where the count is nobody). Each
+    divides the whole budget by a wider count: views of the same money, not shares."""
     years = budget_eur.index.intersection(hosted.index)
     table = pd.DataFrame({"eur": budget_eur.loc[years]})
-    for column in ("refugees", "asylum_seekers", "unrwa_refugees"):
-        people = hosted.loc[years, column].astype(float)
-        table[f"eur_per_{column}"] = table["eur"] / people.where(people > 0)
+    for name, columns in PER_PERSON_GROUPS.items():
+        people = hosted.loc[years, list(columns)].astype(float).sum(axis=1)
+        table[f"eur_per_{name}"] = table["eur"] / people.where(people > 0)
     return table.rename_axis("year")
 
 

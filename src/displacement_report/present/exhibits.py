@@ -183,9 +183,13 @@ def _tick_label(ticks: Any, labels: list[str], where: float) -> str:
 
 
 def _number(value: float) -> str:
+    """A value as the chart's labels and the tables write it: 174.5 stays 174.5 (a
+    reader finds no '174' elsewhere), 304.0 is 304, 27,100 has no decimal."""
     if abs(value) >= 1e6:
         return millions(value)
-    return count(round(value)) if abs(value) >= 100 else one_decimal(value)
+    if abs(value) >= 100 and round(value, 1) == round(value):
+        return count(round(value))
+    return one_decimal(value)
 
 
 def _x_value(x: float) -> str:

@@ -61,7 +61,13 @@ def share_lines(
 
 
 def _eur_label(value: float) -> str:
-    return "" if pd.isna(value) else localized(f"{value / 1e6:,.0f}")
+    """A bar's amount in EUR million as the tables write it: 174.5 stays 174.5 (never
+    '174', which a reader would find nowhere else), 167.0 is '167'."""
+    if pd.isna(value):
+        return ""
+    millions = round(value / 1e6, 1)
+    digits = 0 if millions == round(millions) else 1
+    return localized(f"{millions:,.{digits}f}")
 
 
 def budget_stages(

@@ -142,6 +142,45 @@ def origins_sentence(by_origin: pd.DataFrame, year: int) -> str:
 
 
 def hosts_sentence(in_hosts: pd.DataFrame, names: Mapping[str, str], year: int) -> str:
+    """Which focus countries mostly host people from next door, and for a host whose
+    reading the measure's definition turns, what it leaves out (`left_out_sentences`)."""
+    text = _hosts_sentence(in_hosts, names, year)
+    return " ".join([text, *left_out_sentences(in_hosts, names)])
+
+
+def left_out_sentences(in_hosts: pd.DataFrame, names: Mapping[str, str]) -> list[str]:
+    """For each host said not to host mostly people from a neighbouring country whose
+    asylum-seekers, whom the share leaves out by definition, would turn that reading
+    (counted with them, more than half came from a neighbouring country): what the
+    share leaves out (Egypt at the end of 2025: 878,268 asylum-seekers, 796,517 from a
+    neighbouring country, against 220,033 refugees and OIP counted)."""
+    if "share_with_asylum_seekers" not in in_hosts:
+        return []
+    sentences = []
+    for code, row in in_hosts.iterrows():
+        if not row["people"] or row["share"] > 50 or not row["asylum_seekers"]:
+            continue
+        with_them = row["share_with_asylum_seekers"]
+        if not with_them > 50:
+            continue
+        sentences.append(
+            _(
+                "{country}'s share counts refugees and other people in need of international "
+                "protection only: it leaves out by definition the {waiting} asylum-seekers "
+                "there, {near} of them from a neighbouring country. Counted with them, "
+                "{with_share} of the people {country} hosts came from a neighbouring country "
+                "(@tab:neighbouring_in_focus_countries)."
+            ).format(
+                country=_name(names, str(code)),
+                waiting=count(row["asylum_seekers"]),
+                near=count(row["asylum_seekers_from_neighbouring"]),
+                with_share=percent(with_them),
+            )
+        )
+    return sentences
+
+
+def _hosts_sentence(in_hosts: pd.DataFrame, names: Mapping[str, str], year: int) -> str:
     """Which focus countries mostly host people from next door."""
     hosting = in_hosts[in_hosts["people"] > 0]
     if hosting.empty:

@@ -224,7 +224,7 @@ def where(found: Mapping[str, Finding]) -> str:
             Tile(
                 "lmic",
                 _("Hosted in low- and middle-income countries"),
-                _figure(lmic, percent(lmic.value, 0)),
+                _figure(lmic, percent(lmic.value)),  # as chapter 2 and C08 write it
                 reference=lmic.reference,
             )
         )
@@ -417,8 +417,8 @@ def netherlands_pays(found: Mapping[str, Finding], year: int, cost_reference: st
     if not tiles and first is not None:
         notes.append(
             _(
-                "No public figure of the reception-in-the-region budget line covers {year} or "
-                "an earlier year; the first is for {first}: {amount}, {stage} ({see})."
+                "No figure of the reception-in-the-region budget line was found for {year} or "
+                "an earlier year; the first found is for {first}: {amount}, {stage} ({see})."
             ).format(
                 year=year,
                 first=first.year,

@@ -21,8 +21,9 @@ def hosting_paragraph(shares: dict[int, tuple[float, float]], fiscal_years: dict
     for year, (lmic, ldc) in sorted(shares.items(), reverse=True):
         fields = {
             "year": year,
-            "lmic": percent(lmic, 0),
-            "ldc": percent(ldc, 0),
+            # one decimal, as the claims chapter writes the same share (C08: 70.5%, not 71%)
+            "lmic": percent(lmic),
+            "ldc": percent(ldc),
             "fiscal_year": fiscal_years[year],
         }
         if not sentences:

@@ -20,11 +20,17 @@ from displacement_report.present.format import (
     money_digits,
     one_decimal,
     percent,
+    qualified,
     whole_amount,
     year_list,
 )
 from displacement_report.present.format import money as money_amount
-from displacement_report.present.tables.reception_costs import cost_label, money
+from displacement_report.present.tables.reception_costs import (
+    VINTAGE_LABELS,
+    cost_label,
+    counted,
+    money,
+)
 from displacement_report.present.vocabulary import (
     kind_label,
     setting_legends,
@@ -351,20 +357,24 @@ def aid_at_home_paragraph(long: pd.DataFrame, report_year: int, first: int | Non
         years = sorted(set(line["year"]))
         parts.append(
             i18n.ngettext(
-                "The reception-in-the-region line is public for {years} only, so the two stand "
-                "side by side for that year alone (@tab:aid_at_home); dollar figures are also "
-                "shown in euros at the ECB's annual average rate, with the rate.",
-                "The reception-in-the-region line is public for {years} only, so the two stand "
-                "side by side for those years alone (@tab:aid_at_home); dollar figures are "
-                "also shown in euros at the ECB's annual average rate, with the rate.",
+                "A budget figure of the reception-in-the-region line itself was found for "
+                "{years} only (for other years the documents found give at most the whole "
+                "sub-article 4.2), so the two stand side by side for that year alone "
+                "(@tab:aid_at_home); dollar figures are also shown in euros at the ECB's "
+                "annual average rate, with the rate.",
+                "A budget figure of the reception-in-the-region line itself was found for "
+                "{years} only (for other years the documents found give at most the whole "
+                "sub-article 4.2), so the two stand side by side for those years alone "
+                "(@tab:aid_at_home); dollar figures are also shown in euros at the ECB's "
+                "annual average rate, with the rate.",
                 len(years),
             ).format(years=year_list(years))
         )
     else:
         parts.append(
             _(
-                "The reception-in-the-region line has no public figure for {report_year} or "
-                "earlier, so nothing can be set beside it (@tab:aid_at_home)."
+                "No budget figure of the reception-in-the-region line was found for "
+                "{report_year} or earlier, so nothing can be set beside it (@tab:aid_at_home)."
             ).format(report_year=report_year)
         )
     return _sentences(*parts)
@@ -416,6 +426,31 @@ def dac_paragraph(shares: pd.DataFrame, report_year: int, first_found: int | Non
     return text
 
 
+def unreconciled_note(found: Sequence[costs.UnreconciledShare]) -> str:
+    """The note under the DAC table for each year whose published share is not the
+    ratio of the amounts beside it (`costs.unreconciled_shares`): why, so that a reader
+    who divides the two columns does not take either for an error."""
+    return _sentences(
+        *(
+            "*"
+            + _(
+                "In {year} the share as published ({published}) is not the ratio of the "
+                "amounts beside it ({ratio}): the in-donor costs ({costs_vintage}) and the "
+                "total ODA ({total_vintage}) come from releases other than the share's, so "
+                "the table computes no share from them and shows each figure as published."
+            ).format(
+                year=gap.year,
+                published=percent(gap.published),
+                ratio=percent(gap.ratio),
+                costs_vintage=_(VINTAGE_LABELS[gap.costs_vintage]),
+                total_vintage=_(VINTAGE_LABELS[gap.total_vintage]),
+            )
+            + "*"
+            for gap in found
+        )
+    )
+
+
 def dac_title(shares: pd.DataFrame) -> str:
     first, last = int(shares.index.min()), int(shares.index.max())
     return _(
@@ -430,18 +465,16 @@ def dac_title(shares: pd.DataFrame) -> str:
 
 
 NOT_THE_SAME_COST = N_(
-    "The two amounts compared below are not the same kind of cost. A cost per resident in "
-    "Dutch reception is what the Dutch state pays for **all** of a person's reception: "
-    "housing, food and living allowance, health care, guidance and staff, for as long as "
-    "the person stays. The reception-in-the-region budget per person is **a Dutch "
-    "contribution** to the reception of refugees who are housed, schooled and treated "
-    "mainly by their host governments, by UN agencies such as UNHCR, UNICEF and WFP, and "
-    "with money from many other donors. Dividing it by the refugees in the focus countries "
-    "gives the Dutch share per refugee, not what a refugee's reception there costs; "
-    "dividing it by the people the programmes reached gives money per person reached, "
-    "which differs again. The Dutch figures are also costs that were realised or "
-    "estimated, while the region's figure is a budget; they are of different years, and "
-    "both in nominal euros."
+    "The two amounts compared below are not the same kind of cost. A cost per resident "
+    "per year in Dutch reception is what the Dutch state pays in a year for **all** of a "
+    "person's reception: housing, food and living allowance, health care, guidance and "
+    "staff. The reception-in-the-region budget per person is **a Dutch contribution** for "
+    "one year to the reception of refugees who are housed, schooled and treated mainly by "
+    "their host governments, by UN agencies such as UNHCR, UNICEF and WFP, and with money "
+    "from many other donors. Dividing it by the refugees in the focus countries gives the "
+    "Dutch contribution per refugee in that year, not what a refugee's reception there "
+    "costs. The Dutch figures are also costs that were realised or estimated, while the "
+    "region's figure is a budget; they are of different years, and both in nominal euros."
 )
 
 
@@ -455,12 +488,12 @@ def _refused(dutch: Sequence[costs.DutchCost], budget_year: int | None, report_y
     if budget_year is None:
         return _(
             "The comparison cannot be made for {year}: no budget figure of the "
-            "reception-in-the-region line is public for {year} or any earlier year."
+            "reception-in-the-region line was found for {year} or any earlier year."
         ).format(year=report_year)
     if not dutch:
         return _(
-            "The comparison cannot be made for {year}: no Dutch cost per person per year is "
-            "published for {year} or any earlier year."
+            "The comparison cannot be made for {year}: no Dutch cost per person per year was "
+            "found for {year} or any earlier year."
         ).format(year=report_year)
     return ""
 
@@ -473,10 +506,13 @@ def comparison_paragraph(
     budget_stage: str | None,
     report_year: int,
     focus: Sequence[str] = letter.FOCUS_COUNTRIES,
+    reached_counts: Sequence[costs.Reached] = (),
 ) -> str:
     """The comparison as the debate makes it, with the range the denominators give and
     what the ratio can and cannot support; `budget_stage`: the stage of the region's
-    budget (`costs.region_budget_stage`), None for the yearly amount the letter states."""
+    budget (`costs.region_budget_stage`), None for the yearly amount the letter states;
+    `reached_counts`: the counts of people reached (`costs.people_reached`), of which those of
+    another period than the budget are named as not divided."""
     refusal = _refused(dutch, budget_year, report_year)
     if refusal or budget_year is None:
         return refusal
@@ -491,14 +527,11 @@ def comparison_paragraph(
             "(the line funds the letter's eight focus countries; here it is divided by the "
             "refugees in the focus countries chosen for this report, {countries})"
         ).format(countries=format_list(names, locale=i18n.locale_code()))
+    reached = per[per.index.str.startswith("reached_")]
     text = _(
         "The region's side is the reception-in-the-region line of {budget_year}: {amount}, "
-        "{stage}{which}. Divided by the refugees hosted in the focus countries{chosen} it "
-        "comes to {per_refugee} per refugee a year; divided by the people the programmes "
-        "reported reaching, to as much as {per_reached}. Against these stand the Dutch costs "
-        "per person per year: {dutch}. Depending on the denominator and the Dutch figure, the "
-        "Dutch cost per person is **{low} to {high} times** the region's budget per person "
-        "(@tab:cost_comparison)."
+        "{stage}{which}. Divided by the refugees hosted in the focus countries{chosen} at "
+        "the end of {budget_year} it comes to {per_refugee} per refugee that year."
     ).format(
         budget_year=budget_year,
         amount=_eur_million(eur),
@@ -510,10 +543,27 @@ def comparison_paragraph(
         which=_which_year(budget_year, report_year),
         chosen=chosen,
         per_refugee=_eur(per.iloc[0]),
-        per_reached=_eur(per.max()),
-        dutch="; ".join(f"{_sentence(cost_label(c))}, {_eur(c.value)}" for c in dutch),
-        low=count(low),
-        high=count(high),
+    )
+    if len(reached):
+        text = _sentences(
+            text,
+            _(
+                "Divided by the people the programmes reported reaching in a period that "
+                "includes {budget_year}, it comes to as much as {per_reached}."
+            ).format(budget_year=budget_year, per_reached=_eur(reached.max())),
+        )
+    text = _sentences(
+        text,
+        _other_period_sentence(costs.other_period(reached_counts, budget_year), budget_year),
+        _(
+            "Against these stand the Dutch costs per person per year: {dutch}. Depending on "
+            "the denominator and the Dutch figure, the Dutch cost per person is {low} to "
+            "{high} times the region's budget per person (@tab:cost_comparison)."
+        ).format(
+            dutch="; ".join(f"{_sentence(cost_label(c))}, {_eur(c.value)}" for c in dutch),
+            low=count(low),
+            high=count(high),
+        ),
     )
     if any(c.year != budget_year for c in dutch):
         text = _sentences(
@@ -523,6 +573,7 @@ def comparison_paragraph(
                 "used are those nearest to it."
             ).format(year=budget_year),
         )
+    spread = per.max() / per.min()  # the budget per person's own spread
     return _sentences(
         text,
         _(
@@ -532,8 +583,45 @@ def comparison_paragraph(
             "times *cheaper*. The region's full cost per refugee, borne mostly by host "
             "countries, UN agencies and other donors, is not in these figures, and the ratio "
             "moves by a factor of {factor} with the choice of denominator alone."
-        ).format(factor=count(per.max() / per.min())),  # the budget per person's own spread
+        ).format(factor=_factor(spread)),
     )
+
+
+def _factor(value: float) -> str:
+    """A spread as readers write it: '1.5', '2', '91' (a decimal only where it says
+    something: below 10 and not whole)."""
+    if value >= 10 or round(value, 1) == round(value):
+        return count(round(value))
+    return one_decimal(value)
+
+
+def _reached_count(count_: costs.Reached) -> str:
+    """'more than 100,000 in mid-2017 to mid-2018'; a sum over domains says it may
+    overlap."""
+    when = counted("mid_year", count_.start, count_.end)
+    if count_.may_overlap:
+        return _("{people} in {period} (added up over domains that may overlap)").format(
+            people=count(count_.people), period=when
+        )
+    return _("{people} in {period}").format(
+        people=qualified(count(count_.people), count_.qualifier), period=when
+    )
+
+
+def _other_period_sentence(other: Sequence[costs.Reached], budget_year: int) -> str:
+    """Why the counts of people reached in other years divide nothing, or ''."""
+    if not other:
+        return ""
+    counts = format_list([_reached_count(c) for c in other], locale=i18n.locale_code())
+    return i18n.ngettext(
+        "The programmes' published count of people reached is of another period than the "
+        "budget of {budget_year}: {counts}. No budget of the line for that period was "
+        "found, so the budget is not divided by it.",
+        "The programmes' published counts of people reached are of other periods than the "
+        "budget of {budget_year}: {counts}. No budget of the line for those periods was "
+        "found, so the budget is not divided by them.",
+        len(other),
+    ).format(counts=counts, budget_year=budget_year)
 
 
 def appeals_paragraph(shares: Sequence[costs.AppealShare], report_year: int) -> str:
@@ -562,7 +650,7 @@ def appeals_paragraph(shares: Sequence[costs.AppealShare], report_year: int) -> 
 GAP_SENTENCES = {
     "oir_line_realised": N_(
         "No realised spending of the reception-in-the-region line (development "
-        "budget, article 4.2) was found for any year: only budget stages are public, "
+        "budget, article 4.2) was found for any year: only budget stages were found, "
         "so the region's side of every comparison here is a budget, not money spent."
     ),
     "per_resident": N_(

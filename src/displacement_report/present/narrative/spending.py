@@ -140,21 +140,27 @@ def packages_paragraph(rows: pd.DataFrame) -> str:
 
 # --- money set against need ---------------------------------------------------------------
 
-#: The groups an amount per person divides by, as a sentence names them.
+#: The counts an amount per person divides by (`spending.PER_PERSON_GROUPS`), as a
+#: sentence names them.
 _PER_GROUP = {
     "eur_per_refugees": N_("{amount} per refugee under UNHCR's mandate"),
-    "eur_per_asylum_seekers": N_("{amount} per asylum-seeker"),
-    "eur_per_unrwa_refugees": N_("{amount} per Palestine refugee under UNRWA's mandate"),
+    "eur_per_refugees_asylum_seekers": N_("{amount} per refugee or asylum-seeker"),
+    "eur_per_refugees_asylum_seekers_unrwa": N_(
+        "{amount} per person when Palestine refugees under UNRWA's mandate are counted too"
+    ),
 }
 
 
 def _per_group_parts(row: pd.Series) -> list[str]:
-    """'EUR 22 per refugee ...' for each group hosted; a group of nobody is left out."""
+    """'EUR 22 per refugee ...' for each wider count; a count that adds nobody (no
+    asylum-seekers, no Palestine refugees) repeats the one before and is left out."""
     parts = []
+    previous = None
     for column, phrase in _PER_GROUP.items():
         value = row[column]
-        if pd.notna(value) and value > 0:
+        if pd.notna(value) and value > 0 and value != previous:
             parts.append(_(phrase).format(amount=whole_amount(float(value), "EUR")))
+        previous = value
     if parts:
         parts[0] = f"**{parts[0]}**"
     return parts
@@ -198,8 +204,9 @@ def per_person_paragraph(table: pd.DataFrame, hosts: int, stages: pd.Series | No
     ).format(year=year, amount=amount, where=where, parts=_or(parts))
     if len(parts) > 1:
         text += " " + _(
-            "Each is the whole amount divided by one group: views of the same money, not "
-            "parts of it."
+            "Each divides the whole amount by a wider count of the people hosted: views of "
+            "the same money, the Dutch contribution per person depending on whom one counts, "
+            "not what a person's reception costs."
         )
     if len(table) == 1:
         text += " " + _("The line's budget was found for {year} only.").format(year=year)
@@ -410,9 +417,11 @@ def eu_paragraph(eu: pd.DataFrame) -> str:
 GAP_SENTENCES = {
     "realised_per_country": N_(
         "No realised (spent) reception-in-the-region amount per country for: "
-        "{countries}; only budgets, allocations or programme totals are public."
+        "{countries}; only budgets, allocations or programme totals were found."
     ),
-    "oir_line": N_("No budget figure for the reception-in-the-region line in: {years}."),
+    "oir_line": N_(
+        "No budget figure of the reception-in-the-region line itself was found for: {years}."
+    ),
     "oir_line_realised": N_(
         "No realised total for the reception-in-the-region line in any year: the "
         "figures are budget stages, not spending."

@@ -36,6 +36,26 @@ def unmatched_pointer(joins: dict[str, Joined], among: Collection[str] | None = 
     ).format(n=len(lost))
 
 
+def income_share_pointer(income_join: Joined, year: int) -> str:
+    """The line under the income shares: the countries with no income group at the end
+    of the report year, as the technical notes list them (the join on income group
+    only: a country that lacks a population or GDP figure still has its share). Their
+    people count in the total and in neither share, which is what the line says, not
+    that they are 'left out'."""
+    lost = len(income_join.unmatched)
+    if not lost:
+        return ""
+    return ngettext(
+        "*At the end of {year}, {n} country has no World Bank income group: the people it "
+        "hosts count in the total of the shares above and in neither share; the technical "
+        "notes name it.*",
+        "*At the end of {year}, {n} countries have no World Bank income group: the people "
+        "they host count in the total of the shares above and in neither share; the "
+        "technical notes name them.*",
+        lost,
+    ).format(n=lost, year=year)
+
+
 #: How a join records a country it lost: the data's name, then its code in brackets.
 _LOST = re.compile(r"^(?P<name>.+) \((?P<iso3>[A-Z0-9]{3})\)$")
 

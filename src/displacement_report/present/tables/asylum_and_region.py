@@ -68,11 +68,13 @@ def origins_table(by_origin: pd.DataFrame, year: int, source: str) -> str:
 
 
 def hosts_table(in_hosts: pd.DataFrame, names: Mapping[str, str], year: int, source: str) -> str:
-    hosted, near, share, waiting = (
+    hosted, near, share, waiting, waiting_near, share_all = (
         _("Refugees and OIP hosted"),
         _("From a neighbouring country"),
         _("Share"),
         _("Asylum-seekers (not counted)"),
+        _("Of whom from a neighbouring country"),
+        _("Share had they been counted"),
     )
     frame = pd.DataFrame(
         {
@@ -81,9 +83,18 @@ def hosts_table(in_hosts: pd.DataFrame, names: Mapping[str, str], year: int, sou
             near: in_hosts["from_neighbouring"].to_numpy(),
             share: in_hosts["share"].to_numpy(),
             waiting: in_hosts["asylum_seekers"].to_numpy(),
+            waiting_near: in_hosts["asylum_seekers_from_neighbouring"].to_numpy(),
+            share_all: in_hosts["share_with_asylum_seekers"].to_numpy(),
         }
     )
-    formats = {hosted: count, near: count, share: percent, waiting: count}
+    formats = {
+        hosted: count,
+        near: count,
+        share: percent,
+        waiting: count,
+        waiting_near: count,
+        share_all: percent,
+    }
     caption = _(
         "The focus countries as hosts: people from a neighbouring country, end of {year}"
     ).format(year=year)

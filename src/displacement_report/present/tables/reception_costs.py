@@ -385,13 +385,15 @@ def counted(when: str, start: int, end: int) -> str:
 
 def cost_label(cost: costs.DutchCost) -> str:
     """A Dutch cost per person per year as the comparison names it: 'Regular reception
-    (COA, per registered resident, 2022)', 'All reception (estimate per asylum seeker,
-    c. 2019)', its period in the edition's language."""
-    label = (
-        _("{setting} (COA, per registered resident, {period})")
-        if cost.basis == "per_resident_year"
-        else _("{setting} (estimate per asylum seeker, {period})")
-    )
+    (COA, per registered resident, 2022)', 'All reception (second-hand rough estimate
+    per asylum seeker, c. 2019)', its period in the edition's language. An estimate read
+    in a secondary source (a fact-check, a news report) says so wherever it is used."""
+    if cost.basis == "per_resident_year":
+        label = _("{setting} (COA, per registered resident, {period})")
+    elif cost.quality == "secondary":
+        label = _("{setting} (second-hand rough estimate per asylum seeker, {period})")
+    else:
+        label = _("{setting} (estimate per asylum seeker, {period})")
     written = cost.period_nl if i18n.column_name("period") == "period_nl" else cost.period
     return label.format(setting=setting_name(cost.setting), period=written or cost.period)
 

@@ -117,6 +117,8 @@ def results_table(
     frame = pd.DataFrame(
         {
             _("Result"): localized(rows, "description").to_numpy(),
+            # the domain the chapter counts results by ('9 on education'), checkable here
+            _("Domain"): [_(DOMAIN_PHRASES.get(str(d), str(d))) for d in rows["domain"]],
             number: rows["value"].to_numpy(),
             _("Unit"): localized(rows, "unit").to_numpy(),
             _("Target or achieved"): [
@@ -149,8 +151,12 @@ def per_person_table(
             _("Budget stage"): stage_names,
             budget: table["eur"].to_numpy(),
             _("EUR per refugee (UNHCR)"): table["eur_per_refugees"].to_numpy(),
-            _("EUR per asylum-seeker"): table["eur_per_asylum_seekers"].to_numpy(),
-            _("EUR per Palestine refugee (UNRWA)"): table["eur_per_unrwa_refugees"].to_numpy(),
+            _("EUR per refugee or asylum-seeker"): table[
+                "eur_per_refugees_asylum_seekers"
+            ].to_numpy(),
+            _("EUR per person, Palestine refugees (UNRWA) counted too"): table[
+                "eur_per_refugees_asylum_seekers_unrwa"
+            ].to_numpy(),
         }
     )
     if stages is None:
