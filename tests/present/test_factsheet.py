@@ -130,11 +130,13 @@ def csv(real_dir: Path) -> dict[str, pd.DataFrame]:
     }
 
 
-def _csv_sum(frame: pd.DataFrame, column: str, year: int, **where: str) -> int:
+def _csv_sum(frame: pd.DataFrame, column: str, year: int, **where: str) -> int | None:
+    """The sum of a column's figures; None where the rows hold no figure (missing is not
+    zero: Jordan has no OIP cell and no IDMC row)."""
     rows = frame[frame["year"] == year]
     for field, value in where.items():
         rows = rows[rows[field] == value]
-    return int(rows[column].fillna(0).sum())
+    return None if rows[column].isna().all() else int(rows[column].sum())
 
 
 @pytest.mark.parametrize("code", ["JOR", "TUR", "COL"])
@@ -265,7 +267,8 @@ def test_solutions_for_one_country_read_each_field_the_way_unhcr_fills_it():
         "resettled_in": 3,
         "naturalised_in": 6,
     }
-    assert not solutions.solutions_in_country(frame, "LBN", 2025).any()
+    # a country the table does not mention has no figure, not zero
+    assert solutions.solutions_in_country(frame, "LBN", 2025).isna().all()
     assert "records no returns" in words.solutions_note(found * 0, "Lebanon", 2025)
 
 
@@ -273,7 +276,14 @@ def test_solutions_of_jordan_2025_equal_the_csv_file(real_dir, csv):
     found = solutions.solutions_in_country(unhcr.load_solutions(real_dir), "JOR", 2025)
     frame = csv["solutions"]
     assert found["returned_from"] == _csv_sum(frame, "returned_refugees", 2025, coa_iso="JOR")
-    assert found["naturalised_in"] == _csv_sum(frame, "naturalisation", 2025, coa_iso="JOR")
+    assert found["naturalised_in"] is pd.NA  # Jordan reports no naturalisation figure
+    assert _csv_sum(frame, "naturalisation", 2025, coa_iso="JOR") is None
+    table = tables.solutions_table(found, "Jordan", 2025, "Source: UNHCR")
+    cells = [
+        tr.find_all("td")[-1].get_text()
+        for tr in BeautifulSoup(table, "html.parser").select("tbody tr")
+    ]
+    assert cells[-1] == "–"  # a dash in the table, never 0
 
 
 # --- the document: numbering, colophon line, index ----------------------------------------
@@ -488,3 +498,56 @@ def test_a_country_without_a_protracted_situation_is_told_so_in_its_language():
         dutch = words.no_protracted("Syrië", settings)
     assert dutch.startswith("Syrië kende eind 2025 geen langdurige vluchtelingensituatie")
     assert "25.000 vluchtelingen" in dutch
+
+
+def test_the_history_draws_no_bar_and_no_year_label_where_there_is_no_figure(tmp_path):
+    """St Kitts and Nevis, 2017-2025: nobody in any group in 2022 (refugees and
+    asylum-seekers 0, OIP and IDPs without a figure); OIP without a figure before 2020."""
+    rows = {year: _row(5, pd.NA, 0, pd.NA, pd.NA) for year in range(2017, 2026)}
+    rows[2020] = _row(0, pd.NA, 0, 19, pd.NA)
+    rows[2021] = _row(0, pd.NA, 0, 60, pd.NA)
+    rows[2022] = _row(0, pd.NA, 0, pd.NA, pd.NA)
+    frame = _over_time(rows)
+    fig = charts.displacement_trend(frame, "t", "Source: x", size=(6.7, 3.0), legend_below=True)
+    from displacement_report.present.charts.collisions import problems
+
+    assert problems(fig) == []
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert "2022" not in labels and labels
+    data = exhibits.chart_data(fig)
+    oip = data[data["series"] == "Other people in need of international protection"]
+    # no figure stays no figure (never 0.0); a recorded zero stays 0
+    assert oip.set_index("x")["value"].isna().loc[[2017, 2022]].all()
+    assert oip.set_index("x").loc[2021, "value"] == 60
+    refugees = data[data["series"] == "Refugees under UNHCR's mandate"].set_index("x")
+    assert refugees.loc[2022, "value"] == 0
+    html = exhibits.chart_html(fig, "profile_KNA_by_group")
+    assert "2022" not in words.history_caption("Saint Kitts and Nevis", frame.loc[:2021])
+    caption = words.history_caption("Saint Kitts and Nevis", frame)
+    assert caption.endswith(
+        "No bar for 2022: the statistics record nobody in these groups there, or give no figure."
+    )
+    assert html
+    plt.close(fig)
+
+
+def test_a_chart_s_data_file_names_its_columns_in_the_edition_s_language(tmp_path):
+    rows = {2024: _row(5, pd.NA, 1, pd.NA, pd.NA), 2025: _row(7, pd.NA, 2, 3, pd.NA)}
+    exhibits.configure(tmp_path, {}, "test")
+    try:
+        for language, header in (("en", "year,group,people"), ("nl", "jaar,groep,personen")):
+            with i18n.using(language):
+                fig = charts.displacement_trend(_over_time(rows), "t", "Source: x")
+                exhibits.chart_html(fig, f"profile_X_by_group_{language}")
+                plt.close(fig)
+            lines = (tmp_path / f"profile_X_by_group_{language}.csv").read_text().splitlines()
+            assert lines[0] == header
+            assert f"2025,{i18n_name(language)},7" in lines  # whole people, not 7.0
+            assert f"2024,{i18n_name(language, 'oip')}," in lines  # no figure: empty
+    finally:
+        exhibits._context = None
+
+
+def i18n_name(language: str, group: str = "refugees") -> str:
+    with i18n.using(language):
+        return i18n._(headline.COMPONENTS[group])

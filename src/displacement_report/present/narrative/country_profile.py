@@ -10,7 +10,13 @@ from displacement_report.analysis.demographics import Pyramid
 from displacement_report.analysis.headline import COMPONENTS, OIP_FIRST_YEAR
 from displacement_report.analysis.key_figures import KeyFigure, NoFigure
 from displacement_report.i18n import N_, _
-from displacement_report.present.format import count, escape_markdown, percent, signed_percent
+from displacement_report.present.format import (
+    count,
+    escape_markdown,
+    percent,
+    signed_percent,
+    year_list,
+)
 from displacement_report.settings import ReportSettings
 
 #: What each key-figure tile counts.
@@ -78,14 +84,23 @@ def recorded_anyone(shown: pd.DataFrame) -> bool:
 
 def history_caption(name: str, shown: pd.DataFrame) -> str:
     """What the history chart shows, from the first year it has a bar (a country UNHCR
-    records only from 2017 says 2017, not the chart's first possible year)."""
+    records only from 2017 says 2017, not the chart's first possible year), and the
+    years in between that have no bar (nobody, or no figure, in every group)."""
     people = shown[list(COMPONENTS)].astype("Float64").fillna(0).sum(axis=1)
     year = int(shown.index.max())
     start = int(people.index[people > 0].min()) if (people > 0).any() else year
-    return _(
+    caption = _(
         "People hosted in or displaced inside {country} at the end of each year, "
         "{start}–{year}, by group."
     ).format(country=name, start=start, year=year)
+    inside = people.loc[start:year]
+    empty = [int(y) for y in inside.index[inside == 0]]
+    if empty:
+        caption += " " + _(
+            "No bar for {years}: the statistics record nobody in these groups there, "
+            "or give no figure."
+        ).format(years=year_list(empty))
+    return caption
 
 
 def tiles_heading(name: str, year: int) -> str:

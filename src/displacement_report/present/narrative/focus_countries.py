@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 from babel.lists import format_list
 
 from displacement_report import letter
-from displacement_report.analysis.headline import TOTAL
+from displacement_report.analysis.headline import TOTAL, known_groups
 from displacement_report.i18n import _, country_name, locale_code
 from displacement_report.present.format import (
     escape_markdown,
@@ -20,9 +21,9 @@ from displacement_report.present.narrative.global_picture import change_percent
 def _hosted_sentence(now: pd.Series, country: str, year: int) -> str:
     """Who the country hosts from abroad; a group of nobody is left out."""
     groups = []
-    if now["refugees"]:
+    if _some(now["refugees"]):
         groups.append(_("{n} refugees under UNHCR's mandate").format(n=millions(now["refugees"])))
-    if now["unrwa_refugees"]:
+    if _some(now["unrwa_refugees"]):
         groups.append(
             _("{n} Palestine refugees under UNRWA's mandate").format(
                 n=millions(now["unrwa_refugees"])
@@ -45,12 +46,17 @@ def _hosted_sentence(now: pd.Series, country: str, year: int) -> str:
     ).format(**fields)
 
 
+def _some(value: Any) -> bool:
+    """A figure above zero (<NA>, no figure, is not)."""
+    return bool(not pd.isna(value) and value)
+
+
 def _displaced_inside(now: pd.Series, year: int) -> str:
     if pd.isna(now["idps"]):
         return _("IDMC gives no figure for people displaced inside the country in {year}.").format(
             year=year
         )
-    if now["idps"]:
+    if _some(now["idps"]):
         return _("A further {idps} people were displaced inside the country.").format(
             idps=millions(now["idps"])
         )
@@ -93,9 +99,12 @@ def _change_since(over_time: pd.DataFrame, baseline: int, year: int) -> str:
     lacks the IDP figure (so the two years are compared like with like)."""
     now, before = over_time.loc[year], over_time.loc[baseline]
     assert isinstance(now, pd.Series) and isinstance(before, pd.Series)  # one row per year
-    if pd.notna(now[TOTAL]) and pd.notna(before[TOTAL]) and before[TOTAL]:
+    same_groups = known_groups(now) == known_groups(before)
+    if same_groups and pd.notna(now[TOTAL]) and pd.notna(before[TOTAL]) and before[TOTAL]:
         return _total_change(now, before, baseline)
-    abroad_now, abroad_before = now[list(ABROAD)].sum(), before[list(ABROAD)].sum()
+    # only the groups with a figure in both years: a change from or to no figure is none
+    both = [c for c in ABROAD if c in known_groups(now) & known_groups(before)]
+    abroad_now, abroad_before = now[both].sum(), before[both].sum()
     if not abroad_before:
         return ""
     change = float(100 * (abroad_now - abroad_before) / abroad_before)
