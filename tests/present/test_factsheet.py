@@ -105,7 +105,8 @@ def test_tiles_html_says_in_text_what_the_colours_and_arrows_show():
     tiles = [
         KeyFigure("refugees", 2025, 600, 800),
         KeyFigure("asylum_seekers", 2025, 120, 100),
-        KeyFigure("idps", 2005, None, None, "idmc_world_only", "idmc_world_only"),
+        KeyFigure("idps", 2025, None, 40, "not_recorded"),
+        KeyFigure("oip", 2025, None, None, "not_recorded", "not_recorded"),
     ]
     page = BeautifulSoup(tables.tiles_html(tiles, "<Jordan>", 2025, "Source: UNHCR"), "html.parser")
     items = page.select("ul.tiles > li")
@@ -114,7 +115,16 @@ def test_tiles_html_says_in_text_what_the_colours_and_arrows_show():
     texts = [li.get_text(" ", strip=True) for li in items]
     assert texts[0] == "Refugees (UNHCR mandate) 600 ▼ 200 fewer than at the end of 2024 (-25.0%)"
     assert "20 more than at the end of 2024 (+20.0%)" in texts[1]
-    assert texts[2].endswith("– IDMC gives no figure by country for 2005")
+    assert texts[2].endswith("– no figure for the end of 2025")
+    # a group without a figure in either year gets no tile of dashes, but a sentence
+    assert len(items) == 3 and not page.select("li.tile-oip")
+    assert page.select_one("p.profile-note").get_text() == (
+        "No figure for <Jordan> at the end of 2025 or 2024, which is not the same as nobody: "
+        "other people in need of international protection."
+    )
+    # every label as high as the longest, so that the figures stand on one line
+    heights = {li.select_one(".tile-label")["style"] for li in items}
+    assert len(heights) == 1
     for arrow in page.select(".tile-arrow"):
         assert arrow["aria-hidden"] == "true"  # the words say it for screen readers
     assert "&lt;Jordan&gt;" in str(page) and "<Jordan>" not in str(page.select_one("p"))
@@ -551,3 +561,54 @@ def test_a_chart_s_data_file_names_its_columns_in_the_edition_s_language(tmp_pat
 def i18n_name(language: str, group: str = "refugees") -> str:
     with i18n.using(language):
         return i18n._(headline.COMPONENTS[group])
+
+
+def test_a_break_in_unrwa_s_count_gets_a_note_and_other_changes_do_not():
+    lebanon = [
+        KeyFigure("refugees", 2025, 535_168, 758_742),  # -29.5%: returns explain it
+        KeyFigure("unrwa_refugees", 2025, 228_274, 486_269),
+        KeyFigure("asylum_seekers", 2025, 7_617, 6_748),
+    ]
+    (found,) = key_figures.breaks(lebanon)
+    assert found.group == "unrwa_refugees"
+    assert words.break_note(found, "Lebanon") == (
+        "Palestine refugees (UNRWA mandate) in Lebanon: -53.1% on 2024. The source states "
+        "no reason for a change of this size; the figure is shown as published."
+    )
+    small = [KeyFigure("unrwa_refugees", 2025, 5_000, 10_000)]  # halved, but 5,000 people
+    assert key_figures.breaks(small) == []
+
+
+def test_a_mostly_unrwa_headline_shows_the_unhcr_mandate_trend_beside_it():
+    from displacement_report.present.narrative.focus_countries import profile_paragraph
+
+    table = _over_time(
+        {
+            2019: _row(693_668, 2_272_411, 80_000, pd.NA, pd.NA),
+            2025: _row(436_226, 2_398_179, 8_068, pd.NA, pd.NA),
+        }
+    )
+    table[headline.TOTAL] = table[list(headline.COMPONENTS)].sum(axis=1, min_count=1)
+    text = profile_paragraph(table, "Jordan", 2019, 2025)
+    assert "refugees under UNHCR's mandate numbered 693,668 at the end of 2019 and 436,226" in text
+    # the total is the hosted figure of the first sentence: not repeated in its words
+    assert "Altogether" not in text and "That is 6.7% fewer than at the end of 2019." in text
+
+
+def test_palestine_refugees_at_home_are_not_hosted_nor_added_to_the_displaced():
+    from displacement_report.present.narrative.focus_countries import profile_paragraph
+
+    table = _over_time({2025: _row(0, 2_484_580, 0, pd.NA, 2_035_000)})
+    text = profile_paragraph(table, "the Palestinian territories", 2019, 2025, True)
+    assert "2.5 million registered Palestine refugees" in text
+    assert "not hosted by another country" in text and "hosted 2.5" not in text
+    assert "overlap and are not added up" in text and "4.5" not in text
+    unrwa = pd.DataFrame(
+        {
+            "year": [2025, 2025],
+            "coo_iso": ["PSE", "PSE"],
+            "coa_iso": ["PSE", "JOR"],
+            "total": [1, 2],
+        }
+    )
+    assert headline.unrwa_at_home(unrwa, "PSE") and not headline.unrwa_at_home(unrwa, "JOR")

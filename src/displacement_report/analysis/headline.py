@@ -244,6 +244,14 @@ def known_groups(row: pd.Series) -> frozenset[str]:
     return frozenset(c for c in COMPONENTS if pd.notna(row[c]))
 
 
+def unrwa_at_home(unrwa: pd.DataFrame, host: str) -> bool:
+    """Whether UNRWA counts Palestine refugees in their own territory in `host` (the
+    Palestinian territories: origin and place the same): there they are not hosted by
+    another country, and many of the people displaced inside are among them."""
+    rows = unrwa[(unrwa["coa_iso"] == host) & (unrwa["coo_iso"] == host)]
+    return bool(len(rows))
+
+
 def idmc_country_years(idmc: pd.DataFrame) -> set[int]:
     """Years in which IDMC's figures are broken down by country (not only a world total)."""
     return set(idmc.loc[idmc["coa_iso"] != "UNK", "year"].astype(int))

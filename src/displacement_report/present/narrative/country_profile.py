@@ -4,6 +4,8 @@ function says Markdown; the page escapes it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from displacement_report.analysis.demographics import Pyramid
@@ -41,6 +43,43 @@ def no_figure(reason: NoFigure, year: int) -> str:
     if reason == "oip_not_counted":
         return _("UNHCR counts this group from {first}").format(first=OIP_FIRST_YEAR)
     return _("no figure for the end of {year}").format(year=year)
+
+
+def _lower_first(label: str) -> str:
+    """A label inside a sentence: 'other people ...', but 'Palestine refugees ...'."""
+    return label if label.startswith("Palestin") else label[:1].lower() + label[1:]
+
+
+def no_figure_groups(groups: list[str], name: str, year: int) -> str:
+    """The groups the tiles leave out: no figure in `year` nor the year before."""
+    labels = [_lower_first(_(TILE_LABELS[g])) for g in groups]
+    return _(
+        "No figure for {country} at the end of {year} or {before}, which is not the same "
+        "as nobody: {groups}."
+    ).format(country=name, year=year, before=year - 1, groups="; ".join(labels))
+
+
+def break_note(figure: KeyFigure, name: str, returned: Any = None) -> str:
+    """What is said under the tiles of a break (`key_figures.breaks`): the reason where
+    the data give one (refugees who returned home in the year), otherwise that the data
+    show the change without a stated reason."""
+    fields = {
+        "group": _(TILE_LABELS[figure.group]),
+        "country": name,
+        "percent": signed_percent(figure.change_pct),
+        "before": figure.year - 1,
+        "year": figure.year,
+    }
+    returned = None if returned is None or pd.isna(returned) else int(str(returned))
+    if figure.group == "refugees" and figure.change is not None and figure.change < 0 and returned:
+        return _(
+            "{group} in {country}: {percent} on {before}; {returned} refugees returned home "
+            "from {country} in {year} (UNHCR's solutions table)."
+        ).format(**fields, returned=count(returned))
+    return _(
+        "{group} in {country}: {percent} on {before}. The source states no reason for a "
+        "change of this size; the figure is shown as published."
+    ).format(**fields)
 
 
 def tile_value(figure: KeyFigure) -> str:
@@ -82,7 +121,7 @@ def recorded_anyone(shown: pd.DataFrame) -> bool:
     return bool(shown[list(COMPONENTS)].astype("Float64").fillna(0).to_numpy().any())
 
 
-def history_caption(name: str, shown: pd.DataFrame) -> str:
+def history_caption(name: str, shown: pd.DataFrame, overlap: bool = False) -> str:
     """What the history chart shows, from the first year it has a bar (a country UNHCR
     records only from 2017 says 2017, not the chart's first possible year), and the
     years in between that have no bar (nobody, or no figure, in every group)."""
@@ -100,6 +139,11 @@ def history_caption(name: str, shown: pd.DataFrame) -> str:
             "No bar for {years}: the statistics record nobody in these groups there, "
             "or give no figure."
         ).format(years=year_list(empty))
+    if overlap:
+        caption += " " + _(
+            "Palestine refugees and people displaced inside the country overlap: their bars "
+            "are stacked to show each, not to make a total."
+        )
     return caption
 
 
@@ -109,8 +153,32 @@ def tiles_heading(name: str, year: int) -> str:
     )
 
 
-def no_protracted(name: str, settings: ReportSettings) -> str:
-    """Said under the heading on protracted situations where the country has none."""
+def unrwa_outside_the_rule() -> str:
+    """Said with the protracted situations of a country with Palestine refugees under
+    UNRWA's mandate: the rule does not count them."""
+    return _(
+        "Palestine refugees under UNRWA's mandate are outside this rule, which counts "
+        "refugees under UNHCR's mandate only."
+    )
+
+
+def no_protracted(name: str, settings: ReportSettings, unrwa: bool = False) -> str:
+    """Said under the heading on protracted situations where the country has none
+    (`unrwa`: it has Palestine refugees under UNRWA's mandate, outside the rule)."""
+    if unrwa:
+        return (
+            _(
+                "No nationality of refugees under UNHCR's mandate numbered {threshold} or more "
+                "in {country} in each of the last {years} years to the end of {year}."
+            ).format(
+                country=name,
+                year=settings.report_year,
+                threshold=count(settings.protracted_threshold),
+                years=settings.protracted_years,
+            )
+            + " "
+            + unrwa_outside_the_rule()
+        )
     return _(
         "{country} hosted no protracted refugee situation at the end of {year}: no "
         "nationality numbered {threshold} refugees or more there in each of the last "
@@ -205,6 +273,15 @@ def stateless_line(stateless: int, name: str, year: int) -> str:
         "UNHCR also counts {n} stateless people in {country} at the end of {year}; Global "
         "Trends counts them apart from the forcibly displaced."
     ).format(n=count(stateless), country=name, year=year)
+
+
+def no_origins(name: str, year: int) -> str:
+    """Said instead of an origins table without a row."""
+    return _(
+        "UNHCR's statistics record no refugees, asylum-seekers or other people in need of "
+        "international protection from abroad in {country} at the end of {year}: there is "
+        "no table of their origins."
+    ).format(country=name, year=year)
 
 
 def locator_caption(name: str) -> str:

@@ -226,12 +226,11 @@ def profile_table(
         _("From a neighbouring country"): (count, in_host["from_neighbouring"]),
         _("Share"): (percent, in_host["share"]),
         _("Substantive asylum decisions"): (count, rates["substantive"]),
-        _("Decided by"): (None, decided_by or "–"),
         _("Refugee recognition rate"): (percent, rates["recognition_rate"]),
         _("Total protection rate"): (percent, rates["total_protection_rate"]),
     }
     frame = pd.DataFrame({header: [value] for header, (_f, value) in columns.items()})
-    formats = {header: f for header, (f, _v) in columns.items() if f is not None}
+    formats = {header: formatter for header, (formatter, _v) in columns.items()}
     caption = _(
         "{country}: people from a neighbouring country and asylum decisions, {year} (no rate "
         "under {minimum} substantive decisions)"
@@ -241,4 +240,6 @@ def profile_table(
             "{country}: people from a neighbouring country at the end of {year}, and asylum "
             "decisions in {decisions_year} (no rate under {minimum} substantive decisions)"
         ).format(country=country, year=year, decisions_year=decisions_year, minimum=count(minimum))
+    if decided_by:  # a column would not fit the page beside the rates
+        caption += ". " + _("Decided by: {who}").format(who=decided_by)
     return table_html(frame, formats, caption, source, name="profile_asylum")
