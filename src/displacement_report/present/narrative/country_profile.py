@@ -14,9 +14,11 @@ from displacement_report.analysis.key_figures import KeyFigure, NoFigure
 from displacement_report.i18n import N_, _
 from displacement_report.present.format import (
     count,
+    country_column,
     escape_markdown,
     percent,
     signed_percent,
+    spoken_list,
     year_list,
 )
 from displacement_report.settings import ReportSettings
@@ -132,6 +134,11 @@ def history_caption(name: str, shown: pd.DataFrame, overlap: bool = False) -> st
         "People hosted in or displaced inside {country} at the end of each year, "
         "{start}–{year}, by group."
     ).format(country=name, start=start, year=year)
+    idps = shown["idps"].astype("Float64")
+    if idps.loc[start : min(year, 2008)].isna().any() and idps.notna().any():
+        caption += " " + _(
+            "No IDP bar where IDMC gives no figure by country (before 2009): no figure is not zero."
+        )
     inside = people.loc[start:year]
     empty = [int(y) for y in inside.index[inside == 0]]
     if empty:
@@ -286,3 +293,70 @@ def no_origins(name: str, year: int) -> str:
 
 def locator_caption(name: str) -> str:
     return _("{country} and its neighbours.").format(country=name)
+
+
+def _destinations_list(destinations: pd.DataFrame, n: int = 3) -> str:
+    """'Chad (1,334,595), Egypt (834,201) and Libya (639,166)'."""
+    names = country_column(destinations.head(n))
+    totals = destinations["total"].head(n)
+    return spoken_list([f"{c} ({count(t)})" for c, t in zip(names, totals, strict=True)])
+
+
+def abroad_sentences(
+    abroad: pd.Series,
+    destinations: pd.DataFrame,
+    returns: pd.Series,
+    idps: KeyFigure | None,
+    name: str,
+    year: int,
+) -> str:
+    """The view from the country people flee: its people abroad and where most of them
+    are, the returns to it in the year, and the IDP returns beside the change in IDMC's
+    count (Sudan 2025: 2.9 million IDP returns, IDMC's figure 2.4 million lower). Every
+    number as the tables and tiles print it."""
+    labels = {
+        "refugees": _("{n} refugees"),
+        "asylum_seekers": _("{n} asylum-seekers"),
+        "oip": _("{n} other people in need of international protection"),
+    }
+    groups = [text.format(n=count(abroad[g])) for g, text in labels.items() if _positive(abroad[g])]
+    if not groups:
+        return _(
+            "UNHCR's statistics record no refugees, asylum-seekers or other people in need "
+            "of international protection from {country} abroad at the end of {year}."
+        ).format(country=name, year=year)
+    sentences = [
+        _("At the end of {year}, {groups} from {country} were abroad, most in {where}.").format(
+            year=year,
+            groups=spoken_list(groups),
+            country=name,
+            where=_destinations_list(destinations),
+        )
+    ]
+    if _positive(returns["refugees"]):
+        sentences.append(
+            _("In {year}, {n} refugees returned to {country} from abroad.").format(
+                year=year, n=count(returns["refugees"]), country=name
+            )
+        )
+    if _positive(returns["idps"]):
+        text = _("{n} internally displaced people returned home in {year}.").format(
+            n=count(returns["idps"]), year=year
+        )
+        if idps is not None and idps.change is not None and idps.change < 0:
+            text = _(
+                "{n} internally displaced people returned home in {year}, the year in which "
+                "IDMC's count of people displaced inside {country} fell by {fall}."
+            ).format(n=count(returns["idps"]), year=year, country=name, fall=count(-idps.change))
+        sentences.append(text)
+    return " ".join(sentences)
+
+
+def _positive(value: Any) -> bool:
+    return bool(not pd.isna(value) and value > 0)
+
+
+def destinations_caption(name: str, year: int) -> str:
+    return _("People from {country} abroad: where most were, end of {year}").format(
+        country=name, year=year
+    )

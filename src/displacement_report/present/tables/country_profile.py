@@ -12,7 +12,7 @@ from displacement_report.analysis.key_figures import KeyFigure
 from displacement_report.i18n import _
 from displacement_report.present import exhibits
 from displacement_report.present.exhibits import table_html
-from displacement_report.present.format import count
+from displacement_report.present.format import count, country_column
 from displacement_report.present.narrative import country_profile as words
 
 #: Arrows beside the change, for sighted readers; the words say the same.
@@ -127,3 +127,28 @@ def stateless_html(stateless: int, name: str, year: int) -> str:
     """A line on the country's stateless people, where it reports any."""
     line = words.stateless_line(stateless, name, year)
     return note_html(line) if line else ""
+
+
+def destinations_table(
+    destinations: pd.DataFrame, name: str, year: int, source: str, file: str | None = None
+) -> str:
+    """The countries holding most of the country's people abroad; a group no host
+    reports a figure for gets no column (the sentence above names the groups there are)."""
+    groups = {
+        "refugees": _("Refugees"),
+        "asylum_seekers": _("Asylum-seekers"),
+        "oip": _("Other in need of protection"),
+    }
+    frame = pd.DataFrame(
+        {
+            _("Country"): country_column(destinations),
+            **{
+                label: destinations[g].to_numpy()
+                for g, label in groups.items()
+                if destinations[g].fillna(0).any()
+            },
+            _("Total"): destinations["total"].to_numpy(),
+        }
+    )
+    formats = dict.fromkeys(list(frame.columns)[1:], count)
+    return table_html(frame, formats, words.destinations_caption(name, year), source, name=file)
