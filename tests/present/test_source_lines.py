@@ -114,3 +114,20 @@ def test_every_note_on_a_source_title_is_dutch_in_the_dutch_edition(title):
     assert not ENGLISH_NOTE.search(" ".join(_notes(dutch))), (
         f"{dutch!r}: add its Dutch form to locale/nl/{sources.SOURCE_TITLES_FILE}"
     )
+
+
+def test_a_profile_s_source_line_credits_idmc_and_unrwa_where_their_figures_show():
+    import pandas as pd
+
+    from displacement_report.present import sources as lines
+
+    over_time = pd.DataFrame(
+        {"refugees": [5, 6], "unrwa_refugees": [pd.NA, pd.NA], "idps": [0, 3]}, dtype="Int64"
+    )
+    groups = lines.shown_groups(over_time)
+    assert groups == ["refugees", "idps"]
+    line = lines.crediting_partners("Source: UNHCR", groups)
+    assert line == "Source: UNHCR; with IDMC's figures on internally displaced people"
+    assert lines.crediting_partners("Source: UNHCR", ["refugees"]) == "Source: UNHCR"
+    both = lines.crediting_partners("Source: UNHCR", ["unrwa_refugees", "idps"])
+    assert both.endswith("internally displaced people; UNRWA's figures on Palestine refugees")

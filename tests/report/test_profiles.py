@@ -139,17 +139,18 @@ def test_the_factsheet_says_who_decided_the_asylum_claims(profiles, real_dir):
     assert set(rows["procedure_type"]) == {"U"}  # UNHCR decided every claim in Jordan
     substantive = int(rows[["dec_recognized", "dec_other", "dec_rejected"]].sum().sum())
     rate = 100 * int(rows["dec_recognized"].sum()) / substantive
-    text = pdf_text(profiles.edition("JOR", "en")[1])
+    text = " ".join(_soup(profiles, "JOR").get_text(" ").split())  # a page may break it
     assert (
         f"Its {substantive:,} substantive asylum decisions in 2025 were taken by UNHCR under its "
         f"mandate: {rate:.1f}% granted refugee status"
     ) in text
-    assert "Decided by: UNHCR" in text
-    dutch = pdf_text(profiles.edition("JOR", "nl")[1])
+    assert "Decided by: UNHCR" in pdf_text(profiles.edition("JOR", "en")[1])
+    page = profiles.edition("JOR", "nl")[0].read_text(encoding="utf-8")
+    dutch = " ".join(BeautifulSoup(page, "html.parser").get_text(" ").split())
     assert "genomen door UNHCR onder zijn mandaat" in dutch and "Besloten door: UNHCR" in dutch
     malta = decisions[(decisions["year"] == 2025) & (decisions["coa_iso"] == "MLT")]
     assert set(malta["procedure_type"]) == {"G"}
-    assert "were taken by the government:" in pdf_text(profiles.edition("MLT", "en")[1])
+    assert "were taken by the government:" in " ".join(_soup(profiles, "MLT").get_text(" ").split())
 
 
 def test_jordan_s_headline_shows_the_unhcr_mandate_trend_and_unrwa_outside_protracted(
@@ -220,7 +221,7 @@ def test_no_empty_chart_where_there_is_nothing_to_draw(profiles):
 
 
 def test_main_origins_have_no_rows_of_zeros(profiles):
-    for code, rows in (("MLT", 10), ("KNA", 1)):
+    for code, rows in (("MLT", 8), ("KNA", 1)):
         soup = _soup(profiles, code)
         table = next(
             t for t in soup.select("table.report-table") if "Main countries of origin" in t.text

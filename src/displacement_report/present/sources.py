@@ -52,6 +52,27 @@ def unhcr(version: str) -> str:
     return source(f"{UNHCR} ({_version(version)}), CC BY 4.0")
 
 
+#: The organisations whose figures UNHCR's database carries, credited where shown.
+PARTNERS = {
+    "idps": N_("IDMC's figures on internally displaced people"),
+    "unrwa_refugees": N_("UNRWA's figures on Palestine refugees"),
+}
+
+
+def crediting_partners(line: str, groups: Sequence[str]) -> str:
+    """A UNHCR source line that also credits IDMC and UNRWA where `groups` (columns of
+    `headline.hosted_over_time` with a figure on the page) include theirs."""
+    credited = [_(PARTNERS[g]) for g in PARTNERS if g in groups]
+    if not credited:
+        return line
+    return _("{line}; with {partners}").format(line=line, partners="; ".join(credited))
+
+
+def shown_groups(over_time: pd.DataFrame) -> list[str]:
+    """The groups of a `headline.hosted_over_time` frame with a figure above zero."""
+    return [str(c) for c in over_time.columns if over_time[c].astype("Float64").fillna(0).any()]
+
+
 def unhcr_and_worldbank(version: str) -> str:
     """Figures that combine UNHCR counts with World Bank population, income or GDP."""
     return source(f"{UNHCR} ({_version(version)}); {_(WORLDBANK)}")
