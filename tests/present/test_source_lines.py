@@ -127,7 +127,7 @@ def test_a_profile_s_source_line_credits_idmc_and_unrwa_where_their_figures_show
     groups = lines.shown_groups(over_time)
     assert groups == ["refugees", "idps"]
     line = lines.crediting_partners("Source: UNHCR", groups)
-    assert line == "Source: UNHCR; with IDMC's figures on internally displaced people"
+    assert line == "Source: UNHCR; including figures of IDMC"
     assert lines.crediting_partners("Source: UNHCR", ["refugees"]) == "Source: UNHCR"
     both = lines.crediting_partners("Source: UNHCR", ["unrwa_refugees", "idps"])
-    assert both.endswith("internally displaced people; UNRWA's figures on Palestine refugees")
+    assert both == "Source: UNHCR; including figures of IDMC and UNRWA"

@@ -23,6 +23,7 @@ from displacement_report.i18n import (
     locale_code,
     ngettext,
 )
+from displacement_report.present.format import spoken_list
 
 #: The Dutch form of source titles with our notes in brackets (locale/<language>/).
 SOURCE_TITLES_FILE = "source_titles.csv"
@@ -52,20 +53,20 @@ def unhcr(version: str) -> str:
     return source(f"{UNHCR} ({_version(version)}), CC BY 4.0")
 
 
-#: The organisations whose figures UNHCR's database carries, credited where shown.
-PARTNERS = {
-    "idps": N_("IDMC's figures on internally displaced people"),
-    "unrwa_refugees": N_("UNRWA's figures on Palestine refugees"),
-}
+#: The organisations whose figures UNHCR's database carries, credited where shown (names,
+#: not translated; short, so that a chart's source line stays on one line).
+PARTNERS = {"idps": "IDMC", "unrwa_refugees": "UNRWA"}
 
 
 def crediting_partners(line: str, groups: Sequence[str]) -> str:
     """A UNHCR source line that also credits IDMC and UNRWA where `groups` (columns of
     `headline.hosted_over_time` with a figure on the page) include theirs."""
-    credited = [_(PARTNERS[g]) for g in PARTNERS if g in groups]
+    credited = [PARTNERS[g] for g in PARTNERS if g in groups]
     if not credited:
         return line
-    return _("{line}; with {partners}").format(line=line, partners="; ".join(credited))
+    return _("{line}; including figures of {partners}").format(
+        line=line, partners=spoken_list(credited)
+    )
 
 
 def shown_groups(over_time: pd.DataFrame) -> list[str]:
