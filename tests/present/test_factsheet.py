@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -333,6 +334,11 @@ def test_the_colophon_line_names_data_code_parameters_and_date():
     assert "report year 2025, compared with 2019, chart from 2000" in line
     assert "25,000 refugees for 5 years (parameter set profile-JOR)" in line
     assert "Produced on 28 November 2026" in line and "inputs.json" in line
+    with i18n.using("nl"):
+        dutch = BeautifulSoup(colophon.colophon_line_html(provenance), "html.parser").get_text()
+    # the World Bank files' vintage in Dutch words, no English 'snapshot of'
+    assert re.search(r"versie WDI-momentopname van \d{1,2} \w+ \d{4}", dutch), dutch
+    assert "snapshot of" not in dutch
 
 
 def _published(
