@@ -94,7 +94,8 @@ def test_the_view_from_abroad_on_the_real_data_equals_the_csv_files(real, real_d
     over_time = headline.hosted_over_time(population, unrwa, idmc, code)
     idps = next(f for f in key_figures.key_figures(over_time, 2025) if f.group == "idps")
     name = {"SDN": "Sudan", "SYR": "Syria"}[code]
-    text = words.abroad_sentences(people, destinations, returns, idps, name, 2025)
+    text = words.abroad_sentences(people, destinations, name, 2025)
+    text += " " + words.key_trends([idps], returns, name, 2025)
     # every number as its table or tile prints it
     assert (
         f"At the end of 2025, {people['refugees']:,} refugees and {people['asylum_seekers']:,}"
@@ -103,12 +104,17 @@ def test_the_view_from_abroad_on_the_real_data_equals_the_csv_files(real, real_d
     assert f"{destinations['total'].iloc[0]:,})" in text
     assert f"In 2025, {returns['refugees']:,} refugees returned to {name} from abroad." in text
     assert idps.change is not None and idps.change < 0
+    # the factsheet opens with the year's largest change, in its tile's words
+    assert (
+        f"The largest change in 2025: internally displaced people (IDMC), {-idps.change:,} "
+        f"fewer than at the end of 2024 ({100 * idps.change / idps.previous:+.1f}%)."
+    ) in text
     assert (
         f"{returns['idps']:,} internally displaced people returned home in 2025, the year in "
         f"which IDMC's count of people displaced inside {name} fell by {-idps.change:,}."
     ) in text
     with i18n.using("nl"):
-        dutch = words.abroad_sentences(people, destinations, returns, idps, name, 2025)
+        dutch = words.abroad_sentences(people, destinations, name, 2025)
     assert f"{people['refugees']:,}".replace(",", ".") in dutch and "in het buitenland" in dutch
 
 

@@ -302,18 +302,9 @@ def _destinations_list(destinations: pd.DataFrame, n: int = 3) -> str:
     return spoken_list([f"{c} ({count(t)})" for c, t in zip(names, totals, strict=True)])
 
 
-def abroad_sentences(
-    abroad: pd.Series,
-    destinations: pd.DataFrame,
-    returns: pd.Series,
-    idps: KeyFigure | None,
-    name: str,
-    year: int,
-) -> str:
+def abroad_sentences(abroad: pd.Series, destinations: pd.DataFrame, name: str, year: int) -> str:
     """The view from the country people flee: its people abroad and where most of them
-    are, the returns to it in the year, and the IDP returns beside the change in IDMC's
-    count (Sudan 2025: 2.9 million IDP returns, IDMC's figure 2.4 million lower). Every
-    number as the tables and tiles print it."""
+    are, every number as the table prints it."""
     labels = {
         "refugees": _("{n} refugees"),
         "asylum_seekers": _("{n} asylum-seekers"),
@@ -325,14 +316,18 @@ def abroad_sentences(
             "UNHCR's statistics record no refugees, asylum-seekers or other people in need "
             "of international protection from {country} abroad at the end of {year}."
         ).format(country=name, year=year)
-    sentences = [
-        _("At the end of {year}, {groups} from {country} were abroad, most in {where}.").format(
-            year=year,
-            groups=spoken_list(groups),
-            country=name,
-            where=_destinations_list(destinations),
-        )
-    ]
+    return _("At the end of {year}, {groups} from {country} were abroad, most in {where}.").format(
+        year=year,
+        groups=spoken_list(groups),
+        country=name,
+        where=_destinations_list(destinations),
+    )
+
+
+def returns_sentences(returns: pd.Series, idps: KeyFigure | None, name: str, year: int) -> str:
+    """The returns to the country in the year, and the IDP returns beside the change in
+    IDMC's count (Sudan 2025: 2.9 million IDP returns, IDMC's figure 2.4 million lower)."""
+    sentences = []
     if _positive(returns["refugees"]):
         sentences.append(
             _("In {year}, {n} refugees returned to {country} from abroad.").format(
@@ -350,6 +345,25 @@ def abroad_sentences(
             ).format(n=count(returns["idps"]), year=year, country=name, fall=count(-idps.change))
         sentences.append(text)
     return " ".join(sentences)
+
+
+def key_trends(tiles: list[KeyFigure], returns: pd.Series, name: str, year: int) -> str:
+    """The sentences that open the factsheet: the year's largest change, in the words and
+    numbers of its tile, and the returns home."""
+    changed = [f for f in tiles if f.change]
+    sentences = []
+    if changed:
+        largest = max(changed, key=lambda f: abs(f.change or 0))
+        sentences.append(
+            _("The largest change in {year}: {group}, {change}.").format(
+                year=year,
+                group=_lower_first(_(TILE_LABELS[largest.group])),
+                change=tile_change(largest)[:1].lower() + tile_change(largest)[1:],
+            )
+        )
+    idps = next((f for f in tiles if f.group == "idps"), None)
+    sentences.append(returns_sentences(returns, idps, name, year))
+    return " ".join(s for s in sentences if s)
 
 
 def _positive(value: Any) -> bool:
