@@ -285,3 +285,32 @@ def test_the_gap_between_dutch_and_unhcr_totals_is_family_reunification(real_dir
         ), year
         checked += 1
     assert checked == 8
+
+
+def test_who_decided_is_read_from_the_procedure_type():
+    frame = pd.DataFrame(
+        {
+            "year": [2025, 2025, 2025, 2025, 2024],
+            "coa_iso": ["JOR", "JOR", "MLT", "MLT", "MLT"],
+            "procedure_type": ["U", "U", "G", "U", "J"],
+            "dec_recognized": [700, 93, 80, 0, 5],
+            "dec_other": [0, 0, 20, 0, 0],
+            "dec_rejected": [40, 1, 100, 0, 0],
+            "dec_closed": [100, 71, 10, 9, 0],  # closed cases are not substantive
+        }
+    )
+    jordan = asylum.substantive_by_procedure(frame, 2025, "JOR")
+    assert jordan.to_dict() == {"U": 834}
+    # Malta's UNHCR row has closed cases only: no substantive decision by UNHCR
+    assert asylum.substantive_by_procedure(frame, 2025, "MLT").to_dict() == {"G": 200}
+    assert asylum.substantive_by_procedure(frame, 2025, "KNA").empty
+
+
+def test_who_decided_on_the_real_data_jordan_2025_is_unhcr(real_dir):
+    decisions = pd.read_csv(
+        real_dir / "asylum_decisions.csv", keep_default_na=False, na_values=[""]
+    )
+    rows = decisions[(decisions["year"] == 2025) & (decisions["coa_iso"] == "JOR")]
+    expected = int(rows[["dec_recognized", "dec_other", "dec_rejected"]].sum().sum())
+    by_type = asylum.substantive_by_procedure(unhcr.load_asylum_decisions(real_dir), 2025, "JOR")
+    assert set(rows["procedure_type"]) == {"U"} and by_type.to_dict() == {"U": expected}

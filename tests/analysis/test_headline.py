@@ -145,18 +145,47 @@ def test_by_year_starts_when_idmc_starts(real):
     assert (table["oip"].loc[2018:] > 0).all()
 
 
-def test_hosted_over_time_fills_silent_years_with_zero(tiny):
+def test_hosted_over_time_leaves_a_group_without_a_figure_missing(tiny):
     table = headline.hosted_over_time(*tiny, "JOR")
     assert list(table.index) == [2018, 2019]
+    # Jordan has no OIP cell with a figure and no IDMC row: missing, not zero; the total
+    # adds the groups that have a figure
     assert table.loc[2019].to_dict() == {
         "refugees": 60,
         "unrwa_refugees": 1100,
         "asylum_seekers": 1,
-        "oip": 0,
-        "idps": 0,
+        "oip": None,  # <NA> in the frame
+        "idps": None,
         "forcibly_displaced": 1161,
     }
+    assert headline.known_groups(table.loc[2019]) == {
+        "refugees",
+        "unrwa_refugees",
+        "asylum_seekers",
+    }
     assert headline.hosted_over_time(*tiny, "EGY").empty
+
+
+def test_hosted_over_time_a_silent_year_and_oip_before_2018_are_missing(tmp_path):
+    population = pd.DataFrame(
+        {
+            "year": [2016, 2018, 2018],
+            "coa_iso": ["KNA"] * 3,
+            "coo_iso": ["CUB", "CUB", "VEN"],
+            "refugees": [5, 0, 0],
+            "asylum_seekers": [0, 0, 0],
+            "oip": [pd.NA, pd.NA, 19],
+        }
+    ).astype({"oip": "Float64"})
+    unrwa = pd.DataFrame({"year": [], "coa_iso": [], "total": []})
+    idmc = pd.DataFrame({"year": [2016, 2017, 2018], "coa_iso": ["SYR"] * 3, "total": [1, 1, 1]})
+    table = headline.hosted_over_time(population, unrwa, idmc, "KNA")
+    assert list(table.index) == [2016, 2017, 2018]
+    # 2017: no row for the host at all; 2016: OIP not counted yet
+    assert table.loc[2017].isna().all()
+    assert table.loc[2016, "oip"] is pd.NA and table.loc[2016, "refugees"] == 5
+    assert table.loc[2018, ["refugees", "oip", "forcibly_displaced"]].tolist() == [0, 19, 19]
+    assert table["unrwa_refugees"].isna().all() and table["idps"].isna().all()
 
 
 def test_idps_before_idmc_country_figures_are_missing_not_zero(real):

@@ -284,16 +284,18 @@ def test_profile_lines_read_in_dutch():
     few = pd.Series(
         {"substantive": 1, "recognition_rate": float("nan"), "total_protection_rate": float("nan")}
     )
+    state = pd.Series({"G": 1})
     with i18n.using("nl"):
-        text = narrative.profile_sentences(hosted, few, "Oeganda", 2024, 100)
-        table = tables.profile_table(hosted, few, "Oeganda", 2024, 100, "Bron: UNHCR")
+        text = narrative.profile_sentences(hosted, few, "Oeganda", 2024, 100, 2024, state)
+        table = tables.profile_table(hosted, few, "Oeganda", 2024, 100, "Bron: UNHCR", 2024, state)
     assert text == (
         "Van de 1.000 vluchtelingen onder het mandaat van UNHCR en andere personen die "
         "internationale bescherming nodig hebben in Oeganda kwam eind 2024 **90,0%** uit een "
         "buurland. "
-        "Het land nam in 2024 1 inhoudelijke asielbeslissing: minder dan de 100 die hier "
+        "In 2024 nam de overheid 1 inhoudelijke asielbeslissing: minder dan de 100 die hier "
         "nodig zijn voor een percentage."
     )
+    assert "Besloten door: Overheid" in table
     assert "Opgevangen vluchtelingen en andere beschermingsbehoevenden" in table
     assert "90,0%" in table and "OIP" not in table
 
@@ -354,3 +356,28 @@ def test_a_share_says_what_it_leaves_out_where_that_turns_the_reading():
     with i18n.using("nl"):
         dutch = narrative.hosts_sentence(in_hosts, names | {"EGY": "Egypte"}, 2025)
     assert "Egypte" in dutch and "asielzoekers" in dutch and "80,0%" in dutch
+
+
+def test_profile_sentences_say_who_decided_and_rates_to_one_decimal():
+    hosted = pd.Series(
+        {"people": 1000.0, "from_neighbouring": 900.0, "share": 90.0, "land_borders": 5}
+    )
+    rates = pd.Series(
+        {"substantive": 834, "recognition_rate": 95.08, "total_protection_rate": 95.08}
+    )
+    unhcr_only = pd.Series({"U": 834})
+    text = narrative.profile_sentences(hosted, rates, "Jordan", 2025, 100, 2025, unhcr_only)
+    assert (
+        "Its 834 substantive asylum decisions in 2025 were taken by UNHCR under its mandate: "
+        "95.1% granted refugee status"
+    ) in text
+    mixed = pd.Series({"G": 600, "U": 234})
+    text = narrative.profile_sentences(hosted, rates, "X", 2025, 100, 2025, mixed)
+    assert "taken by the government (71.9%) and UNHCR under its mandate (28.1%)" in text
+    table = tables.profile_table(
+        hosted, rates, "Jordan", 2025, 100, "Source: UNHCR", 2025, unhcr_only
+    )
+    assert "Decided by: UNHCR" in table and "95.1%" in table
+    with i18n.using("nl"):
+        dutch = narrative.profile_sentences(hosted, rates, "Jordanië", 2025, 100, 2025, unhcr_only)
+    assert "genomen door UNHCR onder zijn mandaat: 95,1% verleende" in dutch

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -105,7 +106,8 @@ def test_tiles_html_says_in_text_what_the_colours_and_arrows_show():
     tiles = [
         KeyFigure("refugees", 2025, 600, 800),
         KeyFigure("asylum_seekers", 2025, 120, 100),
-        KeyFigure("idps", 2005, None, None, "idmc_world_only", "idmc_world_only"),
+        KeyFigure("idps", 2025, None, 40, "not_recorded"),
+        KeyFigure("oip", 2025, None, None, "not_recorded", "not_recorded"),
     ]
     page = BeautifulSoup(tables.tiles_html(tiles, "<Jordan>", 2025, "Source: UNHCR"), "html.parser")
     items = page.select("ul.tiles > li")
@@ -114,7 +116,16 @@ def test_tiles_html_says_in_text_what_the_colours_and_arrows_show():
     texts = [li.get_text(" ", strip=True) for li in items]
     assert texts[0] == "Refugees (UNHCR mandate) 600 ▼ 200 fewer than at the end of 2024 (-25.0%)"
     assert "20 more than at the end of 2024 (+20.0%)" in texts[1]
-    assert texts[2].endswith("– IDMC gives no figure by country for 2005")
+    assert texts[2].endswith("– no figure for the end of 2025")
+    # a group without a figure in either year gets no tile of dashes, but a sentence
+    assert len(items) == 3 and not page.select("li.tile-oip")
+    assert page.select_one("p.profile-note").get_text() == (
+        "No figure for <Jordan> at the end of 2025 or 2024, which is not the same as nobody: "
+        "other people in need of international protection."
+    )
+    # every label as high as the longest, so that the figures stand on one line
+    heights = {li.select_one(".tile-label")["style"] for li in items}
+    assert len(heights) == 1
     for arrow in page.select(".tile-arrow"):
         assert arrow["aria-hidden"] == "true"  # the words say it for screen readers
     assert "&lt;Jordan&gt;" in str(page) and "<Jordan>" not in str(page.select_one("p"))
@@ -130,11 +141,13 @@ def csv(real_dir: Path) -> dict[str, pd.DataFrame]:
     }
 
 
-def _csv_sum(frame: pd.DataFrame, column: str, year: int, **where: str) -> int:
+def _csv_sum(frame: pd.DataFrame, column: str, year: int, **where: str) -> int | None:
+    """The sum of a column's figures; None where the rows hold no figure (missing is not
+    zero: Jordan has no OIP cell and no IDMC row)."""
     rows = frame[frame["year"] == year]
     for field, value in where.items():
         rows = rows[rows[field] == value]
-    return int(rows[column].fillna(0).sum())
+    return None if rows[column].isna().all() else int(rows[column].sum())
 
 
 @pytest.mark.parametrize("code", ["JOR", "TUR", "COL"])
@@ -265,7 +278,8 @@ def test_solutions_for_one_country_read_each_field_the_way_unhcr_fills_it():
         "resettled_in": 3,
         "naturalised_in": 6,
     }
-    assert not solutions.solutions_in_country(frame, "LBN", 2025).any()
+    # a country the table does not mention has no figure, not zero
+    assert solutions.solutions_in_country(frame, "LBN", 2025).isna().all()
     assert "records no returns" in words.solutions_note(found * 0, "Lebanon", 2025)
 
 
@@ -273,7 +287,14 @@ def test_solutions_of_jordan_2025_equal_the_csv_file(real_dir, csv):
     found = solutions.solutions_in_country(unhcr.load_solutions(real_dir), "JOR", 2025)
     frame = csv["solutions"]
     assert found["returned_from"] == _csv_sum(frame, "returned_refugees", 2025, coa_iso="JOR")
-    assert found["naturalised_in"] == _csv_sum(frame, "naturalisation", 2025, coa_iso="JOR")
+    assert found["naturalised_in"] is pd.NA  # Jordan reports no naturalisation figure
+    assert _csv_sum(frame, "naturalisation", 2025, coa_iso="JOR") is None
+    table = tables.solutions_table(found, "Jordan", 2025, "Source: UNHCR")
+    cells = [
+        tr.find_all("td")[-1].get_text()
+        for tr in BeautifulSoup(table, "html.parser").select("tbody tr")
+    ]
+    assert cells[-1] == "–"  # a dash in the table, never 0
 
 
 # --- the document: numbering, colophon line, index ----------------------------------------
@@ -313,6 +334,11 @@ def test_the_colophon_line_names_data_code_parameters_and_date():
     assert "report year 2025, compared with 2019, chart from 2000" in line
     assert "25,000 refugees for 5 years (parameter set profile-JOR)" in line
     assert "Produced on 28 November 2026" in line and "inputs.json" in line
+    with i18n.using("nl"):
+        dutch = BeautifulSoup(colophon.colophon_line_html(provenance), "html.parser").get_text()
+    # the World Bank files' vintage in Dutch words, no English 'snapshot of'
+    assert re.search(r"versie WDI-momentopname van \d{1,2} \w+ \d{4}", dutch), dutch
+    assert "snapshot of" not in dutch
 
 
 def _published(
@@ -488,3 +514,107 @@ def test_a_country_without_a_protracted_situation_is_told_so_in_its_language():
         dutch = words.no_protracted("Syrië", settings)
     assert dutch.startswith("Syrië kende eind 2025 geen langdurige vluchtelingensituatie")
     assert "25.000 vluchtelingen" in dutch
+
+
+def test_the_history_draws_no_bar_and_no_year_label_where_there_is_no_figure(tmp_path):
+    """St Kitts and Nevis, 2017-2025: nobody in any group in 2022 (refugees and
+    asylum-seekers 0, OIP and IDPs without a figure); OIP without a figure before 2020."""
+    rows = {year: _row(5, pd.NA, 0, pd.NA, pd.NA) for year in range(2017, 2026)}
+    rows[2020] = _row(0, pd.NA, 0, 19, pd.NA)
+    rows[2021] = _row(0, pd.NA, 0, 60, pd.NA)
+    rows[2022] = _row(0, pd.NA, 0, pd.NA, pd.NA)
+    frame = _over_time(rows)
+    fig = charts.displacement_trend(frame, "t", "Source: x", size=(6.7, 3.0), legend_below=True)
+    from displacement_report.present.charts.collisions import problems
+
+    assert problems(fig) == []
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert "2022" not in labels and labels
+    data = exhibits.chart_data(fig)
+    oip = data[data["series"] == "Other people in need of international protection"]
+    # no figure stays no figure (never 0.0); a recorded zero stays 0
+    assert oip.set_index("x")["value"].isna().loc[[2017, 2022]].all()
+    assert oip.set_index("x").loc[2021, "value"] == 60
+    refugees = data[data["series"] == "Refugees under UNHCR's mandate"].set_index("x")
+    assert refugees.loc[2022, "value"] == 0
+    html = exhibits.chart_html(fig, "profile_KNA_by_group")
+    assert "2022" not in words.history_caption("Saint Kitts and Nevis", frame.loc[:2021])
+    caption = words.history_caption("Saint Kitts and Nevis", frame)
+    assert caption.endswith(
+        "No bar for 2022: the statistics record nobody in these groups there, or give no figure."
+    )
+    assert html
+    plt.close(fig)
+
+
+def test_a_chart_s_data_file_names_its_columns_in_the_edition_s_language(tmp_path):
+    rows = {2024: _row(5, pd.NA, 1, pd.NA, pd.NA), 2025: _row(7, pd.NA, 2, 3, pd.NA)}
+    exhibits.configure(tmp_path, {}, "test")
+    try:
+        for language, header in (("en", "year,group,people"), ("nl", "jaar,groep,personen")):
+            with i18n.using(language):
+                fig = charts.displacement_trend(_over_time(rows), "t", "Source: x")
+                exhibits.chart_html(fig, f"profile_X_by_group_{language}")
+                plt.close(fig)
+            lines = (tmp_path / f"profile_X_by_group_{language}.csv").read_text().splitlines()
+            assert lines[0] == header
+            assert f"2025,{i18n_name(language)},7" in lines  # whole people, not 7.0
+            assert f"2024,{i18n_name(language, 'oip')}," in lines  # no figure: empty
+    finally:
+        exhibits._context = None
+
+
+def i18n_name(language: str, group: str = "refugees") -> str:
+    with i18n.using(language):
+        return i18n._(headline.COMPONENTS[group])
+
+
+def test_a_break_in_unrwa_s_count_gets_a_note_and_other_changes_do_not():
+    lebanon = [
+        KeyFigure("refugees", 2025, 535_168, 758_742),  # -29.5%: returns explain it
+        KeyFigure("unrwa_refugees", 2025, 228_274, 486_269),
+        KeyFigure("asylum_seekers", 2025, 7_617, 6_748),
+    ]
+    (found,) = key_figures.breaks(lebanon)
+    assert found.group == "unrwa_refugees"
+    assert words.break_note(found, "Lebanon") == (
+        "Palestine refugees (UNRWA mandate) in Lebanon: -53.1% on 2024. The source states "
+        "no reason for a change of this size; the figure is shown as published."
+    )
+    small = [KeyFigure("unrwa_refugees", 2025, 5_000, 10_000)]  # halved, but 5,000 people
+    assert key_figures.breaks(small) == []
+
+
+def test_a_mostly_unrwa_headline_shows_the_unhcr_mandate_trend_beside_it():
+    from displacement_report.present.narrative.focus_countries import profile_paragraph
+
+    table = _over_time(
+        {
+            2019: _row(693_668, 2_272_411, 80_000, pd.NA, pd.NA),
+            2025: _row(436_226, 2_398_179, 8_068, pd.NA, pd.NA),
+        }
+    )
+    table[headline.TOTAL] = table[list(headline.COMPONENTS)].sum(axis=1, min_count=1)
+    text = profile_paragraph(table, "Jordan", 2019, 2025)
+    assert "refugees under UNHCR's mandate numbered 693,668 at the end of 2019 and 436,226" in text
+    # the total is the hosted figure of the first sentence: not repeated in its words
+    assert "Altogether" not in text and "That is 6.7% fewer than at the end of 2019." in text
+
+
+def test_palestine_refugees_at_home_are_not_hosted_nor_added_to_the_displaced():
+    from displacement_report.present.narrative.focus_countries import profile_paragraph
+
+    table = _over_time({2025: _row(0, 2_484_580, 0, pd.NA, 2_035_000)})
+    text = profile_paragraph(table, "the Palestinian territories", 2019, 2025, True)
+    assert "2.5 million registered Palestine refugees" in text
+    assert "not hosted by another country" in text and "hosted 2.5" not in text
+    assert "overlap and are not added up" in text and "4.5" not in text
+    unrwa = pd.DataFrame(
+        {
+            "year": [2025, 2025],
+            "coo_iso": ["PSE", "PSE"],
+            "coa_iso": ["PSE", "JOR"],
+            "total": [1, 2],
+        }
+    )
+    assert headline.unrwa_at_home(unrwa, "PSE") and not headline.unrwa_at_home(unrwa, "JOR")

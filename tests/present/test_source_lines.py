@@ -123,3 +123,20 @@ def test_a_web_address_in_our_note_on_a_title_is_left_to_the_link():
 
     written = sources.title("Refugees in numbers (unhcr.org/jp/global_trends_2019, Jan 2021)")
     assert written == "Refugees in numbers (Jan 2021)"
+
+
+def test_a_profile_s_source_line_credits_idmc_and_unrwa_where_their_figures_show():
+    import pandas as pd
+
+    from displacement_report.present import sources as lines
+
+    over_time = pd.DataFrame(
+        {"refugees": [5, 6], "unrwa_refugees": [pd.NA, pd.NA], "idps": [0, 3]}, dtype="Int64"
+    )
+    groups = lines.shown_groups(over_time)
+    assert groups == ["refugees", "idps"]
+    line = lines.crediting_partners("Source: UNHCR", groups)
+    assert line == "Source: UNHCR; including figures of IDMC"
+    assert lines.crediting_partners("Source: UNHCR", ["refugees"]) == "Source: UNHCR"
+    both = lines.crediting_partners("Source: UNHCR", ["unrwa_refugees", "idps"])
+    assert both == "Source: UNHCR; including figures of IDMC and UNRWA"

@@ -106,6 +106,21 @@ def rates_for_hosts(
     return table.rename_axis("iso3")
 
 
+#: Who decided a claim, as UNHCR's `procedure_type` records it.
+PROCEDURE_TYPES = ("G", "J", "U")  # government, jointly, UNHCR under its mandate
+
+
+def substantive_by_procedure(decisions: pd.DataFrame, year: int, host: str) -> pd.Series:
+    """One host's substantive decisions in `year` per procedure type (G the government,
+    J the government and UNHCR jointly, U UNHCR under its mandate), only the types with
+    a decision: who decided, so that a rate is never read as a state's where UNHCR
+    decided (every decision in Jordan and Lebanon in 2025)."""
+    rows = decisions[(decisions["year"] == year) & (decisions["coa_iso"] == host)]
+    per_type = rows.groupby("procedure_type")[list(SUBSTANTIVE)].sum().sum(axis=1)
+    per_type = per_type.reindex([t for t in PROCEDURE_TYPES if t in per_type.index])
+    return per_type[per_type > 0].astype("int64")
+
+
 def rates_for_group(
     decisions: pd.DataFrame,
     year: int,

@@ -19,7 +19,8 @@ def focus_overview(
     origins_per_host: int = 3,
 ) -> pd.DataFrame:
     """One row per focus country (in the order given). Countries hosting nobody in
-    `year` still get a row, with zeros."""
+    `year` still get a row, with zeros; IDPs are <NA> where IDMC has no figure for the
+    country (missing is not zero)."""
     rows = hosting.set_index("iso3").reindex(list(focus))
     idps = idmc[idmc["year"] == year].groupby("coa_iso")["total"].sum()
     situations = protracted.groupby("coa_iso").agg(
@@ -30,7 +31,7 @@ def focus_overview(
             "refugees": rows["refugees"].fillna(0).astype("int64"),
             "unrwa_refugees": rows["unrwa_refugees"].fillna(0).astype("int64"),
             "asylum_seekers": rows["asylum_seekers"].fillna(0).astype("int64"),
-            "idps": idps.reindex(list(focus)).fillna(0).astype("int64"),
+            "idps": idps.reindex(list(focus)).astype("Int64"),
             "per_1000_incl_unrwa": rows["refugees_incl_unrwa_per_1000"],
             "income_group": rows["income_group"],
             "is_ldc": rows["is_ldc"].fillna(False).astype(bool),

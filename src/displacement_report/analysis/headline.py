@@ -211,10 +211,13 @@ def hosted_over_time(
 ) -> pd.DataFrame:
     """Per year, everyone one country hosts or who is displaced inside it, by group.
 
-    Years run from the first to the last year any source records for the host; a year a
-    source does not mention counts as zero for that group, except IDPs in years when
-    IDMC gives only a world total (before 2009): those are missing (<NA>), and so is
-    that year's total.
+    Years run from the first to the last year any source records for the host. Missing
+    is not zero: a group is <NA> in a year its source has no figure for the host (no
+    row, or only empty cells), other people in need of international protection before
+    UNHCR counted them (OIP_FIRST_YEAR), IDPs where IDMC has no row for the host. The
+    total adds the groups that have a figure (<NA> where none has), and is <NA> in years
+    when IDMC gives only a world total (before 2009): a total without the IDPs of those
+    years would not be the same kind of figure as a later one.
     """
     rows = population[population["coa_iso"] == host]
     parts = {
@@ -228,10 +231,25 @@ def hosted_over_time(
     if table.empty:
         return pd.DataFrame(columns=[*COMPONENTS, TOTAL], dtype="Int64").rename_axis("year")
     years = range(int(table.index.min()), int(table.index.max()) + 1)
-    table = table.reindex(years).fillna(0).astype("Int64")
-    table.loc[~table.index.isin(idmc_country_years(idmc)), "idps"] = pd.NA
-    table[TOTAL] = table[list(COMPONENTS)].sum(axis=1, skipna=False)
+    table = table.reindex(years).round().astype("Int64")
+    table.loc[table.index < OIP_FIRST_YEAR, "oip"] = pd.NA
+    table[TOTAL] = table[list(COMPONENTS)].sum(axis=1, min_count=1).astype("Int64")
+    table.loc[~table.index.isin(idmc_country_years(idmc)), TOTAL] = pd.NA
     return table.rename_axis("year")
+
+
+def known_groups(row: pd.Series) -> frozenset[str]:
+    """The groups of a `hosted_over_time` row that have a figure (two totals are
+    compared only where the same groups are known in both years)."""
+    return frozenset(c for c in COMPONENTS if pd.notna(row[c]))
+
+
+def unrwa_at_home(unrwa: pd.DataFrame, host: str) -> bool:
+    """Whether UNRWA counts Palestine refugees in their own territory in `host` (the
+    Palestinian territories: origin and place the same): there they are not hosted by
+    another country, and many of the people displaced inside are among them."""
+    rows = unrwa[(unrwa["coa_iso"] == host) & (unrwa["coo_iso"] == host)]
+    return bool(len(rows))
 
 
 def idmc_country_years(idmc: pd.DataFrame) -> set[int]:

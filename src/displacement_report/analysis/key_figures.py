@@ -77,3 +77,29 @@ def key_figures(over_time: pd.DataFrame, year: int) -> list[KeyFigure]:
         previous, previous_missing = figure_for(over_time, group, year - 1)
         figures.append(KeyFigure(group, year, value, previous, missing, previous_missing))
     return figures
+
+
+#: A change on the year before of at least this many percent, and of at least
+#: BREAK_PEOPLE people, is a break in the series that a reader is told about.
+BREAK_PERCENT = 25.0
+BREAK_PEOPLE = 10_000
+
+
+#: The groups whose source has no table of flows that could explain a break (UNHCR's
+#: solutions and flows tables explain the changes of the others).
+UNEXPLAINED = ("unrwa_refugees",)
+
+
+def breaks(figures: list[KeyFigure]) -> list[KeyFigure]:
+    """The tiles whose change on the year before is a break that no table of the data
+    explains: Lebanon's Palestine refugees under UNRWA's mandate halving in 2025
+    (486,269 to 228,274)."""
+    return [
+        f
+        for f in figures
+        if f.group in UNEXPLAINED
+        and f.change_pct is not None
+        and f.change is not None
+        and abs(f.change_pct) >= BREAK_PERCENT
+        and abs(f.change) >= BREAK_PEOPLE
+    ]

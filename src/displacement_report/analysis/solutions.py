@@ -56,12 +56,13 @@ IN_COUNTRY = {
 
 def solutions_in_country(solutions: pd.DataFrame, country: str, year: int) -> pd.Series:
     """Returns, resettlement arrivals and naturalisations for one country in `year`
-    (keys of IN_COUNTRY); 0 where the table records none."""
+    (keys of IN_COUNTRY); <NA> where the table has no figure for it (no row, or only
+    empty cells: missing is not zero)."""
     rows = solutions[solutions["year"] == year]
     return pd.Series(
         {
-            key: int(rows.loc[rows[field] == country, column].fillna(0).sum())
+            key: rows.loc[rows[field] == country, column].sum(min_count=1)
             for key, (column, field) in IN_COUNTRY.items()
         },
-        dtype="int64",
-    )
+        dtype="Float64",
+    ).astype("Int64")

@@ -66,6 +66,9 @@ _attached: weakref.WeakKeyDictionary[plt.Figure, pd.DataFrame] = weakref.WeakKey
 _captions: weakref.WeakKeyDictionary[plt.Figure, str] = weakref.WeakKeyDictionary()
 #: Alternative text a chart writes itself where its shapes cannot say it (a map).
 _alts: weakref.WeakKeyDictionary[plt.Figure, str] = weakref.WeakKeyDictionary()
+#: The data file's column names where a chart names them for what they hold (year,
+#: group, people), in the edition's language.
+_saved_as: weakref.WeakKeyDictionary[plt.Figure, dict[str, str]] = weakref.WeakKeyDictionary()
 
 
 def configure(folder: Path, parameters: dict[str, Any], data_version: str) -> None:
@@ -93,13 +96,20 @@ def _unique(name: str) -> str:
 
 
 def attach_data(
-    fig: plt.Figure, data: pd.DataFrame, caption: str | None = None, alt: str | None = None
+    fig: plt.Figure,
+    data: pd.DataFrame,
+    caption: str | None = None,
+    alt: str | None = None,
+    saved_as: Mapping[str, str] | None = None,
 ) -> None:
     """Record the data behind `fig` (columns [panel,] series, x, value) where it cannot
     be read back from the plotted shapes, the caption if the chart knows it best, and
     its alternative text where the chart is no kind `alt_text` describes (a map: its
-    data then has the map's own columns)."""
+    data then has the map's own columns). `saved_as`: the names the data file gives
+    those columns (what they hold, in the edition's language)."""
     _attached[fig] = data
+    if saved_as:
+        _saved_as[fig] = dict(saved_as)
     if caption:
         _captions[fig] = caption
     if alt:
@@ -374,7 +384,7 @@ def chart_html(
     _write_sidecars(
         name,
         "figure",
-        data,
+        data.rename(columns=_saved_as.get(fig, {})),
         {"title": title, "caption": caption, "alt": alt, "source": getattr(fig, "source", "")},
     )
     encoded = base64.b64encode(svg).decode("ascii")

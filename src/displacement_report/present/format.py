@@ -240,6 +240,11 @@ def period(start: int, end: int) -> str:
     return str(start) if start == end else f"{start}–{end}"
 
 
+def spoken_list(items: Sequence[str]) -> str:
+    """Items as a list in the edition's language: 'a, b and c' ('a, b en c')."""
+    return format_list(list(items), locale=locale_code()) if items else ""
+
+
 def year_list(years: Iterable[int]) -> str:
     """'2016, 2019 and 2020' ('2016, 2019 en 2020')."""
     return format_list([str(y) for y in years], locale=locale_code())

@@ -23,6 +23,7 @@ from displacement_report.i18n import (
     locale_code,
     ngettext,
 )
+from displacement_report.present.format import spoken_list
 
 #: The Dutch form of source titles with our notes in brackets (locale/<language>/).
 SOURCE_TITLES_FILE = "source_titles.csv"
@@ -50,6 +51,27 @@ def _version(version: str) -> str:
 def unhcr(version: str) -> str:
     """The line UNHCR's licence asks every output showing its figures to carry."""
     return source(f"{UNHCR} ({_version(version)}), CC BY 4.0")
+
+
+#: The organisations whose figures UNHCR's database carries, credited where shown (names,
+#: not translated; short, so that a chart's source line stays on one line).
+PARTNERS = {"idps": "IDMC", "unrwa_refugees": "UNRWA"}
+
+
+def crediting_partners(line: str, groups: Sequence[str]) -> str:
+    """A UNHCR source line that also credits IDMC and UNRWA where `groups` (columns of
+    `headline.hosted_over_time` with a figure on the page) include theirs."""
+    credited = [PARTNERS[g] for g in PARTNERS if g in groups]
+    if not credited:
+        return line
+    return _("{line}; including figures of {partners}").format(
+        line=line, partners=spoken_list(credited)
+    )
+
+
+def shown_groups(over_time: pd.DataFrame) -> list[str]:
+    """The groups of a `headline.hosted_over_time` frame with a figure above zero."""
+    return [str(c) for c in over_time.columns if over_time[c].astype("Float64").fillna(0).any()]
 
 
 def unhcr_and_worldbank(version: str) -> str:

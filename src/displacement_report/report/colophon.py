@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import platform
+import re
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -180,7 +181,7 @@ def cover_html(p: Provenance) -> str:
 
 
 def _input_group_html(group: InputGroup) -> str:
-    version = f", {group.version}" if group.version else ""
+    version = f", {version_words(group.version)}" if group.version else ""
     heading = _("Data: {title}").format(title=html.escape(_(group.title) + version))
     return f"<h3>{heading}</h3>{_files_html(group.files)}"
 
@@ -216,12 +217,30 @@ _SHORT_TITLES = {
 }
 
 
+#: How data/worldbank.py names the World Bank files' vintage (in English, as data).
+_WDI_SNAPSHOT = re.compile(r"^WDI snapshot of (\d{4}-\d{2}-\d{2})$")
+
+
+def version_words(version: str) -> str:
+    """A data version as the edition writes it: 'WDI snapshot of 2026-07-01' reads
+    'WDI-momentopname van 1 juli 2026' in Dutch; other versions ('2025.12.1') as they are."""
+    match = _WDI_SNAPSHOT.match(version)
+    if not match:
+        return version
+    day = dt.date.fromisoformat(match.group(1))
+    return _("WDI snapshot of {date}").format(
+        date=format_date(day, format="long", locale=locale_code())
+    )
+
+
 def colophon_line_html(p: Provenance) -> str:
     """The factsheet's colophon in one paragraph: data and code versions, parameters,
     date; the files with their checksums are in the run's inputs.json."""
     s = p.settings
     data = "; ".join(
-        _("{title}, version {version}").format(title=_(_SHORT_TITLES[g.key]), version=g.version)
+        _("{title}, version {version}").format(
+            title=_(_SHORT_TITLES[g.key]), version=version_words(g.version)
+        )
         for g in p.inputs
         if g.key in _SHORT_TITLES and g.version
     )

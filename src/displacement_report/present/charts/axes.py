@@ -84,7 +84,7 @@ def people_axis(ax, top: float, short: bool = False) -> None:
         ax.yaxis.set_major_formatter(MillionsFormatter(1e3))
         label = _("Thousands of people") if short else _("People, thousands (end of year)")
     else:
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))  # a low chart too
         ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: localized(f"{value:,.0f}")))
         label = _("People") if short else _("People (end of year)")
     ax.set_ylabel(label)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from displacement_report.analysis.headline import COMPONENTS, TOTAL
 from displacement_report.i18n import _
-from displacement_report.present import style
+from displacement_report.present import exhibits, style
 from displacement_report.present.charts.axes import (
     lift_labels_over_bars,
     localized,
@@ -29,11 +29,14 @@ def displacement_trend(
     """Stacked bars of the forcibly displaced by component, one bar per year; `size` in
     inches (default: the report's). A component with no one in any year shown has no
     bars and no legend entry (a reader would look for it in vain). `legend_below`: a
-    low chart (a factsheet's), with its legend below it and a short axis label."""
+    low chart (a factsheet's), with its legend below it and a short axis label.
+
+    Missing is not zero: a group without a figure in a year has no bar there (and an
+    empty cell in the data file), and a year with no bar at all has no year label."""
     fig, ax = plt.subplots(figsize=size)
     bottom = pd.Series(0.0, index=by_year.index)
-    parts = {c: by_year[c].astype("Float64").fillna(0).astype(float) for c in COMPONENTS}
-    shown = [c for c, values in parts.items() if values.any()] or list(COMPONENTS)
+    parts = {c: by_year[c].astype("Float64").astype(float) for c in COMPONENTS}
+    shown = [c for c, values in parts.items() if values.fillna(0).any()] or list(COMPONENTS)
     for component in shown:
         label, values = COMPONENTS[component], parts[component]
         ax.bar(
@@ -45,7 +48,7 @@ def displacement_trend(
             label=_(label),
             linewidth=0,
         )
-        bottom += values
+        bottom += values.fillna(0)
     # the stacked height, not the total: the total is missing where a part is unknown
     highest = float(bottom.max()) if len(bottom) else 0.0  # no year at all: an empty axis
     top = max(highest, 1.0) * 1.1  # headroom for the value labels
@@ -57,8 +60,25 @@ def displacement_trend(
     ax.margins(x=0.01)
     ax.grid(axis="x", visible=False)
     style.add_source(fig, source, rect=_trend_legend(fig, ax, legend_below))
+    _label_drawn_years(ax, bottom)
     lift_labels_over_bars(ax)
+    data = by_year[shown].rename(columns=lambda c: _(COMPONENTS[c]))
+    data = data.rename_axis("x").reset_index().melt("x", var_name="series", value_name="value")
+    exhibits.attach_data(
+        fig,
+        pd.DataFrame(data[["x", "series", "value"]]),  # year first, as a reader sorts
+        saved_as={"x": _("year"), "series": _("group"), "value": _("people")},
+    )
     return fig
+
+
+def _label_drawn_years(ax, heights: pd.Series) -> None:
+    """Year labels only under years with a bar: a label over an empty slot would read
+    as a zero, and a year without a bar may have no figure at all."""
+    ax.figure.draw_without_rendering()  # let the axis choose its ticks for the width
+    drawn = set(heights.index[heights > 0])
+    ticks = [t for t in ax.get_xticks() if float(t).is_integer() and int(t) in drawn]
+    ax.set_xticks(ticks, [str(int(t)) for t in ticks])
 
 
 def _trend_legend(fig: plt.Figure, ax, below: bool) -> tuple[float, float, float, float]:

@@ -504,27 +504,50 @@ def national_paragraph(beside: pd.DataFrame, national: pd.DataFrame, first: int,
 # --- the country profile ----------------------------------------------------------------
 
 
-def _profile_rates(rates: pd.Series, year: int, minimum: int) -> str:
+#: Who decided, by procedure type, as a sentence's subject.
+DECIDERS = {
+    "G": N_("the government"),
+    "J": N_("the government and UNHCR jointly"),
+    "U": N_("UNHCR under its mandate"),
+}
+
+
+def deciders(by_procedure: pd.Series) -> str:
+    """Who took a country's substantive decisions: 'UNHCR under its mandate', or each
+    kind of procedure with its share ('the government (80.0%) and UNHCR under its
+    mandate (20.0%)')."""
+    if by_procedure.empty:
+        return _("a procedure the table does not name")
+    if len(by_procedure) == 1:
+        return _(DECIDERS[str(by_procedure.index[0])])
+    shares = 100 * by_procedure / by_procedure.sum()
+    parts = [f"{_(DECIDERS[str(t)])} ({percent(v)})" for t, v in shares.items()]
+    return _list(parts)
+
+
+def _profile_rates(rates: pd.Series, year: int, minimum: int, by_procedure: pd.Series) -> str:
     decisions = int(rates["substantive"])
+    who = deciders(by_procedure)
     if missing(rates["total_protection_rate"]):
         if not decisions:
             return ""
         return " " + ngettext(
-            "It recorded {decisions} substantive asylum decision in {year}: fewer than the "
-            "{minimum} needed here for a rate.",
-            "It recorded {decisions} substantive asylum decisions in {year}: fewer than the "
-            "{minimum} needed here for a rate.",
+            "It recorded {decisions} substantive asylum decision in {year}, taken by {who}: "
+            "fewer than the {minimum} needed here for a rate.",
+            "It recorded {decisions} substantive asylum decisions in {year}, taken by {who}: "
+            "fewer than the {minimum} needed here for a rate.",
             decisions,
-        ).format(decisions=count(decisions), year=year, minimum=count(minimum))
+        ).format(decisions=count(decisions), year=year, minimum=count(minimum), who=who)
     return " " + _(
-        "Of its {decisions} substantive asylum decisions in {year}, {recognition} granted "
-        "refugee status (refugee recognition rate) and {total} some form of protection (total "
-        "protection rate)."
+        "Its {decisions} substantive asylum decisions in {year} were taken by {who}: "
+        "{recognition} granted refugee status (refugee recognition rate) and {total} some "
+        "form of protection (total protection rate)."
     ).format(
         decisions=count(decisions),
         year=year,
-        recognition=percent(rates["recognition_rate"], 0),
-        total=percent(rates["total_protection_rate"], 0),
+        who=who,
+        recognition=percent(rates["recognition_rate"]),
+        total=percent(rates["total_protection_rate"]),
     )
 
 
@@ -535,10 +558,13 @@ def profile_sentences(
     year: int,
     minimum: int,
     decisions_year: int | None = None,
+    by_procedure: pd.Series | None = None,
 ) -> str:
     """The neighbouring share of the people a country hosts (for an island state, that
-    it has no neighbour), and its rates where it took enough substantive decisions (in
-    `decisions_year`: the report year, or UNHCR's latest year of decisions before it)."""
+    it has no neighbour), who decided its asylum claims (`by_procedure`, from
+    `asylum.substantive_by_procedure`) and its rates where there were enough substantive
+    decisions (in `decisions_year`: the report year, or UNHCR's latest year of decisions
+    before it)."""
     country = escape_markdown(country)
     if not in_host["people"]:
         text = _(
@@ -562,7 +588,9 @@ def profile_sentences(
             year=year,
             share=percent(in_host["share"]),
         )
-    return text + _profile_rates(rates, decisions_year or year, minimum)
+    if by_procedure is None:
+        by_procedure = pd.Series(dtype="int64")
+    return text + _profile_rates(rates, decisions_year or year, minimum, by_procedure)
 
 
 # --- chart captions ---------------------------------------------------------------------

@@ -4,13 +4,23 @@ function says Markdown; the page escapes it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from displacement_report.analysis.demographics import Pyramid
 from displacement_report.analysis.headline import COMPONENTS, OIP_FIRST_YEAR
 from displacement_report.analysis.key_figures import KeyFigure, NoFigure
 from displacement_report.i18n import N_, _
-from displacement_report.present.format import count, escape_markdown, percent, signed_percent
+from displacement_report.present.format import (
+    count,
+    country_column,
+    escape_markdown,
+    percent,
+    signed_percent,
+    spoken_list,
+    year_list,
+)
 from displacement_report.settings import ReportSettings
 
 #: What each key-figure tile counts.
@@ -35,6 +45,43 @@ def no_figure(reason: NoFigure, year: int) -> str:
     if reason == "oip_not_counted":
         return _("UNHCR counts this group from {first}").format(first=OIP_FIRST_YEAR)
     return _("no figure for the end of {year}").format(year=year)
+
+
+def _lower_first(label: str) -> str:
+    """A label inside a sentence: 'other people ...', but 'Palestine refugees ...'."""
+    return label if label.startswith("Palestin") else label[:1].lower() + label[1:]
+
+
+def no_figure_groups(groups: list[str], name: str, year: int) -> str:
+    """The groups the tiles leave out: no figure in `year` nor the year before."""
+    labels = [_lower_first(_(TILE_LABELS[g])) for g in groups]
+    return _(
+        "No figure for {country} at the end of {year} or {before}, which is not the same "
+        "as nobody: {groups}."
+    ).format(country=name, year=year, before=year - 1, groups="; ".join(labels))
+
+
+def break_note(figure: KeyFigure, name: str, returned: Any = None) -> str:
+    """What is said under the tiles of a break (`key_figures.breaks`): the reason where
+    the data give one (refugees who returned home in the year), otherwise that the data
+    show the change without a stated reason."""
+    fields = {
+        "group": _(TILE_LABELS[figure.group]),
+        "country": name,
+        "percent": signed_percent(figure.change_pct),
+        "before": figure.year - 1,
+        "year": figure.year,
+    }
+    returned = None if returned is None or pd.isna(returned) else int(str(returned))
+    if figure.group == "refugees" and figure.change is not None and figure.change < 0 and returned:
+        return _(
+            "{group} in {country}: {percent} on {before}; {returned} refugees returned home "
+            "from {country} in {year} (UNHCR's solutions table)."
+        ).format(**fields, returned=count(returned))
+    return _(
+        "{group} in {country}: {percent} on {before}. The source states no reason for a "
+        "change of this size; the figure is shown as published."
+    ).format(**fields)
 
 
 def tile_value(figure: KeyFigure) -> str:
@@ -76,16 +123,35 @@ def recorded_anyone(shown: pd.DataFrame) -> bool:
     return bool(shown[list(COMPONENTS)].astype("Float64").fillna(0).to_numpy().any())
 
 
-def history_caption(name: str, shown: pd.DataFrame) -> str:
+def history_caption(name: str, shown: pd.DataFrame, overlap: bool = False) -> str:
     """What the history chart shows, from the first year it has a bar (a country UNHCR
-    records only from 2017 says 2017, not the chart's first possible year)."""
+    records only from 2017 says 2017, not the chart's first possible year), and the
+    years in between that have no bar (nobody, or no figure, in every group)."""
     people = shown[list(COMPONENTS)].astype("Float64").fillna(0).sum(axis=1)
     year = int(shown.index.max())
     start = int(people.index[people > 0].min()) if (people > 0).any() else year
-    return _(
+    caption = _(
         "People hosted in or displaced inside {country} at the end of each year, "
         "{start}–{year}, by group."
     ).format(country=name, start=start, year=year)
+    idps = shown["idps"].astype("Float64")
+    if idps.loc[start : min(year, 2008)].isna().any() and idps.notna().any():
+        caption += " " + _(
+            "No IDP bar where IDMC gives no figure by country (before 2009): no figure is not zero."
+        )
+    inside = people.loc[start:year]
+    empty = [int(y) for y in inside.index[inside == 0]]
+    if empty:
+        caption += " " + _(
+            "No bar for {years}: the statistics record nobody in these groups there, "
+            "or give no figure."
+        ).format(years=year_list(empty))
+    if overlap:
+        caption += " " + _(
+            "Palestine refugees and people displaced inside the country overlap: their bars "
+            "are stacked to show each, not to make a total."
+        )
+    return caption
 
 
 def tiles_heading(name: str, year: int) -> str:
@@ -94,8 +160,32 @@ def tiles_heading(name: str, year: int) -> str:
     )
 
 
-def no_protracted(name: str, settings: ReportSettings) -> str:
-    """Said under the heading on protracted situations where the country has none."""
+def unrwa_outside_the_rule() -> str:
+    """Said with the protracted situations of a country with Palestine refugees under
+    UNRWA's mandate: the rule does not count them."""
+    return _(
+        "Palestine refugees under UNRWA's mandate are outside this rule, which counts "
+        "refugees under UNHCR's mandate only."
+    )
+
+
+def no_protracted(name: str, settings: ReportSettings, unrwa: bool = False) -> str:
+    """Said under the heading on protracted situations where the country has none
+    (`unrwa`: it has Palestine refugees under UNRWA's mandate, outside the rule)."""
+    if unrwa:
+        return (
+            _(
+                "No nationality of refugees under UNHCR's mandate numbered {threshold} or more "
+                "in {country} in each of the last {years} years to the end of {year}."
+            ).format(
+                country=name,
+                year=settings.report_year,
+                threshold=count(settings.protracted_threshold),
+                years=settings.protracted_years,
+            )
+            + " "
+            + unrwa_outside_the_rule()
+        )
     return _(
         "{country} hosted no protracted refugee situation at the end of {year}: no "
         "nationality numbered {threshold} refugees or more there in each of the last "
@@ -192,5 +282,95 @@ def stateless_line(stateless: int, name: str, year: int) -> str:
     ).format(n=count(stateless), country=name, year=year)
 
 
+def no_origins(name: str, year: int) -> str:
+    """Said instead of an origins table without a row."""
+    return _(
+        "UNHCR's statistics record no refugees, asylum-seekers or other people in need of "
+        "international protection from abroad in {country} at the end of {year}: there is "
+        "no table of their origins."
+    ).format(country=name, year=year)
+
+
 def locator_caption(name: str) -> str:
     return _("{country} and its neighbours.").format(country=name)
+
+
+def _destinations_list(destinations: pd.DataFrame, n: int = 3) -> str:
+    """'Chad (1,334,595), Egypt (834,201) and Libya (639,166)'."""
+    names = country_column(destinations.head(n))
+    totals = destinations["total"].head(n)
+    return spoken_list([f"{c} ({count(t)})" for c, t in zip(names, totals, strict=True)])
+
+
+def abroad_sentences(abroad: pd.Series, destinations: pd.DataFrame, name: str, year: int) -> str:
+    """The view from the country people flee: its people abroad and where most of them
+    are, every number as the table prints it."""
+    labels = {
+        "refugees": _("{n} refugees"),
+        "asylum_seekers": _("{n} asylum-seekers"),
+        "oip": _("{n} other people in need of international protection"),
+    }
+    groups = [text.format(n=count(abroad[g])) for g, text in labels.items() if _positive(abroad[g])]
+    if not groups:
+        return _(
+            "UNHCR's statistics record no refugees, asylum-seekers or other people in need "
+            "of international protection from {country} abroad at the end of {year}."
+        ).format(country=name, year=year)
+    return _("At the end of {year}, {groups} from {country} were abroad, most in {where}.").format(
+        year=year,
+        groups=spoken_list(groups),
+        country=name,
+        where=_destinations_list(destinations),
+    )
+
+
+def returns_sentences(returns: pd.Series, idps: KeyFigure | None, name: str, year: int) -> str:
+    """The returns to the country in the year, and the IDP returns beside the change in
+    IDMC's count (Sudan 2025: 2.9 million IDP returns, IDMC's figure 2.4 million lower)."""
+    sentences = []
+    if _positive(returns["refugees"]):
+        sentences.append(
+            _("In {year}, {n} refugees returned to {country} from abroad.").format(
+                year=year, n=count(returns["refugees"]), country=name
+            )
+        )
+    if _positive(returns["idps"]):
+        text = _("{n} internally displaced people returned home in {year}.").format(
+            n=count(returns["idps"]), year=year
+        )
+        if idps is not None and idps.change is not None and idps.change < 0:
+            text = _(
+                "{n} internally displaced people returned home in {year}, the year in which "
+                "IDMC's count of people displaced inside {country} fell by {fall}."
+            ).format(n=count(returns["idps"]), year=year, country=name, fall=count(-idps.change))
+        sentences.append(text)
+    return " ".join(sentences)
+
+
+def key_trends(tiles: list[KeyFigure], returns: pd.Series, name: str, year: int) -> str:
+    """The sentences that open the factsheet: the year's largest change, in the words and
+    numbers of its tile, and the returns home."""
+    changed = [f for f in tiles if f.change]
+    sentences = []
+    if changed:
+        largest = max(changed, key=lambda f: abs(f.change or 0))
+        sentences.append(
+            _("The largest change in {year}: {group}, {change}.").format(
+                year=year,
+                group=_lower_first(_(TILE_LABELS[largest.group])),
+                change=tile_change(largest)[:1].lower() + tile_change(largest)[1:],
+            )
+        )
+    idps = next((f for f in tiles if f.group == "idps"), None)
+    sentences.append(returns_sentences(returns, idps, name, year))
+    return " ".join(s for s in sentences if s)
+
+
+def _positive(value: Any) -> bool:
+    return bool(not pd.isna(value) and value > 0)
+
+
+def destinations_caption(name: str, year: int) -> str:
+    return _("People from {country} abroad: where most were, end of {year}").format(
+        country=name, year=year
+    )

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 from babel.lists import format_list
 
 from displacement_report import letter
-from displacement_report.analysis.headline import TOTAL
+from displacement_report.analysis.headline import TOTAL, known_groups
 from displacement_report.i18n import _, country_name, locale_code
 from displacement_report.present.format import (
+    count,
     escape_markdown,
     millions,
 )
@@ -20,9 +22,9 @@ from displacement_report.present.narrative.global_picture import change_percent
 def _hosted_sentence(now: pd.Series, country: str, year: int) -> str:
     """Who the country hosts from abroad; a group of nobody is left out."""
     groups = []
-    if now["refugees"]:
+    if _some(now["refugees"]):
         groups.append(_("{n} refugees under UNHCR's mandate").format(n=millions(now["refugees"])))
-    if now["unrwa_refugees"]:
+    if _some(now["unrwa_refugees"]):
         groups.append(
             _("{n} Palestine refugees under UNRWA's mandate").format(
                 n=millions(now["unrwa_refugees"])
@@ -45,20 +47,29 @@ def _hosted_sentence(now: pd.Series, country: str, year: int) -> str:
     ).format(**fields)
 
 
+def _some(value: Any) -> bool:
+    """A figure above zero (<NA>, no figure, is not)."""
+    return bool(not pd.isna(value) and value)
+
+
 def _displaced_inside(now: pd.Series, year: int) -> str:
     if pd.isna(now["idps"]):
         return _("IDMC gives no figure for people displaced inside the country in {year}.").format(
             year=year
         )
-    if now["idps"]:
+    if _some(now["idps"]):
         return _("A further {idps} people were displaced inside the country.").format(
             idps=millions(now["idps"])
         )
     return ""
 
 
-def profile_paragraph(over_time: pd.DataFrame, country: str, baseline: int, year: int) -> str:
-    """The opening of a country profile: who the country hosts and how that changed."""
+def profile_paragraph(
+    over_time: pd.DataFrame, country: str, baseline: int, year: int, unrwa_at_home: bool = False
+) -> str:
+    """The opening of a country profile: who the country hosts and how that changed.
+    `unrwa_at_home` (`headline.unrwa_at_home`): the Palestine refugees are in their own
+    territory, not hosted, and overlap with the people displaced inside, so no total."""
     country = escape_markdown(country)
     if year not in over_time.index:
         return _(
@@ -66,10 +77,58 @@ def profile_paragraph(over_time: pd.DataFrame, country: str, baseline: int, year
         ).format(country=country, year=year)
     now = over_time.loc[year]
     assert isinstance(now, pd.Series)  # one row per year
+    if unrwa_at_home and _some(now["unrwa_refugees"]):
+        return _palestine_at_home(now, country, year)
     sentences = [_hosted_sentence(now, country, year), _displaced_inside(now, year)]
     if baseline != year and baseline in over_time.index:
         sentences.append(_change_since(over_time, baseline, year))
+        sentences.append(_unhcr_mandate_beside(over_time, baseline, year))
     return " ".join(s for s in sentences if s)
+
+
+def _palestine_at_home(now: pd.Series, country: str, year: int) -> str:
+    """Palestine refugees in their own territory: not hosted, and not added to the people
+    displaced inside (many of Gaza's displaced are registered refugees)."""
+    sentences = [
+        _(
+            "At the end of {year}, UNRWA counted {unrwa} registered Palestine refugees in "
+            "{country}: refugees in their own territory, not hosted by another country."
+        ).format(year=year, unrwa=millions(now["unrwa_refugees"]), country=country)
+    ]
+    others = [c for c in ("refugees", "asylum_seekers", "oip") if _some(now[c])]
+    if others:
+        sentences.append(
+            _(
+                "UNHCR's statistics record {n} refugees, asylum-seekers and others in need of "
+                "international protection from abroad there."
+            ).format(n=count(now[others].sum()))
+        )
+    if _some(now["idps"]):
+        sentences.append(
+            _(
+                "IDMC counts {idps} people displaced inside the country; many of them are also "
+                "registered Palestine refugees, so the two figures overlap and are not added up."
+            ).format(idps=millions(now["idps"]))
+        )
+    return " ".join(sentences)
+
+
+def _unhcr_mandate_beside(over_time: pd.DataFrame, baseline: int, year: int) -> str:
+    """Where most of the people hosted are Palestine refugees under UNRWA's mandate
+    (Jordan: 85%), the trend of the refugees under UNHCR's mandate beside it: a
+    headline resting on UNRWA's count can hide the opposite trend."""
+    now, before = over_time.loc[year], over_time.loc[baseline]
+    hosted = now[list(ABROAD)].sum()
+    if not (_some(now["unrwa_refugees"]) and hosted and now["unrwa_refugees"] > hosted / 2):
+        return ""
+    if not (_some(now["refugees"]) and _some(before["refugees"])):
+        return ""
+    return _(
+        "Most of them are Palestine refugees under UNRWA's mandate; refugees under UNHCR's "
+        "mandate numbered {before} at the end of {baseline} and {now} at the end of {year}."
+    ).format(
+        before=count(before["refugees"]), baseline=baseline, now=count(now["refugees"]), year=year
+    )
 
 
 #: The groups hosted from abroad (the rest of the total is displaced inside the country).
@@ -79,6 +138,15 @@ ABROAD = ("refugees", "unrwa_refugees", "asylum_seekers", "oip")
 def _total_change(now: pd.Series, before: pd.Series, baseline: int) -> str:
     change = 100 * (now[TOTAL] - before[TOTAL]) / before[TOTAL]
     fields = {"total": millions(now[TOTAL]), "change": change_percent(change), "baseline": baseline}
+    if not (_some(now["idps"]) or _some(before["idps"])):
+        # the total is the figure of the sentence before: not said twice in the same words
+        if change > 0:
+            text = _("That is {change} more than at the end of {baseline}.")
+        elif change < 0:
+            text = _("That is {change} fewer than at the end of {baseline}.")
+        else:
+            text = _("That is as many as at the end of {baseline}.")
+        return text.format(**fields)
     if change > 0:
         text = _("Altogether that is {total} people, {change} more than at the end of {baseline}.")
     elif change < 0:
@@ -93,9 +161,12 @@ def _change_since(over_time: pd.DataFrame, baseline: int, year: int) -> str:
     lacks the IDP figure (so the two years are compared like with like)."""
     now, before = over_time.loc[year], over_time.loc[baseline]
     assert isinstance(now, pd.Series) and isinstance(before, pd.Series)  # one row per year
-    if pd.notna(now[TOTAL]) and pd.notna(before[TOTAL]) and before[TOTAL]:
+    same_groups = known_groups(now) == known_groups(before)
+    if same_groups and pd.notna(now[TOTAL]) and pd.notna(before[TOTAL]) and before[TOTAL]:
         return _total_change(now, before, baseline)
-    abroad_now, abroad_before = now[list(ABROAD)].sum(), before[list(ABROAD)].sum()
+    # only the groups with a figure in both years: a change from or to no figure is none
+    both = [c for c in ABROAD if c in known_groups(now) & known_groups(before)]
+    abroad_now, abroad_before = now[both].sum(), before[both].sum()
     if not abroad_before:
         return ""
     change = float(100 * (abroad_now - abroad_before) / abroad_before)

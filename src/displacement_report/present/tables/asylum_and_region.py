@@ -27,6 +27,10 @@ from displacement_report.present.format import (
 _QUALIFIED = {"about": N_("about {number}"), "more_than": N_("more than {number}")}
 
 
+#: Who decided, by UNHCR's procedure type, in a table cell.
+DECIDED_BY = {"G": N_("Government"), "J": N_("Jointly"), "U": N_("UNHCR")}
+
+
 def _percent0(value: object) -> str:
     return percent(value, 0)
 
@@ -221,16 +225,20 @@ def profile_table(
     minimum: int,
     source: str,
     decisions_year: int | None = None,
+    by_procedure: pd.Series | None = None,
 ) -> str:
-    """The country profile's line: people hosted from next door, and the two rates (of
-    `decisions_year` where UNHCR's decisions do not reach `year` yet)."""
+    """The country profile's line: people hosted from next door, who decided the asylum
+    claims (`asylum.substantive_by_procedure`), and the two rates (of `decisions_year`
+    where UNHCR's decisions do not reach `year` yet), to the report's one decimal."""
+    types = [] if by_procedure is None else [str(t) for t in by_procedure.index]
+    decided_by = ", ".join(_(DECIDED_BY[t]) for t in types)
     columns = {
         _("Refugees and OIP hosted"): (count, in_host["people"]),
         _("From a neighbouring country"): (count, in_host["from_neighbouring"]),
         _("Share"): (percent, in_host["share"]),
         _("Substantive asylum decisions"): (count, rates["substantive"]),
-        _("Refugee recognition rate"): (_percent0, rates["recognition_rate"]),
-        _("Total protection rate"): (_percent0, rates["total_protection_rate"]),
+        _("Refugee recognition rate"): (percent, rates["recognition_rate"]),
+        _("Total protection rate"): (percent, rates["total_protection_rate"]),
     }
     frame = pd.DataFrame({header: [value] for header, (_f, value) in columns.items()})
     formats = {header: formatter for header, (formatter, _v) in columns.items()}
@@ -243,4 +251,6 @@ def profile_table(
             "{country}: people from a neighbouring country at the end of {year}, and asylum "
             "decisions in {decisions_year} (no rate under {minimum} substantive decisions)"
         ).format(country=country, year=year, decisions_year=decisions_year, minimum=count(minimum))
+    if decided_by:  # a column would not fit the page beside the rates
+        caption += ". " + _("Decided by: {who}").format(who=decided_by)
     return table_html(frame, formats, caption, source, name="profile_asylum")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
@@ -11,7 +12,7 @@ from displacement_report.analysis.key_figures import KeyFigure
 from displacement_report.i18n import _
 from displacement_report.present import exhibits
 from displacement_report.present.exhibits import table_html
-from displacement_report.present.format import count
+from displacement_report.present.format import count, country_column
 from displacement_report.present.narrative import country_profile as words
 
 #: Arrows beside the change, for sighted readers; the words say the same.
@@ -24,31 +25,50 @@ def _direction(figure: KeyFigure) -> str:
     return "up" if figure.change > 0 else "down" if figure.change < 0 else "same"
 
 
-def tile_html(figure: KeyFigure) -> str:
-    """One tile: what it counts, the figure, and its change in words."""
+def label_lines(figures: Sequence[KeyFigure]) -> int:
+    """The lines the longest tile label takes in a row of `len(figures)` tiles: every
+    label is given that height, so that the figures stand on one line whatever the
+    labels' length (Dutch labels are long)."""
+    width = max(12, round(100 / max(len(figures), 1)) - 4)  # characters at 8pt on A4
+    lines = [len(textwrap.wrap(_(words.TILE_LABELS[f.group]), width)) for f in figures]
+    return max([1, *lines])
+
+
+def tile_html(figure: KeyFigure, lines: int = 2) -> str:
+    """One tile: what it counts (on `lines` lines), the figure, and its change in words."""
     direction = _direction(figure)
     arrow = _ARROWS.get(direction)
     marker = f'<span class="tile-arrow" aria-hidden="true">{arrow}</span> ' if arrow else ""
     value = "" if figure.value is None else f' data-value="{figure.value}"'
     return (
         f'<li class="tile tile-{figure.group} change-{direction}"{value}>'
-        f'<span class="tile-label">{html.escape(_(words.TILE_LABELS[figure.group]))}</span>'
+        f'<span class="tile-label" style="min-height: {1.2 * lines:.1f}em">'
+        f"{html.escape(_(words.TILE_LABELS[figure.group]))}</span>"
         f'<span class="tile-value">{html.escape(words.tile_value(figure))}</span>'
         f'<span class="tile-change">{marker}{html.escape(words.tile_change(figure))}</span>'
         "</li>"
     )
 
 
-def tiles_html(figures: Sequence[KeyFigure], name: str, year: int, source: str) -> str:
+def tiles_html(
+    figures: Sequence[KeyFigure], name: str, year: int, source: str, notes: Sequence[str] = ()
+) -> str:
     """The key figures as a row of tiles (a list laid out as a grid), with a heading and
-    the source line under them."""
+    the source line under them. A group without a figure in the year and the year
+    before gets no tile of dashes: a sentence under the tiles names it (no figure is
+    not zero, and not worth a box). `notes`: said under the tiles (a break in a series)."""
     heading = words.tiles_heading(name, year)
-    tiles = "".join(tile_html(f) for f in figures)
+    shown = [f for f in figures if f.value is not None or f.previous is not None]
+    lines = label_lines(shown)
+    tiles = "".join(tile_html(f, lines) for f in shown)
+    absent = [f.group for f in figures if f not in shown]
+    said = [*notes, words.no_figure_groups(absent, name, year)] if absent else list(notes)
+    note = "".join(note_html(text) for text in said)
     return (
         f'<section class="key-figures" aria-label="{html.escape(heading)}">'
         f'<p class="key-figures-title">{html.escape(heading)}</p>'
-        f'<ul class="tiles" style="grid-template-columns: repeat({len(figures)}, 1fr)">'
-        f"{tiles}</ul>"
+        f'<ul class="tiles" style="grid-template-columns: repeat({len(shown)}, 1fr)">'
+        f"{tiles}</ul>{note}"
         f'<p class="source-line">{exhibits.linked(source)}</p></section>'
     )
 
@@ -67,7 +87,9 @@ def key_numbers(figures: Sequence[KeyFigure], name: str) -> list[dict[str, objec
     ]
 
 
-def solutions_table(found: pd.Series, name: str, year: int, source: str) -> str:
+def solutions_table(
+    found: pd.Series, name: str, year: int, source: str, file: str | None = None
+) -> str:
     """The country's returns, resettlement arrivals and naturalisations in `year`."""
     frame = pd.DataFrame(
         {
@@ -75,7 +97,8 @@ def solutions_table(found: pd.Series, name: str, year: int, source: str) -> str:
             _("People"): found.to_numpy(),
         }
     )
-    return table_html(frame, {_("People"): count}, words.solutions_caption(name, year), source)
+    caption = words.solutions_caption(name, year)
+    return table_html(frame, {_("People"): count}, caption, source, name=file)
 
 
 def note_html(text: str) -> str:
@@ -83,10 +106,13 @@ def note_html(text: str) -> str:
     return f'<p class="profile-note">{html.escape(text)}</p>'
 
 
-def solutions_html(found: pd.Series, name: str, year: int, source: str) -> str:
-    """The solutions table (where the country has any) and what it cannot say."""
+def solutions_html(
+    found: pd.Series, name: str, year: int, source: str, file: str | None = None
+) -> str:
+    """The solutions table (where the country has any) and what it cannot say; `file`:
+    the stable name of its data file."""
     note = note_html(words.solutions_note(found, name, year))
-    return (solutions_table(found, name, year, source) if found.any() else "") + note
+    return (solutions_table(found, name, year, source, file) if found.any() else "") + note
 
 
 def side_by_side(main: str, aside: str) -> str:
@@ -101,3 +127,28 @@ def stateless_html(stateless: int, name: str, year: int) -> str:
     """A line on the country's stateless people, where it reports any."""
     line = words.stateless_line(stateless, name, year)
     return note_html(line) if line else ""
+
+
+def destinations_table(
+    destinations: pd.DataFrame, name: str, year: int, source: str, file: str | None = None
+) -> str:
+    """The countries holding most of the country's people abroad; a group no host
+    reports a figure for gets no column (the sentence above names the groups there are)."""
+    groups = {
+        "refugees": _("Refugees"),
+        "asylum_seekers": _("Asylum-seekers"),
+        "oip": _("Other in need of protection"),
+    }
+    frame = pd.DataFrame(
+        {
+            _("Country"): country_column(destinations),
+            **{
+                label: destinations[g].to_numpy()
+                for g, label in groups.items()
+                if destinations[g].fillna(0).any()
+            },
+            _("Total"): destinations["total"].to_numpy(),
+        }
+    )
+    formats = dict.fromkeys(list(frame.columns)[1:], count)
+    return table_html(frame, formats, words.destinations_caption(name, year), source, name=file)

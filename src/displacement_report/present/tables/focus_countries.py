@@ -9,19 +9,26 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 
 from displacement_report.analysis.hosting import income_group_label
-from displacement_report.i18n import _, country_name, pgettext
+from displacement_report.i18n import N_, _, country_name, pgettext
 from displacement_report.present.exhibits import table_html
 from displacement_report.present.format import count, country_column, one_decimal
 
 
-def origins_table(origins: pd.DataFrame, host: str, year: int, source: str) -> str:
-    """The main origins of the people one country hosts."""
+def origins_table(
+    origins: pd.DataFrame, host: str, year: int, source: str, name: str | None = None
+) -> str:
+    """The main origins of the people one country hosts. A group nobody of these origins
+    is recorded in gets no column of zeros: a sentence under the table says so."""
+    groups = {
+        "refugees": _("Refugees"),
+        "asylum_seekers": _("Asylum-seekers"),
+        "oip": _("Other in need of protection"),
+    }
+    empty = [g for g in groups if not origins[g].fillna(0).any()] if len(origins) else []
     frame = pd.DataFrame(
         {
             _("Country of origin"): country_column(origins),
-            _("Refugees"): origins["refugees"].to_numpy(),
-            _("Asylum-seekers"): origins["asylum_seekers"].to_numpy(),
-            _("Other in need of protection"): origins["oip"].to_numpy(),
+            **{label: origins[g].to_numpy() for g, label in groups.items() if g not in empty},
             _("Total"): origins["total"].to_numpy(),
         }
     )
@@ -29,7 +36,20 @@ def origins_table(origins: pd.DataFrame, host: str, year: int, source: str) -> s
     caption = _(
         "Main countries of origin of the people {host} hosts under UNHCR's mandate, end of {year}"
     ).format(host=host, year=year)
-    return table_html(frame, formats, caption, source)
+    note = ""
+    if empty:
+        note = _("No one of these origins is recorded as: {groups}.").format(
+            groups="; ".join(_(OMITTED_GROUPS[g]) for g in empty)
+        )
+    return table_html(frame, formats, caption, source, name=name, note=note)
+
+
+#: A group left out of the origins table, as the sentence under it names it.
+OMITTED_GROUPS = {
+    "refugees": N_("refugees"),
+    "asylum_seekers": N_("asylum-seekers"),
+    "oip": N_("other people in need of international protection"),
+}
 
 
 def focus_profile_table(
@@ -37,6 +57,7 @@ def focus_profile_table(
     caption: str,
     source: str,
     formats: Mapping[str, Callable[..., str]] | None = None,
+    name: str | None = None,
 ) -> str:
     """`frame` as a table; `formats` names the number columns (by default every column
     whose header has 'per 1,000' gets one decimal, every other but the text columns a count)."""
@@ -46,7 +67,7 @@ def focus_profile_table(
             for c in frame.columns
             if c not in ("Country", "Income group", "LDC", "Main origins")
         }
-    return table_html(frame, formats, caption, source)
+    return table_html(frame, formats, caption, source, name=name)
 
 
 def _origins_text(origins: list[tuple[str, str, int]]) -> str:
@@ -63,31 +84,27 @@ def _counts(overview: pd.DataFrame) -> dict[str, object]:
     }
 
 
-def focus_overview_table(overview: pd.DataFrame, caption: str, source: str) -> str:
-    """Everything of `focus_people_table` and `focus_origins_table` but the origins, in one
-    table: the country profile's, of one row, whose caption names the country (a column
-    for it would only wrap a long name such as UNHCR's for Serbia)."""
-    # nine columns across the page: headers as brief as each language allows
+def focus_overview_table(
+    overview: pd.DataFrame, caption: str, source: str, name: str | None = None
+) -> str:
+    """The burden and income of one country: the country profile's table of one row,
+    whose caption names the country (a column for it would only wrap a long name such
+    as UNHCR's for Serbia). The people by group are the tiles above it, not repeated
+    here; the income group is written out ('lower-middle income')."""
     per_1000 = pgettext("narrow column", "Refugees per 1,000 incl. UNRWA")
     situations = pgettext("narrow column", "Protracted situations")
-    counts = _counts(overview)
     frame = pd.DataFrame(
         {
-            **counts,
             per_1000: overview["per_1000_incl_unrwa"].to_numpy(),
             pgettext("narrow column", "Income group"): [
-                income_group_label(g, short=True) for g in overview["income_group"]
+                income_group_label(g) for g in overview["income_group"]
             ],
             _("LDC"): [_("yes") if v else _("no") for v in overview["is_ldc"]],
             situations: overview["situations"].to_numpy(),
         }
     )
-    formats: dict[str, Callable[..., str]] = {
-        **dict.fromkeys(counts, count),
-        per_1000: one_decimal,
-        situations: count,
-    }
-    return focus_profile_table(frame, caption, source, formats)
+    formats: dict[str, Callable[..., str]] = {per_1000: one_decimal, situations: count}
+    return focus_profile_table(frame, caption, source, formats, name)
 
 
 def focus_people_table(

@@ -1,0 +1,65 @@
+"""The view from the country people flee: its refugees, asylum-seekers and other people
+in need of international protection abroad, the countries they are in, and the returns
+to it in the year (UNHCR's solutions table). Pure functions over the loaded tables.
+
+Missing is not zero: a group without a figure anywhere is <NA>, not 0.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from displacement_report.analysis.headline import ABROAD_COLUMNS
+
+#: Below this many people abroad, the factsheet names the main countries in a sentence
+#: and draws no table (a table of a few dozen people would take a third of a page).
+TABLE_MIN_PEOPLE = 50_000
+
+
+def _from(population: pd.DataFrame, country: str, year: int) -> pd.DataFrame:
+    rows = population[(population["year"] == year) & (population["coo_iso"] == country)]
+    return rows[rows["coa_iso"] != country]
+
+
+def people_abroad(population: pd.DataFrame, country: str, year: int) -> pd.Series:
+    """Refugees, asylum-seekers and OIP from `country` in every other country at the end
+    of `year` (keys of headline.ABROAD_COLUMNS, Int64; <NA> where no row has a figure)."""
+    rows = _from(population, country, year)
+    sums = {c: rows[c].sum(min_count=1) for c in ABROAD_COLUMNS}
+    return pd.Series(sums, dtype="Float64").round().astype("Int64")
+
+
+def main_destinations(
+    population: pd.DataFrame, country: str, year: int, n: int = 5
+) -> pd.DataFrame:
+    """The `n` countries holding most of `country`'s refugees, asylum-seekers and OIP
+    at the end of `year`: iso3, country (the data's name), the three groups (<NA> where
+    the host reports no figure for a group) and their total; largest first."""
+    rows = _from(population, country, year)
+    columns = list(ABROAD_COLUMNS)
+    if rows.empty:
+        return pd.DataFrame(columns=["iso3", "country", *columns, "total"])
+    stock = rows.groupby("coa_iso")[columns].sum(min_count=1).astype("Float64")
+    stock["total"] = stock[columns].sum(axis=1, min_count=1)
+    stock = stock[stock["total"] > 0].round().astype("Int64")
+    names = rows.drop_duplicates("coa_iso").set_index("coa_iso")["coa_name"]
+    stock.insert(0, "country", names.reindex(stock.index))
+    stock = stock.rename_axis("iso3").reset_index()
+    ranked = stock.sort_values(["total", "iso3"], ascending=[False, True]).head(n)
+    return ranked.reset_index(drop=True)
+
+
+def returns_home(solutions: pd.DataFrame, country: str, year: int) -> pd.Series:
+    """Returns to `country` in `year`: its refugees who came home from abroad
+    (`refugees`) and its internally displaced people who went home (`idps`); <NA> where
+    the table has no figure."""
+    rows = solutions[solutions["year"] == year]
+    home = rows[rows["coo_iso"] == country]
+    inside = rows[rows["coa_iso"] == country]
+    return pd.Series(
+        {
+            "refugees": home["returned_refugees"].sum(min_count=1),
+            "idps": inside["returned_idps"].sum(min_count=1),
+        },
+        dtype="Float64",
+    ).astype("Int64")
