@@ -89,6 +89,20 @@ def output(default_report, profiles, tmp_path_factory) -> Path:
     return folder
 
 
+def test_a_crawl_from_the_entry_pages_finds_no_broken_link_anchor_or_image(output):
+    """The report and the profiles published side by side: every page reachable from
+    the entry pages and the profiles' table, the links between the two included."""
+    from tests.report.test_site import crawl
+
+    pages = crawl(
+        *(output / PAGES["entry"].format(lang=lang) for lang in QUERY),
+        output / "profiles" / "index.html",
+    )
+    assert output / "profiles" / "JOR" / "site" / "nl" / "index.html" in pages
+    assert output / "profiles" / "index.en.html" in pages
+    assert output / "latest" / "site" / "en" / "claims.html" in pages
+
+
 class Visit:
     """A page opened in a fresh browser context, with what it logged and requested."""
 

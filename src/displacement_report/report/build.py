@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import logging
 import pickle
+import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -198,7 +199,9 @@ def _execute_and_publish(
         provenance = replace(provenance, finished=clock.now().isoformat(timespec="seconds"))
         found = _what_changed(output_dir, run_dir, inputs)
         _export_editions(executed, provenance, run_dir, found, layout)
+    writing = time.perf_counter()
     site.write_site(run_dir, settings.language, layout)
+    log.info("web edition written in %.1f s", time.perf_counter() - writing)
     # written last: a run folder without it is incomplete and never reused
     record = json.dumps(inputs, indent=2, sort_keys=True).encode("utf-8")
     publish.write_bytes_atomically(run_dir / INPUTS_FILE, record)
