@@ -99,7 +99,7 @@ def _local_target(page: Path, href: str) -> tuple[Path, str]:
     written, not after following links (latest -> runs/...)."""
     parts = urlsplit(href)
     target = Path(os.path.normpath(page.parent / unquote(parts.path))) if parts.path else page
-    return target, unquote(parts.fragment)
+    return target, parts.fragment
 
 
 def crawl(*entries: Path) -> dict[Path, BeautifulSoup]:
@@ -133,7 +133,9 @@ def _follow(page: Path, seen: dict[Path, BeautifulSoup], broken: list[str]) -> l
             continue
         pages.append(target)
         holder = seen.get(target) or _soup(target)
-        if anchor and holder.find(id=anchor) is None:
+        # a browser tries the fragment as written, then decoded (nbconvert writes
+        # the ids of headings with accents percent-encoded)
+        if anchor and not (holder.find(id=anchor) or holder.find(id=unquote(anchor))):
             broken.append(f"{page.name}: {url} (no such anchor)")
     return pages
 
