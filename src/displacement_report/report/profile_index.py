@@ -148,9 +148,10 @@ def _links(profile: PublishedProfile, lang: str) -> str:
     if lang not in profile.editions:
         return "–"
     page, pdf = (html.escape(path) for path in profile.editions[lang])
+    pdf_label, page_label = html.escape(_("PDF")), html.escape(_("Web page"))
     return (
-        f'<a href="{pdf}" hreflang="{lang}">{html.escape(_("PDF"))}</a> · '
-        f'<a href="{page}" hreflang="{lang}">{html.escape(_("HTML"))}</a>'
+        f'<a href="{pdf}" hreflang="{lang}">{pdf_label}</a> · '
+        f'<a href="{page}" hreflang="{lang}">{page_label}</a>'
     )
 
 
@@ -258,7 +259,9 @@ def search_records(profiles: list[PublishedProfile], profiles_dir: Path, lang: s
         for chrome in main.select("nav, script, style"):
             chrome.extract()
         text = re.sub(r"\s+", " ", main.get_text(" ").replace("¶", " ")).strip()
-        records.append({"u": page, "t": f"{profile.name}", "x": text})
+        heading = main.find("h1")
+        title = heading.get_text().replace("¶", "").strip() if heading else profile.name
+        records.append({"u": page, "t": title, "x": text})
     return records
 
 
