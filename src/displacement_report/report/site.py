@@ -11,6 +11,7 @@ from any static web server; scripts only search and sort."""
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import re
 import shutil
@@ -53,7 +54,9 @@ def profiles_index(language: str) -> str:
     return f"index.{language}.html"
 
 
+@functools.cache
 def environment() -> jinja2.Environment:
+    """The site's templates, compiled once per process."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -171,9 +174,10 @@ def _text(elements: Sequence[Tag]) -> str:
 
 
 def _stylesheet(page_html: str) -> str:
-    """The report's own stylesheet, as the exported page carries it in its head."""
-    soup = BeautifulSoup(page_html, "html.parser")
-    return "\n".join(style.get_text() for style in soup.find_all("style"))
+    """The report's own stylesheet, as the exported page carries it in its head (read
+    without parsing the whole page again: the head holds only the template's styles)."""
+    head = page_html.split("</head>", 1)[0]
+    return "\n".join(re.findall(r"<style[^>]*>(.*?)</style>", head, flags=re.S))
 
 
 @dataclass(frozen=True)
