@@ -14,7 +14,7 @@ XDIST ?= -n auto --dist loadgroup
 LOCALE_DIR := src/displacement_report/locale
 
 .DEFAULT_GOAL := help
-.PHONY: help env report preview lab test unit lint typecheck format bench clean catalog parameters
+.PHONY: help env report site preview lab test unit lint typecheck format bench clean catalog parameters
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -32,6 +32,9 @@ env: $(STAMP) ## create or update the virtual environment in .venv
 
 report: $(STAMP) ## build the report with config/$(CONFIG).yml (HTML and PDF in reports/latest/)
 	$(BIN)/displacement-report report --config $(CONFIG)
+
+site: report ## the report and the focus countries' profiles: the web edition in reports/latest/site/
+	$(BIN)/displacement-report profiles --config $(CONFIG)
 
 preview: $(STAMP) ## one chapter in seconds: make preview CHAPTER=5 [LANG=nl] [PDF=1] (reports/preview/)
 	$(BIN)/displacement-report preview $(CHAPTER) --config $(CONFIG) $(if $(LANG),--language $(LANG)) $(if $(PDF),--pdf)

@@ -234,7 +234,7 @@ def _index(out: Path) -> dict[str, tuple[str, ...]]:
     soup = BeautifulSoup((out / "profiles" / "index.html").read_text("utf-8"), "html.parser")
     rows = {}
     for tr in soup.select("tbody tr"):
-        cells = [td.get_text() for td in tr.find_all("td")]
+        cells = [td.get_text() for td in tr.find_all(["th", "td"])]
         links = tuple(str(a["href"]) for a in tr.find_all("a"))
         for href in links:
             assert (out / "profiles" / href).is_file(), href
@@ -250,9 +250,9 @@ def test_the_index_lists_every_published_profile_also_after_a_partial_batch(prof
         code: (
             CLDR_NL[code],
             f"{code}/report.nl.pdf",
-            f"{code}/report.nl.html",
+            f"{code}/site/nl/index.html",  # the web edition's page
             f"{code}/report.en.pdf",
-            f"{code}/report.en.html",
+            f"{code}/site/en/index.html",
         )
         for code, name in COUNTRIES.items()
     }

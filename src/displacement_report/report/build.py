@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import logging
 import pickle
+import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -29,9 +30,11 @@ from displacement_report.report import (
     editions,
     kernels,
     parameters,
+    profile_index,
     publish,
     retention,
     reuse,
+    site,
 )
 from displacement_report.report.editions import report_html, report_pdf
 from displacement_report.report.execute import IPCKernelManager, execute_all, parameters_for
@@ -59,8 +62,10 @@ PROFILE_NOTEBOOK = "profile/country_profile.ipynb"
 
 
 def report_files(settings: ReportSettings) -> list[str]:
-    """Every edition's HTML and PDF: what a complete run has published."""
-    return [f(language) for language in settings.language for f in (report_html, report_pdf)]
+    """Every edition's HTML, PDF and web pages: what a complete run has published."""
+    return [
+        f(language) for language in settings.language for f in (report_html, report_pdf, site.entry)
+    ]
 
 
 @dataclass(frozen=True)
@@ -194,13 +199,32 @@ def _execute_and_publish(
         provenance = replace(provenance, finished=clock.now().isoformat(timespec="seconds"))
         found = _what_changed(output_dir, run_dir, inputs)
         _export_editions(executed, provenance, run_dir, found, layout)
+    writing = time.perf_counter()
+    site.write_site(run_dir, settings.language, layout)
+    log.info("web edition written in %.1f s", time.perf_counter() - writing)
     # written last: a run folder without it is incomplete and never reused
     record = json.dumps(inputs, indent=2, sort_keys=True).encode("utf-8")
     publish.write_bytes_atomically(run_dir / INPUTS_FILE, record)
     retention.mark_complete(run_dir)
     link = publish.publish(output_dir, run_dir, link_name)
     log.info("published %s -> %s", link, run_dir.name)
+    if layout == REPORT:
+        _link_profiles(settings, output_dir)
     return RunResult.of(run_dir, link, settings.language)
+
+
+def _link_profiles(settings: ReportSettings, output_dir: Path) -> None:
+    """The country profiles' page, written again now that the report's web edition is
+    published: it links the report, and the report's pages link it and search the
+    profiles' index (which this writes, empty if no profile is published yet)."""
+    from displacement_report.data.unhcr import country_names
+
+    profile_index.write_index(
+        output_dir,
+        country_names(settings.data_dir),
+        publish.PROFILES,
+        lang=settings.language[0],
+    )
 
 
 def _export_editions(
