@@ -181,9 +181,7 @@ def cover_html(p: Provenance) -> str:
 
 
 def _input_group_html(group: InputGroup) -> str:
-    # the report's colophon keeps the version as the data name it: in Dutch words its
-    # heading grows a line, and the report's last input table then breaks on a single row
-    version = f", {group.version}" if group.version else ""
+    version = f", {version_words(group.version)}" if group.version else ""
     heading = _("Data: {title}").format(title=html.escape(_(group.title) + version))
     return f"<h3>{heading}</h3>{_files_html(group.files)}"
 
