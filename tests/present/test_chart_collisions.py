@@ -204,3 +204,26 @@ def test_a_horizontal_axis_title_wider_than_the_figure_is_wrapped():
     fig = ranked_bars(names, values, "A title", long_title, "Source: X", "b")
     assert problems(fig) == []
     assert "\n" in fig.axes[0].xaxis.label.get_text()
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_factsheet_pyramid_keeps_its_age_bands_apart(language):
+    """At the factsheet's size the Dutch axis title took a second line and pushed the
+    age bands of Jordan's pyramid onto each other."""
+    from displacement_report import i18n
+    from displacement_report.analysis import demographics
+    from displacement_report.data import unhcr
+    from displacement_report.present import style
+    from displacement_report.present.charts import country_profile as charts
+
+    style.apply()
+    pyramid = demographics.age_sex_pyramid(unhcr.load_demographics(), "JOR", 2025)
+    with i18n.using(language):
+        fig = charts.age_sex_pyramid(
+            pyramid,
+            "By age and sex",
+            "Source: UNHCR Refugee Population Statistics",
+            "c",
+            (3.9, 2.2),
+        )
+    assert problems(fig) == []

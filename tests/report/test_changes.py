@@ -135,7 +135,7 @@ def test_revisions_refuse_folders_of_different_layouts(data_copy, real_dir):
 #: 500,000 more Syrian refugees in Türkiye at the end of 2019 move exactly these:
 _COMPARISON = "forcibly_displaced_comparison"
 EXPECTED_MOVES = {
-    ("forcibly_displaced_by_group", "Refugees under UNHCR's mandate / 2019", "value"),
+    ("forcibly_displaced_by_group", "Refugees under UNHCR's mandate / 2019", "people"),
     *(
         (_COMPARISON, row, column)
         for row in ("Forcibly displaced, total", "Refugees under UNHCR's mandate")

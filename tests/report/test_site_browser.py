@@ -63,7 +63,9 @@ def browser_unavailable() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
+# module scope: a running Playwright keeps an event loop in the worker's thread, and a
+# later test of another module that calls asyncio.run (the kernels') would fail on it
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     why = browser_unavailable()
     if why is not None:

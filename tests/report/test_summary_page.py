@@ -119,6 +119,11 @@ def _exhibit_values(soup: BeautifulSoup, anchor: str, run_dir: Path, language: s
     if {"series", "x", "value"} <= set(data.columns):
         sums = data.assign(value=data["value"].astype(float)).groupby("x")["value"].sum()
         values += [(v, 1e-6 * max(1.0, abs(v))) for v in sums]
+    elif len(data.columns) == 3:  # named columns in the edition's words: year, group, people
+        x, _group, value = data.columns
+        counted = pd.to_numeric(data[value], errors="coerce")
+        sums = counted.groupby(data[x]).sum()
+        values += [(v, 1e-6 * max(1.0, abs(v))) for v in sums]
     return values
 
 

@@ -157,7 +157,19 @@ def _row_keys(old: pd.DataFrame, new: pd.DataFrame) -> list[str]:
     for n in range(1, len(texts) + 1):
         if not new.duplicated(subset=texts[:n]).any():
             return texts[:n]
+    # a chart's data file with named columns (year, group, people): the group repeats
+    # once a year, so the year names the row with it
+    years = [c for c in new.columns if c in old.columns and _is_year(new[c])]
+    if years and not new.duplicated(subset=[*texts, years[0]]).any():
+        return [*texts, years[0]]
     return texts
+
+
+def _is_year(column: pd.Series) -> bool:
+    """Whole numbers that all read as years."""
+    if not pd.api.types.is_integer_dtype(column) or column.empty:
+        return False
+    return bool(column.between(1900, 2100).all())
 
 
 def _compare_frames(name: str, old: pd.DataFrame, new: pd.DataFrame, changes: Changes) -> None:
