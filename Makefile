@@ -30,11 +30,11 @@ $(STAMP): pyproject.toml
 
 env: $(STAMP) ## create or update the virtual environment in .venv
 
-report: $(STAMP) ## build the report with config/$(CONFIG).yml (HTML and PDF in reports/latest/)
+report: $(STAMP) ## the report of config/$(CONFIG).yml and its focus countries' factsheets: PDF, HTML and the web edition in reports/latest/
 	$(BIN)/displacement-report report --config $(CONFIG)
-
-site: report ## the report and the focus countries' profiles: the web edition in reports/latest/site/
 	$(BIN)/displacement-report profiles --config $(CONFIG)
+
+site: report ## the same as report (the web edition is part of it)
 
 preview: $(STAMP) ## one chapter in seconds: make preview CHAPTER=5 [LANG=nl] [PDF=1] (reports/preview/)
 	$(BIN)/displacement-report preview $(CHAPTER) --config $(CONFIG) $(if $(LANG),--language $(LANG)) $(if $(PDF),--pdf)

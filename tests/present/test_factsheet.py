@@ -614,3 +614,18 @@ def test_palestine_refugees_at_home_are_not_hosted_nor_added_to_the_displaced():
         }
     )
     assert headline.unrwa_at_home(unrwa, "PSE") and not headline.unrwa_at_home(unrwa, "JOR")
+
+
+def test_the_profiles_table_change_on_the_year_leaves_out_a_group_without_a_figure():
+    """Refugees and OIP against the year before, over the groups known in both years:
+    OIP not counted the year before is left out, not taken as 0."""
+    from displacement_report.report.profile_index import change_on_the_year
+
+    numbers = [
+        {"key": "refugees", "value": 1_100, "previous": 1_000},
+        {"key": "oip", "value": 500, "previous": None},
+        {"key": "asylum_seekers", "value": 9_000, "previous": 1},
+    ]
+    assert change_on_the_year(numbers) == pytest.approx(10.0)
+    assert change_on_the_year([{"key": "refugees", "value": 5, "previous": None}]) is None
+    assert change_on_the_year([{"key": "refugees", "value": 5, "previous": 0}]) is None

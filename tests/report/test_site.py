@@ -237,6 +237,11 @@ def test_the_profiles_table_has_each_hosts_key_figures(profiles, real_dir):
         column = "Refugees and other people in need of international protection"
         assert int(rows[code][column]) == expected, code
         assert int(rows[code]["Asylum-seekers"]) == int(hosted["asylum_seekers"].sum())
+        before = population[(population["year"] == year - 1) & (population["coa_iso"] == code)]
+        if len(before) and len(hosted):  # both years recorded: the change, in percent
+            earlier = int(before["refugees"].sum() + before["oip"].fillna(0).sum())
+            change = rows[code]["Refugees and OIP, change on the year"]
+            assert float(change) == pytest.approx(100 * (expected - earlier) / earlier, abs=0.05)
 
 
 def test_the_profiles_pages_link_each_other_and_search_finds_them(profiles):

@@ -33,7 +33,7 @@ from displacement_report.i18n import (
     using,
 )
 from displacement_report.present.exhibits import KEY_NUMBERS_FILE
-from displacement_report.present.format import count
+from displacement_report.present.format import count, signed_percent
 from displacement_report.report import publish
 from displacement_report.report.editions import report_html, report_pdf
 from displacement_report.report.publish import INPUTS_FILE
@@ -69,6 +69,9 @@ FIGURE_HEADERS = {
 }
 
 
+CHANGE_HEADER = N_("Refugees and OIP, change on the year")
+
+
 @dataclass(frozen=True)
 class PublishedProfile:
     code: str  # ISO3, the link's name
@@ -79,6 +82,8 @@ class PublishedProfile:
     editions: dict[str, tuple[str, str]]
     #: FIGURE_COLUMNS' key -> people (None: no figure)
     figures: dict[str, int | None] = field(default_factory=dict)
+    #: refugees and OIP against the year before, in percent (None: no figure for either)
+    change: float | None = None
 
 
 def _report_year(run: Path) -> int | None:
@@ -104,22 +109,42 @@ def _editions(link: Path) -> dict[str, tuple[str, str]]:
     }
 
 
-def _figures(link: Path, languages: Sequence[str]) -> dict[str, int | None]:
-    """The key numbers the factsheet shows, as the index table's columns."""
+def _key_numbers(link: Path, languages: Sequence[str]) -> list[dict]:
+    """The factsheet's key numbers (its tiles), from the first edition that has them."""
     for lang in languages:
         path = link / lang / "figures" / KEY_NUMBERS_FILE
         try:
-            numbers = {
-                str(n["key"]): n["value"] for n in json.loads(path.read_text(encoding="utf-8"))
-            }
-        except (OSError, ValueError, KeyError, TypeError):
+            return list(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
             continue
-        figures: dict[str, int | None] = {}
-        for column, keys in FIGURE_COLUMNS.items():
-            values = [numbers[k] for k in keys if numbers.get(k) is not None]
-            figures[column] = int(sum(values)) if values else None
-        return figures
-    return {}
+    return []
+
+
+def _figures(numbers: list[dict]) -> dict[str, int | None]:
+    """The key numbers the factsheet shows, as the index table's columns."""
+    values = {str(n.get("key")): n.get("value") for n in numbers}
+    figures: dict[str, int | None] = {}
+    for column, keys in FIGURE_COLUMNS.items():
+        known = [int(v) for k in keys if (v := values.get(k)) is not None]
+        figures[column] = sum(known) if known else None
+    return figures
+
+
+def change_on_the_year(
+    numbers: list[dict], keys: Sequence[str] = ("refugees", "oip")
+) -> float | None:
+    """Refugees and OIP against the year before, in percent, over the groups with a
+    figure in both years (a group not counted the year before is left out, not taken
+    as 0); None where no group has both or the year before had none."""
+    pairs = [
+        (n["value"], n["previous"])
+        for n in numbers
+        if n.get("key") in keys and n.get("value") is not None and n.get("previous") is not None
+    ]
+    before = sum(p for _v, p in pairs)
+    if not pairs or not before:
+        return None
+    return 100 * (sum(v for v, _p in pairs) - before) / before
 
 
 def published_profiles(profiles_dir: Path, names: Mapping[str, str]) -> list[PublishedProfile]:
@@ -138,7 +163,8 @@ def published_profiles(profiles_dir: Path, names: Mapping[str, str]) -> list[Pub
                     country_name(code, names.get(code, code)),
                     _report_year(link),
                     editions,
-                    _figures(link, list(editions)),
+                    _figures(numbers := _key_numbers(link, list(editions))),
+                    change_on_the_year(numbers),
                 )
             )
     return sorted(found, key=lambda p: (p.name.casefold(), p.code))
@@ -161,9 +187,18 @@ def _figure_cell(value: int | None) -> str:
     return f'<td class="number" data-value="{value}">{html.escape(count(value))}</td>'
 
 
+def _change_cell(change: float | None) -> str:
+    if change is None:
+        return '<td class="number" data-value="">–</td>'
+    return (
+        f'<td class="number" data-value="{change:.1f}">{html.escape(signed_percent(change))}</td>'
+    )
+
+
 def _row(profile: PublishedProfile, languages: Sequence[str]) -> str:
     year = "–" if profile.report_year is None else str(profile.report_year)
     figures = "".join(_figure_cell(profile.figures.get(c)) for c in FIGURE_COLUMNS)
+    figures += _change_cell(profile.change)
     links = "".join(f"<td>{_links(profile, lang)}</td>" for lang in languages)
     return (
         f'<tr><th scope="row">{html.escape(profile.name)}</th><td>{html.escape(profile.code)}</td>'
@@ -174,6 +209,7 @@ def _row(profile: PublishedProfile, languages: Sequence[str]) -> str:
 def _table(profiles: list[PublishedProfile], languages: Sequence[str]) -> str:
     names = [_("Country"), _("ISO3"), _("Report year")]
     names += [_(FIGURE_HEADERS[c]) for c in FIGURE_COLUMNS]
+    names.append(_(CHANGE_HEADER))
     names += [Locale.parse(code).get_display_name(locale_code()) or code for code in languages]
     headers = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in names)
     rows = "".join(_row(p, languages) for p in profiles)

@@ -80,6 +80,7 @@ def key_numbers(figures: Sequence[KeyFigure], name: str) -> list[dict[str, objec
             "key": f.group,
             "label": f"{_(words.TILE_LABELS[f.group])}, {name}",
             "value": f.value,
+            "previous": f.previous,  # the year before's (the profiles' table's change)
             "unit": _("people"),
             "year": f.year,
         }
