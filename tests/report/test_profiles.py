@@ -197,7 +197,14 @@ def test_exhibits_are_numbered_captioned_sourced_and_described(profiles):
     pyramid = jordan.select_one('figure[id^="fig-profile_JOR_age_sex"]')
     assert pyramid is not None
     assert str(pyramid.img["alt"]).startswith("Population pyramid")
-    assert (profiles.folder("JOR") / "en" / "figures" / "profile_JOR_age_sex.csv").is_file()
+    for language, columns in (
+        ("en", ["age", "sex", "percent"]),
+        ("nl", ["leeftijd", "geslacht", "procent"]),
+    ):
+        file = profiles.folder("JOR") / language / "figures" / "profile_JOR_age_sex.csv"
+        data = pd.read_csv(file)
+        assert list(data.columns) == columns  # named in the page's language
+        assert data[columns[2]].round(1).equals(data[columns[2]])  # to a tenth, as printed
 
 
 def test_each_profile_has_a_locator_map_and_a_line_on_stateless_people(profiles, real_dir):

@@ -69,5 +69,11 @@ def age_sex_pyramid(
         .reset_index()
         .melt(id_vars="x", var_name="series", value_name="value")
     )
-    exhibits.attach_data(fig, pd.DataFrame(data[["series", "x", "value"]]), caption=caption)
+    data["value"] = data["value"].round(1)  # as the labels print them, to a tenth
+    exhibits.attach_data(
+        fig,
+        pd.DataFrame(data[["x", "series", "value"]]),  # age band first, as a reader reads it
+        caption=caption,
+        saved_as={"x": _("age"), "series": _("sex"), "value": _("percent")},
+    )
     return fig
