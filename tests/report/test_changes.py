@@ -259,3 +259,14 @@ def test_a_tiny_report_run_is_marked_in_progress_until_complete(tmp_path):
     result = build.build_report(settings, notebooks=(tiny,))
     assert not (result.run_dir / retention.IN_PROGRESS).exists()
     assert (result.run_dir / "inputs.json").is_file()
+
+
+def test_a_moved_rank_or_count_is_written_whole_and_a_share_without_trailing_zeros():
+    """The annex printed a host's rank as '1.00 → 2.00'."""
+    from displacement_report.report.changes import _value
+
+    assert _value(1.0) == "1"
+    assert _value(2_655_191.0) == "2,655,191"
+    assert _value(91.49) == "91.49"
+    assert _value(37.8) == "37.8"
+    assert _value(float("nan")) == "–"

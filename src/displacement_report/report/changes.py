@@ -290,9 +290,9 @@ def previous_run(runs_dir: Path, inputs: dict[str, Any], exclude: Path) -> Path 
 def _value(number: float) -> str:
     if math.isnan(number):
         return "–"
-    if abs(number) >= 100:
+    if abs(number) >= 100 or float(number).is_integer():  # a count or a rank: no '1.00'
         return count(round(number))
-    return format_decimal(number, format="#,##0.00", locale=locale_code())
+    return format_decimal(number, format="#,##0.##", locale=locale_code())
 
 
 ANNEX_TITLE = N_("What changed since the previous report")
