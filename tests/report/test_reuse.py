@@ -41,7 +41,7 @@ def test_only_the_edited_chapter_runs_again_and_the_rest_equals_a_full_run(
     settings = validate_parameters(
         {"report_year": 2019, "output_dir": str(tmp_path / "out"), "language": "en"}
     )
-    build.build_report(settings, notebooks=notebooks)
+    full = build.build_report(settings, notebooks=notebooks)
 
     edited = json.loads(notebooks[1].read_text())
     edited["cells"][0]["source"].append("\n\nOne more sentence of explanation.")
@@ -52,15 +52,14 @@ def test_only_the_edited_chapter_runs_again_and_the_rest_equals_a_full_run(
     assert len(reused) == 1 and reused[0].startswith("en/01_global_picture.ipynb unchanged")
     assert "One more sentence" in partly.html.read_text(encoding="utf-8")
 
-    full = build.build_report(settings, notebooks=notebooks, force=True)
-    for name in CHAPTERS:
-        copied = _executed(partly.run_dir, name)
-        executed = _executed(full.run_dir, name)
-        assert copied == executed, name
-        html = name.replace(".ipynb", ".html")
-        assert (partly.run_dir / "en" / "notebooks" / html).read_bytes() == (
-            full.run_dir / "en" / "notebooks" / html
-        ).read_bytes()
+    # the reused chapter and its figures equal the full run's (the first, which executed
+    # every chapter; the real chapter is unchanged since): paths rewritten, bytes equal
+    reused_chapter = CHAPTERS[0]
+    assert _executed(partly.run_dir, reused_chapter) == _executed(full.run_dir, reused_chapter)
+    html = reused_chapter.replace(".ipynb", ".html")
+    assert (partly.run_dir / "en" / "notebooks" / html).read_bytes() == (
+        full.run_dir / "en" / "notebooks" / html
+    ).read_bytes()
     partly_figures = sorted(p.name for p in (partly.run_dir / "en" / "figures").iterdir())
     assert partly_figures == sorted(p.name for p in (full.run_dir / "en" / "figures").iterdir())
     for name in partly_figures:
