@@ -10,7 +10,9 @@ import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
+from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 
@@ -108,15 +110,52 @@ def produced_on(timestamp: str) -> str:
     return format_date(day, format="long", locale=locale_code())
 
 
+#: Each parameter as the colophon names it: in the edition's language, not by the
+#: name the command line and inputs.json use (docs/parameters.md pairs the two).
+PARAMETER_LABELS: dict[str, str] = {
+    "report_year": N_("Year reported on"),
+    "baseline_year": N_("Year compared with"),
+    "focus_countries": N_("Focus countries"),
+    "trend_start_year": N_("First year of the long-run charts"),
+    "protracted_threshold": N_("Protracted situation: refugees of one nationality in one country"),
+    "protracted_years": N_("Protracted situation: consecutive years at or above that number"),
+    "data_dir": N_("UNHCR data folder"),
+    "worldbank_dir": N_("World Bank data folder"),
+    "iati_file": N_("IATI activity file"),
+    "output_dir": N_("Output folder"),
+    "title": N_("Title"),
+    "language": N_("Editions"),
+}
+
+
+def _parameter_value(name: str, value: object) -> str:
+    """A parameter's value as a reader reads it: countries and languages by name, a
+    folder by its own name (the checksums below identify its files), numbers written."""
+    if value is None:
+        return _("none") if name == "iati_file" else _("default")
+    if name == "focus_countries" and isinstance(value, tuple):
+        return ", ".join(f"{country_name(code, code)} ({code})" for code in value)
+    if name == "language" and isinstance(value, tuple):
+        return format_list([_language_in_edition(code) for code in value], locale=locale_code())
+    if name == "protracted_threshold":
+        return count(value)
+    if name == "title":
+        return _(str(value)) if value == DEFAULT_TITLE else str(value)
+    if isinstance(value, Path):
+        return value.name
+    return str(value)
+
+
 def _parameter_rows(settings: ReportSettings) -> list[tuple[str, str]]:
-    rows = []
-    for name, value in settings.model_dump().items():
-        if isinstance(value, tuple | list):
-            value = ", ".join(map(str, value))
-        elif value is None:
-            value = _("default")
-        rows.append((name, str(value)))
-    return rows
+    return [
+        (_(PARAMETER_LABELS[name]), _parameter_value(name, getattr(settings, name)))
+        for name in type(settings).model_fields
+    ]
+
+
+def _language_in_edition(language: str) -> str:
+    """'Dutch', 'Nederlands': a language in the words of the edition being written."""
+    return Locale.parse(language).get_display_name(locale_code()) or language
 
 
 def _years(path) -> str:
