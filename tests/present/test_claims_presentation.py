@@ -530,11 +530,14 @@ def test_a_trend_shows_every_yearly_change_and_says_what_its_value_is():
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", tables.claims_table(frame, "C", 2025)))
     assert "smallest yearly change: +300,000 (2015 to mid-2020)" in text
     assert "each year, million: 2016 +0.3; 2017 +2.9; mid-2020 +0.5" in text
-    assert "from UNHCR, Global Trends 2015–2019; UNHCR, Mid-Year Trends 2020" in text
+    assert (
+        "from UNHCR, Global Trends 2015–2019 (June 2016–June 2020); UNHCR, Mid-Year Trends 2020"
+        in text
+    )
     with i18n.using("nl"):
         dutch = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", tables.claims_table(frame, "C", 2025)))
     assert "per jaar, miljoen: 2016 +0,3; 2017 +2,9; medio 2020 +0,5" in dutch
-    assert "(9 december 2020)" in dutch
+    assert "(9 december 2020)" in dutch and "Global Trends 2015–2019 (juni 2016–juni 2020)" in dutch
 
 
 def test_a_title_in_a_script_the_font_cannot_show_is_named_by_its_language():

@@ -232,13 +232,15 @@ _GLOBAL_TRENDS = re.compile(r"UNHCR, Global Trends (\d{4}) \(June \d{4}\)")
 
 def publications_text(publications: Any) -> str:
     """The publications a value comes from, as the reader sees them: a run of three or
-    more Global Trends reports as one span ('UNHCR, Global Trends 2015–2019')."""
+    more Global Trends reports as one span ('UNHCR, Global Trends 2015–2019 (June
+    2016–June 2020)': each edition appears in June of the year after its figures)."""
     named = [str(p) for p in (publications or ()) if p]
     years = [int(m.group(1)) for p in named if (m := _GLOBAL_TRENDS.fullmatch(p))]
     if len(years) >= 3 and years == list(range(min(years), max(years) + 1)):
         first = next(i for i, p in enumerate(named) if _GLOBAL_TRENDS.fullmatch(p))
         named = [p for p in named if not _GLOBAL_TRENDS.fullmatch(p)]
-        named.insert(first, f"UNHCR, Global Trends {min(years)}–{max(years)}")
+        published = f"June {min(years) + 1}–June {max(years) + 1}"
+        named.insert(first, f"UNHCR, Global Trends {min(years)}–{max(years)} ({published})")
     return "; ".join(period_text(p) for p in named)
 
 
