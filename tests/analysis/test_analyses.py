@@ -199,9 +199,18 @@ def test_solutions_against_the_stock_of_the_year_before():
 def test_child_share_from_age_bands_and_missing_years():
     bands = {f"{s}_{b}": 0 for s in "fm" for b in ("0_4", "5_11", "12_17", "18_59", "60")}
     row = bands | {"f_0_4": 30, "m_18_59": 70, "f_total": 30, "m_total": 70, "total": 120}
-    frame = pd.DataFrame([{"year": 2025, "pop_type": "REF", **row}])
+    idps = bands | {"f_0_4": 10, "m_18_59": 10, "f_total": 10, "m_total": 10, "total": 20}
+    frame = pd.DataFrame(
+        [{"year": 2025, "pop_type": "REF", **row}, {"year": 2025, "pop_type": "IDP", **idps}]
+    )
+    profile = demographics.age_sex_profile(frame, 2025)
+    # UNHCR's internally displaced are in the share, and counted apart for the text
+    assert profile.internally_displaced == 20 and profile.people_total == 140
+    assert profile.share_children == pytest.approx(100 * 40 / 120)
+    frame = frame[frame["pop_type"] == "REF"]
     profile = demographics.age_sex_profile(frame, 2025)
     assert profile.share_children == pytest.approx(30.0)
+    assert profile.internally_displaced == 0
     assert profile.share_female == pytest.approx(30.0)
     assert profile.coverage == pytest.approx(100 * 100 / 120)
     assert demographics.age_sex_profile(frame, 2019) is None

@@ -115,12 +115,15 @@ def children_paragraph(profile, year: int, covered: list[int]) -> str:
             "share of children among the displaced cannot be given for {year}."
         ).format(year=year, years=format_list([str(y) for y in covered], locale=locale_code()))
     return _(
-        "Where age is known ({coverage} of the {people} forcibly displaced people in the "
+        "Where age is known ({coverage} of the {people} forcibly displaced people in UNHCR's "
         "demographics table for {year}), **{children}** were children under 18; {female} of "
-        "those whose sex is known were women and girls."
+        "those whose sex is known were women and girls. The internally displaced among them "
+        "({idps}) are those UNHCR counts, not IDMC's figure that the rest of this report "
+        "uses: IDMC gives no ages."
     ).format(
         coverage=percent(profile.coverage, 0),
         people=millions(profile.people_total),
+        idps=millions(profile.internally_displaced),
         year=year,
         children=percent(profile.share_children, 0),
         female=percent(profile.share_female, 0),
