@@ -571,6 +571,18 @@ def _second_row(row) -> str:
     return f'<tr class="claim-second"><td colspan="5">{text}</td></tr>'
 
 
+def _basis_row(row) -> str:
+    """What the verdict rests on, where the ledger says it apart (a borrowed year, one
+    secondary source, part of the claim): under the verdicts, before how it is measured."""
+    basis = edition_text(row, "basis")
+    if not basis:
+        return ""
+    label = html.escape(_("What the verdict rests on:"))
+    return (
+        f'<tr class="claim-basis"><td colspan="5"><em>{label}</em> {html.escape(basis)}</td></tr>'
+    )
+
+
 def _claim_body(row, section: str = "") -> str:
     how = html.escape((edition_text(row, "measure") or edition_text(row, "reason")).rstrip("."))
     how += "."
@@ -597,6 +609,7 @@ def _claim_body(row, section: str = "") -> str:
         + "".join(f"<td>{c}</td>" for c in cells)
         + "</tr>"
         + _second_row(row)
+        + _basis_row(row)
         + f'<tr class="claim-how"><td colspan="5"><em>{html.escape(how_label)}</em> '
         f"{how} <em>{html.escape(sources_label)}</em> {_sources_html(row)}.</td></tr>"
         "</tbody>"
@@ -677,7 +690,9 @@ def ledger_frame(assessed: pd.DataFrame, now_year: int) -> pd.DataFrame:
                     verdict_text(row.revised_verdict) if row.revised_verdict else ""
                 ),
                 _("Verdict on the letter"): verdict_text(row.then_verdict),
-                _("Verdict on the letter rests"): basis_text(row),
+                _("Verdict on the letter rests"): " ".join(
+                    part for part in (basis_text(row), edition_text(row, "basis")) if part
+                ),
                 _("Now ({year})").format(year=now_year): _number(row.now_value),
                 _("Now: period"): row.now_period,
                 _("Verdict now"): verdict_text(row.now_verdict),
