@@ -176,6 +176,27 @@ def country_name(iso3: str, fallback: str) -> str:
 COUNTRY_NAMES_FILE = LOCALE_DIR / "country_names.csv"
 
 
+def country_code(name: str) -> str | None:
+    """The ISO3 code of a country named as the active language's report writes it now
+    ('DR Congo') or as CLDR writes it ('Congo - Kinshasa'): both name one country, so a
+    name that changed between two runs is not a change in the data."""
+    return _codes_by_name(language()).get(name)
+
+
+@functools.cache
+def _codes_by_name(language: str) -> dict[str, str]:
+    import pycountry
+
+    territories = _territories(LOCALES[language])
+    codes: dict[str, str] = {}
+    for country in pycountry.countries:
+        cldr = territories.get(country.alpha_2)
+        if cldr:
+            codes[cldr] = country.alpha_3
+    codes.update({name: iso3 for iso3, name in _chosen_names(language).items()})
+    return codes
+
+
 @functools.cache
 def _chosen_names(language: str) -> dict[str, str]:
     """Names chosen over CLDR's, by ISO3 code, in `language` (empty: CLDR's stands)."""

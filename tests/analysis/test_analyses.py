@@ -107,7 +107,13 @@ def test_income_group_in_force_is_the_one_released_that_july():
 
 
 def test_hosting_table_ratios_and_shares_exactly():
-    population = pop_frame([(2019, "SYR", "JOR", 600, 0, 0), (2019, "SYR", "DEU", 400, 0, 100)])
+    population = pop_frame(
+        [
+            (2019, "SYR", "JOR", 600, 0, 0),
+            (2019, "SYR", "DEU", 400, 0, 100),
+            (2019, "SYR", "LBN", 50, 0, 0),
+        ]
+    )
     unrwa = pd.DataFrame(
         {
             "year": [2019],
@@ -118,9 +124,11 @@ def test_hosting_table_ratios_and_shares_exactly():
         }
     )
     wb_pop = pd.DataFrame(
-        {"iso3": ["JOR", "DEU"], "year": [2019, 2019], "population": [10_000, 80_000]}
+        {"iso3": ["JOR", "DEU", "LBN"], "year": [2019] * 3, "population": [10_000, 80_000, 5_000]}
     )
-    gdp = pd.DataFrame({"iso3": ["JOR"], "year": [2018], "gdp_pc_ppp_current_intl_usd": [10.0]})
+    gdp = pd.DataFrame(
+        {"iso3": ["JOR", "DEU"], "year": [2018, 2019], "gdp_pc_ppp_current_intl_usd": [10.0, 20.0]}
+    )
     history = pd.DataFrame(
         {
             "iso3": ["JOR", "DEU"],
@@ -136,11 +144,14 @@ def test_hosting_table_ratios_and_shares_exactly():
     assert table.loc["JOR", "refugees_per_1000"] == pytest.approx(60.0)
     assert table.loc["JOR", "refugees_incl_unrwa_per_1000"] == pytest.approx(260.0)
     assert table.loc["JOR", "refugees_per_usd_gdp_pc"] == pytest.approx(60.0)
+    # per dollar the chapter's people: refugees and OIP (DEU: 400 + 100 over $20)
+    assert table.loc["DEU", "protection_per_usd_gdp_pc"] == pytest.approx(25.0)
+    assert table.loc["DEU", "refugees_per_usd_gdp_pc"] == pytest.approx(20.0)
+    assert found["GDP per capita"].unmatched == ("HLBN (LBN)",)
     assert table.loc["JOR", "gdp_year"] == 2018
-    assert found["GDP per capita"].unmatched == ("HDEU (DEU)",)
-    # refugees + OIP: JOR 600 of 1,100
+    # refugees + OIP: JOR 600 of 1,150 (LBN has no income group here)
     shares = hosting.share_hosted(table.reset_index(), table["is_low_or_middle"].to_numpy())
-    assert shares == pytest.approx(100 * 600 / 1100)
+    assert shares == pytest.approx(100 * 600 / 1150)
 
 
 def test_join_reports_what_it_could_not_match():
@@ -188,9 +199,18 @@ def test_solutions_against_the_stock_of_the_year_before():
 def test_child_share_from_age_bands_and_missing_years():
     bands = {f"{s}_{b}": 0 for s in "fm" for b in ("0_4", "5_11", "12_17", "18_59", "60")}
     row = bands | {"f_0_4": 30, "m_18_59": 70, "f_total": 30, "m_total": 70, "total": 120}
-    frame = pd.DataFrame([{"year": 2025, "pop_type": "REF", **row}])
+    idps = bands | {"f_0_4": 10, "m_18_59": 10, "f_total": 10, "m_total": 10, "total": 20}
+    frame = pd.DataFrame(
+        [{"year": 2025, "pop_type": "REF", **row}, {"year": 2025, "pop_type": "IDP", **idps}]
+    )
+    profile = demographics.age_sex_profile(frame, 2025)
+    # UNHCR's internally displaced are in the share, and counted apart for the text
+    assert profile.internally_displaced == 20 and profile.people_total == 140
+    assert profile.share_children == pytest.approx(100 * 40 / 120)
+    frame = frame[frame["pop_type"] == "REF"]
     profile = demographics.age_sex_profile(frame, 2025)
     assert profile.share_children == pytest.approx(30.0)
+    assert profile.internally_displaced == 0
     assert profile.share_female == pytest.approx(30.0)
     assert profile.coverage == pytest.approx(100 * 100 / 120)
     assert demographics.age_sex_profile(frame, 2019) is None

@@ -95,3 +95,48 @@ def test_the_note_in_dutch_and_for_a_rate():
     assert "76% (2024) tot 48% (2025)" in text and "1,4 keer" in text
     assert "De gegevens van UNHCR tonen deze verandering zonder opgegeven reden." in text
     assert "in Libanon: 486.269 (2024) tot 228.274 (2025)" in lebanon
+
+
+def _stateless(rows: list[tuple[int, str, int]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["year", "coa_iso", "stateless"])
+
+
+def test_the_stateless_total_lists_every_break_and_the_country_that_moved_most():
+    """Nepal's report of 2006 (400,000 -> 3,400,000) and Thailand's first of 2008, in
+    small: each break of the total comes with the country whose count moved most."""
+    from displacement_report.analysis import stateless
+    from displacement_report.present.narrative import protracted_and_solutions as words
+
+    population = _stateless(
+        [
+            (2005, "NPL", 400),
+            (2005, "MMR", 600),
+            (2006, "NPL", 3400),
+            (2006, "MMR", 700),
+            (2007, "NPL", 3400),
+            (2007, "MMR", 700),
+            (2008, "NPL", 3400),
+            (2008, "MMR", 700),
+            (2008, "THA", 3500),
+        ]
+    )
+    by_year = stateless.stateless_by_year(population, 2004, 2008)
+    found = stateless.breaks(by_year)
+    assert [(b.before_year, b.year, b.before, b.after) for b in found] == [
+        (2005, 2006, 1000, 4100),
+        (2007, 2008, 4100, 7600),
+    ]
+    movers = stateless.break_movers(population, found)
+    assert [(b.series, b.before, b.after) for b in movers] == [
+        (("NPL",), 400, 3400),
+        (("THA",), 0, 3500),
+    ]
+    text = words.stateless_breaks_note(by_year, found, movers)
+    assert "from 2005 on: Stateless people: 1,000 (2005) to 4,100 (2006)" in text
+    assert "UNHCR's data show these changes without a stated reason." in text
+    assert "moved most each time: Nepal: 400 (2005) to 3,400 (2006); Thailand: 0 (2007)" in text
+    with i18n.using("nl"):
+        dutch = words.stateless_breaks_note(by_year, found, movers)
+    assert "zonder opgegeven reden" in dutch and "Thailand: 0 (2007) tot 3.500 (2008)" in dutch
+    quiet = stateless.stateless_by_year(population[population["coa_iso"] == "MMR"], 2004, 2008)
+    assert words.stateless_breaks_note(quiet, stateless.breaks(quiet), []) == ""

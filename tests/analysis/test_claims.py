@@ -823,3 +823,50 @@ def test_assessment_never_raises_for_any_report_year(real_inputs, ledger, refere
     assert by_id.loc["C35", "then_verdict"] == claims.HOLDS
     if year == ASSESSED_YEARS[-1]:
         assert claims.tally(by_id)[claims.NOT_CHECKABLE] < len(by_id) / 2
+
+
+def _years(text: str) -> set[str]:
+    return set(re.findall(r"\b(?:19|20)\d{2}\b", text))
+
+
+def test_verdicts_on_borrowed_years_or_thin_evidence_say_what_they_rest_on(
+    ledger, reference_figures
+):
+    """C14 and C33 use figures of another year or published at another time than the
+    letter's; C17 and C23 rest on one later list and one secondary source. What each
+    verdict rests on names the years of the figures it uses, as the reference files
+    date them, and the letter's own period, in both languages."""
+    rows = ledger.set_index("claim_id")
+    figures = reference_figures
+    used = {
+        "C14": ["F139", "F138"],
+        "C17": ["D004"],
+        "C23": ["F026"],
+        "C33": ["F090", "F085"],
+    }
+    for claim_id, ids in used.items():
+        row = rows.loc[claim_id]
+        for column in ("basis", "basis_nl"):
+            text = str(row[column])
+            for figure in ids:
+                first, last = figures.loc[figure, ["first_year", "year"]]
+                assert {str(first), str(last)} <= _years(text), (claim_id, column, figure)
+            if claim_id != "C33":  # C33 is the letter's year: both its figures are 2019's
+                letter_first = str(row["period"])[:4]
+                assert letter_first in _years(text), (claim_id, column)
+    # C14 borrows 2017 for the letter's 2018, and says so; C33's needs were estimated in
+    # June 2018 (the date of the page that reports them) for 2019
+    assert "2017, not the letter's 2018" in rows.loc["C14", "basis"]
+    assert "(27 June 2018)" in figures.loc["F085", "title"]
+    assert "in June 2018 would need resettlement in 2019" in rows.loc["C33", "basis"]
+    # the other claims have nothing to say apart
+    assert rows["basis"].notna().sum() == len(used)
+
+
+def test_a_verdict_basis_for_a_claim_the_ledger_lacks_is_refused(tmp_path):
+    shutil.copy(paths.PROJECT_DATA_DIR / "claims" / "ledger.csv", tmp_path / "ledger.csv")
+    (tmp_path / "verdict_basis.csv").write_text(
+        "claim_id,basis,basis_nl\nC99,Rests on,Rust op\n", encoding="utf-8"
+    )
+    with pytest.raises(DataFileError, match="no claim C99"):
+        claims_data.load_ledger(tmp_path / "ledger.csv")

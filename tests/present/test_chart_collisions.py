@@ -227,3 +227,44 @@ def test_the_factsheet_pyramid_keeps_its_age_bands_apart(language):
             (3.9, 2.2),
         )
     assert problems(fig) == []
+
+
+def _index_lines() -> pd.DataFrame:
+    """Lines high at both ends (Figure 6.2's budget line ended high in 2023, where the
+    legend at the top right had its corner): no top corner is free."""
+    return pd.DataFrame(
+        {
+            "budget": [182.0, 97.0, 100.0, 120.0, 182.0],
+            "focus": [100.0, 102.8, 131.0, 151.1, 129.8],
+            "world": [100.0, 121.5, 133.2, 141.3, 135.2],
+        },
+        index=[2021, 2022, 2023, 2024, 2025],
+    )
+
+
+def test_a_legend_over_or_touching_a_line():
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    ax.plot([2019, 2020, 2021], [1.0, 2.0, 2.4], label="Refugees")
+    ax.set_ylim(0, 2.5)
+    ax.legend(loc="upper right")
+    assert "the legend lies over or touches the line 'Refugees'" in problems(fig)
+
+
+def test_a_line_charts_legend_is_placed_clear_of_its_lines():
+    from displacement_report.present import style
+    from displacement_report.present.charts import kinds
+
+    names = {
+        "budget": "Sub-article 4.2, draft budget",
+        "focus": "Forcibly displaced in the focus countries",
+        "world": "Forcibly displaced worldwide",
+    }
+    with matplotlib.rc_context():
+        style.apply()  # the report's figure size and type, where the legend met the line
+        fig = kinds.share_lines(_index_lines(), names, "Index", "Index", "Source: test")
+        assert problems(fig) == []
+        # at the top right, where matplotlib's 'best' put Figure 6.2's, it would touch a line
+        fig.axes[0].legend(loc="upper right", fontsize=8)
+        assert "the legend lies over or touches the line 'Sub-article 4.2, draft budget'" in (
+            problems(fig)
+        )

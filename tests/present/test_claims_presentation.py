@@ -530,11 +530,14 @@ def test_a_trend_shows_every_yearly_change_and_says_what_its_value_is():
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", tables.claims_table(frame, "C", 2025)))
     assert "smallest yearly change: +300,000 (2015 to mid-2020)" in text
     assert "each year, million: 2016 +0.3; 2017 +2.9; mid-2020 +0.5" in text
-    assert "from UNHCR, Global Trends 2015–2019; UNHCR, Mid-Year Trends 2020" in text
+    assert (
+        "from UNHCR, Global Trends 2015–2019 (June 2016–June 2020); UNHCR, Mid-Year Trends 2020"
+        in text
+    )
     with i18n.using("nl"):
         dutch = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", tables.claims_table(frame, "C", 2025)))
     assert "per jaar, miljoen: 2016 +0,3; 2017 +2,9; medio 2020 +0,5" in dutch
-    assert "(9 december 2020)" in dutch
+    assert "(9 december 2020)" in dutch and "Global Trends 2015–2019 (juni 2016–juni 2020)" in dutch
 
 
 def test_a_title_in_a_script_the_font_cannot_show_is_named_by_its_language():
@@ -545,3 +548,21 @@ def test_a_title_in_a_script_the_font_cannot_show_is_named_by_its_language():
     assert tables.readable_title("Global Trends 2019") == "Global Trends 2019"
     with i18n.using("nl"):
         assert tables.readable_title(title).endswith("een pagina in het Japans")
+
+
+def test_what_a_verdict_rests_on_is_said_under_it_and_in_the_summary():
+    basis = {
+        "basis": "The verdict rests on the figures for 2017, not the letter's 2018.",
+        "basis_nl": "Het oordeel rust op de cijfers over 2017, niet over 2018.",
+    }
+    row = _assessed(claim_id="C14", **basis)
+    page = tables.claims_table(row, "Global displacement", 2025)
+    assert "What the verdict rests on:</em> The verdict rests on the figures for 2017" in page
+    assert "rests on the figures for 2017" in tables.ledger_frame(row, 2025).iloc[0, 14]
+    with i18n.using("nl"):
+        dutch = tables.claims_table(row, "Wereldwijde ontheemding", 2025)
+    assert "Waarop het oordeel rust:</em> Het oordeel rust op de cijfers over 2017" in dutch
+    assert "What the verdict" not in tables.claims_table(_assessed(), "Global", 2025)
+    frame = pd.concat([row, _assessed(claim_id="C23", **basis), _assessed()], ignore_index=True)
+    text = narrative.claims_summary(frame, 2025)
+    assert "The verdicts on C14 and C23 rest on a figure of another year" in text

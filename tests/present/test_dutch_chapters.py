@@ -106,8 +106,8 @@ def test_chapter_one_tables_in_dutch_with_names_readers_know():
         comparison = global_tables.comparison_table(_comparison(), 2019, 2025, "Bron: test")
     assert (
         "De 2 landen die de meeste vluchtelingen en andere personen die internationale "
-        "bescherming nodig hebben opvangen, eind 2025 (definitie van Global Trends sinds de "
-        "editie van 2022)"
+        "bescherming nodig hebben opvangen, eind 2025, zoals UNHCR ze rangschikt sinds Global "
+        "Trends 2022 (cijfers van eind 2022, verschenen in juni 2023)"
     ) in hosts
     assert "Plaats als alleen vluchtelingen tellen" in hosts
     assert "De 2 landen die de meeste vluchtelingen onder het mandaat van UNHCR opvangen" in older

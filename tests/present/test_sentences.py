@@ -232,3 +232,24 @@ def test_the_focus_countries_are_named_and_set_beside_the_letters():
     with i18n.using("nl"):
         dutch = words.one_by_one_intro(["TUR", "PAK"])
     assert dutch.startswith("De focuslanden van dit rapport (Turkije en Pakistan): wie elk land")
+
+
+def test_the_childrens_share_says_its_internally_displaced_are_unhcrs_not_idmcs(real_dir):
+    """The share of children counts the IDPs of UNHCR's demographics table; every other
+    IDP figure in the report is IDMC's, so the sentence says which it uses, and how many."""
+    from displacement_report.analysis import demographics
+    from displacement_report.data import unhcr
+    from displacement_report.present.format import millions
+
+    table = unhcr.load_demographics(real_dir)
+    year = int(table["year"].max())
+    profile = demographics.age_sex_profile(table, year)
+    raw = pd.read_csv(real_dir / "demographics.csv", usecols=["year", "pop_type", "total"])
+    idps = raw.loc[(raw["year"] == year) & (raw["pop_type"] == "IDP"), "total"].sum()
+    assert profile.internally_displaced == idps > 0
+    text = solutions_text.children_paragraph(profile, year, [year])
+    assert f"The internally displaced among them ({millions(idps)}) are those UNHCR counts" in text
+    assert "not IDMC's figure" in text
+    with i18n.using("nl"):
+        dutch = solutions_text.children_paragraph(profile, year, [year])
+    assert "IDMC" in dutch and "UNHCR" in dutch

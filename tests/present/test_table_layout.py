@@ -17,6 +17,7 @@ from displacement_report.present.table_layout import (
     widths,
 )
 from displacement_report.present.typography import NO_BREAK_SPACE, amounts, unbroken
+from tests.report.pdf_pages import rendered_table_width
 
 
 def test_lines_wraps_words_at_the_width():
@@ -77,7 +78,19 @@ def test_table_html_writes_the_widths_and_marks_a_compact_table():
     page = table_html(frame, {}, "Long texts", "Source: a test")
     assert 'class="exhibit table-exhibit short-table compact"' in page
     assert 'class="report-table fitted"' in page
-    assert "width: 25.0%" in page
+    # a quarter each, less each cell's padding (2 of the compact type's 120 characters):
+    # CSS sets the content's width, and the padding comes on top
+    assert "width: 23.3%" in page and "width: 25.0%" not in page
+
+
+def test_the_content_widths_and_their_paddings_fill_the_table_exactly():
+    layout = column_layout(
+        ["Land", "Andere beschermingsbehoevenden", "Binnenlands ontheemden (IDMC)"] * 3,
+        [["Ethiopië", "0", "2.378.000"]] * 9,
+    )
+    assert layout.padding > 0
+    filled = sum(layout.content_shares()) + len(layout.shares) * layout.padding
+    assert filled == pytest.approx(100, abs=0.5)
 
 
 def test_amounts_keep_their_currency_and_unit():
@@ -97,3 +110,38 @@ def test_years_ids_and_words_are_left_alone():
         assert unbroken(text) == kept
     assert amounts("Table 7.13 and 10 years") == []
     assert NO_BREAK_SPACE not in unbroken("Table 7.13 and 10 years")
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_table_of_long_dutch_headers_keeps_to_the_page(language):
+    """Table 1.4 of the Dutch edition ran past the page's edge: 'beschermingsbehoevenden'
+    in bold is wider than its column's share, and the browser widened the table to fit it."""
+    from displacement_report import i18n
+
+    headers = {
+        "en": [
+            "Country",
+            "Refugees (UNHCR)",
+            "Palestine refugees (UNRWA)",
+            "Asylum-seekers",
+            "Other people in need of international protection",
+            "Internally displaced (IDMC)",
+            "Total",
+        ],
+        "nl": [
+            "Land",
+            "Vluchtelingen (UNHCR)",
+            "Palestijnse vluchtelingen (UNRWA)",
+            "Asielzoekers",
+            "Andere beschermingsbehoevenden",
+            "Binnenlands ontheemden (IDMC)",
+            "Totaal",
+        ],
+    }[language]
+    rows = [["Ethiopië", 1_010_466, 0, 112_987, 0, 2_378_000, 3_501_453]] * 8
+    frame = pd.DataFrame(rows, columns=headers)
+    formats = {h: (lambda v: f"{v:,}".replace(",", ".")) for h in headers[1:]}
+    with i18n.using(language):
+        table = table_html(frame, formats, "Opgevangen in de focuslanden", "Bron: test")
+    width, room = rendered_table_width(table, language)
+    assert width <= room + 0.5, (width, room)

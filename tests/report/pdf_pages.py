@@ -212,3 +212,31 @@ def _table_findings(page: Page, following: Page | None) -> list[str]:
         if split and table.body_rows == 1:
             found.append("a table continues with a single row")
     return found
+
+
+def rendered_table_width(table: str, language: str) -> tuple[float, float]:
+    """The table's width and the text column's, laid out by WeasyPrint in the report's
+    CSS on an A4 page, in the edition's language (its hyphenation)."""
+    import weasyprint
+
+    from displacement_report import paths
+
+    css = (paths.TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+    document = weasyprint.HTML(
+        string=f'<html lang="{language}"><head><style>{css}</style></head>'
+        f'<body class="jp-Notebook"><main>{table}</main></body></html>'
+    ).render()
+    found: dict[str, float] = {}
+
+    def walk(box) -> None:
+        kind = type(box).__name__
+        if kind == "TableBox":
+            found["table"] = max(found.get("table", 0.0), box.width)
+            return
+        if getattr(box, "element_tag", "") == "main":
+            found["main"] = box.width
+        for child in getattr(box, "children", None) or []:
+            walk(child)
+
+    walk(document.pages[0]._page_box)
+    return found["table"], found["main"]

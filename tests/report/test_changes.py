@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +15,7 @@ from typer.testing import CliRunner
 from displacement_report.analysis.revisions import compare_folders
 from displacement_report.cli import app
 from displacement_report.errors import DataFileError
+from displacement_report.i18n import using
 from displacement_report.report import build, changes, retention
 from displacement_report.settings import validate_parameters
 from tests.conftest import write_notebook
@@ -84,6 +86,99 @@ def test_identical_runs_give_no_changes_and_a_one_line_annex(tmp_path):
     found = changes.compare(run, run)
     assert found.empty and found.summary() == "no changes since r"
     assert "Nothing changed since the previous edition of this report" in changes.annex_html(found)
+
+
+def _run(tmp_path, name, hosts, caption, numbers=None):
+    record = _record(tmp_path, name, exhibits={"top_hosts": hosts}, numbers=numbers)
+    return replace(record, captions={"top_hosts": caption})
+
+
+def test_a_country_written_differently_is_the_same_row_and_named_apart():
+    """CLDR's 'Congo - Kinshasa' became UNHCR's 'DR Congo': no country entered or left
+    the table; a number that moved for it is still compared; one sentence names it."""
+    old_hosts = pd.DataFrame(
+        {"Rank": [1, 2], "Country of asylum": ["Congo - Kinshasa", "Myanmar (Burma)"]}
+    ).assign(Refugees=[100, 50])
+    new_hosts = old_hosts.assign(**{"Country of asylum": ["DR Congo", "Myanmar"]})
+    new_hosts.loc[1, "Refugees"] = 60
+    tmp = Path("runs")
+    number = {"key": "top_host_1", "value": 100.0, "reference": "@tab:top_hosts"}
+    old = _run(
+        tmp,
+        "old",
+        old_hosts,
+        "Hosts",
+        {"h": number | {"label": "Host 1: Congo - Kinshasa", "detail": "Congo - Kinshasa"}},
+    )
+    new = _run(
+        tmp,
+        "new",
+        new_hosts,
+        "Hosts",
+        {"h": number | {"label": "Host 1: DR Congo", "detail": "DR Congo"}},
+    )
+    found = changes.compare(old, new)
+    assert found.rankings == []
+    assert [(n["row"], n["old"], n["new"]) for n in found.numbers] == [("Myanmar", 50.0, 60.0)]
+    assert found.renamed == [
+        {"old": "Congo - Kinshasa", "new": "DR Congo"},
+        {"old": "Myanmar (Burma)", "new": "Myanmar"},
+    ]
+    annex = changes.annex_html(found)
+    assert annex.count("Congo - Kinshasa is now DR Congo") == 1
+    assert "Largest hosts and origins" not in annex
+    # only a new name: nothing changed, and the name is said apart
+    same = changes.compare(
+        old, replace(new, exhibits={"top_hosts": new_hosts.assign(Refugees=[100, 50])})
+    )
+    assert same.empty and same.renamed
+    assert "Nothing changed" in changes.annex_html(same)
+
+
+def test_a_dutch_run_matches_the_dutch_cldr_name_with_the_chosen_one():
+    hosts = pd.DataFrame({"Land": ["Congo-Kinshasa"], "Vluchtelingen": [10]})
+    with using("nl"):
+        found = changes.compare(
+            _run(Path("r"), "old", hosts, "Gastlanden"),
+            _run(Path("r"), "new", hosts.assign(Land=["DR Congo"]), "Gastlanden"),
+        )
+    assert found.empty and found.renamed == [{"old": "Congo-Kinshasa", "new": "DR Congo"}]
+
+
+def test_a_table_measuring_something_else_is_a_change_of_definition_not_of_data():
+    """Top hosts by refugees became top hosts by refugees and others in need of
+    international protection: new ranks and entrants are the definition's doing."""
+    old_hosts = pd.DataFrame({"Rank": [1, 2], "Country of asylum": ["Germany", "Türkiye"]})
+    new_hosts = pd.DataFrame({"Rank": [1, 2], "Country of asylum": ["Colombia", "Germany"]})
+    number = {"key": "top_host_1", "reference": "@tab:top_hosts", "detail": ""}
+    old = _run(
+        Path("r"),
+        "old",
+        old_hosts.assign(Refugees=[300, 200]),
+        "Hosts of most refugees",
+        {"h": number | {"label": "Host 1: Germany", "value": 300.0}},
+    )
+    new = _run(
+        Path("r"),
+        "new",
+        new_hosts.assign(Refugees=[400, 300]),
+        "Hosts of most refugees and others in need of international protection",
+        {"h": number | {"label": "Host 1: Colombia", "value": 400.0}},
+    )
+    found = changes.compare(old, new)
+    assert found.numbers == [] and found.rankings == []
+    assert found.redefined == [
+        {
+            "exhibit": "top_hosts",
+            "old": "Hosts of most refugees",
+            "new": "Hosts of most refugees and others in need of international protection",
+        }
+    ]
+    annex = changes.annex_html(found)
+    assert "defined differently" in annex and "before: “Hosts of most refugees”" in annex
+    # a caption only reworded, the numbers the same: no change at all
+    reworded = replace(new, exhibits=old.exhibits, key_numbers=old.key_numbers)
+    assert changes.compare(old, reworded).empty
 
 
 def _revise(folder: Path, year: int, coo: str, coa: str, extra: int) -> None:

@@ -357,6 +357,27 @@ def test_every_break_an_exhibit_shows_is_named_under_it(report, language):
         assert named >= 4
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_stateless_chart_names_every_break_it_shows_and_says_no_reason_is_stated(
+    report, language
+):
+    """Its moves of 2005-2010 are early, before any baseline: all are named, with the
+    standard words (UNHCR's README states no reason for them)."""
+    _settings, result = report
+    exhibit = _soup(result, language).find(id="fig-stateless_by_year")
+    assert exhibit is not None
+    data = _data(exhibit, result.run_dir)
+    expected = _expected_breaks(data, int(data["x"].astype(int).min()))
+    assert expected, "the stateless total of the real data moves by more than 40% in 2006"
+    note = exhibit.find_next("p")
+    words = re.sub(r"\s+", " ", note.get_text(" ")) if note else ""
+    for before, before_year, after, year in expected:
+        assert _named(words, before, before_year, language), (before, words)
+        assert _named(words, after, year, language), (after, words)
+    stated = {"en": "without a stated reason", "nl": "zonder opgegeven reden"}[language]
+    assert stated in words
+
+
 # --- the same quantity printed twice ----------------------------------------------------------
 
 

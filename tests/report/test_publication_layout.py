@@ -22,10 +22,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from displacement_report.report import build
 from tests.conftest import Profiles, chart_record
-from tests.report.pdf_pages import layout_findings
+from tests.report.pdf_pages import layout_findings, rendered_table_width
 
 pytestmark = pytest.mark.notebook
 
@@ -48,6 +49,25 @@ def test_pages_hold_together(request: pytest.FixtureRequest, report: str, langua
     result: build.RunResult = request.getfixturevalue(report)
     _html, pdf = result.edition(language)
     assert layout_findings(result.published / pdf.name) == []
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize("report", REPORTS)
+def test_every_table_keeps_to_the_page(request: pytest.FixtureRequest, report: str, language: str):
+    """Each upright table, laid out alone in the report's CSS, is no wider than the text
+    column (the Dutch tables 1.4, 2.1, 5.4 and 5.5 ran past the page's edge)."""
+    result: build.RunResult = request.getfixturevalue(report)
+    html, _pdf = result.edition(language)
+    soup = BeautifulSoup((result.published / html.name).read_text(encoding="utf-8"), "html.parser")
+    wide = []
+    for exhibit in soup.select("div.table-exhibit"):
+        if "landscape" in exhibit.get("class", []) or exhibit.find("table") is None:
+            continue
+        width, room = rendered_table_width(str(exhibit), language)
+        if width > room + 0.5:
+            caption = exhibit.find("caption")
+            wide.append((caption.get_text(" ", strip=True)[:60] if caption else "", round(width)))
+    assert wide == []
 
 
 def test_every_chart_is_clean(

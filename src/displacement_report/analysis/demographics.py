@@ -12,8 +12,11 @@ import pandas as pd
 
 CHILD_BANDS = ("0_4", "5_11", "12_17")
 ADULT_BANDS = ("18_59", "60")
-#: Population types counted as forcibly displaced in the demographics table.
+#: Population types counted as forcibly displaced in the demographics table. Its IDPs
+#: are UNHCR's (the people it counts as internally displaced), not IDMC's, which the
+#: report uses everywhere else: IDMC gives no ages.
 DISPLACED_TYPES = ("REF", "ASY", "OIP", "IDP")
+INTERNALLY_DISPLACED = "IDP"
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,8 @@ class AgeSexProfile:
     share_female: float  # percent of people whose sex is known
     people_with_age: int
     people_total: int
+    #: Of `people_total`, the internally displaced as UNHCR counts them (not IDMC).
+    internally_displaced: int = 0
 
     @property
     def coverage(self) -> float:
@@ -51,6 +56,9 @@ def age_sex_profile(
         share_female=float(100 * female / with_sex) if with_sex else float("nan"),
         people_with_age=int(with_age),
         people_total=int(rows["total"].fillna(0).sum()),
+        internally_displaced=int(
+            rows.loc[rows["pop_type"] == INTERNALLY_DISPLACED, "total"].fillna(0).sum()
+        ),
     )
 
 

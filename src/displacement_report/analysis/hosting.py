@@ -71,7 +71,9 @@ def hosting_table(
     year up to `year`), income group, LDC status and burden ratios: per 1,000
     inhabitants, refugees alone (`refugees_per_1000`), with UNRWA's
     (`refugees_incl_unrwa_per_1000`), refugees and OIP as Global Trends ranks them
-    (`protection_per_1000`) and those with UNRWA's (`protection_incl_unrwa_per_1000`).
+    (`protection_per_1000`) and those with UNRWA's (`protection_incl_unrwa_per_1000`);
+    per US dollar of GDP per capita, refugees alone (`refugees_per_usd_gdp_pc`) and
+    refugees and OIP (`protection_per_usd_gdp_pc`).
 
     Returns the table, the joins (to report what each dropped) and the fiscal year of
     the income classification used.
@@ -106,6 +108,8 @@ def hosting_table(
         1000 * (protection + table["unrwa_refugees"]) / population_f
     )
     table["refugees_per_usd_gdp_pc"] = table["refugees"] / table["gdp_pc_ppp"].astype("Float64")
+    # the same people per dollar as the chapter counts them per inhabitant
+    table["protection_per_usd_gdp_pc"] = protection / table["gdp_pc_ppp"].astype("Float64")
     joins = {
         N_("population"): by_population,
         N_("GDP per capita"): by_gdp,

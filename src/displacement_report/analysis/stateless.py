@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from displacement_report.analysis.breaks import Break, find_breaks
+
 
 def first_reported_year(population: pd.DataFrame) -> int | None:
     """The first year in which any country reports a stateless person (None: never)."""
@@ -56,3 +58,30 @@ def in_country(population: pd.DataFrame, country: str, year: int) -> int:
 def any_reported(by_year: pd.DataFrame) -> bool:
     """Whether any year of `stateless_by_year` has a count (else there is no trend)."""
     return bool(by_year["stateless"].notna().any())
+
+
+def breaks(by_year: pd.DataFrame) -> list[Break]:
+    """The moves of more than 40% in one year of the stateless total (`stateless_by_year`):
+    every one the chart shows, not only those since the baseline, since the series is
+    short and its largest moves are early."""
+    return find_breaks(by_year[["stateless"]])
+
+
+def break_movers(population: pd.DataFrame, found: list[Break]) -> list[Break]:
+    """For each break of the total, the country whose reported count moved most between
+    the two years, as a break of its own series (`series`: its ISO3 code): what the data
+    show of where the move came from. UNHCR's README states no reason for these moves."""
+    movers = []
+    reported = population[population["stateless"].fillna(0) > 0]
+    by_country = reported.groupby(["coa_iso", "year"])["stateless"].sum().unstack(fill_value=0)
+    for one in found:
+        before = by_country.get(one.before_year, pd.Series(0, index=by_country.index))
+        after = by_country.get(one.year, pd.Series(0, index=by_country.index))
+        moved = (after - before).abs()
+        if moved.empty or not moved.max():
+            continue
+        iso3 = str(moved.sort_values(ascending=False, kind="stable").index[0])
+        movers.append(
+            Break((iso3,), one.before_year, one.year, float(before[iso3]), float(after[iso3]))
+        )
+    return movers

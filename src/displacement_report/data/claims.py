@@ -212,13 +212,39 @@ def without_footnotes(quote: str, notes: object) -> str:
 
 
 def load_ledger(path: Path | str | None = None) -> pd.DataFrame:
+    """The ledger, with what each verdict rests on where the ledger's columns do not say
+    it plainly enough (`basis`, `basis_nl`: `verdict_basis.csv` beside it)."""
     source = Path(path) if path else CLAIMS_DIR / "ledger.csv"
     texts = tuple(
         c for c in LEDGER_COLUMNS if c not in ("stated_value", "stated_high", "year_then")
     )
     raw = read_csv_text(source, texts)
     check_columns(raw, LEDGER_COLUMNS, source)
-    return validate(raw, LEDGER_SCHEMA, source)
+    ledger = validate(raw, LEDGER_SCHEMA, source)
+    basis = load_verdict_basis(source.parent / VERDICT_BASIS_FILE)
+    unknown = sorted(set(basis.index) - set(ledger["claim_id"]))
+    if unknown:
+        raise DataFileError(f"{VERDICT_BASIS_FILE}: no claim {unknown[0]} in {source}")
+    return ledger.join(basis, on="claim_id")
+
+
+#: Per claim whose verdict rests on thin or borrowed evidence (a figure of another year,
+#: one secondary source, part of what the letter says): what it rests on, both languages.
+VERDICT_BASIS_FILE = "verdict_basis.csv"
+VERDICT_BASIS_COLUMNS = ("claim_id", "basis", "basis_nl")
+
+
+def load_verdict_basis(path: Path | str) -> pd.DataFrame:
+    """`verdict_basis.csv` by claim id (empty where there is no such file)."""
+    source = Path(path)
+    if not source.is_file():
+        return pd.DataFrame(columns=["basis", "basis_nl"], index=pd.Index([], name="claim_id"))
+    raw = read_csv_text(source, VERDICT_BASIS_COLUMNS)
+    check_columns(raw, VERDICT_BASIS_COLUMNS, source)
+    empty = raw[raw[list(VERDICT_BASIS_COLUMNS)].isna().any(axis=1)]
+    if len(empty):
+        raise DataFileError(f"{source}: {empty['claim_id'].iloc[0]} lacks a text in a language")
+    return raw.set_index("claim_id")
 
 
 def stated(ledger: pd.DataFrame, claim_id: str) -> pd.Series:

@@ -466,7 +466,7 @@ def table_html(
         [str(c) for c in shown.columns],
         [_cell_texts(shown[c], formats.get(str(c))) for c in shown.columns],
     )
-    widths = dict(zip(shown.columns, layout.shares, strict=False))
+    widths = dict(zip(shown.columns, layout.content_shares(), strict=False))
     styler = shown.style.format(dict(formats.items()), escape="html").hide(axis="index")
     styler = styler.set_table_attributes(
         'class="report-table fitted"' if widths else 'class="report-table"'

@@ -140,6 +140,15 @@ QUALIFIERS = {
 }
 
 
+def global_trends_edition(year: int) -> str:
+    """'Global Trends 2022 (end-2022 figures, published in June 2023)': the edition named
+    after year N reports the figures at the end of N and appears in June of N+1, so the
+    year alone is read as either."""
+    return _("Global Trends {year} (end-{year} figures, published in June {published})").format(
+        year=year, published=year + 1
+    )
+
+
 def qualified(amount: str, qualifier: str = "exact") -> str:
     """'about EUR 800 million' ('ongeveer € 800 miljoen'); exact: the amount alone."""
     return _(QUALIFIERS[qualifier]).format(amount=amount) if qualifier in QUALIFIERS else amount

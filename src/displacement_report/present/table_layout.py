@@ -43,6 +43,15 @@ class ColumnLayout:
 
     shares: tuple[float, ...] = ()
     setting: str = NORMAL
+    #: The share of the table's width (percent) each cell's padding takes.
+    padding: float = 0.0
+
+    def content_shares(self) -> tuple[float, ...]:
+        """Each column's width for CSS, which sets a cell's content without its padding:
+        its share less the padding, so that the columns with their padding fill the
+        table and not more (a table of seven columns otherwise grows by seven paddings,
+        past the page's edge)."""
+        return tuple(round(max(share - self.padding, 1.0), 1) for share in self.shares)
 
 
 def _words(text: str) -> list[str]:
@@ -103,4 +112,5 @@ def column_layout(header: Sequence[str], columns: Sequence[Sequence[str]]) -> Co
         if tallest(header, columns, width) <= most[setting]:
             break
     total = sum(width)
-    return ColumnLayout(tuple(round(100 * w / total, 1) for w in width), setting)
+    shares = tuple(round(100 * w / total, 1) for w in width)
+    return ColumnLayout(shares, setting, round(100 * PADDING / total, 2))

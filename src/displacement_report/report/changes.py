@@ -2,7 +2,12 @@
 every chart and table that moved by more than a threshold, claim verdicts that changed,
 countries that entered or left the top-host and top-origin tables, and input files
 whose content changed. Used for the annex of each new report, `changes.json`, and the
-`diff` command."""
+`diff` command.
+
+Two things that are not changes in the data are kept apart: a country now written
+differently ('Congo - Kinshasa' -> 'DR Congo') is the same row, and a chart or table
+whose caption changed measures something else now; its numbers are not
+compared, the annex says its definition changed."""
 
 from __future__ import annotations
 
@@ -19,7 +24,7 @@ import pandas as pd
 from babel.numbers import format_decimal
 
 from displacement_report.errors import ReportError
-from displacement_report.i18n import N_, _, locale_code, ngettext, using
+from displacement_report.i18n import N_, _, country_code, locale_code, ngettext, using
 from displacement_report.present.exhibits import KEY_NUMBERS_FILE
 from displacement_report.present.format import count, percent
 from displacement_report.report.publish import INPUTS_FILE
@@ -98,10 +103,22 @@ class Changes:
     verdicts: list[dict[str, Any]] = field(default_factory=list)
     rankings: list[dict[str, Any]] = field(default_factory=list)
     data_files: list[dict[str, Any]] = field(default_factory=list)
+    #: Country names written differently now, {"old", "new"}: the same rows, not changes.
+    renamed: list[dict[str, str]] = field(default_factory=list)
+    #: Exhibits whose caption changed, {"exhibit", "old", "new"} (captions):
+    #: their numbers measure something else now and are not compared.
+    redefined: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not (self.numbers or self.verdicts or self.rankings or self.data_files)
+        return not (
+            self.numbers or self.verdicts or self.rankings or self.data_files or self.redefined
+        )
+
+    def note_renamed(self, old: str, new: str) -> None:
+        entry = {"old": old, "new": new}
+        if entry not in self.renamed:
+            self.renamed.append(entry)
 
     def summary(self) -> str:
         if self.empty:
@@ -109,7 +126,9 @@ class Changes:
         return (
             f"changes since {self.old_run}: {len(self.numbers)} number(s) moved by more than "
             f"{self.threshold:.1%}, {len(self.verdicts)} verdict(s) changed, "
-            f"{len(self.rankings)} ranking change(s), {len(self.data_files)} input file(s) changed"
+            f"{len(self.rankings)} ranking change(s), "
+            f"{len(self.data_files)} input file(s) changed, "
+            f"{len(self.redefined)} exhibit(s) defined differently"
         )
 
     def to_json(self) -> str:
@@ -172,12 +191,44 @@ def _is_year(column: pd.Series) -> bool:
     return bool(column.between(1900, 2100).all())
 
 
+LABEL_PARTS = " / "
+
+
+def _same_row(label: str) -> tuple[str, ...]:
+    """A row label with each part that names a country replaced by its code, so that a
+    row whose country is written differently now is matched with its old self."""
+    return tuple(country_code(part) or part for part in label.split(LABEL_PARTS))
+
+
+def _match_renamed(
+    old_rows: dict[str, Any], new_rows: dict[str, Any], changes: Changes
+) -> dict[str, Any]:
+    """`old_rows` under their new labels where only a country's name changed."""
+    gone = {_same_row(label): label for label in old_rows if label not in new_rows}
+    matched = dict(old_rows)
+    for label in new_rows:
+        if label in old_rows:
+            continue
+        before = gone.get(_same_row(label))
+        if before is None:
+            continue
+        matched[label] = matched.pop(before)
+        for old_part, new_part in zip(
+            before.split(LABEL_PARTS), label.split(LABEL_PARTS), strict=True
+        ):
+            if old_part != new_part:
+                changes.note_renamed(old_part, new_part)
+    return matched
+
+
 def _compare_frames(name: str, old: pd.DataFrame, new: pd.DataFrame, changes: Changes) -> None:
     keys = _row_keys(old, new)
     label_old = old.apply(_row_label, axis=1, keys=keys) if len(old) else pd.Series(dtype=str)
     label_new = new.apply(_row_label, axis=1, keys=keys) if len(new) else pd.Series(dtype=str)
-    old_rows = dict(zip(label_old, old.to_dict("records"), strict=True))
     new_rows = dict(zip(label_new, new.to_dict("records"), strict=True))
+    old_rows = _match_renamed(
+        dict(zip(label_old, old.to_dict("records"), strict=True)), new_rows, changes
+    )
     if name in RANKING_TABLES:
         for label in sorted(set(new_rows) - set(old_rows)):
             changes.rankings.append({"table": name, "row": label, "change": "new"})
@@ -224,15 +275,68 @@ def _compare_row(
             )
 
 
+def _redefined(old: RunRecord, new: RunRecord, name: str) -> bool:
+    """The exhibit is described differently now: its caption says what it measures, so a
+    new caption is a new definition. (A column added is not: the columns both runs
+    have are compared.)"""
+    before, now = (" ".join(run.captions.get(name, "").split()) for run in (old, new))
+    return bool(before and now and before != now)
+
+
+def _same_label(before: dict[str, Any], now: dict[str, Any], changes: Changes) -> bool:
+    """A key number's label unchanged, or changed only in how its country is written
+    ('Origin number 7: Congo - Kinshasa' -> '...: DR Congo'; the country is its detail)."""
+    old_label, new_label = str(before.get("label")), str(now.get("label"))
+    if old_label == new_label:
+        return True
+    old_detail, new_detail = str(before.get("detail") or ""), str(now.get("detail") or "")
+    code = country_code(new_detail) if new_detail else None
+    if code is None or country_code(old_detail) != code:
+        return False
+    if old_label.replace(old_detail, code) != new_label.replace(new_detail, code):
+        return False
+    changes.note_renamed(old_detail, new_detail)
+    return True
+
+
+def _compare_exhibits(old: RunRecord, new: RunRecord, changes: Changes) -> list[str]:
+    """Compare every exhibit both runs have; return those defined differently now: a new
+    caption and numbers that moved. Their moves are not listed one by one (they measure
+    something else now); an exhibit only reworded, its numbers the same, is no change."""
+    redefined = []
+    for name, frame in new.exhibits.items():
+        if name not in old.exhibits:
+            continue
+        found = replace(changes, numbers=[], verdicts=[], rankings=[], renamed=[])
+        _compare_frames(name, old.exhibits[name], frame, found)
+        for entry in found.renamed:
+            changes.note_renamed(entry["old"], entry["new"])
+        moved = len(found.numbers) + len(found.rankings) + len(found.verdicts)
+        if moved and _redefined(old, new, name):
+            redefined.append(name)
+            changes.redefined.append(
+                {"exhibit": name, "old": old.captions[name], "new": new.captions[name]}
+            )
+            continue
+        changes.numbers += found.numbers
+        changes.verdicts += found.verdicts
+        changes.rankings += found.rankings
+    return redefined
+
+
 def compare(old: RunRecord, new: RunRecord, threshold: float = THRESHOLD) -> Changes:
     """Everything that moved between `old` and `new` (same parameter set expected)."""
     changes = Changes(old.path.name, new.path.name, threshold)
+    redefined = _compare_exhibits(old, new, changes)
+    in_exhibits, changes.numbers = changes.numbers, []
     for key, number in new.key_numbers.items():
         before = old.key_numbers.get(key)
         if before is None or number.get("value") is None or before.get("value") is None:
             continue
+        if str(number.get("reference", "")).split(":")[-1] in redefined:
+            continue  # a figure of a redefined exhibit: the definition changed, not the data
         a, b = float(before["value"]), float(number["value"])
-        if before.get("label") != number.get("label") or _moved(a, b, threshold):
+        if not _same_label(before, number, changes) or _moved(a, b, threshold):
             changes.numbers.append(
                 {
                     "exhibit": KEY_NUMBERS,
@@ -243,9 +347,7 @@ def compare(old: RunRecord, new: RunRecord, threshold: float = THRESHOLD) -> Cha
                     "old_label": before.get("label"),
                 }
             )
-    for name, frame in new.exhibits.items():
-        if name in old.exhibits:
-            _compare_frames(name, old.exhibits[name], frame, changes)
+    changes.numbers += in_exhibits  # the key numbers first, as the annex lists them
     old_files, new_files = old.inputs.get("data", {}), new.inputs.get("data", {})
     versions = new.inputs.get("versions", {})
     for key in sorted(set(old_files) | set(new_files)):
@@ -402,6 +504,44 @@ def _numbers_table(changes: Changes, limit: int, captions: dict[str, str]) -> li
     return parts
 
 
+def _redefined_section(changes: Changes) -> str:
+    """The exhibits that measure something else now, each with its old and new caption."""
+    items = "".join(
+        "<li>"
+        + html.escape(
+            _("Now: “{new}”; before: “{old}”.").format(
+                new=r["new"] or r["exhibit"].replace("_", " "),
+                old=r["old"] or r["exhibit"].replace("_", " "),
+            )
+        )
+        + "</li>"
+        for r in changes.redefined
+    )
+    intro = _(
+        "These charts and tables are defined differently from the previous edition; "
+        "their numbers measure something else now and are not compared with the old ones:"
+    )
+    title = _("Definitions")
+    return (
+        f'<h2 id="changed-definitions">{html.escape(title)}</h2>'
+        f"<p>{html.escape(intro)}</p><ul>{items}</ul>"
+    )
+
+
+def _renamed_sentence(changes: Changes) -> str:
+    """One sentence apart: countries written differently are not changes ('' if none)."""
+    if not changes.renamed:
+        return ""
+    names = "; ".join(
+        _("{old} is now {new}").format(old=r["old"], new=r["new"]) for r in changes.renamed
+    )
+    text = _(
+        "Some countries are written differently now ({names}); the figures for them are "
+        "compared as before, and a new name is not a change."
+    ).format(names=names)
+    return f'<p class="changes-names">{html.escape(text)}</p>'
+
+
 def annex_html(
     changes: Changes | None, limit: int = 60, captions: dict[str, str] | None = None
 ) -> str:
@@ -414,12 +554,12 @@ def annex_html(
     if changes.empty:
         # the folder name stays in changes.json: the page is the same for the same inputs
         same = _("Nothing changed since the previous edition of this report.")
-        return _section(f"<p>{same}</p>")
+        return _section(f"<p>{same}</p>{_renamed_sentence(changes)}")
     intro = _(
         "Compared with the previous edition of this report; numbers are listed when they "
         "moved by more than {threshold} of their old value."
     ).format(threshold=percent(changes.threshold * 100, 1))
-    parts = [f"<p>{intro}</p>"]
+    parts = [f"<p>{intro}</p>", _renamed_sentence(changes)]
     if changes.data_files:
         headers = [_("Source"), _("Change"), _("Version")]
         parts.append(_table("changed-inputs", _("Data"), headers, _source_rows(changes)))
@@ -433,6 +573,8 @@ def annex_html(
         ]
         headers = [_("Table"), _("Country"), _("Change")]
         parts.append(_table("changed-rankings", _("Largest hosts and origins"), headers, rows))
+    if changes.redefined:
+        parts.append(_redefined_section(changes))
     if changes.numbers:
         parts += _numbers_table(changes, limit, captions)
     return _section("".join(parts))
@@ -444,7 +586,7 @@ def edition_annex(found: Changes | None, run_dir: Path, language: str, limit: in
     own charts and tables, so that rows, columns and verdicts are in its readers' words
     and captions say where; the numbers are the same in every edition."""
     with using(language):
-        if found is None or found.empty:
+        if found is None or (found.empty and not found.renamed):
             return annex_html(found, limit)
         old_dir = run_dir.parent / found.old_run
         old_figures, new_figures = (folder / language / "figures" for folder in (old_dir, run_dir))

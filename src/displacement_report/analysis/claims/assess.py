@@ -419,6 +419,8 @@ def _assessed(
         "measure_nl": _text(claim.measure_nl),
         "reason": _text(claim.reason),
         "reason_nl": _text(claim.reason_nl),
+        "basis": _text(getattr(claim, "basis", None)),
+        "basis_nl": _text(getattr(claim, "basis_nl", None)),
     }
 
 

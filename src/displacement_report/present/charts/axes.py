@@ -157,6 +157,27 @@ def raise_to_fit_labels(ax) -> None:
         ax.set_ylim(low, low + (high - low) * overshoot * 1.03)
 
 
+#: Where a line chart's legend may go in its frame, in order of preference.
+LEGEND_PLACES = ("upper left", "upper right", "lower right", "lower left", "upper center")
+
+
+def legend_clear_of_lines(ax, **options) -> None:
+    """A legend in the frame where no line runs under or touches it (the first of
+    `LEGEND_PLACES` that is clear); where none is, the value axis is raised until the
+    top left is: call after the chart's layout (`style.add_source`)."""
+    renderer = ax.figure.canvas.get_renderer()
+    for place in LEGEND_PLACES:
+        ax.legend(loc=place, **options)
+        if not collisions.lines_under_legend(ax, renderer):
+            return
+    ax.legend(loc=LEGEND_PLACES[0], **options)
+    for _attempt in range(8):
+        if not collisions.lines_under_legend(ax, renderer):
+            return
+        low, high = ax.get_ylim()
+        ax.set_ylim(low, low + (high - low) * 1.12)
+
+
 def legend_over_bars(ax, columns: int, **options) -> None:
     """A legend across the top of a bar chart, in as many columns (up to `columns`) as
     fit the frame's width, and the value axis raised until no bar reaches it; call

@@ -186,6 +186,26 @@ def _over_data(ax: Axes, renderer) -> Iterator[str]:
             yield f"label '{_text(text)}' runs into a bar it does not belong to"
 
 
+def lines_under_legend(ax: Axes, renderer) -> list[str]:
+    """The lines of `ax` that run under or touch its legend, where the legend sits in the
+    axes (one anchored outside is clear of them)."""
+    legend = ax.get_legend()
+    if legend is None or not _shown(legend) or _legend_inside(legend, ax) is None:
+        return []
+    box = _extent(legend, renderer).padded(2 * TOLERANCE)  # touching counts
+    return [
+        str(line.get_label())
+        for line in _data_lines(ax)
+        if not str(line.get_label()).startswith("_")
+        and line.get_transform().transform_path(line.get_path()).intersects_bbox(box, filled=True)
+    ]
+
+
+def _legend_over_lines(ax: Axes, renderer) -> Iterator[str]:
+    for line in lines_under_legend(ax, renderer):
+        yield f"the legend lies over or touches the line '{line}'"
+
+
 def _lines_cut(ax: Axes) -> Iterator[str]:
     """A line whose values go beyond the axes' limits, or reach the top of the frame, is
     cut off by it (reaching the bottom is a zero on an axis that starts at zero)."""
@@ -281,5 +301,6 @@ def problems(fig: Figure) -> list[str]:
     found = [*_collisions(boxes), *_outside(fig, boxes), *_ungrouped_numbers(boxes)]
     for ax in fig.axes:
         found += [*_over_data(ax, renderer), *_lines_cut(ax), *_empty_slots(ax)]
+        found += _legend_over_lines(ax, renderer)
     found += _empty_legend_entries(fig)
     return list(dict.fromkeys(found))

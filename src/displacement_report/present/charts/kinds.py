@@ -11,6 +11,7 @@ from displacement_report.i18n import _
 from displacement_report.present import style
 from displacement_report.present.charts.axes import (
     LocalizedFormatter,
+    legend_clear_of_lines,
     localized,
     place_point_labels,
     upright_where_crowded,
@@ -54,8 +55,9 @@ def share_lines(
     ax.set_ylim(0, (1.0 if pd.isna(highest) else max(float(highest), 1.0)) * 1.12)
     ax.yaxis.set_major_formatter(LocalizedFormatter())
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not 2021.5
-    ax.legend(loc="best", fontsize=8)
+    ax.legend(loc="upper left", fontsize=8)  # for the layout; placed clear of the lines below
     style.add_source(fig, source)
+    legend_clear_of_lines(ax, fontsize=8)
     place_point_labels(ax)
     return fig
 

@@ -121,6 +121,14 @@ def breaks_note(
     return "*" + " ".join(parts) + "*"
 
 
+def moves_text(
+    found: Sequence[Break], label: Callable[[Break], str], value: Callable[[float], str] = count
+) -> str:
+    """'Nepal: 400,000 (2005) to 3,400,000 (2006) to 800,000 (2007); Thailand: ...': each
+    series' moves, a series' moves in years that follow each other as one run."""
+    return "; ".join(_item(run, label(run[0]), value) for run in _runs(found))
+
+
 def _times() -> str:
     """1 + THRESHOLD as the edition writes it ('1.4', '1,4')."""
     return one_decimal(1 + THRESHOLD)

@@ -65,6 +65,16 @@ def _then_sentences(assessed: pd.DataFrame) -> str:
             "For {n} the only figures found are in later documents ({ids}).",
             len(later),
         ).format(n=len(later), ids=", ".join(later))
+    basis = assessed["basis"] if "basis" in assessed else pd.Series("", index=assessed.index)
+    rests = assessed.loc[basis.fillna("").astype(str).ne("") & judged, "claim_id"]
+    if len(rests):
+        text += " " + ngettext(
+            "The verdict on {ids} rests on a figure of another year, on one secondary source "
+            "or on part of what the letter says; the table says which, under the claim.",
+            "The verdicts on {ids} rest on a figure of another year, on one secondary source "
+            "or on part of what the letter says; the table says which, under each claim.",
+            len(rests),
+        ).format(ids=format_list(list(rests), locale=locale_code()))
     iati = assessed.loc[then == NO_IATI_FILE, "claim_id"].tolist()
     if iati:
         text += " " + ngettext(

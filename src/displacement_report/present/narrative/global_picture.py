@@ -10,6 +10,7 @@ from displacement_report.i18n import N_, _, country_name
 from displacement_report.present.format import (
     as_float,
     escape_markdown,
+    global_trends_edition,
     in_billions,
     millions,
     percent,
@@ -212,19 +213,19 @@ def ranking_paragraph(hosts: pd.DataFrame, origins: pd.DataFrame, year: int) -> 
     the older view beside it."""
     if year < OIP_FIRST_YEAR:
         return _(
-            "Hosts and origins are ranked by refugees under UNHCR's mandate. Since its "
-            "{edition} edition, UNHCR's Global Trends ranks them by refugees and other people "
-            "in need of international protection together, but that second group is counted "
-            "only from {first}: at the end of {year} it did not exist yet."
-        ).format(edition=OIP_EDITION, first=OIP_FIRST_YEAR, year=year)
+            "Hosts and origins are ranked by refugees under UNHCR's mandate. Since "
+            "{edition}, UNHCR ranks them by refugees and other people in need of "
+            "international protection together, but that second group is counted only from "
+            "{first}: at the end of {year} it did not exist yet."
+        ).format(edition=global_trends_edition(OIP_EDITION), first=OIP_FIRST_YEAR, year=year)
     sentences = [
         _(
-            "As UNHCR's Global Trends has done since its {edition} edition, the tables rank "
+            "As UNHCR has done since {edition}, the tables rank "
             "hosts and origins by refugees under UNHCR's mandate and other people in need of "
             "international protection together (a group UNHCR counts from {first}, most of "
             "them Venezuelans abroad); Palestine refugees under UNRWA's mandate are not "
             "included. The last column gives the older view, refugees alone."
-        ).format(edition=OIP_EDITION, first=OIP_FIRST_YEAR)
+        ).format(edition=global_trends_edition(OIP_EDITION), first=OIP_FIRST_YEAR)
     ]
     for ranked, role in ((hosts, "host"), (origins, "origin")):
         if ranked.empty:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from babel.lists import format_list
 
+from displacement_report.analysis.breaks import Break
 from displacement_report.i18n import N_, _, country_name, locale_code, ngettext
 from displacement_report.present.format import (
     count,
@@ -13,6 +14,7 @@ from displacement_report.present.format import (
     one_decimal,
     percent,
 )
+from displacement_report.present.narrative.breaks import breaks_note, column_labels, moves_text
 
 
 def _rule(threshold: int, years: int) -> str:
@@ -115,12 +117,15 @@ def children_paragraph(profile, year: int, covered: list[int]) -> str:
             "share of children among the displaced cannot be given for {year}."
         ).format(year=year, years=format_list([str(y) for y in covered], locale=locale_code()))
     return _(
-        "Where age is known ({coverage} of the {people} forcibly displaced people in the "
+        "Where age is known ({coverage} of the {people} forcibly displaced people in UNHCR's "
         "demographics table for {year}), **{children}** were children under 18; {female} of "
-        "those whose sex is known were women and girls."
+        "those whose sex is known were women and girls. The internally displaced among them "
+        "({idps}) are those UNHCR counts, not IDMC's figure that the rest of this report "
+        "uses: IDMC gives no ages."
     ).format(
         coverage=percent(profile.coverage, 0),
         people=millions(profile.people_total),
+        idps=millions(profile.internally_displaced),
         year=year,
         children=percent(profile.share_children, 0),
         female=percent(profile.share_female, 0),
@@ -311,3 +316,24 @@ def stateless_caption(by_year: pd.DataFrame, year: int) -> str:
         "Stateless people reported to UNHCR at the end of each year, {first}–{year}; UNHCR's "
         "table has no count before {first}."
     ).format(first=first, year=year)
+
+
+#: The stateless chart's one series, as its break note names it.
+STATELESS_SERIES = {"stateless": N_("Stateless people")}
+
+
+def stateless_breaks_note(by_year: pd.DataFrame, found: list[Break], movers: list[Break]) -> str:
+    """The note under the stateless chart (`by_year`: `stateless.stateless_by_year`): its
+    moves of more than 40% in one year (`stateless.breaks`), from the chart's first year,
+    that UNHCR states no reason for them, and the country whose report moved most each
+    time (`stateless.break_movers`), which the data do show."""
+    counted = by_year["stateless"].dropna()
+    if counted.empty:
+        return ""
+    note = breaks_note(found, column_labels(STATELESS_SERIES), int(counted.index.min()))
+    if not note or not movers:
+        return note
+    moved = _("The country whose report moved most each time: {moves}.").format(
+        moves=moves_text(movers, lambda b: country_name(b.series[0], b.series[0]))
+    )
+    return f"{note[:-1]} {moved}*"

@@ -232,13 +232,15 @@ _GLOBAL_TRENDS = re.compile(r"UNHCR, Global Trends (\d{4}) \(June \d{4}\)")
 
 def publications_text(publications: Any) -> str:
     """The publications a value comes from, as the reader sees them: a run of three or
-    more Global Trends reports as one span ('UNHCR, Global Trends 2015–2019')."""
+    more Global Trends reports as one span ('UNHCR, Global Trends 2015–2019 (June
+    2016–June 2020)': each edition appears in June of the year after its figures)."""
     named = [str(p) for p in (publications or ()) if p]
     years = [int(m.group(1)) for p in named if (m := _GLOBAL_TRENDS.fullmatch(p))]
     if len(years) >= 3 and years == list(range(min(years), max(years) + 1)):
         first = next(i for i, p in enumerate(named) if _GLOBAL_TRENDS.fullmatch(p))
         named = [p for p in named if not _GLOBAL_TRENDS.fullmatch(p)]
-        named.insert(first, f"UNHCR, Global Trends {min(years)}–{max(years)}")
+        published = f"June {min(years) + 1}–June {max(years) + 1}"
+        named.insert(first, f"UNHCR, Global Trends {min(years)}–{max(years)} ({published})")
     return "; ".join(period_text(p) for p in named)
 
 
@@ -569,6 +571,18 @@ def _second_row(row) -> str:
     return f'<tr class="claim-second"><td colspan="5">{text}</td></tr>'
 
 
+def _basis_row(row) -> str:
+    """What the verdict rests on, where the ledger says it apart (a borrowed year, one
+    secondary source, part of the claim): under the verdicts, before how it is measured."""
+    basis = edition_text(row, "basis")
+    if not basis:
+        return ""
+    label = html.escape(_("What the verdict rests on:"))
+    return (
+        f'<tr class="claim-basis"><td colspan="5"><em>{label}</em> {html.escape(basis)}</td></tr>'
+    )
+
+
 def _claim_body(row, section: str = "") -> str:
     how = html.escape((edition_text(row, "measure") or edition_text(row, "reason")).rstrip("."))
     how += "."
@@ -595,6 +609,7 @@ def _claim_body(row, section: str = "") -> str:
         + "".join(f"<td>{c}</td>" for c in cells)
         + "</tr>"
         + _second_row(row)
+        + _basis_row(row)
         + f'<tr class="claim-how"><td colspan="5"><em>{html.escape(how_label)}</em> '
         f"{how} <em>{html.escape(sources_label)}</em> {_sources_html(row)}.</td></tr>"
         "</tbody>"
@@ -675,7 +690,9 @@ def ledger_frame(assessed: pd.DataFrame, now_year: int) -> pd.DataFrame:
                     verdict_text(row.revised_verdict) if row.revised_verdict else ""
                 ),
                 _("Verdict on the letter"): verdict_text(row.then_verdict),
-                _("Verdict on the letter rests"): basis_text(row),
+                _("Verdict on the letter rests"): " ".join(
+                    part for part in (basis_text(row), edition_text(row, "basis")) if part
+                ),
                 _("Now ({year})").format(year=now_year): _number(row.now_value),
                 _("Now: period"): row.now_period,
                 _("Verdict now"): verdict_text(row.now_verdict),

@@ -16,6 +16,7 @@ from displacement_report.present.exhibits import table_html
 from displacement_report.present.format import (
     count,
     country_column,
+    global_trends_edition,
     in_millions,
     rounded_change,
     signed_in_millions,
@@ -144,16 +145,14 @@ def ranking_table(ranked: pd.DataFrame, role: str, year: int, source: str) -> st
     caption = (
         _(
             "The {n} countries hosting most refugees and other people in need of "
-            "international protection, end of {year} (Global Trends' definition since its "
-            "{edition} edition)"
+            "international protection, end of {year}, as UNHCR has ranked them since {edition}"
         )
         if role == "host"
         else _(
             "The {n} countries of origin of most refugees and other people in need of "
-            "international protection, end of {year} (Global Trends' definition since its "
-            "{edition} edition)"
+            "international protection, end of {year}, as UNHCR has ranked them since {edition}"
         )
-    ).format(n=len(ranked), year=year, edition=OIP_EDITION)
+    ).format(n=len(ranked), year=year, edition=global_trends_edition(OIP_EDITION))
     return table_html(frame, formats, caption, source, name=f"top_{role}s")
 
 
