@@ -44,11 +44,11 @@ def test_a_chart_s_columns_are_named_ordered_and_rounded_as_declared():
 def test_a_rate_keeps_the_decimals_printed_and_a_scale_divides_first():
     data = pd.DataFrame({"series": ["", ""], "x": ["Jordan", "Chad"], "value": [246.0274928, 7.0]})
     rates = DataColumns(x="country", value="per 1,000", decimals=2).apply(data)
-    assert _csv(rates) == 'country,"per 1,000"\nJordan,246.03\nChad,7.0\n'
+    assert _csv(rates) == 'country,"per 1,000"\nJordan,246.03\nChad,7\n'
     money = pd.DataFrame({"series": ["Draft"] * 2, "x": [2021, 2022], "value": [174.46e6, 167e6]})
     eur = DataColumns(x="year", value="EUR million", decimals=1, scale=1e6).apply(money)
     # one series, its label in the title: no column for it
-    assert _csv(eur) == "year,EUR million\n2021,174.5\n2022,167.0\n"
+    assert _csv(eur) == "year,EUR million\n2021,174.5\n2022,167\n"
 
 
 def test_panels_get_a_column_only_where_the_chart_has_several():
@@ -143,3 +143,8 @@ def test_new_and_repeat_claims_are_empty_in_a_year_not_told_apart():
         "2000,Not told apart,1000\n2024,Not told apart,0\n"
         "2000,Repeat,\n2024,Repeat,100\n"
     )
+
+
+def test_whole_figures_among_fractions_keep_no_trailing_zero():
+    frame = pd.DataFrame({"Claim": list("abcd"), "Then": [78_377_282.0, 1.0309278, None, 54.054]})
+    assert _csv(rounded(frame, {"Then": 1})) == "Claim,Then\na,78377282\nb,1\nc,\nd,54.1\n"

@@ -31,6 +31,7 @@ STABLE_NAME = re.compile(r"[a-z0-9]+(?:_(?:[a-z0-9]+|[A-Z]{3}))*")
 #: The most decimals any number of the report prints (rates per 1,000 to two).
 MOST_DECIMALS = 2
 DECIMAL = re.compile(r"-?\d+\.(\d+)")
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def _folders(default_report, profiles) -> Iterator[tuple[Path, str]]:
@@ -60,18 +61,22 @@ def test_no_data_file_has_unnamed_columns_or_unrounded_values(default_report, pr
                 problems.append(f"{where}: columns {list(data.columns)}")
             for column in data.columns:
                 cells = [c for c in data[column] if c != ""]
-                if any(c.lower() in {"nan", "none", "<na>", "null"} for c in cells):
-                    problems.append(f"{where}: a missing value written out in '{column}'")
-                numbers = [m for c in cells if (m := DECIMAL.fullmatch(c))]
-                if any(len(m.group(1)) > MOST_DECIMALS for m in numbers):
-                    problems.append(f"{where}: '{column}' has more decimals than printed")
-                if (
-                    numbers
-                    and len(numbers) == len(cells)
-                    and all(set(m.group(1)) == {"0"} for m in numbers)
-                ):
-                    problems.append(f"{where}: '{column}' writes whole numbers with '.0'")
+                problems += [f"{where}: '{column}' {p}" for p in _cell_problems(cells)]
     assert not problems, "\n".join(problems)
+
+
+def _cell_problems(cells: list[str]) -> list[str]:
+    """What is wrong with the non-empty cells of one column."""
+    if any(c.lower() in {"nan", "none", "<na>", "null"} for c in cells):
+        return ["writes out a missing value"]
+    if not all(NUMBER.fullmatch(c) for c in cells):
+        return []  # words (a qualified figure, an amount as printed): text
+    numbers = [m for c in cells if (m := DECIMAL.fullmatch(c))]
+    if any(len(m.group(1)) > MOST_DECIMALS for m in numbers):
+        return ["has more decimals than printed"]
+    if numbers and len(numbers) == len(cells) and all(set(m.group(1)) == {"0"} for m in numbers):
+        return ["writes whole numbers with '.0'"]
+    return []
 
 
 def test_a_chart_s_description_names_its_columns_by_role(default_report):

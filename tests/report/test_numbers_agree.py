@@ -341,9 +341,11 @@ def _expected_breaks(data: pd.DataFrame, baseline: int) -> list[tuple[float, int
 def _named(words: str, value: float, year: int, language: str) -> bool:
     """The note writes the value as the edition does: a count grouped, a rate whole."""
     group = SEPARATORS[language][0]
+    # the data file holds a rate to a tenth: 41.5 may have been 41.46 ('41%')
+    near = (value - 0.05, value, value + 0.05)
     return any(
         f"{shown} ({year})" in words
-        for shown in (f"{value:,.0f}".replace(",", group), f"{value:.0f}%")
+        for shown in (f"{value:,.0f}".replace(",", group), *(f"{v:.0f}%" for v in near))
     )
 
 

@@ -114,7 +114,9 @@ def _exhibit_values(soup: BeautifulSoup, anchor: str, run_dir: Path, language: s
     values: list[tuple[float, float]] = []
     for cell in data.to_numpy().ravel():
         try:
-            values.append((float(cell), 1e-9 * max(1.0, abs(float(cell)))))
+            # a cell rounded as printed: within half its last digit
+            decimals = len(str(cell).partition(".")[2])
+            values.append((float(cell), max(1e-9 * abs(float(cell)), 0.5 * 10**-decimals)))
         except ValueError:
             values += _number(str(cell), language)
     # a chart's columns by role, as its description names them in the edition's words

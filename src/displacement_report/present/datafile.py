@@ -99,8 +99,8 @@ def rounded(frame: pd.DataFrame, decimals: Mapping[str, int | None]) -> pd.DataF
         present = numbers.dropna()
         if digits == 0 or bool((present == present.round(0)).all()):
             out[column] = numbers.round(0).astype("Int64")
-        else:
-            out[column] = numbers
+        else:  # whole figures among fractions (a ledger of several units) keep no '.0'
+            out[column] = pd.Series([_plain(v) for v in numbers], index=numbers.index, dtype=object)
     return out
 
 
@@ -116,6 +116,14 @@ def _numbers(column: pd.Series) -> pd.Series | None:
         figures = [None if fmt.missing(v) else float(v) for v in column]
         return pd.Series(figures, index=column.index, dtype="Float64")
     return None
+
+
+def _plain(value: object) -> object:
+    """78377282.0 -> 78377282, 52.2 stays 52.2, a gap stays a gap."""
+    if fmt.missing(value):
+        return None
+    number = float(fmt.as_float(value))
+    return int(number) if number.is_integer() else number
 
 
 def _as_printed(value: object, digits: int) -> float:
