@@ -106,6 +106,7 @@ def test_totals_for_hosts_keeps_hosts_with_nobody_and_adds_a_total(tiny):
     table = headline.totals_for_hosts(*tiny, 2019, ["JOR", "SYR", "EGY"])
     assert list(table.index) == ["JOR", "SYR", "EGY", "Total"]
     assert table.loc["EGY"].sum() == 0
+    assert pd.isna(table.loc["EGY", "idps"])  # IDMC has no figure: a gap, not 0
     assert table.loc["SYR", "idps"] == 500
     assert table.loc["Total", "forcibly_displaced"] == 61 + 1100 + 500
 

@@ -69,8 +69,11 @@ def test_a_chart_is_shown_with_alt_text_caption_and_its_data_saved(context):
     assert 'alt="Horizontal bar chart' in html and "No description" not in html
     assert "<figcaption>" in html and "Data (CSV)" in html
     saved = pd.read_csv(context / "per_1000.csv")
-    assert saved["value"].tolist() == [246.0, 131.0, 71.5]
+    # a chart that declares no columns: general names, the value axis's label, a tenth
+    assert saved.columns.tolist() == ["category", "Refugees per 1,000 inhabitants"]
+    assert saved["Refugees per 1,000 inhabitants"].tolist() == [246.0, 131.0, 71.5]
     record = json.loads((context / "per_1000.json").read_text())
+    assert record["columns"] == {"x": "category", "value": "Refugees per 1,000 inhabitants"}
     assert record["caption"] == "Refugees per 1,000 inhabitants."
     assert record["data_version"] == "2025.12.1" and record["parameters"]["report_year"] == 2019
     assert "CC BY 4.0" in record["licence"]

@@ -109,9 +109,9 @@ def _hosts():
 def test_the_world_map_carries_its_data_and_alt_text_from_the_data():
     fig = maps.world_map(_hosts(), "Title", "Source: test", 2025, "Refugees and OIP")
     data = exhibits.chart_data(fig)
-    assert list(data["iso3"][:3]) == ["COL", "DEU", "LBN"]
-    assert data.set_index("iso3").loc["LBN", "Colour class"] == "50 or more"
-    assert data.set_index("iso3").loc["DEU", "Colour class"] == "25–50"
+    assert list(data["ISO3"][:3]) == ["COL", "DEU", "LBN"]
+    assert data.set_index("ISO3").loc["LBN", "Colour class"] == "50 or more"
+    assert data.set_index("ISO3").loc["DEU", "Colour class"] == "25–50"
     alt = exhibits._alts[fig]
     assert alt.startswith("World map, end of 2025: Refugees and OIP per 1,000 inhabitants")
     assert "Colombia 2.8 million (52.6 per 1,000)" in alt
@@ -174,7 +174,7 @@ def test_the_locator_map_names_the_neighbours_in_view():
     assert {"Kenya", "South Sudan", "Tanzania"} <= labels  # Rwanda: too little in view
     assert "Uganda" not in labels  # the country is the blue area; the caption names it
     assert exhibits._alts[fig].startswith("Locator map of Uganda and its neighbours: ")
-    assert set(exhibits.chart_data(fig)["iso3"]) == {"UGA"} | boundaries.load("50m").neighbours(
+    assert set(exhibits.chart_data(fig)["ISO3"]) == {"UGA"} | boundaries.load("50m").neighbours(
         "UGA"
     )
 

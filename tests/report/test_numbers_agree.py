@@ -16,6 +16,7 @@ General rules, not today's cases: each found a disagreement a reader had found."
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from pathlib import Path
 
@@ -88,7 +89,16 @@ def _data(exhibit: Tag, run_dir: Path) -> pd.DataFrame:
     assert link is not None, f"{exhibit['id']} has no data file beside it"
     path = run_dir / str(link["href"])
     assert path.suffix == ".csv" and path.with_suffix(".json").is_file(), path
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    return _read(path)
+
+
+def _read(path: Path) -> pd.DataFrame:
+    """A data file, a chart's columns under their roles (panel, series, x, value) as
+    its description names them, whatever the edition calls them."""
+    described = path.with_suffix(".json")
+    record = json.loads(described.read_text(encoding="utf-8")) if described.is_file() else {}
+    roles = {name: role for role, name in record.get("columns", {}).items()}
+    return pd.read_csv(path, dtype=str, keep_default_na=False).rename(columns=roles)
 
 
 def _values(exhibit: Tag, run_dir: Path, language: str) -> list[float]:
@@ -250,7 +260,7 @@ def test_an_exhibit_s_totals_equal_the_sum_of_its_rows(report, language):
     assert files
     with_totals, wrong = 0, {}
     for path in files:
-        data = pd.read_csv(path, dtype=str, keep_default_na=False)
+        data = _read(path)
         if any(TOTAL.search(str(c)) for c in [*data.columns, *data.to_numpy().ravel()]):
             with_totals += 1
         problems = _totals_disagreeing(data)
@@ -311,6 +321,7 @@ def _expected_breaks(data: pd.DataFrame, baseline: int) -> list[tuple[float, int
     of country panels: (before, its year, after, its year)."""
     data = data.assign(
         panel=data.get("panel", ""),
+        series=data.get("series", ""),
         value=pd.to_numeric(data["value"], errors="coerce"),
         x=data["x"].astype(int),
     )
@@ -330,9 +341,11 @@ def _expected_breaks(data: pd.DataFrame, baseline: int) -> list[tuple[float, int
 def _named(words: str, value: float, year: int, language: str) -> bool:
     """The note writes the value as the edition does: a count grouped, a rate whole."""
     group = SEPARATORS[language][0]
+    # the data file holds a rate to a tenth: 41.5 may have been 41.46 ('41%')
+    near = (value - 0.05, value, value + 0.05)
     return any(
         f"{shown} ({year})" in words
-        for shown in (f"{value:,.0f}".replace(",", group), f"{value:.0f}%")
+        for shown in (f"{value:,.0f}".replace(",", group), *(f"{v:.0f}%" for v in near))
     )
 
 

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from pathlib import Path
@@ -113,16 +114,17 @@ def _exhibit_values(soup: BeautifulSoup, anchor: str, run_dir: Path, language: s
     values: list[tuple[float, float]] = []
     for cell in data.to_numpy().ravel():
         try:
-            values.append((float(cell), 1e-9 * max(1.0, abs(float(cell)))))
+            # a cell rounded as printed: within half its last digit
+            decimals = len(str(cell).partition(".")[2])
+            values.append((float(cell), max(1e-9 * abs(float(cell)), 0.5 * 10**-decimals)))
         except ValueError:
             values += _number(str(cell), language)
-    if {"series", "x", "value"} <= set(data.columns):
-        sums = data.assign(value=data["value"].astype(float)).groupby("x")["value"].sum()
-        values += [(v, 1e-6 * max(1.0, abs(v))) for v in sums]
-    elif len(data.columns) == 3:  # named columns in the edition's words: year, group, people
-        x, _group, value = data.columns
-        counted = pd.to_numeric(data[value], errors="coerce")
-        sums = counted.groupby(data[x]).sum()
+    # a chart's columns by role, as its description names them in the edition's words
+    record = json.loads((run_dir / link["href"]).with_suffix(".json").read_text("utf-8"))
+    roles = record.get("columns", {})
+    if "series" in roles:
+        counted = pd.to_numeric(data[roles["value"]], errors="coerce")
+        sums = counted.groupby(data[roles["x"]]).sum()
         values += [(v, 1e-6 * max(1.0, abs(v))) for v in sums]
     return values
 

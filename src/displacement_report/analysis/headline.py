@@ -193,14 +193,19 @@ def totals_for_hosts(
     hosts: Iterable[str],
 ) -> pd.DataFrame:
     """For each host (ISO3): refugees, UNRWA refugees, asylum-seekers, OIP and IDPs in
-    `year`, with a final 'Total' row. Hosts with nobody recorded get zeros, not a gap."""
+    `year`, with a final 'Total' row. Hosts with nobody recorded get zeros, not a gap;
+    but IDPs are <NA> for a host IDMC has no figure for (missing is not zero), and the
+    totals add the groups with a figure."""
     wanted = list(dict.fromkeys(hosts))
     rows = population[(population["year"] == year) & population["coa_iso"].isin(wanted)]
     table = rows.groupby("coa_iso")[list(ABROAD_COLUMNS)].sum(min_count=1)
     for column, source in (("unrwa_refugees", unrwa), ("idps", idmc)):
         picked = source[(source["year"] == year) & source["coa_iso"].isin(wanted)]
         table = table.join(picked.groupby("coa_iso")["total"].sum().rename(column), how="outer")
-    table = table.reindex(wanted).fillna(0).astype("int64")[list(COMPONENTS)]
+    table = table.reindex(wanted)
+    counted = [c for c in COMPONENTS if c != "idps"]
+    table[counted] = table[counted].fillna(0)
+    table = table.astype("Int64")[list(COMPONENTS)]
     table[TOTAL] = table.sum(axis=1)
     table.loc["Total"] = table.sum(axis=0)
     return table.rename_axis("iso3")

@@ -18,6 +18,7 @@ import io
 import json
 import os
 import re
+import unicodedata
 import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from matplotlib.transforms import Bbox
 from displacement_report.i18n import LANGUAGES, N_, _, locale_code, ngettext
 from displacement_report.present import table_layout
 from displacement_report.present.charts import collisions
+from displacement_report.present.datafile import ROLES, DataColumns, decimals_shown, rounded
 from displacement_report.present.format import count, millions, one_decimal
 
 KEY_NUMBERS_FILE = "key_numbers.json"
@@ -66,9 +68,11 @@ _attached: weakref.WeakKeyDictionary[plt.Figure, pd.DataFrame] = weakref.WeakKey
 _captions: weakref.WeakKeyDictionary[plt.Figure, str] = weakref.WeakKeyDictionary()
 #: Alternative text a chart writes itself where its shapes cannot say it (a map).
 _alts: weakref.WeakKeyDictionary[plt.Figure, str] = weakref.WeakKeyDictionary()
-#: The data file's column names where a chart names them for what they hold (year,
-#: group, people), in the edition's language.
-_saved_as: weakref.WeakKeyDictionary[plt.Figure, dict[str, str]] = weakref.WeakKeyDictionary()
+#: How a chart's data file names and rounds its columns (year, group, people), in the
+#: edition's language; or, for data with its own columns (a map), the decimals of each.
+_saved_as: weakref.WeakKeyDictionary[plt.Figure, DataColumns | Mapping[str, int]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def configure(folder: Path, parameters: dict[str, Any], data_version: str) -> None:
@@ -77,8 +81,10 @@ def configure(folder: Path, parameters: dict[str, Any], data_version: str) -> No
 
 
 def slug(text: str) -> str:
-    """A file and anchor name from a caption: lowercase words, no years or figures."""
-    words = re.sub(r"[^a-z]+", " ", text.lower()).split()
+    """A file and anchor name from a caption: lowercase ASCII words, no years or
+    figures; a letter with a mark keeps its letter ('Jordanië' -> 'jordanie')."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = re.sub(r"[^a-z]+", " ", plain.lower()).split()
     return "_".join(words[:8]) or "exhibit"
 
 
@@ -100,20 +106,48 @@ def attach_data(
     data: pd.DataFrame,
     caption: str | None = None,
     alt: str | None = None,
-    saved_as: Mapping[str, str] | None = None,
+    saved_as: DataColumns | Mapping[str, int] | None = None,
 ) -> None:
     """Record the data behind `fig` (columns [panel,] series, x, value) where it cannot
     be read back from the plotted shapes, the caption if the chart knows it best, and
     its alternative text where the chart is no kind `alt_text` describes (a map: its
-    data then has the map's own columns). `saved_as`: the names the data file gives
-    those columns (what they hold, in the edition's language)."""
+    data then has the map's own columns). `saved_as`: how the data file names and
+    rounds those columns (`describe_data`); for a map's own columns, the decimals of
+    each numeric one."""
     _attached[fig] = data
-    if saved_as:
-        _saved_as[fig] = dict(saved_as)
+    if saved_as is not None:
+        _saved_as[fig] = saved_as
     if caption:
         _captions[fig] = caption
     if alt:
         _alts[fig] = alt
+
+
+def describe_data(fig: plt.Figure, columns: DataColumns) -> None:
+    """Declare what the columns of `fig`'s data file hold and how its values are
+    rounded (as the chart prints them): every chart does, where it is drawn."""
+    _saved_as[fig] = columns
+
+
+def data_file(fig: plt.Figure, data: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The chart's data as its data file holds it: columns named and values rounded as
+    the chart declares (`describe_data`); a chart that declares nothing gets general
+    names (category, group, the value axis's label) and values to one decimal."""
+    data = chart_data(fig) if data is None else data
+    declared = _saved_as.get(fig)
+    if isinstance(declared, DataColumns):
+        return declared.apply(data)
+    if declared is not None or not {"x", "value"} <= set(data.columns):
+        return rounded(data, declared or {})  # a map's own columns
+    axis = _value_axis(fig.axes[0]) if fig.axes else ""
+    general = DataColumns(
+        x=_("category"),
+        value=axis.replace("\n", " ") or _("amount"),
+        series=_("group"),
+        panel=_("part of the chart"),
+        decimals=1,
+    )
+    return general.apply(data)
 
 
 def chart_data(fig: plt.Figure) -> pd.DataFrame:
@@ -365,6 +399,8 @@ def _write_sidecars(name: str, kind: str, data: pd.DataFrame, meta: dict[str, An
         "parameters": _context.parameters,
         "data_file": f"{name}.csv",
     }
+    if ROLES in data.attrs:  # a chart's columns by role, for a program that reads them
+        record[ROLES] = data.attrs[ROLES]
     (folder / f"{name}.json").write_text(
         json.dumps(record, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
     )
@@ -384,7 +420,7 @@ def chart_html(
     _write_sidecars(
         name,
         "figure",
-        data.rename(columns=_saved_as.get(fig, {})),
+        data_file(fig, data),
         {"title": title, "caption": caption, "alt": alt, "source": getattr(fig, "source", "")},
     )
     encoded = base64.b64encode(svg).decode("ascii")
@@ -417,13 +453,20 @@ def table_exhibit(
     annex: bool = False,
     setting: str = table_layout.NORMAL,
     note: str = "",
+    decimals: Mapping[str, int | None] | None = None,
 ) -> str:
     """A table (its caption inside it) wrapped as a numbered exhibit, its data saved
-    beside the charts; with `annex`, marked for the report's annex; `setting` (see
+    beside the charts, each numeric column to the `decimals` the table prints (whole
+    numbers as integers); with `annex`, marked for the report's annex; `setting` (see
     `table_layout`): in smaller type, or on a page of its own turned on its side. A
     `note` (how the figures were rounded, say) goes under the table, above its source."""
     name = _unique(name or slug(caption))
-    _write_sidecars(name, "table", frame, {"title": caption, "caption": caption, "source": source})
+    _write_sidecars(
+        name,
+        "table",
+        rounded(frame, decimals or {}),
+        {"title": caption, "caption": caption, "source": source},
+    )
     link = _data_link(name)
     noted = f'<p class="table-note">{html.escape(note)}</p>' if note else ""
     classes = "exhibit table-exhibit"
@@ -480,7 +523,8 @@ def table_html(
     # a stable id per table: unique within the report, identical across runs
     table_id = hashlib.sha256(caption.encode()).hexdigest()[:10]
     body = styler.to_html(table_uuid=table_id)
-    return table_exhibit(body, frame, caption, source, name, annex, layout.setting, note)
+    decimals = {str(c): decimals_shown(formats.get(str(c)), frame[c]) for c in frame.columns}
+    return table_exhibit(body, frame, caption, source, name, annex, layout.setting, note, decimals)
 
 
 def _cell_texts(column: pd.Series, formatter: Callable[..., str] | None) -> list[str]:

@@ -11,7 +11,7 @@ from babel.numbers import format_decimal
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from displacement_report.i18n import N_, _, locale_code
-from displacement_report.present import style
+from displacement_report.present import exhibits, style
 from displacement_report.present.charts.axes import legend_over_bars
 from displacement_report.present.format import count, two_decimals
 
@@ -52,10 +52,12 @@ def claims_by_year(
     """Stacked bars per year of the claim kinds in `labels` (column -> label)."""
     fig, ax = plt.subplots()
     bottom = pd.Series(0.0, index=table.index)
+    drawn = {}
     for column, label in labels.items():
         values = table[column].astype(float)
         if not values.any():
             continue  # a kind the years shown never have gets no legend entry
+        drawn[column] = label
         ax.bar(
             table.index,
             values,
@@ -77,6 +79,24 @@ def claims_by_year(
     ax.legend(loc="upper center", ncol=3, fontsize=8)
     style.add_source(fig, source)
     legend_over_bars(ax, 3, fontsize=8)  # fewer columns where the labels are long
+    # from the table, not the bars: in a year whose claims UNHCR's data do not tell
+    # apart, no figure for new or repeat claims (an empty cell), rather than 0
+    known = table[list(drawn)].astype("Float64")
+    if "not_split" in table:
+        unsplit = table["not_split"].astype(float) > 0
+        for kind in {"new", "repeat"} & set(drawn):
+            known.loc[unsplit & (known[kind] == 0), kind] = pd.NA
+    data = (
+        known.rename(columns=drawn)
+        .rename_axis("x")
+        .reset_index()
+        .melt(id_vars="x", var_name="series", value_name="value")
+    )
+    exhibits.attach_data(
+        fig,
+        pd.DataFrame(data[["x", "series", "value"]]),
+        saved_as=exhibits.DataColumns(x=_("year"), series=_("kind of claim"), value=_("claims")),
+    )
     return fig
 
 
@@ -129,6 +149,8 @@ def rate_bars(
     ]
     ax.legend(handles=handles, loc="lower right", fontsize=8)
     style.add_source(fig, source)
+    columns = exhibits.DataColumns(x=_("country"), value=xlabel, decimals=2)  # as printed
+    exhibits.describe_data(fig, columns)
     return fig
 
 
@@ -172,6 +194,8 @@ def lenses(
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(loc="lower left", fontsize=8)
     style.add_source(fig, source)
+    columns = exhibits.DataColumns(x=_("year"), series=_("measure"), value=_("percent"), decimals=1)
+    exhibits.describe_data(fig, columns)
     return fig
 
 
@@ -179,11 +203,21 @@ def single_line(series: pd.Series, title: str, ylabel: str, source: str) -> plt.
     """One series over the years; the title says what it is, so no legend."""
     fig, ax = plt.subplots(figsize=(style.A4_TEXT_WIDTH_IN, 3.2))
     values = series.astype(float)
-    ax.plot(values.index, values.to_numpy(), color=style.OKABE_ITO["green"], lw=2, marker="o", ms=3)
+    ax.plot(
+        values.index,
+        values.to_numpy(),
+        color=style.OKABE_ITO["green"],
+        lw=2,
+        marker="o",
+        ms=3,
+        label=ylabel,  # no legend is drawn; the label puts the line in the data file
+    )
     ax.set_ylim(0, max(float(values.max()), 1.0) * 1.1)
     ax.yaxis.set_major_formatter(FuncFormatter(_axis_number))
     ax.set_ylabel(ylabel)
     ax.set_title(title)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     style.add_source(fig, source)
+    # to a tenth, as the table beside it prints the same figures
+    exhibits.describe_data(fig, exhibits.DataColumns(x=_("year"), value=ylabel, decimals=1))
     return fig

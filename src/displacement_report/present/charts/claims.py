@@ -89,5 +89,6 @@ def claim_against_series(
             ],
             ignore_index=True,
         ),
+        saved_as=exhibits.DataColumns(x=_("year"), series=_("version"), value=_("people")),
     )
     return fig

@@ -69,11 +69,11 @@ def age_sex_pyramid(
         .reset_index()
         .melt(id_vars="x", var_name="series", value_name="value")
     )
-    data["value"] = data["value"].round(1)  # as the labels print them, to a tenth
     exhibits.attach_data(
         fig,
         pd.DataFrame(data[["x", "series", "value"]]),  # age band first, as a reader reads it
         caption=caption,
-        saved_as={"x": _("age"), "series": _("sex"), "value": _("percent")},
+        # to a tenth, as the alternative text reads them
+        saved_as=exhibits.DataColumns(x=_("age"), series=_("sex"), value=_("percent"), decimals=1),
     )
     return fig

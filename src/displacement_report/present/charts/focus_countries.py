@@ -87,5 +87,8 @@ def small_multiples(
             "People hosted in or displaced inside each country (millions), by group; "
             "each panel has its own vertical scale."
         ),
+        saved_as=exhibits.DataColumns(
+            panel=_("country"), x=_("year"), series=_("group"), value=_("people")
+        ),
     )
     return fig

@@ -67,7 +67,7 @@ def displacement_trend(
     exhibits.attach_data(
         fig,
         pd.DataFrame(data[["x", "series", "value"]]),  # year first, as a reader sorts
-        saved_as={"x": _("year"), "series": _("group"), "value": _("people")},
+        saved_as=exhibits.DataColumns(x=_("year"), series=_("group"), value=_("people")),
     )
     return fig
 

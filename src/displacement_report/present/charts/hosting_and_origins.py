@@ -7,7 +7,8 @@ from collections.abc import Iterable
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from displacement_report.present import style
+from displacement_report.i18n import _
+from displacement_report.present import exhibits, style
 from displacement_report.present.charts.axes import LocalizedFormatter, localized
 
 
@@ -27,4 +28,6 @@ def ranked_bars(
     ax.set_title(title)
     ax.grid(axis="y", visible=False)
     style.add_source(fig, source)
+    # whole numbers, as the bars' labels print them
+    exhibits.describe_data(fig, exhibits.DataColumns(x=_("country"), value=xlabel))
     return fig

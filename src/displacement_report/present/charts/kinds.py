@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
 from displacement_report.i18n import _
-from displacement_report.present import style
+from displacement_report.present import exhibits, style
 from displacement_report.present.charts.axes import (
     LocalizedFormatter,
     legend_clear_of_lines,
@@ -25,9 +25,13 @@ def share_lines(
     ylabel: str,
     source: str,
     mark: tuple[int, str, str] | None = None,
+    lines: str = "",
+    decimals: int = 1,
 ) -> plt.Figure:
     """One line per column (label given), for shares or rates over the years. `mark`
-    (year, column, label) writes a figure the title names at its point on the chart."""
+    (year, column, label) writes a figure the title names at its point on the chart.
+    The data file names the lines' column `lines` (what tells them apart), the values'
+    column `ylabel`, and rounds them to `decimals`."""
     fig, ax = plt.subplots()
     colours = list(style.OKABE_ITO.values())
     # each line also has its own dash pattern: told apart without seeing colour
@@ -59,6 +63,10 @@ def share_lines(
     style.add_source(fig, source)
     legend_clear_of_lines(ax, fontsize=8)
     place_point_labels(ax)
+    saved = exhibits.DataColumns(
+        x=_("year"), series=lines, value=ylabel.replace("\n", " "), decimals=decimals
+    )
+    exhibits.describe_data(fig, saved)
     return fig
 
 
@@ -101,4 +109,9 @@ def budget_stages(
     ax.legend(loc="upper left", fontsize=8)
     style.add_source(fig, source)
     upright_where_crowded(ax)
+    # in EUR million to a tenth, as the bars' labels print them
+    columns = exhibits.DataColumns(
+        x=_("year"), series=_("budget stage"), value=_("EUR million"), decimals=1
+    )
+    exhibits.describe_data(fig, columns)
     return fig

@@ -100,7 +100,13 @@ def world_map(
     ax.set_ylim(y0[0], y0[1])
     _world_legends(fig, ax, largest, circled)
     data = _world_data(hosts, counted)
-    exhibits.attach_data(fig, data, title, alt=_world_alt(hosts, year, counted))
+    exhibits.attach_data(
+        fig,
+        data,
+        title,
+        alt=_world_alt(hosts, year, counted),
+        saved_as={_("Per 1,000 inhabitants"): 1},  # to a tenth, as the text writes it
+    )
     return fig
 
 
@@ -243,8 +249,8 @@ def _world_data(hosts: pd.DataFrame, counted: str) -> pd.DataFrame:
     classes = [per_1000_class(v) for v in hosts["per_1000"]]
     return pd.DataFrame(
         {
-            "iso3": hosts["iso3"].to_numpy(),
-            "country": [
+            "ISO3": hosts["iso3"].to_numpy(),
+            _("Country"): [
                 country_name(c, n) for c, n in zip(hosts["iso3"], hosts["country"], strict=True)
             ],
             counted: hosts["people"].to_numpy(),
@@ -501,7 +507,7 @@ def locator_map(iso3: str, name: str, width: float = 2.1, aspect: float = 0.62) 
     )
     data = pd.DataFrame(
         {
-            "iso3": [iso3, *sorted(neighbours)],
+            "ISO3": [iso3, *sorted(neighbours)],
             _("Country"): [name]
             + [country_name(n, atlas.names.get(n, n)) for n in sorted(neighbours)],
             _("Shown as"): [_("the country")] + [_("neighbour")] * len(neighbours),

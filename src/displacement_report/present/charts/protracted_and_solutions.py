@@ -6,7 +6,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from displacement_report.present import style
+from displacement_report.i18n import _
+from displacement_report.present import exhibits, style
 from displacement_report.present.charts.axes import millions_label, people_axis
 
 
@@ -36,4 +37,5 @@ def yearly_bars(
     ax.set_title(title)
     ax.grid(axis="x", visible=False)
     style.add_source(fig, source)
+    exhibits.describe_data(fig, exhibits.DataColumns(x=_("year"), value=label))
     return fig

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from displacement_report.present import style
+from displacement_report.i18n import _
+from displacement_report.present import exhibits, style
 from displacement_report.present.charts.axes import (
     LocalizedFormatter,
     localized,
@@ -24,11 +27,14 @@ def year_bars(
     scale: float = 1.0,
     value_format: str = "{:,.0f}",
     prefixes: pd.DataFrame | None = None,
+    bar_kinds: str = "",
 ) -> plt.Figure:
     """Bars per year, one bar per column side by side (told apart by colour and
     hatching), each labelled with its value; values divided by `scale` (1e6: millions).
     `prefixes` (same shape) puts a word before a label ('>' for 'more than', '~' for
-    'about'). Years without a figure are left empty, not drawn as zero."""
+    'about'). Years without a figure are left empty, not drawn as zero, and have no
+    value in the data file, whose columns are the year, `bar_kinds` (what tells the bars of
+    a year apart) and `ylabel`, rounded as the labels print them."""
     fig, ax = plt.subplots()
     columns = list(table.columns)
     width = 0.8 / max(len(columns), 1)
@@ -71,6 +77,24 @@ def year_bars(
         ax.legend(loc="upper left", fontsize=8)
     style.add_source(fig, source)
     upright_where_crowded(ax)
+    data = (
+        (table.astype(float) / scale)
+        .rename(columns=labels)
+        .rename_axis("x")
+        .reset_index()
+        .melt(id_vars="x", var_name="series", value_name="value")
+    )
+    printed = re.search(r"\.(\d+)f", value_format)
+    exhibits.attach_data(
+        fig,
+        pd.DataFrame(data[["x", "series", "value"]]),
+        saved_as=exhibits.DataColumns(
+            x=_("year"),
+            series=bar_kinds,
+            value=ylabel,
+            decimals=int(printed.group(1)) if printed else 0,
+        ),
+    )
     return fig
 
 
@@ -119,4 +143,19 @@ def share_with_computed(
     ax.legend(loc="upper left", fontsize=8)
     style.add_source(fig, source)
     place_point_labels(ax)
+    # one row a year: the share to a tenth as labelled, and whether it is computed
+    data = pd.DataFrame(
+        {
+            "x": shown.index,
+            "series": [labels[1] if c else labels[0] for c in computed.astype(bool)],
+            "value": shown.astype(float).to_numpy(),
+        }
+    )
+    exhibits.attach_data(
+        fig,
+        data,
+        saved_as=exhibits.DataColumns(
+            x=_("year"), series=_("how obtained"), value=ylabel, decimals=1
+        ),
+    )
     return fig

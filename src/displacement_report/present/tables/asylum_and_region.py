@@ -43,10 +43,17 @@ def _origin_names(rows: pd.DataFrame) -> list[str]:
     ]
 
 
-def _qualified(qualifier: str, value: object) -> str:
+def _qualified(qualifier: str, value: object) -> object:
+    """An exact figure as a number (grouped where printed, plain in the data file,
+    where '22.540' would read as a decimal); an approximate one as its words."""
     if qualifier not in _QUALIFIED:  # exact
-        return count(value)
+        number = float(str(value))
+        return int(number) if number.is_integer() else number
     return _(_QUALIFIED[qualifier]).format(number=count(value))
+
+
+def _figure_or_words(value: object) -> str:
+    return value if isinstance(value, str) else count(value)
 
 
 def origins_table(by_origin: pd.DataFrame, year: int, source: str) -> str:
@@ -206,7 +213,7 @@ def national_table(beside: pd.DataFrame, source: str) -> str:
         }
     )
     formats: dict[str, Callable[..., str]] = {
-        figure: str,
+        figure: _figure_or_words,
         unhcr: count,
         difference: signed_percent,
     }

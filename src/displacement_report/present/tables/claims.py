@@ -653,7 +653,10 @@ def claims_table(
     source = _(
         "Source: the claims of {letter} ({url}); the sources of each claim's figures are under it."
     ).format(letter=letter.citation(), url=sources.LETTER_URL)
-    return exhibits.table_exhibit(body, ledger_frame(assessed, now_year), caption, source, name)
+    data = ledger_frame(assessed, now_year)
+    # figures in several units, printed at most to a tenth (a share, millions)
+    tenths = dict.fromkeys([str(c) for c in data.columns], 1)
+    return exhibits.table_exhibit(body, data, caption, source, name, decimals=tenths)
 
 
 def _number(value: object) -> object:

@@ -175,7 +175,7 @@ def iati_table(split: pd.DataFrame, names: Mapping[str, str], caption: str, sour
             disbursed: split["amount"].to_numpy(),
         }
     )
-    return table_html(frame, {disbursed: count}, caption, source)
+    return table_html(frame, {disbursed: count}, caption, source, name="iati_disbursements")
 
 
 def cost_per_result_table(table: pd.DataFrame, amounts: pd.DataFrame, caption: str) -> str:
@@ -204,6 +204,7 @@ def cost_per_result_table(table: pd.DataFrame, amounts: pd.DataFrame, caption: s
         {reported: count},
         caption,
         sources.documents(amounts[amounts["amount_id"].isin(table["amount_id"])]),
+        name="cost_per_result",
         data_only=[result_id, amount_id],
     )
 
