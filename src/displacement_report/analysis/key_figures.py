@@ -103,3 +103,48 @@ def breaks(figures: list[KeyFigure]) -> list[KeyFigure]:
         and abs(f.change_pct) >= BREAK_PERCENT
         and abs(f.change) >= BREAK_PEOPLE
     ]
+
+
+#: A host whose every group stays below this many people in every year a factsheet
+#: shows is one UNHCR records almost nobody in: its factsheet is one page of sentences.
+#: 100 is the size under which the profile already gives no percentages (the age and
+#: sex pyramid, `demographics.PYRAMID_MIN_PEOPLE`); below it, every exhibit of the full
+#: factsheet shows bars of a few dozen people, a table of one or two rows, a share of
+#: neighbours of a handful, none of which says more than a sentence can (St Kitts and
+#: Nevis: 60 people at most, in 2021; Niue: nobody). The Bahamas (98 at most) are the
+#: largest such host in 2025, Sint Maarten (144) the smallest above.
+ALMOST_NOBODY = 100
+
+
+@dataclass(frozen=True)
+class Largest:
+    """The largest figure of one group in one year of the years shown."""
+
+    group: str
+    year: int
+    value: int
+
+
+def largest_recorded(over_time: pd.DataFrame, start: int, year: int) -> Largest | None:
+    """The largest figure of any group (`headline.COMPONENTS`) from `start` to `year`,
+    the latest year of a tie; None where no group has a figure above 0 in those years."""
+    shown = over_time.loc[start:year, list(GROUPS)].astype("Float64")
+    best: Largest | None = None
+    for when, row in shown.iterrows():
+        for group, value in row.items():
+            if pd.isna(value) or value <= 0:
+                continue
+            if best is None or value >= best.value:
+                best = Largest(str(group), int(str(when)), int(value))
+    return best
+
+
+def almost_nobody(
+    over_time: pd.DataFrame, start: int, year: int, fewer_than: int = ALMOST_NOBODY
+) -> bool:
+    """Whether every group (refugees, Palestine refugees under UNRWA's mandate,
+    asylum-seekers, OIP, IDPs) is below `fewer_than` people in every year from `start`
+    to `year` (a year or group without a figure counts as nobody): the rule for a
+    one-page factsheet. `over_time` is `headline.hosted_over_time` for one country."""
+    largest = largest_recorded(over_time, start, year)
+    return largest is None or largest.value < fewer_than

@@ -10,7 +10,7 @@ import pandas as pd
 
 from displacement_report.analysis.demographics import Pyramid
 from displacement_report.analysis.headline import COMPONENTS, OIP_FIRST_YEAR
-from displacement_report.analysis.key_figures import KeyFigure, NoFigure
+from displacement_report.analysis.key_figures import KeyFigure, Largest, NoFigure
 from displacement_report.i18n import N_, _
 from displacement_report.present.format import (
     count,
@@ -31,6 +31,34 @@ TILE_LABELS = {
     "oip": N_("Other people in need of international protection"),
     "idps": N_("Internally displaced people (IDMC)"),
 }
+
+
+#: The factsheet's sections after the key figures (a one-page factsheet has none).
+SECTIONS = {
+    "burden": N_("Burden, income and protracted situations"),
+    "neighbours": N_("Neighbours and asylum decisions"),
+    "origins": N_("Where the people it hosts come from, and its own people abroad"),
+    "people": N_("Who they are, and the solutions they found"),
+}
+#: What a section's table reads from, said under its heading.
+SECTION_INTROS = {
+    "neighbours": N_(
+        "Refugees and other people in need of international protection (OIP) from a "
+        "bordering country (land borders as GeoNames lists them); who decided the asylum "
+        "claims (UNHCR's procedure type); the refugee recognition and total protection "
+        "rates, as shares of the substantive decisions."
+    ),
+}
+
+
+def section(key: str) -> str:
+    """A section's heading, as Markdown."""
+    return "## " + _(SECTIONS[key])
+
+
+def section_intro(key: str) -> str:
+    """The sentence under a section's heading, as Markdown."""
+    return escape_markdown(_(SECTION_INTROS[key]))
 
 
 def title(name: str) -> str:
@@ -374,3 +402,67 @@ def destinations_caption(name: str, year: int) -> str:
     return _("People from {country} abroad: where most were, end of {year}").format(
         country=name, year=year
     )
+
+
+#: A number of people of each group inside a sentence.
+PEOPLE_OF_GROUP = {
+    "refugees": N_("{n} refugees under UNHCR's mandate"),
+    "unrwa_refugees": N_("{n} Palestine refugees under UNRWA's mandate"),
+    "asylum_seekers": N_("{n} asylum-seekers"),
+    "oip": N_("{n} other people in need of international protection"),
+    "idps": N_("{n} internally displaced people (IDMC)"),
+}
+
+
+def _people(group: str, n: int) -> str:
+    return _(PEOPLE_OF_GROUP[group]).format(n=count(n))
+
+
+def almost_nobody_sentences(
+    tiles: list[KeyFigure],
+    largest: Largest | None,
+    name: str,
+    start: int,
+    year: int,
+    fewer_than: int,
+    origins: pd.DataFrame | None = None,
+) -> str:
+    """The one-page factsheet of a country UNHCR records almost nobody in
+    (`key_figures.almost_nobody`): the few figures there are, in sentences, where the
+    people it hosts come from (`origins`: `headline.origins_in_host`), and why there
+    are no charts or tables."""
+    now = [_people(f.group, f.value) for f in tiles if f.value]
+    if now:
+        opening = _(
+            "At the end of {year}, UNHCR's statistics record {groups} in {country}."
+        ).format(year=year, groups=spoken_list(now), country=name)
+    else:
+        opening = _(
+            "At the end of {year}, UNHCR's statistics record nobody hosted in or displaced "
+            "inside {country}."
+        ).format(year=year, country=name)
+    if origins is not None and not origins.empty:
+        opening += " " + _(
+            "The refugees, asylum-seekers and others in need of international protection "
+            "among them came from {origins}."
+        ).format(origins=_destinations_list(origins, len(origins)))
+    if largest is None:
+        history = _("They record nobody there in any year from {start} to {year} either.").format(
+            start=start, year=year
+        )
+    else:
+        history = _(
+            "From {start} to {year}, no group numbered {threshold} people or more in any "
+            "year; the most was {most} in {when}."
+        ).format(
+            start=start,
+            year=year,
+            threshold=count(fewer_than),
+            most=_people(largest.group, largest.value),
+            when=largest.year,
+        )
+    why = _(
+        "With so few people recorded, this factsheet gives its figures in these sentences "
+        "instead of charts and tables."
+    )
+    return " ".join([opening, history, why])
