@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from displacement_report.analysis.breaks import Break
 from displacement_report.analysis.headline import OIP_FIRST_YEAR
 
 #: Why a year has no figure for a group.
@@ -79,32 +80,6 @@ def key_figures(over_time: pd.DataFrame, year: int) -> list[KeyFigure]:
     return figures
 
 
-#: A change on the year before of at least this many percent, and of at least
-#: BREAK_PEOPLE people, is a break in the series that a reader is told about.
-BREAK_PERCENT = 25.0
-BREAK_PEOPLE = 10_000
-
-
-#: The groups whose source has no table of flows that could explain a break (UNHCR's
-#: solutions and flows tables explain the changes of the others).
-UNEXPLAINED = ("unrwa_refugees",)
-
-
-def breaks(figures: list[KeyFigure]) -> list[KeyFigure]:
-    """The tiles whose change on the year before is a break that no table of the data
-    explains: Lebanon's Palestine refugees under UNRWA's mandate halving in 2025
-    (486,269 to 228,274)."""
-    return [
-        f
-        for f in figures
-        if f.group in UNEXPLAINED
-        and f.change_pct is not None
-        and f.change is not None
-        and abs(f.change_pct) >= BREAK_PERCENT
-        and abs(f.change) >= BREAK_PEOPLE
-    ]
-
-
 #: A host whose every group stays below this many people in every year a factsheet
 #: shows is one UNHCR records almost nobody in: its factsheet is one page of sentences.
 #: 100 is the size under which the profile already gives no percentages (the age and
@@ -148,3 +123,28 @@ def almost_nobody(
     one-page factsheet. `over_time` is `headline.hosted_over_time` for one country."""
     largest = largest_recorded(over_time, start, year)
     return largest is None or largest.value < fewer_than
+
+
+#: The solutions table's flows that can state why a group fell: returns home.
+RETURNS = {"refugees": "returned_refugees", "idps": "returned_idps"}
+
+
+def returns_beside_falls(
+    found: list[Break], solutions: pd.DataFrame, country: str
+) -> dict[tuple[tuple[str, ...], int], int]:
+    """For each fall of refugees or IDPs among `found` (breaks of `country`'s groups,
+    series keyed (group,)), the returns UNHCR's solutions table records in the year of
+    the fall: refugees who left `country` to go home, IDPs who went home inside it; only
+    where there were any. Keyed as `present.narrative.breaks.breaks_note` reads reasons."""
+    beside = {}
+    for found_break in found:
+        group = found_break.series[-1]
+        if group not in RETURNS or found_break.after >= found_break.before:
+            continue
+        rows = solutions[
+            (solutions["year"] == found_break.year) & (solutions["coa_iso"] == country)
+        ]
+        returned = rows[RETURNS[group]].sum(min_count=1)
+        if pd.notna(returned) and returned > 0:
+            beside[(found_break.series, found_break.year)] = int(returned)
+    return beside

@@ -89,27 +89,18 @@ def no_figure_groups(groups: list[str], name: str, year: int) -> str:
     ).format(country=name, year=year, before=year - 1, groups="; ".join(labels))
 
 
-def break_note(figure: KeyFigure, name: str, returned: Any = None) -> str:
-    """What is said under the tiles of a break (`key_figures.breaks`): the reason where
-    the data give one (refugees who returned home in the year), otherwise that the data
-    show the change without a stated reason."""
-    fields = {
-        "group": _(TILE_LABELS[figure.group]),
-        "country": name,
-        "percent": signed_percent(figure.change_pct),
-        "before": figure.year - 1,
-        "year": figure.year,
+def returns_reasons(
+    beside: dict[tuple[tuple[str, ...], int], int],
+) -> dict[tuple[tuple[str, ...], int], str]:
+    """The reasons the history chart's note gives for falls of refugees or IDPs
+    (`key_figures.returns_beside_falls`: the group's returns home in the year), keyed as
+    `breaks.breaks_note` reads them; short, as the note names the group before them."""
+    return {
+        key: _("{n} returned home in {year}, UNHCR's solutions table").format(
+            n=count(n), year=key[1]
+        )
+        for key, n in beside.items()
     }
-    returned = None if returned is None or pd.isna(returned) else int(str(returned))
-    if figure.group == "refugees" and figure.change is not None and figure.change < 0 and returned:
-        return _(
-            "{group} in {country}: {percent} on {before}; {returned} refugees returned home "
-            "from {country} in {year} (UNHCR's solutions table)."
-        ).format(**fields, returned=count(returned))
-    return _(
-        "{group} in {country}: {percent} on {before}. The source states no reason for a "
-        "change of this size; the figure is shown as published."
-    ).format(**fields)
 
 
 def tile_value(figure: KeyFigure) -> str:

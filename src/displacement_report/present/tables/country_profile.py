@@ -191,3 +191,12 @@ def almost_nobody_html(said: Sequence[str], name: str, year: int, source: str) -
         f'<p class="key-figures-title">{html.escape(heading)}</p>{notes}'
         f'<p class="source-line">{exhibits.linked(source)}</p></section>'
     )
+
+
+def chart_note_html(note: str) -> str:
+    """The note under the history chart (`narrative.breaks.breaks_note`: one paragraph in
+    italics, as Markdown) in the small type of a caption; '' without a note."""
+    if not note:
+        return ""
+    text = note.removeprefix("*").removesuffix("*")
+    return f'<p class="profile-note chart-note"><em>{html.escape(text)}</em></p>'
