@@ -127,3 +127,44 @@ def test_jordan_s_factsheet_names_its_breaks_under_the_history_chart(profiles, r
         text = " ".join(BeautifulSoup(page, "html.parser").get_text(" ").split())
         assert moved in text, language
         assert (why in text) == (returned > 0), language
+
+
+def _unrwa(rows: list[tuple[int, str, int]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["year", "coa_iso", "total"])
+
+
+def test_a_fall_of_unrwa_s_count_beside_a_new_unknown_host_row_says_so():
+    table = _unrwa(
+        [
+            (2024, "LBN", 486_269),
+            (2024, "JOR", 2_400_000),
+            (2025, "LBN", 228_274),
+            (2025, "JOR", 2_400_000),
+            (2025, "UNK", 260_000),
+        ]
+    )
+    found = [breaks.Break(("unrwa_refugees",), 2024, 2025, 486_269, 228_274)]
+    moved = key_figures.unknown_host_beside_falls(found, table)
+    assert moved == {
+        (("unrwa_refugees",), 2025): key_figures.UnknownHost(2025, 260_000, 2_886_269, 2_888_274)
+    }
+    assert words.unknown_host_reasons(moved)[(("unrwa_refugees",), 2025)] == (
+        "in 2025 UNRWA's table places 260,000 Palestine refugees in no host territory for "
+        "the first time, while its total went from 2,886,269 to 2,888,274: the fall is at "
+        "least in part a move in the source, not people leaving"
+    )
+    # a row of unknown host already there the year before explains nothing new
+    older = pd.concat([table, _unrwa([(2024, "UNK", 1_000)])])
+    assert key_figures.unknown_host_beside_falls(found, older) == {}
+    rise = [breaks.Break(("unrwa_refugees",), 2024, 2025, 228_274, 486_269)]
+    assert key_figures.unknown_host_beside_falls(rise, table) == {}
+
+
+def test_lebanon_s_unrwa_fall_of_2025_on_the_real_data_is_a_move_to_unknown_host(real_dir):
+    unrwa = pd.read_csv(real_dir / "unrwa.csv")
+    lebanon = unrwa[unrwa["coa_iso"] == "LBN"].groupby("year")["total"].sum()
+    found = [breaks.Break(("unrwa_refugees",), 2024, 2025, lebanon[2024], lebanon[2025])]
+    (moved,) = key_figures.unknown_host_beside_falls(found, unrwa).values()
+    unknown = unrwa[(unrwa["year"] == 2025) & (unrwa["coa_name"] == "Unknown")]["total"].sum()
+    assert moved.unknown == unknown > 0
+    assert moved.total > moved.total_before  # UNRWA's total rose while Lebanon's fell

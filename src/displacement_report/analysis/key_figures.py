@@ -148,3 +148,42 @@ def returns_beside_falls(
         if pd.notna(returned) and returned > 0:
             beside[(found_break.series, found_break.year)] = int(returned)
     return beside
+
+
+#: UNRWA's host code for Palestine refugees it places in no host territory (a row that
+#: first appears in 2025, with 495,764 people).
+UNKNOWN_HOST = "UNK"
+
+
+@dataclass(frozen=True)
+class UnknownHost:
+    """UNRWA's table in a year that first has refugees with no host territory."""
+
+    year: int
+    unknown: int  # placed in no host territory that year
+    total_before: int  # UNRWA's total the year before
+    total: int  # UNRWA's total that year
+
+
+def unknown_host_beside_falls(
+    found: list[Break], unrwa: pd.DataFrame
+) -> dict[tuple[tuple[str, ...], int], UnknownHost]:
+    """For each fall of Palestine refugees under UNRWA's mandate among `found` (series
+    keyed (group,)), UNRWA's row of refugees in no host territory where it is new in the
+    year of the fall (Lebanon and Syria 2025: together 482,755 fewer, while 495,764 are
+    first placed in no host territory and UNRWA's total rises by 0.9%): the falls are at
+    least in part a move in the source, not people leaving."""
+    beside = {}
+    for found_break in found:
+        if found_break.series[-1] != "unrwa_refugees" or found_break.after >= found_break.before:
+            continue
+        year = found_break.year
+        unknown = unrwa[unrwa["coa_iso"] == UNKNOWN_HOST].groupby("year")["total"].sum()
+        now, before = unknown.get(year, 0), unknown.get(year - 1, 0)
+        if not (now > 0 and before == 0):
+            continue
+        totals = unrwa.groupby("year")["total"].sum()
+        beside[(found_break.series, year)] = UnknownHost(
+            year, int(now), int(totals.get(year - 1, 0)), int(totals.get(year, 0))
+        )
+    return beside

@@ -10,7 +10,7 @@ import pandas as pd
 
 from displacement_report.analysis.demographics import Pyramid
 from displacement_report.analysis.headline import COMPONENTS, OIP_FIRST_YEAR
-from displacement_report.analysis.key_figures import KeyFigure, Largest, NoFigure
+from displacement_report.analysis.key_figures import KeyFigure, Largest, NoFigure, UnknownHost
 from displacement_report.i18n import N_, _
 from displacement_report.present.format import (
     count,
@@ -100,6 +100,27 @@ def returns_reasons(
             n=count(n), year=key[1]
         )
         for key, n in beside.items()
+    }
+
+
+def unknown_host_reasons(
+    beside: dict[tuple[tuple[str, ...], int], UnknownHost],
+) -> dict[tuple[tuple[str, ...], int], str]:
+    """The reason the history chart's note gives for a fall of Palestine refugees under
+    UNRWA's mandate where UNRWA's table first places refugees in no host territory
+    (`key_figures.unknown_host_beside_falls`)."""
+    return {
+        key: _(
+            "in {year} UNRWA's table places {unknown} Palestine refugees in no host "
+            "territory for the first time, while its total went from {before} to {total}: "
+            "the fall is at least in part a move in the source, not people leaving"
+        ).format(
+            year=moved.year,
+            unknown=count(moved.unknown),
+            before=count(moved.total_before),
+            total=count(moved.total),
+        )
+        for key, moved in beside.items()
     }
 
 

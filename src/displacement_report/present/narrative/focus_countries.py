@@ -79,10 +79,16 @@ def profile_paragraph(
     assert isinstance(now, pd.Series)  # one row per year
     if unrwa_at_home and _some(now["unrwa_refugees"]):
         return _palestine_at_home(now, country, year)
-    sentences = [_hosted_sentence(now, country, year), _displaced_inside(now, year)]
-    if baseline != year and baseline in over_time.index:
-        sentences.append(_change_since(over_time, baseline, year))
-        sentences.append(_unhcr_mandate_beside(over_time, baseline, year))
+    hosted, inside = _hosted_sentence(now, country, year), _displaced_inside(now, year)
+    if not (baseline != year and baseline in over_time.index):
+        return " ".join(s for s in (hosted, inside) if s)
+    change = _change_since(over_time, baseline, year)
+    beside = _unhcr_mandate_beside(over_time, baseline, year)
+    before = over_time.loc[baseline]
+    if _some(now["idps"]) or _some(before["idps"]):  # 'Altogether ...' adds the IDPs
+        sentences = [hosted, inside, change, beside]
+    else:  # 'That is ... fewer' speaks of the people hosted: right after them
+        sentences = [hosted, change, beside, inside]
     return " ".join(s for s in sentences if s)
 
 
@@ -124,8 +130,9 @@ def _unhcr_mandate_beside(over_time: pd.DataFrame, baseline: int, year: int) -> 
     if not (_some(now["refugees"]) and _some(before["refugees"])):
         return ""
     return _(
-        "Most of them are Palestine refugees under UNRWA's mandate; refugees under UNHCR's "
-        "mandate numbered {before} at the end of {baseline} and {now} at the end of {year}."
+        "Most of the people it hosts from abroad are Palestine refugees under UNRWA's "
+        "mandate; refugees under UNHCR's mandate numbered {before} at the end of {baseline} "
+        "and {now} at the end of {year}."
     ).format(
         before=count(before["refugees"]), baseline=baseline, now=count(now["refugees"]), year=year
     )

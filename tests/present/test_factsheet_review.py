@@ -1,0 +1,47 @@
+"""Fixes from a reader's review of the factsheets (JOR, LBN, PSE, SDN, SYR, MLT): the
+opening paragraph says each change of what it is about, on hand-made frames."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from displacement_report.analysis import headline
+from displacement_report.present.narrative.focus_countries import profile_paragraph
+
+
+def _over_time(rows: dict[int, dict[str, object]]) -> pd.DataFrame:
+    frame = pd.DataFrame.from_dict(rows, orient="index")
+    frame = frame.reindex(columns=list(headline.COMPONENTS)).astype("Int64")
+    frame[headline.TOTAL] = frame.sum(axis=1, min_count=1).astype("Int64")
+    return frame.rename_axis("year")
+
+
+def test_the_change_of_the_people_hosted_follows_them_not_the_idmc_sentence():
+    """Jordan: no IDMC figure; 'That is ... fewer' spoke of the sentence on IDMC."""
+    jordan = _over_time(
+        {
+            2019: {"refugees": 693_668, "unrwa_refugees": 2_272_411, "asylum_seekers": 80_000},
+            2025: {"refugees": 436_226, "unrwa_refugees": 2_398_179, "asylum_seekers": 8_068},
+        }
+    )
+    text = profile_paragraph(jordan, "Jordan", 2019, 2025)
+    sentences = text.split(". ")
+    assert sentences[1].startswith("That is 6.7% fewer than at the end of 2019")
+    assert text.endswith("IDMC gives no figure for people displaced inside the country in 2025.")
+
+
+def test_most_palestine_refugees_is_said_of_the_people_hosted_not_of_the_idps():
+    """Syria: 6.3 million in all, 6.0 million of them IDPs; UNRWA's 357,985 are most of
+    the people hosted from abroad, not most of the total."""
+    syria = _over_time(
+        {
+            2019: {"refugees": 16_213, "unrwa_refugees": 562_312, "idps": 6_568_000},
+            2025: {"refugees": 9_885, "unrwa_refugees": 357_985, "idps": 5_964_000},
+        }
+    )
+    text = profile_paragraph(syria, "Syria", 2019, 2025)
+    assert "Most of them" not in text
+    assert "Altogether that is 6.3 million people" in text
+    assert text.index("Altogether") < text.index(
+        "Most of the people it hosts from abroad are Palestine refugees"
+    )
