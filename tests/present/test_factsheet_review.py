@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from displacement_report import i18n
 from displacement_report.analysis import headline
 from displacement_report.present.narrative.focus_countries import profile_paragraph
 
@@ -45,3 +46,28 @@ def test_most_palestine_refugees_is_said_of_the_people_hosted_not_of_the_idps():
     assert text.index("Altogether") < text.index(
         "Most of the people it hosts from abroad are Palestine refugees"
     )
+
+
+def test_the_opening_has_a_verb_and_names_the_refugees_who_left_to_go_home():
+    """Lebanon 2025: the tile's fall of 223,474, the 465,578 refugees who left Lebanon
+    to return home; the 5 who returned to Lebanon are too few for the opening."""
+    from displacement_report.analysis.abroad import RETURNS_TO_MENTION
+    from displacement_report.analysis.key_figures import KeyFigure
+    from displacement_report.present.narrative import country_profile as words
+
+    tiles = [
+        KeyFigure("refugees", 2025, 535_168, 758_642),
+        KeyFigure("unrwa_refugees", 2025, 228_274, 486_269),
+    ]
+    returns = pd.Series({"refugees": 5, "idps": pd.NA}, dtype="Float64")
+    text = words.key_trends(tiles, returns, "Lebanon", 2025, 465_578, RETURNS_TO_MENTION)
+    assert text == (
+        "In 2025 the number of Palestine refugees under UNRWA's mandate in Lebanon fell by "
+        "257,995 (-53.1%), the largest change of the year. In 2025, 465,578 refugees left "
+        "Lebanon to return home."
+    )
+    assert "returned to Lebanon" not in text  # 5 people: in the table on page 2 only
+    with i18n.using("nl"):
+        dutch = words.key_trends(tiles, returns, "Libanon", 2025, 465_578, RETURNS_TO_MENTION)
+    assert dutch.startswith("In 2025 daalde het aantal Palestijnse vluchtelingen")  # capital P
+    assert "verlieten 465.578 vluchtelingen Libanon" in dutch

@@ -77,7 +77,9 @@ def no_figure(reason: NoFigure, year: int) -> str:
 
 def _lower_first(label: str) -> str:
     """A label inside a sentence: 'other people ...', but 'Palestine refugees ...'."""
-    return label if label.startswith("Palestin") else label[:1].lower() + label[1:]
+    if label.startswith(("Palestin", "Palestij")):  # a people's name keeps its capital
+        return label
+    return label[:1].lower() + label[1:]
 
 
 def no_figure_groups(groups: list[str], name: str, year: int) -> str:
@@ -111,9 +113,8 @@ def unknown_host_reasons(
     (`key_figures.unknown_host_beside_falls`)."""
     return {
         key: _(
-            "in {year} UNRWA's table places {unknown} Palestine refugees in no host "
-            "territory for the first time, while its total went from {before} to {total}: "
-            "the fall is at least in part a move in the source, not people leaving"
+            "in {year} UNRWA's table first places {unknown} in no host territory, while its "
+            "total went from {before} to {total}: at least in part a move in the source"
         ).format(
             year=moved.year,
             unknown=count(moved.unknown),
@@ -364,45 +365,87 @@ def abroad_sentences(abroad: pd.Series, destinations: pd.DataFrame, name: str, y
     )
 
 
-def returns_sentences(returns: pd.Series, idps: KeyFigure | None, name: str, year: int) -> str:
+def returns_sentences(
+    returns: pd.Series, idps: KeyFigure | None, name: str, year: int, least: int = 0
+) -> str:
     """The returns to the country in the year, and the IDP returns beside the change in
-    IDMC's count (Sudan 2025: 2.9 million IDP returns, IDMC's figure 2.4 million lower)."""
+    IDMC's count (Sudan 2025: 2.9 million IDP returns, IDMC's figure 2.4 million lower);
+    returns of fewer than `least` people are not named."""
     sentences = []
-    if _positive(returns["refugees"]):
+    if _positive(returns["refugees"]) and returns["refugees"] >= least:
         sentences.append(
             _("In {year}, {n} refugees returned to {country} from abroad.").format(
                 year=year, n=count(returns["refugees"]), country=name
             )
         )
-    if _positive(returns["idps"]):
-        text = _("{n} internally displaced people returned home in {year}.").format(
+    if _positive(returns["idps"]) and returns["idps"] >= least:
+        text = _("In {year}, {n} internally displaced people returned home.").format(
             n=count(returns["idps"]), year=year
         )
         if idps is not None and idps.change is not None and idps.change < 0:
             text = _(
-                "{n} internally displaced people returned home in {year}, the year in which "
-                "IDMC's count of people displaced inside {country} fell by {fall}."
+                "In {year}, {n} internally displaced people returned home, while IDMC's count "
+                "of people displaced inside {country} fell by {fall}."
             ).format(n=count(returns["idps"]), year=year, country=name, fall=count(-idps.change))
         sentences.append(text)
     return " ".join(sentences)
 
 
-def key_trends(tiles: list[KeyFigure], returns: pd.Series, name: str, year: int) -> str:
-    """The sentences that open the factsheet: the year's largest change, in the words and
-    numbers of its tile, and the returns home."""
+def largest_change(figure: KeyFigure, name: str) -> str:
+    """'In 2025 the number of refugees under UNHCR's mandate in Jordan fell by 207,415
+    (-32.2%), the largest change of the year.'"""
+    assert figure.change  # the caller picks a tile that changed
+    fields = {
+        "year": figure.year,
+        "group": _lower_first(_(COMPONENTS[figure.group])),
+        "country": name,
+        "change": count(abs(figure.change)),
+        "percent": signed_percent(figure.change_pct),
+        "before": figure.year - 1,
+    }
+    if figure.change_pct is None:  # nobody the year before
+        return _(
+            "In {year} the number of {group} in {country} rose by {change}, from none at the "
+            "end of {before}: the largest change of the year."
+        ).format(**fields)
+    if figure.change > 0:
+        return _(
+            "In {year} the number of {group} in {country} rose by {change} ({percent}), the "
+            "largest change of the year."
+        ).format(**fields)
+    return _(
+        "In {year} the number of {group} in {country} fell by {change} ({percent}), the "
+        "largest change of the year."
+    ).format(**fields)
+
+
+def key_trends(
+    tiles: list[KeyFigure],
+    returns: pd.Series,
+    name: str,
+    year: int,
+    left: Any = None,
+    least: int = 0,
+) -> str:
+    """The sentences that open the factsheet: the year's largest change, in the numbers
+    of its tile; the refugees who left the country to return home (`left`: the solutions
+    table's returns from it, the reason a host's refugees fall) and the returns to it;
+    returns of fewer than `least` people are not named."""
     changed = [f for f in tiles if f.change]
     sentences = []
-    if changed:
-        largest = max(changed, key=lambda f: abs(f.change or 0))
+    largest = max(changed, key=lambda f: abs(f.change or 0)) if changed else None
+    if largest is not None:
+        sentences.append(largest_change(largest, name))
+    if _positive(left) and left >= least:
         sentences.append(
-            _("The largest change in {year}: {group}, {change}.").format(
-                year=year,
-                group=_lower_first(_(TILE_LABELS[largest.group])),
-                change=tile_change(largest)[:1].lower() + tile_change(largest)[1:],
+            _("In {year}, {n} refugees left {country} to return home.").format(
+                year=year, n=count(left), country=name
             )
         )
     idps = next((f for f in tiles if f.group == "idps"), None)
-    sentences.append(returns_sentences(returns, idps, name, year))
+    if idps is largest:  # its fall is the first sentence: not said twice
+        idps = None
+    sentences.append(returns_sentences(returns, idps, name, year, least))
     return " ".join(s for s in sentences if s)
 
 
