@@ -9,6 +9,8 @@ host of five people: a one-page factsheet of sentences), both editions."""
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -317,3 +319,33 @@ def test_a_profile_batch_leaves_the_top_level_figures_folder_alone(profiles):
     assert profiles.figures_after == profiles.figures_before
     for code in FULL:
         assert list((profiles.folder(code) / "en" / "figures").glob(f"profile_{code}_*.svg"))
+
+
+def test_an_island_state_s_neighbours_table_shows_no_figure_not_zero(profiles):
+    """Malta borders no country: 'From a neighbouring country' and 'Share' are dashes, not
+    0 and 0.0% (missing or not applicable is not zero), in the page and its data file."""
+    table = next(
+        t
+        for t in _soup(profiles, "MLT").select("table.report-table")
+        if "From a neighbouring country" in t.get_text()
+    )
+    headers = [th.get_text(" ").strip() for th in table.select("thead th")]
+    values = [td.get_text().strip() for td in table.select("tbody td")]
+    cells = dict(zip(headers, values, strict=True))
+    assert cells["From a neighbouring country"] == "–" and cells["Share"] == "–", cells
+    assert cells["Substantive asylum decisions"] not in ("–", "0")  # Malta decided claims
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_no_word_of_a_factsheet_runs_past_the_right_margin(profiles):
+    """Dutch headers such as 'Totaal beschermingspercentage' ran 1 cm past the text box
+    (A4 595.3 pt wide, margins 1.5 cm = 42.5 pt): they break at a syllable now."""
+    right = 595.28 - 42.52 + 0.5  # half a point for rounding
+    for code in COUNTRIES:
+        for language in ("en", "nl"):
+            pdf = profiles.edition(code, language)[1]
+            boxes = subprocess.run(
+                ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+            ).stdout
+            widest = max(float(x) for x in re.findall(r'xMax="([0-9.]+)"', boxes))
+            assert widest <= right, (code, language, widest)
