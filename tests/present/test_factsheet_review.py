@@ -71,3 +71,25 @@ def test_the_opening_has_a_verb_and_names_the_refugees_who_left_to_go_home():
         dutch = words.key_trends(tiles, returns, "Libanon", 2025, 465_578, RETURNS_TO_MENTION)
     assert dutch.startswith("In 2025 daalde het aantal Palestijnse vluchtelingen")  # capital P
     assert "verlieten 465.578 vluchtelingen Libanon" in dutch
+
+
+def test_the_opening_names_every_group_in_its_total_and_others_only_where_counted():
+    """Jordan's 2.8 million included 8,068 asylum-seekers the brackets left out, and
+    'others in need of international protection' where UNHCR gives no such figure."""
+    jordan = _over_time(
+        {2025: {"refugees": 436_226, "unrwa_refugees": 2_398_179, "asylum_seekers": 8_068}}
+    )
+    text = profile_paragraph(jordan, "Jordan", 2025, 2025)
+    assert text.startswith(
+        "At the end of 2025, Jordan hosted 2.8 million refugees and asylum-seekers (436,226 "
+        "refugees under UNHCR's mandate, 2.4 million Palestine refugees under UNRWA's mandate "
+        "and 8,068 asylum-seekers)."
+    )
+    malta = _over_time({2025: {"refugees": 8_000, "asylum_seekers": 1_390, "oip": 306}})
+    assert "others in need of international protection (8,000" in profile_paragraph(
+        malta, "Malta", 2025, 2025
+    )
+    alone = _over_time({2025: {"refugees": 5}})
+    assert profile_paragraph(alone, "X", 2025, 2025).startswith(
+        "At the end of 2025, X hosted 5 refugees and asylum-seekers."
+    )

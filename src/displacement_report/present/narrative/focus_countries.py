@@ -10,7 +10,7 @@ from babel.lists import format_list
 
 from displacement_report import letter
 from displacement_report.analysis.headline import TOTAL, known_groups
-from displacement_report.i18n import _, country_name, locale_code
+from displacement_report.i18n import N_, _, country_name, locale_code
 from displacement_report.present.format import (
     count,
     escape_markdown,
@@ -20,31 +20,40 @@ from displacement_report.present.narrative.global_picture import change_percent
 
 
 def _hosted_sentence(now: pd.Series, country: str, year: int) -> str:
-    """Who the country hosts from abroad; a group of nobody is left out."""
-    groups = []
-    if _some(now["refugees"]):
-        groups.append(_("{n} refugees under UNHCR's mandate").format(n=millions(now["refugees"])))
-    if _some(now["unrwa_refugees"]):
-        groups.append(
-            _("{n} Palestine refugees under UNRWA's mandate").format(
-                n=millions(now["unrwa_refugees"])
-            )
-        )
+    """Who the country hosts from abroad, every group with someone in it named in the
+    brackets (where there are two or more); 'others in need of international protection'
+    only where UNHCR gives a figure for them."""
+    items = {
+        "refugees": N_("{n} refugees under UNHCR's mandate"),
+        "unrwa_refugees": N_("{n} Palestine refugees under UNRWA's mandate"),
+        "asylum_seekers": N_("{n} asylum-seekers"),
+        "oip": N_("{n} other people in need of international protection"),
+    }
+    groups = [_(text).format(n=millions(now[g])) for g, text in items.items() if _some(now[g])]
     fields = {
         "year": year,
         "country": country,
         "abroad": millions(now[list(ABROAD)].sum()),
         "groups": format_list(groups, locale=locale_code()) if groups else "",
     }
-    if groups:
+    if _some(now["oip"]):
+        if len(groups) > 1:
+            return _(
+                "At the end of {year}, {country} hosted {abroad} refugees, asylum-seekers and "
+                "others in need of international protection ({groups})."
+            ).format(**fields)
         return _(
             "At the end of {year}, {country} hosted {abroad} refugees, asylum-seekers and "
-            "others in need of international protection ({groups})."
+            "others in need of international protection."
         ).format(**fields)
-    return _(
-        "At the end of {year}, {country} hosted {abroad} refugees, asylum-seekers and others "
-        "in need of international protection."
-    ).format(**fields)
+    if len(groups) > 1:
+        return _(
+            "At the end of {year}, {country} hosted {abroad} refugees and asylum-seekers "
+            "({groups})."
+        ).format(**fields)
+    return _("At the end of {year}, {country} hosted {abroad} refugees and asylum-seekers.").format(
+        **fields
+    )
 
 
 def _some(value: Any) -> bool:
