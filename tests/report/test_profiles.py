@@ -145,8 +145,8 @@ def test_the_factsheet_says_who_decided_the_asylum_claims(profiles, real_dir):
     rate = 100 * int(rows["dec_recognized"].sum()) / substantive
     text = " ".join(_soup(profiles, "JOR").get_text(" ").split())  # a page may break it
     assert (
-        f"Its {substantive:,} substantive asylum decisions in 2025 were taken by UNHCR under its "
-        f"mandate: {rate:.1f}% granted refugee status"
+        f"The {substantive:,} substantive asylum decisions made there in 2025 were taken by "
+        f"UNHCR under its mandate: {rate:.1f}% granted refugee status"
     ) in text
     assert "Decided by: UNHCR" in pdf_text(profiles.edition("JOR", "en")[1])
     page = profiles.edition("JOR", "nl")[0].read_text(encoding="utf-8")
