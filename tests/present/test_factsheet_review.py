@@ -93,3 +93,21 @@ def test_the_opening_names_every_group_in_its_total_and_others_only_where_counte
     assert profile_paragraph(alone, "X", 2025, 2025).startswith(
         "At the end of 2025, X hosted 5 refugees and asylum-seekers."
     )
+
+
+def test_the_history_caption_names_a_later_year_without_an_idmc_figure():
+    """Lebanon: no IDMC figure for 2022, between years with one; the caption named only
+    the years before 2009."""
+    from displacement_report.present.narrative import country_profile as words
+
+    rows = {y: {"refugees": 1_000_000, "idps": 10_000} for y in range(2005, 2026)}
+    for y in range(2005, 2009):
+        rows[y]["idps"] = pd.NA
+    rows[2022]["idps"] = pd.NA
+    lebanon = _over_time(rows)
+    caption = words.history_caption("Lebanon", lebanon)
+    assert "(before 2009 and in 2022): no figure is not zero." in caption
+    later = _over_time({y: r for y, r in rows.items() if y >= 2010})
+    assert "figure for the country (2022)" in words.history_caption("Lebanon", later)
+    rows[2025]["idps"] = pd.NA  # the last year: said by the tile, not a gap between years
+    assert "2025)" not in words.history_caption("Lebanon", _over_time(rows))

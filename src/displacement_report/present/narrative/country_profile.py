@@ -176,10 +176,27 @@ def history_caption(name: str, shown: pd.DataFrame, overlap: bool = False) -> st
         "{start}–{year}, by group."
     ).format(country=name, start=start, year=year)
     idps = shown["idps"].astype("Float64")
-    if idps.loc[start : min(year, 2008)].isna().any() and idps.notna().any():
+    early = idps.loc[start : min(year, 2008)].isna().any() and idps.notna().any()
+    # a later year without IDMC's figure for the country (Lebanon 2022), between years with
+    later = idps.loc[2009:year]
+    known = later.index[later.notna()]
+    gaps = [
+        int(y) for y in later.index[later.isna()] if len(known) and known.min() < y < known.max()
+    ]
+    if early and gaps:
+        caption += " " + _(
+            "No IDP bar where IDMC gives no figure by country (before 2009 and in {years}): "
+            "no figure is not zero."
+        ).format(years=year_list(gaps))
+    elif early:
         caption += " " + _(
             "No IDP bar where IDMC gives no figure by country (before 2009): no figure is not zero."
         )
+    elif gaps:
+        caption += " " + _(
+            "No IDP bar where IDMC gives no figure for the country ({years}): no figure is not "
+            "zero."
+        ).format(years=year_list(gaps))
     inside = people.loc[start:year]
     empty = [int(y) for y in inside.index[inside == 0]]
     if empty:
