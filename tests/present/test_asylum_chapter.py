@@ -368,7 +368,8 @@ def test_profile_sentences_say_who_decided_and_rates_to_one_decimal():
     unhcr_only = pd.Series({"U": 834})
     text = narrative.profile_sentences(hosted, rates, "Jordan", 2025, 100, 2025, unhcr_only)
     assert (
-        "Its 834 substantive asylum decisions in 2025 were taken by UNHCR under its mandate: "
+        "The 834 substantive asylum decisions made there in 2025 were taken by UNHCR under its "
+        "mandate: "
         "95.1% granted refugee status"
     ) in text
     mixed = pd.Series({"G": 600, "U": 234})

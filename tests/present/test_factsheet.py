@@ -565,22 +565,6 @@ def i18n_name(language: str, group: str = "refugees") -> str:
         return i18n._(headline.COMPONENTS[group])
 
 
-def test_a_break_in_unrwa_s_count_gets_a_note_and_other_changes_do_not():
-    lebanon = [
-        KeyFigure("refugees", 2025, 535_168, 758_742),  # -29.5%: returns explain it
-        KeyFigure("unrwa_refugees", 2025, 228_274, 486_269),
-        KeyFigure("asylum_seekers", 2025, 7_617, 6_748),
-    ]
-    (found,) = key_figures.breaks(lebanon)
-    assert found.group == "unrwa_refugees"
-    assert words.break_note(found, "Lebanon") == (
-        "Palestine refugees (UNRWA mandate) in Lebanon: -53.1% on 2024. The source states "
-        "no reason for a change of this size; the figure is shown as published."
-    )
-    small = [KeyFigure("unrwa_refugees", 2025, 5_000, 10_000)]  # halved, but 5,000 people
-    assert key_figures.breaks(small) == []
-
-
 def test_a_mostly_unrwa_headline_shows_the_unhcr_mandate_trend_beside_it():
     from displacement_report.present.narrative.focus_countries import profile_paragraph
 

@@ -244,6 +244,35 @@ def test_the_profiles_table_has_each_hosts_key_figures(profiles, real_dir):
             assert float(change) == pytest.approx(100 * (expected - earlier) / earlier, abs=0.05)
 
 
+def test_the_profiles_table_gives_the_neighbouring_share_as_the_factsheet_does(profiles, real_dir):
+    """Jordan's share of refugees and OIP from a bordering country, derived here from the
+    population CSV and GeoNames' borders; the islands say they have no land border."""
+    from displacement_report.data.neighbours import load_neighbours
+
+    header = "Share of refugees and OIP from a neighbouring country"
+    population = csv_table(real_dir, "population")
+    rows = _index_rows(profiles.out / "profiles" / "index.en.html")
+    bordering = set(load_neighbours().query("iso3 == 'JOR'")["neighbour"])
+    year = int(rows["JOR"]["Report year"])
+    hosted = population[(population["year"] == year) & (population["coa_iso"] == "JOR")]
+    people = hosted["refugees"].fillna(0) + hosted["oip"].fillna(0)
+    share = 100 * people[hosted["coo_iso"].isin(bordering)].sum() / people.sum()
+    assert 50 < share < 100  # Syrians and Iraqis: most, not all
+    assert float(rows["JOR"][header]) == pytest.approx(share, abs=0.05)
+    printed = f"{share:.1f}%"
+    jordan = profiles.edition("JOR", "en")[0].read_text(encoding="utf-8")
+    assert printed in jordan  # the factsheet's neighbours table: the same figure
+    index = _soup(profiles.out / "profiles" / "index.en.html")
+    for code in ("MLT", "KNA"):  # island states: no share, a cell that says why
+        assert rows[code][header] == ""
+        cell = index.find("td", string=code).find_parent("tr").find_all("td")[-3]
+        assert cell.get_text() == "no land border"
+    dutch = _index_rows(profiles.out / "profiles" / "index.nl.html")
+    assert float(
+        dutch["JOR"]["Aandeel vluchtelingen en andere beschermingsbehoevenden uit een buurland"]
+    ) == pytest.approx(share, abs=0.05)
+
+
 def test_the_profiles_pages_link_each_other_and_search_finds_them(profiles):
     folder = profiles.out / "profiles"
     pages = crawl(folder / "index.en.html", folder / "index.nl.html")

@@ -216,6 +216,17 @@ def test_the_profiles_table_sorts_by_refugees_and_filters(visit):
     assert "Malta" in page.locator("#profiles-table tbody tr:visible").inner_text()
 
 
+def test_the_profiles_table_sorts_by_the_neighbouring_share_islands_last(visit):
+    page = visit("profiles/index.en.html").page
+    header = "Share of refugees and OIP from a neighbouring country"
+    for _order in ("ascending", "descending"):
+        page.get_by_role("button", name=header).click()
+        shares = _column(page, header)
+        assert shares[0] is not None and shares[1:] == [None, None]  # Jordan, then the islands
+        rows = page.locator("#profiles-table tbody tr")
+        assert "no land border" in rows.nth(2).inner_text()
+
+
 def test_the_pages_read_without_javascript(visit):
     chapter = visit("latest/site/en/global-picture.html", java_script_enabled=False).page
     assert chapter.locator("main h1").first.inner_text().startswith("1.")

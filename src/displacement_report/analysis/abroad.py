@@ -14,6 +14,10 @@ from displacement_report.analysis.headline import ABROAD_COLUMNS
 #: Below this many people abroad, the factsheet names the main countries in a sentence
 #: and draws no table (a table of a few dozen people would take a third of a page).
 TABLE_MIN_PEOPLE = 50_000
+#: Returns of fewer people than this in the year are not named in a factsheet's opening:
+#: the opening is what a reader quotes, and '5 refugees returned to Lebanon' beside a
+#: fall of 223,474 would be quoted as the year's news (the table on page 2 lists them).
+RETURNS_TO_MENTION = 1_000
 
 
 def _from(population: pd.DataFrame, country: str, year: int) -> pd.DataFrame:

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from displacement_report.analysis.breaks import Break
 from displacement_report.analysis.headline import OIP_FIRST_YEAR
 
 #: Why a year has no figure for a group.
@@ -79,27 +80,110 @@ def key_figures(over_time: pd.DataFrame, year: int) -> list[KeyFigure]:
     return figures
 
 
-#: A change on the year before of at least this many percent, and of at least
-#: BREAK_PEOPLE people, is a break in the series that a reader is told about.
-BREAK_PERCENT = 25.0
-BREAK_PEOPLE = 10_000
+#: A host whose every group stays below this many people in every year a factsheet
+#: shows is one UNHCR records almost nobody in: its factsheet is one page of sentences.
+#: 100 is the size under which the profile already gives no percentages (the age and
+#: sex pyramid, `demographics.PYRAMID_MIN_PEOPLE`); below it, every exhibit of the full
+#: factsheet shows bars of a few dozen people, a table of one or two rows, a share of
+#: neighbours of a handful, none of which says more than a sentence can (St Kitts and
+#: Nevis: 60 people at most, in 2021; Niue: nobody). The Bahamas (98 at most) are the
+#: largest such host in 2025, Sint Maarten (144) the smallest above.
+ALMOST_NOBODY = 100
 
 
-#: The groups whose source has no table of flows that could explain a break (UNHCR's
-#: solutions and flows tables explain the changes of the others).
-UNEXPLAINED = ("unrwa_refugees",)
+@dataclass(frozen=True)
+class Largest:
+    """The largest figure of one group in one year of the years shown."""
+
+    group: str
+    year: int
+    value: int
 
 
-def breaks(figures: list[KeyFigure]) -> list[KeyFigure]:
-    """The tiles whose change on the year before is a break that no table of the data
-    explains: Lebanon's Palestine refugees under UNRWA's mandate halving in 2025
-    (486,269 to 228,274)."""
-    return [
-        f
-        for f in figures
-        if f.group in UNEXPLAINED
-        and f.change_pct is not None
-        and f.change is not None
-        and abs(f.change_pct) >= BREAK_PERCENT
-        and abs(f.change) >= BREAK_PEOPLE
-    ]
+def largest_recorded(over_time: pd.DataFrame, start: int, year: int) -> Largest | None:
+    """The largest figure of any group (`headline.COMPONENTS`) from `start` to `year`,
+    the latest year of a tie; None where no group has a figure above 0 in those years."""
+    shown = over_time.loc[start:year, list(GROUPS)].astype("Float64")
+    best: Largest | None = None
+    for when, row in shown.iterrows():
+        for group, value in row.items():
+            if pd.isna(value) or value <= 0:
+                continue
+            if best is None or value >= best.value:
+                best = Largest(str(group), int(str(when)), int(value))
+    return best
+
+
+def almost_nobody(
+    over_time: pd.DataFrame, start: int, year: int, fewer_than: int = ALMOST_NOBODY
+) -> bool:
+    """Whether every group (refugees, Palestine refugees under UNRWA's mandate,
+    asylum-seekers, OIP, IDPs) is below `fewer_than` people in every year from `start`
+    to `year` (a year or group without a figure counts as nobody): the rule for a
+    one-page factsheet. `over_time` is `headline.hosted_over_time` for one country."""
+    largest = largest_recorded(over_time, start, year)
+    return largest is None or largest.value < fewer_than
+
+
+#: The solutions table's flows that can state why a group fell: returns home.
+RETURNS = {"refugees": "returned_refugees", "idps": "returned_idps"}
+
+
+def returns_beside_falls(
+    found: list[Break], solutions: pd.DataFrame, country: str
+) -> dict[tuple[tuple[str, ...], int], int]:
+    """For each fall of refugees or IDPs among `found` (breaks of `country`'s groups,
+    series keyed (group,)), the returns UNHCR's solutions table records in the year of
+    the fall: refugees who left `country` to go home, IDPs who went home inside it; only
+    where there were any. Keyed as `present.narrative.breaks.breaks_note` reads reasons."""
+    beside = {}
+    for found_break in found:
+        group = found_break.series[-1]
+        if group not in RETURNS or found_break.after >= found_break.before:
+            continue
+        rows = solutions[
+            (solutions["year"] == found_break.year) & (solutions["coa_iso"] == country)
+        ]
+        returned = rows[RETURNS[group]].sum(min_count=1)
+        if pd.notna(returned) and returned > 0:
+            beside[(found_break.series, found_break.year)] = int(returned)
+    return beside
+
+
+#: UNRWA's host code for Palestine refugees it places in no host territory (a row that
+#: first appears in 2025, with 495,764 people).
+UNKNOWN_HOST = "UNK"
+
+
+@dataclass(frozen=True)
+class UnknownHost:
+    """UNRWA's table in a year that first has refugees with no host territory."""
+
+    year: int
+    unknown: int  # placed in no host territory that year
+    total_before: int  # UNRWA's total the year before
+    total: int  # UNRWA's total that year
+
+
+def unknown_host_beside_falls(
+    found: list[Break], unrwa: pd.DataFrame
+) -> dict[tuple[tuple[str, ...], int], UnknownHost]:
+    """For each fall of Palestine refugees under UNRWA's mandate among `found` (series
+    keyed (group,)), UNRWA's row of refugees in no host territory where it is new in the
+    year of the fall (Lebanon and Syria 2025: together 482,755 fewer, while 495,764 are
+    first placed in no host territory and UNRWA's total rises by 0.9%): the falls are at
+    least in part a move in the source, not people leaving."""
+    beside = {}
+    for found_break in found:
+        if found_break.series[-1] != "unrwa_refugees" or found_break.after >= found_break.before:
+            continue
+        year = found_break.year
+        unknown = unrwa[unrwa["coa_iso"] == UNKNOWN_HOST].groupby("year")["total"].sum()
+        now, before = unknown.get(year, 0), unknown.get(year - 1, 0)
+        if not (now > 0 and before == 0):
+            continue
+        totals = unrwa.groupby("year")["total"].sum()
+        beside[(found_break.series, year)] = UnknownHost(
+            year, int(now), int(totals.get(year - 1, 0)), int(totals.get(year, 0))
+        )
+    return beside

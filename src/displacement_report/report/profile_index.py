@@ -33,7 +33,8 @@ from displacement_report.i18n import (
     using,
 )
 from displacement_report.present.exhibits import KEY_NUMBERS_FILE
-from displacement_report.present.format import count, signed_percent
+from displacement_report.present.format import count, percent, signed_percent
+from displacement_report.present.tables.country_profile import NEIGHBOURING_SHARE
 from displacement_report.report import publish
 from displacement_report.report.editions import report_html, report_pdf
 from displacement_report.report.publish import INPUTS_FILE
@@ -70,6 +71,7 @@ FIGURE_HEADERS = {
 
 
 CHANGE_HEADER = N_("Refugees and OIP, change on the year")
+NEIGHBOURING_HEADER = N_("Share of refugees and OIP from a neighbouring country")
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,11 @@ class PublishedProfile:
     figures: dict[str, int | None] = field(default_factory=dict)
     #: refugees and OIP against the year before, in percent (None: no figure for either)
     change: float | None = None
+    #: refugees and OIP from a neighbouring country, in percent (None: nobody hosted, or
+    #: a factsheet from before the share was a key number)
+    neighbouring_share: float | None = None
+    #: the countries it borders by land (0: an island state; None: not known)
+    land_borders: int | None = None
 
 
 def _report_year(run: Path) -> int | None:
@@ -147,6 +154,19 @@ def change_on_the_year(
     return 100 * (sum(v for v, _p in pairs) - before) / before
 
 
+def neighbouring(numbers: list[dict]) -> tuple[float | None, int | None]:
+    """The factsheet's share of refugees and OIP from a neighbouring country (percent)
+    and its number of land borders, from its key numbers; (None, None) where it has none."""
+    for number in numbers:
+        if number.get("key") == NEIGHBOURING_SHARE:
+            value, borders = number.get("value"), number.get("land_borders")
+            return (
+                None if value is None else float(value),
+                None if borders is None else int(borders),
+            )
+    return None, None
+
+
 def published_profiles(profiles_dir: Path, names: Mapping[str, str]) -> list[PublishedProfile]:
     """Every profile published in `profiles_dir` with at least one complete edition, by
     name. `names` maps ISO3 codes to the data's names (the fallback where CLDR has none)."""
@@ -157,14 +177,18 @@ def published_profiles(profiles_dir: Path, names: Mapping[str, str]) -> list[Pub
             continue
         editions = _editions(link)
         if editions:
+            numbers = _key_numbers(link, list(editions))
+            share, borders = neighbouring(numbers)
             found.append(
                 PublishedProfile(
                     code,
                     country_name(code, names.get(code, code)),
                     _report_year(link),
                     editions,
-                    _figures(numbers := _key_numbers(link, list(editions))),
+                    _figures(numbers),
                     change_on_the_year(numbers),
+                    share,
+                    borders,
                 )
             )
     return sorted(found, key=lambda p: (p.name.casefold(), p.code))
@@ -195,10 +219,20 @@ def _change_cell(change: float | None) -> str:
     )
 
 
+def _share_cell(share: float | None, land_borders: int | None) -> str:
+    """The neighbouring share; an island state's cell says it has no land border (a share
+    of 0 there is geography, not anyone's choice), sorted with the cells without a figure."""
+    if share is None or land_borders == 0:
+        text = _("no land border") if land_borders == 0 else "–"
+        return f'<td class="number" data-value="">{html.escape(text)}</td>'
+    return f'<td class="number" data-value="{share:.1f}">{html.escape(percent(share))}</td>'
+
+
 def _row(profile: PublishedProfile, languages: Sequence[str]) -> str:
     year = "–" if profile.report_year is None else str(profile.report_year)
     figures = "".join(_figure_cell(profile.figures.get(c)) for c in FIGURE_COLUMNS)
     figures += _change_cell(profile.change)
+    figures += _share_cell(profile.neighbouring_share, profile.land_borders)
     links = "".join(f"<td>{_links(profile, lang)}</td>" for lang in languages)
     return (
         f'<tr><th scope="row">{html.escape(profile.name)}</th><td>{html.escape(profile.code)}</td>'
@@ -209,7 +243,7 @@ def _row(profile: PublishedProfile, languages: Sequence[str]) -> str:
 def _table(profiles: list[PublishedProfile], languages: Sequence[str]) -> str:
     names = [_("Country"), _("ISO3"), _("Report year")]
     names += [_(FIGURE_HEADERS[c]) for c in FIGURE_COLUMNS]
-    names.append(_(CHANGE_HEADER))
+    names += [_(CHANGE_HEADER), _(NEIGHBOURING_HEADER)]
     names += [Locale.parse(code).get_display_name(locale_code()) or code for code in languages]
     headers = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in names)
     rows = "".join(_row(p, languages) for p in profiles)

@@ -90,7 +90,8 @@ def _trend_legend(fig: plt.Figure, ax, below: bool) -> tuple[float, float, float
         narrow = [textwrap.fill(label, 32) for label in labels[::-1]]
         ax.legend(handles[::-1], narrow, loc="upper left", fontsize=8)
         return (0, 0.045, 1, 1)
-    height = fig.get_figheight()  # the legend's three rows take the same inches always
+    height = fig.get_figheight()  # each row of the legend takes the same inches always
+    rows = -(-len(handles) // 2)  # two columns
     fig.legend(
         handles,
         labels,
@@ -99,7 +100,7 @@ def _trend_legend(fig: plt.Figure, ax, below: bool) -> tuple[float, float, float
         ncol=2,
         fontsize=7.5,
     )
-    return (0, 0.68 / height, 1, 1)
+    return (0, (0.2 + 0.16 * rows) / height, 1, 1)  # 0.68 in for three rows
 
 
 def _label_alignment(year: int, years: pd.Index) -> tuple[str, float]:

@@ -539,7 +539,7 @@ def _profile_rates(rates: pd.Series, year: int, minimum: int, by_procedure: pd.S
             decisions,
         ).format(decisions=count(decisions), year=year, minimum=count(minimum), who=who)
     return " " + _(
-        "Its {decisions} substantive asylum decisions in {year} were taken by {who}: "
+        "The {decisions} substantive asylum decisions made there in {year} were taken by {who}: "
         "{recognition} granted refugee status (refugee recognition rate) and {total} some "
         "form of protection (total protection rate)."
     ).format(

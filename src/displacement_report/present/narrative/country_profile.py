@@ -10,7 +10,7 @@ import pandas as pd
 
 from displacement_report.analysis.demographics import Pyramid
 from displacement_report.analysis.headline import COMPONENTS, OIP_FIRST_YEAR
-from displacement_report.analysis.key_figures import KeyFigure, NoFigure
+from displacement_report.analysis.key_figures import KeyFigure, Largest, NoFigure, UnknownHost
 from displacement_report.i18n import N_, _
 from displacement_report.present.format import (
     count,
@@ -33,6 +33,34 @@ TILE_LABELS = {
 }
 
 
+#: The factsheet's sections after the key figures (a one-page factsheet has none).
+SECTIONS = {
+    "burden": N_("Burden, income and protracted situations"),
+    "neighbours": N_("Neighbours and asylum decisions"),
+    "origins": N_("Where the people it hosts come from, and its own people abroad"),
+    "people": N_("Who they are, and the solutions they found"),
+}
+#: What a section's table reads from, said under its heading.
+SECTION_INTROS = {
+    "neighbours": N_(
+        "Refugees and other people in need of international protection (OIP) from a "
+        "bordering country (land borders as GeoNames lists them); who decided the asylum "
+        "claims (UNHCR's procedure type); the refugee recognition and total protection "
+        "rates, as shares of the substantive decisions."
+    ),
+}
+
+
+def section(key: str) -> str:
+    """A section's heading, as Markdown."""
+    return "## " + _(SECTIONS[key])
+
+
+def section_intro(key: str) -> str:
+    """The sentence under a section's heading, as Markdown."""
+    return escape_markdown(_(SECTION_INTROS[key]))
+
+
 def title(name: str) -> str:
     """The profile's heading, as Markdown (the name is data, shown as text)."""
     return "# " + _("Country profile: {country}").format(country=escape_markdown(name))
@@ -49,7 +77,9 @@ def no_figure(reason: NoFigure, year: int) -> str:
 
 def _lower_first(label: str) -> str:
     """A label inside a sentence: 'other people ...', but 'Palestine refugees ...'."""
-    return label if label.startswith("Palestin") else label[:1].lower() + label[1:]
+    if label.startswith(("Palestin", "Palestij")):  # a people's name keeps its capital
+        return label
+    return label[:1].lower() + label[1:]
 
 
 def no_figure_groups(groups: list[str], name: str, year: int) -> str:
@@ -61,27 +91,38 @@ def no_figure_groups(groups: list[str], name: str, year: int) -> str:
     ).format(country=name, year=year, before=year - 1, groups="; ".join(labels))
 
 
-def break_note(figure: KeyFigure, name: str, returned: Any = None) -> str:
-    """What is said under the tiles of a break (`key_figures.breaks`): the reason where
-    the data give one (refugees who returned home in the year), otherwise that the data
-    show the change without a stated reason."""
-    fields = {
-        "group": _(TILE_LABELS[figure.group]),
-        "country": name,
-        "percent": signed_percent(figure.change_pct),
-        "before": figure.year - 1,
-        "year": figure.year,
+def returns_reasons(
+    beside: dict[tuple[tuple[str, ...], int], int],
+) -> dict[tuple[tuple[str, ...], int], str]:
+    """The reasons the history chart's note gives for falls of refugees or IDPs
+    (`key_figures.returns_beside_falls`: the group's returns home in the year), keyed as
+    `breaks.breaks_note` reads them; short, as the note names the group before them."""
+    return {
+        key: _("{n} returned home in {year}, UNHCR's solutions table").format(
+            n=count(n), year=key[1]
+        )
+        for key, n in beside.items()
     }
-    returned = None if returned is None or pd.isna(returned) else int(str(returned))
-    if figure.group == "refugees" and figure.change is not None and figure.change < 0 and returned:
-        return _(
-            "{group} in {country}: {percent} on {before}; {returned} refugees returned home "
-            "from {country} in {year} (UNHCR's solutions table)."
-        ).format(**fields, returned=count(returned))
-    return _(
-        "{group} in {country}: {percent} on {before}. The source states no reason for a "
-        "change of this size; the figure is shown as published."
-    ).format(**fields)
+
+
+def unknown_host_reasons(
+    beside: dict[tuple[tuple[str, ...], int], UnknownHost],
+) -> dict[tuple[tuple[str, ...], int], str]:
+    """The reason the history chart's note gives for a fall of Palestine refugees under
+    UNRWA's mandate where UNRWA's table first places refugees in no host territory
+    (`key_figures.unknown_host_beside_falls`)."""
+    return {
+        key: _(
+            "in {year} UNRWA's table first places {unknown} in no host territory, while its "
+            "total went from {before} to {total}: at least in part a move in the source"
+        ).format(
+            year=moved.year,
+            unknown=count(moved.unknown),
+            before=count(moved.total_before),
+            total=count(moved.total),
+        )
+        for key, moved in beside.items()
+    }
 
 
 def tile_value(figure: KeyFigure) -> str:
@@ -135,10 +176,27 @@ def history_caption(name: str, shown: pd.DataFrame, overlap: bool = False) -> st
         "{start}–{year}, by group."
     ).format(country=name, start=start, year=year)
     idps = shown["idps"].astype("Float64")
-    if idps.loc[start : min(year, 2008)].isna().any() and idps.notna().any():
+    early = idps.loc[start : min(year, 2008)].isna().any() and idps.notna().any()
+    # a later year without IDMC's figure for the country (Lebanon 2022), between years with
+    later = idps.loc[2009:year]
+    known = later.index[later.notna()]
+    gaps = [
+        int(y) for y in later.index[later.isna()] if len(known) and known.min() < y < known.max()
+    ]
+    if early and gaps:
+        caption += " " + _(
+            "No IDP bar where IDMC gives no figure by country (before 2009 and in {years}): "
+            "no figure is not zero."
+        ).format(years=year_list(gaps))
+    elif early:
         caption += " " + _(
             "No IDP bar where IDMC gives no figure by country (before 2009): no figure is not zero."
         )
+    elif gaps:
+        caption += " " + _(
+            "No IDP bar where IDMC gives no figure for the country ({years}): no figure is not "
+            "zero."
+        ).format(years=year_list(gaps))
     inside = people.loc[start:year]
     empty = [int(y) for y in inside.index[inside == 0]]
     if empty:
@@ -324,45 +382,87 @@ def abroad_sentences(abroad: pd.Series, destinations: pd.DataFrame, name: str, y
     )
 
 
-def returns_sentences(returns: pd.Series, idps: KeyFigure | None, name: str, year: int) -> str:
+def returns_sentences(
+    returns: pd.Series, idps: KeyFigure | None, name: str, year: int, least: int = 0
+) -> str:
     """The returns to the country in the year, and the IDP returns beside the change in
-    IDMC's count (Sudan 2025: 2.9 million IDP returns, IDMC's figure 2.4 million lower)."""
+    IDMC's count (Sudan 2025: 2.9 million IDP returns, IDMC's figure 2.4 million lower);
+    returns of fewer than `least` people are not named."""
     sentences = []
-    if _positive(returns["refugees"]):
+    if _positive(returns["refugees"]) and returns["refugees"] >= least:
         sentences.append(
             _("In {year}, {n} refugees returned to {country} from abroad.").format(
                 year=year, n=count(returns["refugees"]), country=name
             )
         )
-    if _positive(returns["idps"]):
-        text = _("{n} internally displaced people returned home in {year}.").format(
+    if _positive(returns["idps"]) and returns["idps"] >= least:
+        text = _("In {year}, {n} internally displaced people returned home.").format(
             n=count(returns["idps"]), year=year
         )
         if idps is not None and idps.change is not None and idps.change < 0:
             text = _(
-                "{n} internally displaced people returned home in {year}, the year in which "
-                "IDMC's count of people displaced inside {country} fell by {fall}."
+                "In {year}, {n} internally displaced people returned home, while IDMC's count "
+                "of people displaced inside {country} fell by {fall}."
             ).format(n=count(returns["idps"]), year=year, country=name, fall=count(-idps.change))
         sentences.append(text)
     return " ".join(sentences)
 
 
-def key_trends(tiles: list[KeyFigure], returns: pd.Series, name: str, year: int) -> str:
-    """The sentences that open the factsheet: the year's largest change, in the words and
-    numbers of its tile, and the returns home."""
+def largest_change(figure: KeyFigure, name: str) -> str:
+    """'In 2025 the number of refugees under UNHCR's mandate in Jordan fell by 207,415
+    (-32.2%), the largest change of the year.'"""
+    assert figure.change  # the caller picks a tile that changed
+    fields = {
+        "year": figure.year,
+        "group": _lower_first(_(COMPONENTS[figure.group])),
+        "country": name,
+        "change": count(abs(figure.change)),
+        "percent": signed_percent(figure.change_pct),
+        "before": figure.year - 1,
+    }
+    if figure.change_pct is None:  # nobody the year before
+        return _(
+            "In {year} the number of {group} in {country} rose by {change}, from none at the "
+            "end of {before}: the largest change of the year."
+        ).format(**fields)
+    if figure.change > 0:
+        return _(
+            "In {year} the number of {group} in {country} rose by {change} ({percent}), the "
+            "largest change of the year."
+        ).format(**fields)
+    return _(
+        "In {year} the number of {group} in {country} fell by {change} ({percent}), the "
+        "largest change of the year."
+    ).format(**fields)
+
+
+def key_trends(
+    tiles: list[KeyFigure],
+    returns: pd.Series,
+    name: str,
+    year: int,
+    left: Any = None,
+    least: int = 0,
+) -> str:
+    """The sentences that open the factsheet: the year's largest change, in the numbers
+    of its tile; the refugees who left the country to return home (`left`: the solutions
+    table's returns from it, the reason a host's refugees fall) and the returns to it;
+    returns of fewer than `least` people are not named."""
     changed = [f for f in tiles if f.change]
     sentences = []
-    if changed:
-        largest = max(changed, key=lambda f: abs(f.change or 0))
+    largest = max(changed, key=lambda f: abs(f.change or 0)) if changed else None
+    if largest is not None:
+        sentences.append(largest_change(largest, name))
+    if _positive(left) and left >= least:
         sentences.append(
-            _("The largest change in {year}: {group}, {change}.").format(
-                year=year,
-                group=_lower_first(_(TILE_LABELS[largest.group])),
-                change=tile_change(largest)[:1].lower() + tile_change(largest)[1:],
+            _("In {year}, {n} refugees left {country} to return home.").format(
+                year=year, n=count(left), country=name
             )
         )
     idps = next((f for f in tiles if f.group == "idps"), None)
-    sentences.append(returns_sentences(returns, idps, name, year))
+    if idps is largest:  # its fall is the first sentence: not said twice
+        idps = None
+    sentences.append(returns_sentences(returns, idps, name, year, least))
     return " ".join(s for s in sentences if s)
 
 
@@ -374,3 +474,67 @@ def destinations_caption(name: str, year: int) -> str:
     return _("People from {country} abroad: where most were, end of {year}").format(
         country=name, year=year
     )
+
+
+#: A number of people of each group inside a sentence.
+PEOPLE_OF_GROUP = {
+    "refugees": N_("{n} refugees under UNHCR's mandate"),
+    "unrwa_refugees": N_("{n} Palestine refugees under UNRWA's mandate"),
+    "asylum_seekers": N_("{n} asylum-seekers"),
+    "oip": N_("{n} other people in need of international protection"),
+    "idps": N_("{n} internally displaced people (IDMC)"),
+}
+
+
+def _people(group: str, n: int) -> str:
+    return _(PEOPLE_OF_GROUP[group]).format(n=count(n))
+
+
+def almost_nobody_sentences(
+    tiles: list[KeyFigure],
+    largest: Largest | None,
+    name: str,
+    start: int,
+    year: int,
+    fewer_than: int,
+    origins: pd.DataFrame | None = None,
+) -> str:
+    """The one-page factsheet of a country UNHCR records almost nobody in
+    (`key_figures.almost_nobody`): the few figures there are, in sentences, where the
+    people it hosts come from (`origins`: `headline.origins_in_host`), and why there
+    are no charts or tables."""
+    now = [_people(f.group, f.value) for f in tiles if f.value]
+    if now:
+        opening = _(
+            "At the end of {year}, UNHCR's statistics record {groups} in {country}."
+        ).format(year=year, groups=spoken_list(now), country=name)
+    else:
+        opening = _(
+            "At the end of {year}, UNHCR's statistics record nobody hosted in or displaced "
+            "inside {country}."
+        ).format(year=year, country=name)
+    if origins is not None and not origins.empty:
+        opening += " " + _(
+            "The refugees, asylum-seekers and others in need of international protection "
+            "among them came from {origins}."
+        ).format(origins=_destinations_list(origins, len(origins)))
+    if largest is None:
+        history = _("They record nobody there in any year from {start} to {year} either.").format(
+            start=start, year=year
+        )
+    else:
+        history = _(
+            "From {start} to {year}, no group numbered {threshold} people or more in any "
+            "year; the most was {most} in {when}."
+        ).format(
+            start=start,
+            year=year,
+            threshold=count(fewer_than),
+            most=_people(largest.group, largest.value),
+            when=largest.year,
+        )
+    why = _(
+        "With so few people recorded, this factsheet gives its figures in these sentences "
+        "instead of charts and tables."
+    )
+    return " ".join([opening, history, why])

@@ -10,7 +10,7 @@ from babel.lists import format_list
 
 from displacement_report import letter
 from displacement_report.analysis.headline import TOTAL, known_groups
-from displacement_report.i18n import _, country_name, locale_code
+from displacement_report.i18n import N_, _, country_name, locale_code
 from displacement_report.present.format import (
     count,
     escape_markdown,
@@ -20,31 +20,40 @@ from displacement_report.present.narrative.global_picture import change_percent
 
 
 def _hosted_sentence(now: pd.Series, country: str, year: int) -> str:
-    """Who the country hosts from abroad; a group of nobody is left out."""
-    groups = []
-    if _some(now["refugees"]):
-        groups.append(_("{n} refugees under UNHCR's mandate").format(n=millions(now["refugees"])))
-    if _some(now["unrwa_refugees"]):
-        groups.append(
-            _("{n} Palestine refugees under UNRWA's mandate").format(
-                n=millions(now["unrwa_refugees"])
-            )
-        )
+    """Who the country hosts from abroad, every group with someone in it named in the
+    brackets (where there are two or more); 'others in need of international protection'
+    only where UNHCR gives a figure for them."""
+    items = {
+        "refugees": N_("{n} refugees under UNHCR's mandate"),
+        "unrwa_refugees": N_("{n} Palestine refugees under UNRWA's mandate"),
+        "asylum_seekers": N_("{n} asylum-seekers"),
+        "oip": N_("{n} other people in need of international protection"),
+    }
+    groups = [_(text).format(n=millions(now[g])) for g, text in items.items() if _some(now[g])]
     fields = {
         "year": year,
         "country": country,
         "abroad": millions(now[list(ABROAD)].sum()),
         "groups": format_list(groups, locale=locale_code()) if groups else "",
     }
-    if groups:
+    if _some(now["oip"]):
+        if len(groups) > 1:
+            return _(
+                "At the end of {year}, {country} hosted {abroad} refugees, asylum-seekers and "
+                "others in need of international protection ({groups})."
+            ).format(**fields)
         return _(
             "At the end of {year}, {country} hosted {abroad} refugees, asylum-seekers and "
-            "others in need of international protection ({groups})."
+            "others in need of international protection."
         ).format(**fields)
-    return _(
-        "At the end of {year}, {country} hosted {abroad} refugees, asylum-seekers and others "
-        "in need of international protection."
-    ).format(**fields)
+    if len(groups) > 1:
+        return _(
+            "At the end of {year}, {country} hosted {abroad} refugees and asylum-seekers "
+            "({groups})."
+        ).format(**fields)
+    return _("At the end of {year}, {country} hosted {abroad} refugees and asylum-seekers.").format(
+        **fields
+    )
 
 
 def _some(value: Any) -> bool:
@@ -79,10 +88,16 @@ def profile_paragraph(
     assert isinstance(now, pd.Series)  # one row per year
     if unrwa_at_home and _some(now["unrwa_refugees"]):
         return _palestine_at_home(now, country, year)
-    sentences = [_hosted_sentence(now, country, year), _displaced_inside(now, year)]
-    if baseline != year and baseline in over_time.index:
-        sentences.append(_change_since(over_time, baseline, year))
-        sentences.append(_unhcr_mandate_beside(over_time, baseline, year))
+    hosted, inside = _hosted_sentence(now, country, year), _displaced_inside(now, year)
+    if not (baseline != year and baseline in over_time.index):
+        return " ".join(s for s in (hosted, inside) if s)
+    change = _change_since(over_time, baseline, year)
+    beside = _unhcr_mandate_beside(over_time, baseline, year)
+    before = over_time.loc[baseline]
+    if _some(now["idps"]) or _some(before["idps"]):  # 'Altogether ...' adds the IDPs
+        sentences = [hosted, inside, change, beside]
+    else:  # 'That is ... fewer' speaks of the people hosted: right after them
+        sentences = [hosted, change, beside, inside]
     return " ".join(s for s in sentences if s)
 
 
@@ -124,8 +139,9 @@ def _unhcr_mandate_beside(over_time: pd.DataFrame, baseline: int, year: int) -> 
     if not (_some(now["refugees"]) and _some(before["refugees"])):
         return ""
     return _(
-        "Most of them are Palestine refugees under UNRWA's mandate; refugees under UNHCR's "
-        "mandate numbered {before} at the end of {baseline} and {now} at the end of {year}."
+        "Most of the people it hosts from abroad are Palestine refugees under UNRWA's "
+        "mandate; refugees under UNHCR's mandate numbered {before} at the end of {baseline} "
+        "and {now} at the end of {year}."
     ).format(
         before=count(before["refugees"]), baseline=baseline, now=count(now["refugees"]), year=year
     )

@@ -237,6 +237,9 @@ def profile_table(
     """The country profile's line: people hosted from next door, who decided the asylum
     claims (`asylum.substantive_by_procedure`), and the two rates (of `decisions_year`
     where UNHCR's decisions do not reach `year` yet), to the report's one decimal."""
+    if not in_host["land_borders"]:  # an island state: no neighbour, not zero from one
+        in_host = in_host.copy()
+        in_host[["from_neighbouring", "share"]] = float("nan")
     types = [] if by_procedure is None else [str(t) for t in by_procedure.index]
     decided_by = ", ".join(_(DECIDED_BY[t]) for t in types)
     columns = {

@@ -276,8 +276,18 @@ def readable_title(title: str) -> str:
 
 
 def _signed(value: float, unit: str) -> str:
+    """A change with its sign; one that rounds to zero without ('0.0', never '+0.0')."""
     text = claim_value(value, unit)
+    if not any(c in "123456789" for c in text):
+        return text.lstrip("+-−")
     return "+" + text if value > 0 and not text.startswith("+") else text
+
+
+def _signed_millions(change: float) -> str:
+    """A change in people as signed millions to one decimal ('+2.9', '−0.4'); one that
+    rounds to zero as '0.0', without a sign (it has no direction)."""
+    text = f"{change / 1e6:+.1f}"
+    return "0.0" if float(text) == 0 else _minus(text)
 
 
 def _steps(changes: Any, unit: str) -> str:
@@ -287,7 +297,7 @@ def _steps(changes: Any, unit: str) -> str:
     if not steps:
         return ""
     if unit in ("people", "children") and max(abs(c) for _p, c in steps) >= 1e6:
-        listed = [f"{p} {_minus(f'{c / 1e6:+.1f}').replace('.', _decimal())}" for p, c in steps]
+        listed = [f"{p} {_signed_millions(c).replace('.', _decimal())}" for p, c in steps]
         return _("each year, million: {changes}").format(changes="; ".join(listed))
     listed = [f"{p} {_signed(c, unit)}" for p, c in steps]
     return _("each year: {changes}").format(changes="; ".join(listed))

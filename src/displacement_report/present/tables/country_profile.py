@@ -73,9 +73,19 @@ def tiles_html(
     )
 
 
-def key_numbers(figures: Sequence[KeyFigure], name: str) -> list[dict[str, object]]:
-    """The tiles as key numbers of the run (figures.json, and the changes between runs)."""
-    return [
+#: The key number of the share of refugees and OIP from a neighbouring country (the
+#: factsheet's neighbours section; the profiles' table's column).
+NEIGHBOURING_SHARE = "neighbouring_share"
+
+
+def key_numbers(
+    figures: Sequence[KeyFigure], name: str, in_host: pd.Series | None = None
+) -> list[dict[str, object]]:
+    """The tiles as key numbers of the run (figures.json, and the changes between runs),
+    and, given `in_host` (the country's row of `neighbours.neighbouring_in_hosts`), the
+    share of refugees and OIP from a neighbouring country in percent to the tenth the
+    page prints (None where it hosts none; `land_borders` 0 for an island state)."""
+    numbers: list[dict[str, object]] = [
         {
             "key": f.group,
             "label": f"{_(words.TILE_LABELS[f.group])}, {name}",
@@ -86,6 +96,21 @@ def key_numbers(figures: Sequence[KeyFigure], name: str) -> list[dict[str, objec
         }
         for f in figures
     ]
+    if in_host is not None:
+        share = in_host["share"]
+        numbers.append(
+            {
+                "key": NEIGHBOURING_SHARE,
+                "label": _("Refugees and OIP from a neighbouring country, share, {country}").format(
+                    country=name
+                ),
+                "value": None if pd.isna(share) else round(float(share), 1),
+                "unit": _("percent"),
+                "year": figures[0].year if figures else None,
+                "land_borders": int(in_host["land_borders"]),
+            }
+        )
+    return numbers
 
 
 def solutions_table(
@@ -153,3 +178,25 @@ def destinations_table(
     )
     formats = dict.fromkeys(list(frame.columns)[1:], count)
     return table_html(frame, formats, words.destinations_caption(name, year), source, name=file)
+
+
+def almost_nobody_html(said: Sequence[str], name: str, year: int, source: str) -> str:
+    """The one page of a country UNHCR records almost nobody in: the tiles' heading,
+    the sentences `said` (the few figures, the view from abroad) and the source line;
+    no tile, chart or table."""
+    heading = words.tiles_heading(name, year)
+    notes = "".join(note_html(text) for text in said if text)
+    return (
+        f'<section class="key-figures almost-nobody" aria-label="{html.escape(heading)}">'
+        f'<p class="key-figures-title">{html.escape(heading)}</p>{notes}'
+        f'<p class="source-line">{exhibits.linked(source)}</p></section>'
+    )
+
+
+def chart_note_html(note: str) -> str:
+    """The note under the history chart (`narrative.breaks.breaks_note`: one paragraph in
+    italics, as Markdown) in the small type of a caption; '' without a note."""
+    if not note:
+        return ""
+    text = note.removeprefix("*").removesuffix("*")
+    return f'<p class="profile-note chart-note"><em>{html.escape(text)}</em></p>'

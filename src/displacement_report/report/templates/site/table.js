@@ -33,8 +33,10 @@
         var body = table.tBodies[0];
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (a, b) {
-          var order = compare(value(a, column), value(b, column));
-          return descending ? -order : order;
+          var x = value(a, column), y = value(b, column);
+          var order = compare(x, y);
+          // a cell without a figure stays last in either order
+          return descending && x !== null && y !== null ? -order : order;
         });
         rows.forEach(function (row) { body.appendChild(row); });
       });
