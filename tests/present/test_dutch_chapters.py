@@ -245,18 +245,19 @@ def test_chapter_four_profile_and_table_in_dutch():
     assert text.startswith("Eind 1995 verbleven in Pakistan 1,5 miljoen vluchtelingen")
     assert "IDMC geeft voor 1995 geen cijfer voor binnenlands ontheemden" in text
     assert "steeg sinds eind 1992 met 50%." in text
-    assert "Lager middeninkomen" in table and "nee" in table and "246,0" in table
+    assert "Lager-middeninkomen" in table and "nee" in table and "246,0" in table
     # the people by group are the profile's tiles, not repeated; the caption names it
     assert "2.398.179" not in table and "Jordanië" not in table
-    assert "Syrië 420.835" in origins and "Lager middeninkomen" in origins
+    assert "Syrië 420.835" in origins and "Lager-middeninkomen" in origins
     assert "Vluchtelingen per 1.000 inwoners, incl. UNRWA" in people and "246,0" in people
 
 
 def test_income_groups_read_in_dutch():
     with i18n.using("nl"):
-        assert income_group_label("Upper middle income") == "Hoger middeninkomen"
+        assert income_group_label("Upper middle income") == "Hoger-middeninkomen"
         assert income_group_label(None) == "niet ingedeeld"
-        assert income_group_label("Low income", short=True) == "Laag"
+        assert income_group_label("Low income", short=True) == "Laag inkomen"  # written out
+        assert income_group_label("Lower middle income", short=True) == "Lager-middeninkomen"
     assert income_group_label(float("nan")) == "not classified"
 
 

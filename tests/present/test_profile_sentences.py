@@ -51,15 +51,19 @@ def test_the_trend_chart_scales_to_the_bars_when_totals_are_missing():
 def test_a_total_label_sits_clear_of_a_taller_neighbouring_bar():
     table = _over_time(
         {
-            2023: NO_IDPS | {"idps": 0},
+            2022: NO_IDPS | {"idps": 0},
+            2023: NO_IDPS | {"refugees": 1_600_000, "idps": 0},
             2024: NO_IDPS | {"refugees": 1_400_000, "idps": 0},
             2025: NO_IDPS | {"refugees": 1_200_000, "idps": 0},
         }
     )
-    fig = charts.displacement_trend(table, "title", "Source: test", highlight=(2025,))
-    (label,) = fig.axes[0].texts
-    assert label.get_text() == "1.3 M"  # 2025's own total ...
-    x, y = label.xy
-    assert y == 1_500_000  # ... written above 2024's taller bar,
-    assert (x, label.get_ha()) == (2025.4, "right")  # ending at the last bar's outer edge
+    fig = charts.displacement_trend(table, "title", "Source: test", highlight=(2024, 2025))
+    middle, last = fig.axes[0].texts
+    assert middle.get_text() == "1.5 M"  # 2024's own total ...
+    assert middle.xy == (2024, 1_700_000)  # ... above 2023's taller bar, centred on 2024
+    # the last year's total stands right of its own bar at its own height, not above
+    # 2024's taller bar, where it would read as 2024's
+    assert last.get_text() == "1.3 M"
+    assert last.xy == (2025.45, 1_300_000)
+    assert (last.get_ha(), last.get_va()) == ("left", "center")
     matplotlib.pyplot.close(fig)

@@ -104,8 +104,6 @@ def _trend_legend(fig: plt.Figure, ax, below: bool) -> tuple[float, float, float
 
 
 def _label_alignment(year: int, years: pd.Index) -> tuple[str, float]:
-    if year == max(years):
-        return "right", year + 0.4
     if year == min(years):
         return "left", year - 0.4
     return "center", year
@@ -115,15 +113,31 @@ def _label_totals(ax, totals: pd.Series, years: tuple[int, ...], millions: bool)
     """The total written above the bars of `years` ('3.0 M', or '9,119' under a million),
     and above its neighbours' bars where they are taller: a label wider than its bar
     must not hide the top of the next one (2024's 124.7 M behind 2025's label made 2025
-    look like the peak)."""
+    look like the peak). The last year's total stands right of its own bar, at its
+    height: above a taller bar before it, it read as that bar's (Lebanon's 0.8 M over
+    2024's 2.2 M)."""
     for year in years:
         if year in totals.index and pd.notna(totals.loc[year]):
             total = totals.loc[year]
+            text = millions_label(total) if millions else localized(f"{total:,.0f}")
+            if year == max(totals.index):
+                ax.annotate(
+                    text,
+                    xy=(year + 0.45, total),
+                    xytext=(2, 0),
+                    textcoords="offset points",
+                    ha="left",
+                    va="center",
+                    fontsize=8,
+                    fontweight="bold",
+                    annotation_clip=False,
+                )
+                continue
             clear_of = totals.reindex([year - 1, year, year + 1]).astype(float).max()
-            # the first and last years' labels end at their bar's outer edge, inside the frame
+            # the first year's label ends at its bar's outer edge, inside the frame
             ha, x = _label_alignment(year, totals.index)
             ax.annotate(
-                millions_label(total) if millions else localized(f"{total:,.0f}"),
+                text,
                 xy=(x, clear_of),
                 xytext=(0, 3),
                 textcoords="offset points",
