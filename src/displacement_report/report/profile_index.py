@@ -32,7 +32,7 @@ from displacement_report.i18n import (
     ngettext,
     using,
 )
-from displacement_report.present.exhibits import KEY_NUMBERS_FILE
+from displacement_report.paths import KEY_NUMBERS_FILE
 from displacement_report.present.format import count, signed_percent
 from displacement_report.report import publish
 from displacement_report.report.editions import report_html, report_pdf
