@@ -97,10 +97,6 @@ def execute_notebook(source: Path, target: Path, parameters: dict[str, object]) 
             kernel_manager_class=IPCKernelManager,
             km=manager,
             engine_name=kernels.ENGINE,
-            # written once at the end (and on an error, with it): papermill would
-            # otherwise write the whole notebook, charts and all, before and after
-            # every cell, about a tenth of a factsheet's time in the build's process
-            request_save_on_cell_execute=False,
         )
         healthy = True
     except PapermillExecutionError as exc:
