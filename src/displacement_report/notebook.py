@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,8 @@ from displacement_report.data import costs as cost_data
 from displacement_report.data import documents, national_asylum, neighbours, unhcr, worldbank
 from displacement_report.data.iati import IatiTables, read_iati
 from displacement_report.present import exhibits, sources, style
-from displacement_report.settings import DataCoverage, ReportSettings, validate_parameters
+from displacement_report.settings import NOT_SETTINGS as NOT_SETTINGS  # known here too
+from displacement_report.settings import ReportSettings, settings_for
 
 #: Environment variable naming a file that records every file a notebook opens.
 READ_LOG_ENV = "DISPLACEMENT_REPORT_READ_LOG"
@@ -181,27 +181,6 @@ class ReportData:
     def both_sources(self) -> str:
         """Source line for figures that combine UNHCR and World Bank data."""
         return sources.unhcr_and_worldbank(self.unhcr_version)
-
-
-#: Parameters a notebook may declare that are not report settings, and what they mean.
-NOT_SETTINGS = {
-    "figures_dir": "folder for saved charts; empty means figures/ or "
-    "$DISPLACEMENT_REPORT_FIGURES_DIR",
-}
-#: A country profile's one country: its only focus country.
-COUNTRY = "country"
-
-
-def settings_for(params: Mapping[str, Any], coverage: DataCoverage | None = None) -> ReportSettings:
-    """The settings a notebook makes of its parameters. The build calls this for every
-    notebook before the first kernel starts, so what it accepts every notebook accepts.
-
-    A profile's `country` is its one focus country; a notebook's `language` is the
-    one edition it renders."""
-    values = {k: v for k, v in params.items() if k not in NOT_SETTINGS}
-    if COUNTRY in values:
-        values["focus_countries"] = [values.pop(COUNTRY)]
-    return validate_parameters(values, coverage)
 
 
 def start(**params: Any) -> tuple[ReportSettings, ReportData, Path]:

@@ -18,6 +18,9 @@ NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 CONFIG_DIR = PROJECT_ROOT / "config"
 PROJECT_DATA_DIR = PROJECT_ROOT / "data"
 TEMPLATES_DIR = PACKAGE_DIR / "report" / "templates"
+#: The key numbers a page states, written beside its exhibits (present/exhibits.py) and
+#: read by the build; named here so that the build need not import the charting stack.
+KEY_NUMBERS_FILE = "key_numbers.json"
 
 
 def notebook_files() -> list[Path]:

@@ -262,3 +262,26 @@ def _read_iati_once(path: Path, _mtime_ns: int, _size: int) -> None:
     from displacement_report.data.iati import read_iati
 
     read_iati(path)
+
+
+#: Parameters a notebook may declare that are not report settings, and what they mean.
+NOT_SETTINGS = {
+    "figures_dir": "folder for saved charts; empty means figures/ or "
+    "$DISPLACEMENT_REPORT_FIGURES_DIR",
+}
+#: A country profile's one country: its only focus country.
+COUNTRY = "country"
+
+
+def settings_for(params: Mapping[str, Any], coverage: DataCoverage | None = None) -> ReportSettings:
+    """The settings a notebook makes of its parameters. The build calls this for every
+    notebook before the first kernel starts, so what it accepts every notebook accepts;
+    it lives here, not in `notebook`, so that the build need not import the notebooks'
+    charting stack to check parameters (a rerun that finds its report does no more).
+
+    A profile's `country` is its one focus country; a notebook's `language` is the
+    one edition it renders."""
+    values = {k: v for k, v in params.items() if k not in NOT_SETTINGS}
+    if COUNTRY in values:
+        values["focus_countries"] = [values.pop(COUNTRY)]
+    return validate_parameters(values, coverage)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+
 from displacement_report import paths
 from displacement_report.data import cache, unhcr
 
@@ -54,3 +57,40 @@ def test_unwritable_cache_costs_speed_not_results(tiny_dir, tmp_path, monkeypatc
     blocked.write_text("a file where the cache folder should be")
     monkeypatch.setenv(paths.CACHE_DIR_ENV, str(blocked))
     assert unhcr.load_population(tiny_dir)["refugees"].sum() == 360
+
+
+def test_a_file_s_checksum_is_computed_once_until_the_file_changes(tmp_path, monkeypatch):
+    source = tmp_path / "table.csv"
+    source.write_text("iso3,people\nJOR,120\n")
+    opened = []
+
+    def counting_open(path, mode="r"):
+        opened.append(path)
+        return open(path, mode)
+
+    monkeypatch.setattr(cache, "open", counting_open, raising=False)
+    monkeypatch.setattr(cache, "_SETTLED_NS", -1)  # as if written long ago
+    first = cache.file_sha256(source)
+    assert cache.file_sha256(source) == first
+    assert len(opened) == 1  # the second answer came from memory
+    modified = source.stat().st_mtime_ns
+    source.write_text("iso3,people\nJOR,999\n")  # same size
+    os.utime(source, ns=(modified, modified))  # and the same modification time
+    changed = cache.file_sha256(source)
+    assert changed == hashlib.sha256(source.read_bytes()).hexdigest() != first
+    assert len(opened) == 2
+
+
+def test_a_file_changed_just_now_is_hashed_every_time(tmp_path, monkeypatch):
+    source = tmp_path / "table.csv"
+    source.write_text("iso3,people\nJOR,120\n")
+    opened = []
+
+    def counting_open(path, mode="r"):
+        opened.append(path)
+        return open(path, mode)
+
+    monkeypatch.setattr(cache, "open", counting_open, raising=False)
+    cache.file_sha256(source)
+    cache.file_sha256(source)
+    assert len(opened) == 2

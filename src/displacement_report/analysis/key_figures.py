@@ -25,6 +25,12 @@ NoFigure = Literal["not_recorded", "idmc_world_only", "oip_not_counted"]
 GROUPS = ("refugees", "unrwa_refugees", "asylum_seekers", "oip", "idps")
 
 
+#: The key number of the share of refugees and OIP from a neighbouring country (the
+#: factsheet's neighbours section; the profiles' table's column). Here, not with the
+#: factsheet's tables, so the index page is written without importing the charts.
+NEIGHBOURING_SHARE = "neighbouring_share"
+
+
 @dataclass(frozen=True)
 class KeyFigure:
     """One group in one country: its figure for `year` and for the year before."""

@@ -11,6 +11,7 @@ import hashlib
 import logging
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,12 +22,31 @@ log = logging.getLogger(__name__)
 _CHUNK = 1 << 20
 
 
+#: Checksums already computed in this process, under what `os.stat` says of the file
+#: (size, times of change, inode): a batch of profiles, and each warm kernel in it,
+#: asks for the same data files' checksums for every country. Any write, rename or
+#: `os.utime` changes the key, so a changed file is read again.
+_checksums: dict[tuple[str, int, int, int, int], str] = {}
+#: A file changed this recently is hashed every time: the file system's clock moves in
+#: steps of a few milliseconds, so a second write of the same size within one step
+#: would leave its key as it was (git treats such files as "racily clean" likewise).
+_SETTLED_NS = 2_000_000_000
+
+
 def file_sha256(path: Path) -> str:
+    stat = os.stat(path)
+    key = (os.fspath(path), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+    known = _checksums.get(key)
+    if known is not None:
+        return known
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         while chunk := handle.read(_CHUNK):
             digest.update(chunk)
-    return digest.hexdigest()
+    checksum = digest.hexdigest()
+    if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > _SETTLED_NS:
+        _checksums[key] = checksum
+    return checksum
 
 
 def cache_path(cache_dir: Path, table: str, source_sha256: str, schema_tag: str) -> Path:

@@ -33,16 +33,17 @@ from matplotlib.container import BarContainer, Container
 from matplotlib.ticker import ScalarFormatter
 from matplotlib.transforms import Bbox
 
+from displacement_report import paths
 from displacement_report.i18n import LANGUAGES, N_, _, locale_code, ngettext
 from displacement_report.present import table_layout
 from displacement_report.present.charts import collisions
 from displacement_report.present.datafile import ROLES, DataColumns, decimals_shown, rounded
 from displacement_report.present.format import count, millions, one_decimal
 
-KEY_NUMBERS_FILE = "key_numbers.json"
+KEY_NUMBERS_FILE = paths.KEY_NUMBERS_FILE
 FIGURE, TABLE, DATA_LINK = N_("Figure"), N_("Table"), N_("Data (CSV)")
 #: The class of a table the report build moves to the annex.
-ANNEX_CLASS = "annex-exhibit"
+ANNEX_CLASS = table_layout.ANNEX_CLASS
 #: Tables of at most this many rows are kept on one page, their caption with them.
 SHORT_TABLE_ROWS = 6
 #: Set to a file's path, every chart saved is checked for colliding texts and the like

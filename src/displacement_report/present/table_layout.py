@@ -20,6 +20,9 @@ from dataclasses import dataclass
 
 from displacement_report.present.typography import unbroken
 
+#: The class of a table the report build moves to the annex (named here, in a module
+#: without matplotlib, for the build to read; `exhibits` sets it).
+ANNEX_CLASS = "annex-exhibit"
 #: How a table is set: in the report's table type, in smaller type, or on its side.
 NORMAL, COMPACT, LANDSCAPE = "normal", "compact", "landscape"
 #: Characters of table text (cell padding included) across an A4 text column: 9 pt in

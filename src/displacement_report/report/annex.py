@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup, Tag
 
 from displacement_report.errors import ContentError
 from displacement_report.i18n import N_, _
-from displacement_report.present.exhibits import ANNEX_CLASS
+from displacement_report.present.table_layout import ANNEX_CLASS
 
 #: The class of the annex section; its `data-annex` attribute holds its letter.
 SECTION_CLASS = "annex"

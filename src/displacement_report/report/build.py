@@ -22,7 +22,6 @@ from pathlib import Path
 
 from displacement_report import paths
 from displacement_report.errors import ContentError, OutputError, ParameterError
-from displacement_report.notebook import settings_for
 from displacement_report.report import (
     changes,
     clock,
@@ -42,7 +41,7 @@ from displacement_report.report.export import FACTSHEET, REPORT, Layout
 from displacement_report.report.fingerprint import describe_inputs, find_reusable_run
 from displacement_report.report.inputs import InputGroup, checksums, registered_inputs
 from displacement_report.report.publish import INPUTS_FILE
-from displacement_report.settings import ReportSettings, data_coverage
+from displacement_report.settings import ReportSettings, data_coverage, settings_for
 
 log = logging.getLogger(__name__)
 

@@ -25,7 +25,7 @@ from babel.numbers import format_decimal
 
 from displacement_report.errors import ReportError
 from displacement_report.i18n import N_, _, country_code, locale_code, ngettext, using
-from displacement_report.present.exhibits import KEY_NUMBERS_FILE
+from displacement_report.paths import KEY_NUMBERS_FILE
 from displacement_report.present.format import count, percent
 from displacement_report.report.publish import INPUTS_FILE
 

@@ -14,7 +14,7 @@ import pandas as pd
 from bs4 import BeautifulSoup
 
 from displacement_report.i18n import _
-from displacement_report.present.exhibits import KEY_NUMBERS_FILE
+from displacement_report.paths import KEY_NUMBERS_FILE
 
 WORKBOOK = "tables.xlsx"
 FIGURES_JSON = "figures.json"

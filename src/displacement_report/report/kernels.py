@@ -204,11 +204,21 @@ class WarmEngine(NBClientEngine):
             stderr_file=stderr_file,
             **kwargs,
         )
+        # the executed copy is written when the notebook starts and when it ends (with
+        # an error, or whatever a dying kernel left), not before and after every cell
+        # as well: that rewrote the whole notebook, charts and all, some twenty times
+        # per factsheet edition, a third of the build process's time in a batch
+        nb_man.save = _skip_save
         try:
             return client.execute()
         finally:
+            del nb_man.save  # papermill's own again, for the save at the end
             if client.kc is not None and not client.owns_km:
                 client.kc.stop_channels()
+
+
+def _skip_save(**_kwargs) -> None:
+    """Stands in for papermill's save between a notebook's start and end."""
 
 
 ENGINE = "displacement-report-warm"

@@ -21,8 +21,7 @@ from pathlib import Path
 import nbformat
 
 from displacement_report import config, i18n, paths
-from displacement_report.notebook import COUNTRY, NOT_SETTINGS
-from displacement_report.settings import ReportSettings, parse_settings
+from displacement_report.settings import COUNTRY, NOT_SETTINGS, ReportSettings, parse_settings
 
 #: Settings of the whole build: no notebook declares them.
 BUILD_ONLY = ("output_dir", "title")

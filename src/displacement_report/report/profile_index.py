@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from displacement_report import paths
+from displacement_report.analysis.key_figures import NEIGHBOURING_SHARE
 from displacement_report.errors import OutputError
 from displacement_report.i18n import (
     LANGUAGES,
@@ -32,9 +33,8 @@ from displacement_report.i18n import (
     ngettext,
     using,
 )
-from displacement_report.present.exhibits import KEY_NUMBERS_FILE
+from displacement_report.paths import KEY_NUMBERS_FILE
 from displacement_report.present.format import count, percent, signed_percent
-from displacement_report.present.tables.country_profile import NEIGHBOURING_SHARE
 from displacement_report.report import publish
 from displacement_report.report.editions import report_html, report_pdf
 from displacement_report.report.publish import INPUTS_FILE

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from displacement_report.analysis.key_figures import KeyFigure
+from displacement_report.analysis.key_figures import NEIGHBOURING_SHARE, KeyFigure
 from displacement_report.i18n import _
 from displacement_report.present import exhibits
 from displacement_report.present.exhibits import table_html
@@ -71,11 +71,6 @@ def tiles_html(
         f"{tiles}</ul>{note}"
         f'<p class="source-line">{exhibits.linked(source)}</p></section>'
     )
-
-
-#: The key number of the share of refugees and OIP from a neighbouring country (the
-#: factsheet's neighbours section; the profiles' table's column).
-NEIGHBOURING_SHARE = "neighbouring_share"
 
 
 def key_numbers(
