@@ -181,6 +181,30 @@ def test_a_table_measuring_something_else_is_a_change_of_definition_not_of_data(
     assert changes.compare(old, reworded).empty
 
 
+def test_a_new_caption_over_new_columns_is_a_new_definition_and_a_basis_is_no_verdict():
+    """Table 2.2 went from refugees to refugees and others in need of protection: a new
+    caption, a column more, no shared number moved. The claims table's column of what a
+    verdict rests on is words, not a verdict."""
+    hosts = pd.DataFrame({"Country": ["Uganda"], "Refugees (UNHCR)": [1_936_719]})
+    claims = pd.DataFrame(
+        {"Claim": ["C14"], "Verdict on the letter": ["holds"], "Verdict on the letter rests": [""]}
+    )
+    old = replace(
+        _record(Path("r"), "old", exhibits={"per_gdp": hosts, "claims": claims}),
+        captions={"per_gdp": "Refugees per $1", "claims": "Claims"},
+    )
+    new_claims = claims.assign(**{"Verdict on the letter rests": ["on the 2017 figures"]})
+    new = replace(
+        old,
+        path=Path("r") / "new",
+        exhibits={"per_gdp": hosts.assign(Others=[0]), "claims": new_claims},
+        captions={"per_gdp": "Refugees and others per $1", "claims": "Claims"},
+    )
+    found = changes.compare(old, new)
+    assert [r["exhibit"] for r in found.redefined] == ["per_gdp"]
+    assert found.verdicts == [] and found.numbers == []
+
+
 def _revise(folder: Path, year: int, coo: str, coa: str, extra: int) -> None:
     path = folder / "population.csv"
     frame = pd.read_csv(path, keep_default_na=False, na_values=[""], dtype=str)

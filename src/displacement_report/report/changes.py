@@ -161,9 +161,16 @@ def _is_text(column: pd.Series) -> bool:
 VERDICT = N_("verdict")
 
 
+#: The claims table's column of what a verdict rests on: words, not a verdict.
+VERDICT_BASIS = N_("Verdict on the letter rests")
+
+
 def _verdict(column: Hashable) -> bool:
-    """A column of verdicts ('Verdict now'; 'Oordeel nu' in the Dutch edition)."""
+    """A column of verdicts ('Verdict now'; 'Oordeel nu' in the Dutch edition), not the
+    one that says what the verdict rests on."""
     header = str(column).lower()
+    if header in (VERDICT_BASIS.lower(), _(VERDICT_BASIS).lower()):
+        return False
     return "verdict" in header or _(VERDICT).lower() in header
 
 
@@ -283,6 +290,12 @@ def _redefined(old: RunRecord, new: RunRecord, name: str) -> bool:
     return bool(before and now and before != now)
 
 
+def _same_shape(old: pd.DataFrame, new: pd.DataFrame) -> bool:
+    """The same columns and as many rows: with a new caption, a table that gained a
+    column or rows measures something else even where no shared number moved."""
+    return list(old.columns) == list(new.columns) and len(old) == len(new)
+
+
 def _same_label(before: dict[str, Any], now: dict[str, Any], changes: Changes) -> bool:
     """A key number's label unchanged, or changed only in how its country is written
     ('Origin number 7: Congo - Kinshasa' -> '...: DR Congo'; the country is its detail)."""
@@ -301,8 +314,9 @@ def _same_label(before: dict[str, Any], now: dict[str, Any], changes: Changes) -
 
 def _compare_exhibits(old: RunRecord, new: RunRecord, changes: Changes) -> list[str]:
     """Compare every exhibit both runs have; return those defined differently now: a new
-    caption and numbers that moved. Their moves are not listed one by one (they measure
-    something else now); an exhibit only reworded, its numbers the same, is no change."""
+    caption, and numbers that moved or columns or rows that came or went. Their moves are
+    not listed one by one (they measure something else now); an exhibit only reworded,
+    its data the same, is no change."""
     redefined = []
     for name, frame in new.exhibits.items():
         if name not in old.exhibits:
@@ -312,7 +326,7 @@ def _compare_exhibits(old: RunRecord, new: RunRecord, changes: Changes) -> list[
         for entry in found.renamed:
             changes.note_renamed(entry["old"], entry["new"])
         moved = len(found.numbers) + len(found.rankings) + len(found.verdicts)
-        if moved and _redefined(old, new, name):
+        if (moved or not _same_shape(old.exhibits[name], frame)) and _redefined(old, new, name):
             redefined.append(name)
             changes.redefined.append(
                 {"exhibit": name, "old": old.captions[name], "new": new.captions[name]}
