@@ -17,6 +17,7 @@ from displacement_report.cli import app
 from displacement_report.errors import DataFileError
 from displacement_report.i18n import using
 from displacement_report.report import build, changes, retention
+from displacement_report.report.inputs import registered_inputs
 from displacement_report.settings import validate_parameters
 from tests.conftest import write_notebook
 
@@ -389,3 +390,10 @@ def test_a_moved_rank_or_count_is_written_whole_and_a_share_without_trailing_zer
     assert _value(91.49) == "91.49"
     assert _value(37.8) == "37.8"
     assert _value(float("nan")) == "–"
+
+
+def test_every_source_of_input_files_has_a_name_for_the_annex(tmp_path):
+    iati = Path(__file__).parent.parent / "fixtures" / "iati" / "three_activities.xml"
+    settings = validate_parameters({"report_year": 2025, "iati_file": str(iati)})
+    keys = {group.key for group in registered_inputs(settings)}
+    assert keys <= set(changes.SOURCE_NAMES), keys - set(changes.SOURCE_NAMES)

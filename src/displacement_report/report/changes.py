@@ -452,6 +452,7 @@ SOURCE_NAMES = {
     "unhcr": N_("UNHCR Refugee Population Statistics Database"),
     "worldbank": N_("World Bank and UN country data"),
     "project": N_("Figures read in public documents, and the letter's claims"),
+    "maps": N_("Country boundaries for the maps (Natural Earth)"),
     "reference": N_("Figures cited from public pages"),
     "letter": N_("The letter"),
     "iati": N_("The ministry's IATI activity file"),
