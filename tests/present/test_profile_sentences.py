@@ -10,6 +10,7 @@ matplotlib.use("Agg")
 import pandas as pd
 
 from displacement_report.analysis.headline import COMPONENTS, TOTAL
+from displacement_report.present.charts import collisions
 from displacement_report.present.charts import global_picture as charts
 from displacement_report.present.narrative.focus_countries import profile_paragraph
 
@@ -66,4 +67,13 @@ def test_a_total_label_sits_clear_of_a_taller_neighbouring_bar():
     assert last.get_text() == "1.3 M"
     assert last.xy == (2025.45, 1_300_000)
     assert (last.get_ha(), last.get_va()) == ("left", "center")
+    assert collisions.problems(fig) == []  # inside the frame, clear of every bar
+
+
+def test_the_last_total_fits_inside_the_frame_of_a_long_chart():
+    years = {year: NO_IDPS | {"refugees": 120_000_000, "idps": 0} for year in range(2000, 2026)}
+    fig = charts.displacement_trend(_over_time(years), "t", "S", highlight=(2019, 2025))
+    assert [t.get_text() for t in fig.axes[0].texts][-1] == "120.1 M"
+    assert collisions.problems(fig) == []
+    matplotlib.pyplot.close(fig)
     matplotlib.pyplot.close(fig)

@@ -52,7 +52,7 @@ def displacement_trend(
     # the stacked height, not the total: the total is missing where a part is unknown
     highest = float(bottom.max()) if len(bottom) else 0.0  # no year at all: an empty axis
     top = max(highest, 1.0) * 1.1  # headroom for the value labels
-    _label_totals(ax, by_year[TOTAL], highlight, millions=top >= 1e6)
+    last_total = _label_totals(ax, by_year[TOTAL], highlight, millions=top >= 1e6)
     ax.set_ylim(0, top)
     people_axis(ax, top, short=legend_below)
     ax.set_xlabel("")
@@ -60,6 +60,8 @@ def displacement_trend(
     ax.margins(x=0.01)
     ax.grid(axis="x", visible=False)
     style.add_source(fig, source, rect=_trend_legend(fig, ax, legend_below))
+    if last_total is not None:
+        _make_room_for(last_total, fig, ax)
     _label_drawn_years(ax, bottom)
     lift_labels_over_bars(ax)
     data = by_year[shown].rename(columns=lambda c: _(COMPONENTS[c]))
@@ -70,6 +72,19 @@ def displacement_trend(
         saved_as=exhibits.DataColumns(x=_("year"), series=_("group"), value=_("people")),
     )
     return fig
+
+
+def _make_room_for(label, fig: plt.Figure, ax) -> None:
+    """Widen the frame to the right until `label` (the last year's total, written right
+    of its bar) fits inside it, measured once the chart is laid out."""
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg has one
+    frame = ax.get_window_extent(renderer)
+    overflow = label.get_window_extent(renderer).x1 - frame.x1
+    if overflow > 0:
+        left, right = ax.get_xlim()
+        per_pixel = (right - left) / frame.width
+        # the label moves left as the scale shrinks: the full overflow is room enough
+        ax.set_xlim(left, right + (overflow + 4) * per_pixel * 1.15)
 
 
 def _label_drawn_years(ax, heights: pd.Series) -> None:
@@ -109,19 +124,20 @@ def _label_alignment(year: int, years: pd.Index) -> tuple[str, float]:
     return "center", year
 
 
-def _label_totals(ax, totals: pd.Series, years: tuple[int, ...], millions: bool) -> None:
+def _label_totals(ax, totals: pd.Series, years: tuple[int, ...], millions: bool):
     """The total written above the bars of `years` ('3.0 M', or '9,119' under a million),
     and above its neighbours' bars where they are taller: a label wider than its bar
     must not hide the top of the next one (2024's 124.7 M behind 2025's label made 2025
     look like the peak). The last year's total stands right of its own bar, at its
     height: above a taller bar before it, it read as that bar's (Lebanon's 0.8 M over
-    2024's 2.2 M)."""
+    2024's 2.2 M). Returns that label, if drawn."""
+    last = None
     for year in years:
         if year in totals.index and pd.notna(totals.loc[year]):
             total = totals.loc[year]
             text = millions_label(total) if millions else localized(f"{total:,.0f}")
             if year == max(totals.index):
-                ax.annotate(
+                last = ax.annotate(
                     text,
                     xy=(year + 0.45, total),
                     xytext=(2, 0),
@@ -147,3 +163,4 @@ def _label_totals(ax, totals: pd.Series, years: tuple[int, ...], millions: bool)
                 # readable where it meets the next year's taller bar
                 bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"},
             )
+    return last
