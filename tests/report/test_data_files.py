@@ -34,12 +34,28 @@ DECIMAL = re.compile(r"-?\d+\.(\d+)")
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
+#: St Kitts and Nevis: a host UNHCR records almost nobody in, whose factsheet is one
+#: page of sentences without exhibits (analysis/key_figures.almost_nobody).
+SENTENCES_ONLY = "KNA"
+#: The profiles with charts and tables.
+WITH_EXHIBITS = tuple(code for code in PROFILED if code != SENTENCES_ONLY)
+
+
 def _folders(default_report, profiles) -> Iterator[tuple[Path, str]]:
-    """(run or profile folder, language) of every edition of the two shared builds."""
+    """(run or profile folder, language) of every edition with exhibits of the two
+    shared builds."""
     for language in LANGUAGES:
         yield default_report.run_dir, language
-        for code in PROFILED:
+        for code in WITH_EXHIBITS:
             yield profiles.folder(code), language
+
+
+def test_a_factsheet_of_sentences_has_no_data_files_and_links_none(profiles):
+    folder = profiles.folder(SENTENCES_ONLY)
+    for language in LANGUAGES:
+        assert _data_files(folder, language) == []
+        page = (folder / editions.report_html(language)).read_text(encoding="utf-8")
+        assert BeautifulSoup(page, "html.parser").select("a.data-link") == []
 
 
 def _data_files(folder: Path, language: str) -> list[Path]:
@@ -104,7 +120,7 @@ def test_data_file_names_are_stable_ascii_and_the_same_in_both_languages(default
         assert names["en"] == names["nl"], (folder, names["en"] ^ names["nl"])
     chapters = by_folder[default_report.run_dir]["en"]
     assert {"forcibly_displaced_by_group", "focus_totals", "cost_per_result"} <= chapters
-    for code in PROFILED:
+    for code in WITH_EXHIBITS:
         assert f"profile_{code}_by_group" in by_folder[profiles.folder(code)]["en"]
 
 
