@@ -59,8 +59,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         for name in SHARED_BUILDS:
             if name in getattr(item, "fixturenames", ()):
                 item.add_marker(pytest.mark.xdist_group(name))
-                if getattr(config.option, "loadgroup", False):
-                    _join_group(item, name)
+        # a module's own group too (a build its tests share: test_new_data_year)
+        group = item.get_closest_marker("xdist_group")
+        if group is not None and getattr(config.option, "loadgroup", False):
+            _join_group(item, group.kwargs.get("name", group.args[0] if group.args else ""))
 
     def rank(item: pytest.Item) -> int:
         fixtures = getattr(item, "fixturenames", ())
