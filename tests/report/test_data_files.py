@@ -121,7 +121,8 @@ def test_data_file_names_are_stable_ascii_and_the_same_in_both_languages(default
     chapters = by_folder[default_report.run_dir]["en"]
     assert {"forcibly_displaced_by_group", "focus_totals", "cost_per_result"} <= chapters
     for code in WITH_EXHIBITS:
-        assert f"profile_{code}_by_group" in by_folder[profiles.folder(code)]["en"]
+        for exhibit in ("by_group", "asylum"):  # each named with the country's code
+            assert f"profile_{code}_{exhibit}" in by_folder[profiles.folder(code)]["en"]
 
 
 def test_each_page_links_the_data_files_of_its_own_language_folder(default_report, profiles):

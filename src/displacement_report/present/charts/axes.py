@@ -183,8 +183,12 @@ def legend_over_bars(ax, columns: int, **options) -> None:
     fit the frame's width, and the value axis raised until no bar reaches it; call
     after the chart's layout (`style.add_source`)."""
     renderer = ax.figure.canvas.get_renderer()
-    for ncol in range(columns, 0, -1):
-        legend = ax.legend(loc="upper center", ncol=ncol, **options)
+    size = options.pop("fontsize", 8)
+    # all columns in a point smaller type before fewer columns: a legend of one column
+    # over a short chart takes half its height (the Dutch pyramid's)
+    tries = [(columns, size), (columns, size - 1)] + [(n, size) for n in range(columns - 1, 0, -1)]
+    for ncol, fontsize in tries:
+        legend = ax.legend(loc="upper center", ncol=ncol, fontsize=fontsize, **options)
         if legend.get_window_extent(renderer).width <= ax.bbox.width * 0.98:
             break
     tops = [bar.get_window_extent(renderer).y1 for container in ax.containers for bar in container]

@@ -233,10 +233,12 @@ def profile_table(
     source: str,
     decisions_year: int | None = None,
     by_procedure: pd.Series | None = None,
+    exhibit: str = "profile_asylum",
 ) -> str:
     """The country profile's line: people hosted from next door, who decided the asylum
     claims (`asylum.substantive_by_procedure`), and the two rates (of `decisions_year`
-    where UNHCR's decisions do not reach `year` yet), to the report's one decimal."""
+    where UNHCR's decisions do not reach `year` yet), to the report's one decimal.
+    `exhibit` names its data file (the profile's others carry the country's code)."""
     if not in_host["land_borders"]:  # an island state: no neighbour, not zero from one
         in_host = in_host.copy()
         in_host[["from_neighbouring", "share"]] = float("nan")
@@ -263,4 +265,4 @@ def profile_table(
         ).format(country=country, year=year, decisions_year=decisions_year, minimum=count(minimum))
     if decided_by:  # a column would not fit the page beside the rates
         caption += ". " + _("Decided by: {who}").format(who=decided_by)
-    return table_html(frame, formats, caption, source, name="profile_asylum")
+    return table_html(frame, formats, caption, source, name=exhibit)
