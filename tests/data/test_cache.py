@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 
+import pytest
+
 from displacement_report import paths
 from displacement_report.data import cache, unhcr
 
@@ -59,7 +61,9 @@ def test_unwritable_cache_costs_speed_not_results(tiny_dir, tmp_path, monkeypatc
     assert unhcr.load_population(tiny_dir)["refugees"].sum() == 360
 
 
-def test_a_file_s_checksum_is_computed_once_until_the_file_changes(tmp_path, monkeypatch):
+@pytest.fixture
+def counted(tmp_path, monkeypatch):
+    """A small table, and the list of every file the cache module opens from now on."""
     source = tmp_path / "table.csv"
     source.write_text("iso3,people\nJOR,120\n")
     opened = []
@@ -69,6 +73,11 @@ def test_a_file_s_checksum_is_computed_once_until_the_file_changes(tmp_path, mon
         return open(path, mode)
 
     monkeypatch.setattr(cache, "open", counting_open, raising=False)
+    return source, opened
+
+
+def test_a_file_s_checksum_is_computed_once_until_the_file_changes(counted, monkeypatch):
+    source, opened = counted
     monkeypatch.setattr(cache, "_SETTLED_NS", -1)  # as if written long ago
     first = cache.file_sha256(source)
     assert cache.file_sha256(source) == first
@@ -81,16 +90,8 @@ def test_a_file_s_checksum_is_computed_once_until_the_file_changes(tmp_path, mon
     assert len(opened) == 2
 
 
-def test_a_file_changed_just_now_is_hashed_every_time(tmp_path, monkeypatch):
-    source = tmp_path / "table.csv"
-    source.write_text("iso3,people\nJOR,120\n")
-    opened = []
-
-    def counting_open(path, mode="r"):
-        opened.append(path)
-        return open(path, mode)
-
-    monkeypatch.setattr(cache, "open", counting_open, raising=False)
+def test_a_file_changed_just_now_is_hashed_every_time(counted):
+    source, opened = counted
     cache.file_sha256(source)
     cache.file_sha256(source)
     assert len(opened) == 2
