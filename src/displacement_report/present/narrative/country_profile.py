@@ -11,11 +11,12 @@ import pandas as pd
 from displacement_report.analysis.demographics import Pyramid
 from displacement_report.analysis.headline import COMPONENTS, OIP_FIRST_YEAR
 from displacement_report.analysis.key_figures import KeyFigure, Largest, NoFigure, UnknownHost
-from displacement_report.i18n import N_, _
+from displacement_report.i18n import N_, _, in_sentence, ngettext, plural_count, sentence_starts
 from displacement_report.present.format import (
     count,
     country_column,
     escape_markdown,
+    label_in_sentence,
     percent,
     signed_percent,
     spoken_list,
@@ -75,20 +76,13 @@ def no_figure(reason: NoFigure, year: int) -> str:
     return _("no figure for the end of {year}").format(year=year)
 
 
-def _lower_first(label: str) -> str:
-    """A label inside a sentence: 'other people ...', but 'Palestine refugees ...'."""
-    if label.startswith(("Palestin", "Palestij")):  # a people's name keeps its capital
-        return label
-    return label[:1].lower() + label[1:]
-
-
 def no_figure_groups(groups: list[str], name: str, year: int) -> str:
     """The groups the tiles leave out: no figure in `year` nor the year before."""
-    labels = [_lower_first(_(TILE_LABELS[g])) for g in groups]
+    labels = [label_in_sentence(_(TILE_LABELS[g])) for g in groups]
     return _(
         "No figure for {country} at the end of {year} or {before}, which is not the same "
         "as nobody: {groups}."
-    ).format(country=name, year=year, before=year - 1, groups="; ".join(labels))
+    ).format(country=in_sentence(name), year=year, before=year - 1, groups="; ".join(labels))
 
 
 def returns_reasons(
@@ -154,7 +148,7 @@ def tile_change(figure: KeyFigure) -> str:
 
 
 def history_title(name: str) -> str:
-    return _("Hosted in or displaced inside {country}, by group").format(country=name)
+    return _("Hosted in or displaced inside {country}, by group").format(country=in_sentence(name))
 
 
 def recorded_anyone(shown: pd.DataFrame) -> bool:
@@ -174,7 +168,7 @@ def history_caption(name: str, shown: pd.DataFrame, overlap: bool = False) -> st
     caption = _(
         "People hosted in or displaced inside {country} at the end of each year, "
         "{start}–{year}, by group."
-    ).format(country=name, start=start, year=year)
+    ).format(country=in_sentence(name), start=start, year=year)
     idps = shown["idps"].astype("Float64")
     early = idps.loc[start : min(year, 2008)].isna().any() and idps.notna().any()
     # a later year without IDMC's figure for the country (Lebanon 2022), between years with
@@ -214,7 +208,7 @@ def history_caption(name: str, shown: pd.DataFrame, overlap: bool = False) -> st
 
 def tiles_heading(name: str, year: int) -> str:
     return _("People hosted in or displaced inside {country}, end of {year}").format(
-        country=name, year=year
+        country=in_sentence(name), year=year
     )
 
 
@@ -236,7 +230,7 @@ def no_protracted(name: str, settings: ReportSettings, unrwa: bool = False) -> s
                 "No nationality of refugees under UNHCR's mandate numbered {threshold} or more "
                 "in {country} in each of the last {years} years to the end of {year}."
             ).format(
-                country=name,
+                country=in_sentence(name),
                 year=settings.report_year,
                 threshold=count(settings.protracted_threshold),
                 years=settings.protracted_years,
@@ -244,15 +238,23 @@ def no_protracted(name: str, settings: ReportSettings, unrwa: bool = False) -> s
             + " "
             + unrwa_outside_the_rule()
         )
-    return _(
+    # the verb agrees with the name ('de Verenigde Staten kenden')
+    text = ngettext(
         "{country} hosted no protracted refugee situation at the end of {year}: no "
         "nationality numbered {threshold} refugees or more there in each of the last "
-        "{years} years."
-    ).format(
-        country=name,
-        year=settings.report_year,
-        threshold=count(settings.protracted_threshold),
-        years=settings.protracted_years,
+        "{years} years.",
+        "{country} hosted no protracted refugee situation at the end of {year}: no "
+        "nationality numbered {threshold} refugees or more there in each of the last "
+        "{years} years.",
+        plural_count(name),
+    )
+    return sentence_starts(
+        text.format(
+            country=in_sentence(name),
+            year=settings.report_year,
+            threshold=count(settings.protracted_threshold),
+            years=settings.protracted_years,
+        )
     )
 
 
@@ -262,7 +264,7 @@ def pyramid_caption(pyramid: Pyramid, name: str) -> str:
         "{country} by age and sex, end of {year}: percent of the {known} people whose age "
         "and sex are known ({coverage} of the {total} in UNHCR's demographics table)."
     ).format(
-        country=name,
+        country=in_sentence(name),
         year=pyramid.year,
         known=count(pyramid.people_with_age_and_sex),
         coverage=percent(pyramid.coverage, 0),
@@ -278,10 +280,13 @@ def pyramid_title(year: int) -> str:
 def no_pyramid(name: str, year: int, covered: list[int], pyramid: Pyramid | None = None) -> str:
     """Said instead of an empty chart, or of a chart of a handful of people."""
     if pyramid is not None:
-        return _(
+        return ngettext(
             "UNHCR's demographics table gives the age and sex of {known} of the people "
-            "{country} hosts from abroad in {year}: too few for a breakdown in percent."
-        ).format(known=count(pyramid.people_with_age_and_sex), country=name, year=year)
+            "{country} hosts from abroad in {year}: too few for a breakdown in percent.",
+            "UNHCR's demographics table gives the age and sex of {known} of the people "
+            "{country} host from abroad in {year}: too few for a breakdown in percent.",
+            plural_count(name),
+        ).format(known=count(pyramid.people_with_age_and_sex), country=in_sentence(name), year=year)
     if year not in covered:
         return _(
             "UNHCR's demographics table covers only {years}, so the age and sex of the "
@@ -290,7 +295,7 @@ def no_pyramid(name: str, year: int, covered: list[int], pyramid: Pyramid | None
     return _(
         "UNHCR's demographics table gives no age breakdown of the refugees, asylum-seekers "
         "and others in need of international protection in {country} for {year}."
-    ).format(country=name, year=year)
+    ).format(country=in_sentence(name), year=year)
 
 
 #: The rows of the solutions table (its caption names the country: a long name such as
@@ -312,7 +317,7 @@ def solutions_caption(name: str, year: int) -> str:
 def solutions_note(found: pd.Series, name: str, year: int) -> str:
     """What the table can and cannot say; the whole statement where the table records
     nothing for the country."""
-    where = name
+    where = in_sentence(name)
     note = _(
         "Resettlement is recorded by the country of arrival: refugees resettled from "
         "{country} to a third country are not counted here."
@@ -337,7 +342,7 @@ def stateless_line(stateless: int, name: str, year: int) -> str:
     return _(
         "UNHCR also counts {n} stateless people in {country} at the end of {year}; Global "
         "Trends counts them apart from the forcibly displaced."
-    ).format(n=count(stateless), country=name, year=year)
+    ).format(n=count(stateless), country=in_sentence(name), year=year)
 
 
 def no_origins(name: str, year: int) -> str:
@@ -346,16 +351,19 @@ def no_origins(name: str, year: int) -> str:
         "UNHCR's statistics record no refugees, asylum-seekers or other people in need of "
         "international protection from abroad in {country} at the end of {year}: there is "
         "no table of their origins."
-    ).format(country=name, year=year)
+    ).format(country=in_sentence(name), year=year)
 
 
 def locator_caption(name: str) -> str:
-    return _("{country} and its neighbours.").format(country=name)
+    text = ngettext(
+        "{country} and its neighbours.", "{country} and their neighbours.", plural_count(name)
+    )
+    return sentence_starts(text.format(country=in_sentence(name)))
 
 
 def _destinations_list(destinations: pd.DataFrame, n: int = 3) -> str:
     """'Chad (1,334,595), Egypt (834,201) and Libya (639,166)'."""
-    names = country_column(destinations.head(n))
+    names = [in_sentence(c) for c in country_column(destinations.head(n))]
     totals = destinations["total"].head(n)
     return spoken_list([f"{c} ({count(t)})" for c, t in zip(names, totals, strict=True)])
 
@@ -373,11 +381,19 @@ def abroad_sentences(abroad: pd.Series, destinations: pd.DataFrame, name: str, y
         return _(
             "UNHCR's statistics record no refugees, asylum-seekers or other people in need "
             "of international protection from {country} abroad at the end of {year}."
-        ).format(country=name, year=year)
-    return _("At the end of {year}, {groups} from {country} were abroad, most in {where}.").format(
+        ).format(country=in_sentence(name), year=year)
+    named = destinations["total"].head(3).sum()
+    everyone = sum(abroad[g] for g in labels if _positive(abroad[g]))
+    # 'most in' only where the countries named are not all of them (Malta: 27 in two)
+    text = (
+        _("At the end of {year}, {groups} from {country} were abroad, in {where}.")
+        if named >= everyone
+        else _("At the end of {year}, {groups} from {country} were abroad, most in {where}.")
+    )
+    return text.format(
         year=year,
         groups=spoken_list(groups),
-        country=name,
+        country=in_sentence(name),
         where=_destinations_list(destinations),
     )
 
@@ -392,7 +408,7 @@ def returns_sentences(
     if _positive(returns["refugees"]) and returns["refugees"] >= least:
         sentences.append(
             _("In {year}, {n} refugees returned to {country} from abroad.").format(
-                year=year, n=count(returns["refugees"]), country=name
+                year=year, n=count(returns["refugees"]), country=in_sentence(name)
             )
         )
     if _positive(returns["idps"]) and returns["idps"] >= least:
@@ -403,7 +419,12 @@ def returns_sentences(
             text = _(
                 "In {year}, {n} internally displaced people returned home, while IDMC's count "
                 "of people displaced inside {country} fell by {fall}."
-            ).format(n=count(returns["idps"]), year=year, country=name, fall=count(-idps.change))
+            ).format(
+                n=count(returns["idps"]),
+                year=year,
+                country=in_sentence(name),
+                fall=count(-idps.change),
+            )
         sentences.append(text)
     return " ".join(sentences)
 
@@ -414,8 +435,8 @@ def largest_change(figure: KeyFigure, name: str) -> str:
     assert figure.change  # the caller picks a tile that changed
     fields = {
         "year": figure.year,
-        "group": _lower_first(_(COMPONENTS[figure.group])),
-        "country": name,
+        "group": label_in_sentence(_(COMPONENTS[figure.group])),
+        "country": in_sentence(name),
         "change": count(abs(figure.change)),
         "percent": signed_percent(figure.change_pct),
         "before": figure.year - 1,
@@ -456,7 +477,7 @@ def key_trends(
     if _positive(left) and left >= least:
         sentences.append(
             _("In {year}, {n} refugees left {country} to return home.").format(
-                year=year, n=count(left), country=name
+                year=year, n=count(left), country=in_sentence(name)
             )
         )
     idps = next((f for f in tiles if f.group == "idps"), None)
@@ -472,7 +493,7 @@ def _positive(value: Any) -> bool:
 
 def destinations_caption(name: str, year: int) -> str:
     return _("People from {country} abroad: where most were, end of {year}").format(
-        country=name, year=year
+        country=in_sentence(name), year=year
     )
 
 
@@ -507,12 +528,12 @@ def almost_nobody_sentences(
     if now:
         opening = _(
             "At the end of {year}, UNHCR's statistics record {groups} in {country}."
-        ).format(year=year, groups=spoken_list(now), country=name)
+        ).format(year=year, groups=spoken_list(now), country=in_sentence(name))
     else:
         opening = _(
             "At the end of {year}, UNHCR's statistics record nobody hosted in or displaced "
             "inside {country}."
-        ).format(year=year, country=name)
+        ).format(year=year, country=in_sentence(name))
     if origins is not None and not origins.empty:
         opening += " " + _(
             "The refugees, asylum-seekers and others in need of international protection "

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from displacement_report.analysis import spending
-from displacement_report.i18n import N_, _, country_name, ngettext
+from displacement_report.i18n import N_, _, country_name, in_sentence, ngettext
 from displacement_report.present.format import (
     as_float,
     bullet_list,
@@ -433,7 +433,7 @@ def gap_sentences(found: Sequence[spending.Missing]) -> list[str]:
     """What the public record does not provide (`spending.missing_figures`), in words."""
     return [
         _(GAP_SENTENCES[gap.subject]).format(
-            countries=", ".join(country_name(c, c) for c in gap.countries),
+            countries=", ".join(in_sentence(country_name(c, c)) for c in gap.countries),
             years=", ".join(map(str, gap.years)),
         )
         for gap in found
