@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from displacement_report.analysis.abroad import UNRWA_UNKNOWN_HOST
 from displacement_report.analysis.demographics import Pyramid
 from displacement_report.analysis.headline import COMPONENTS, OIP_FIRST_YEAR
 from displacement_report.analysis.key_figures import KeyFigure, Largest, NoFigure, UnknownHost
@@ -37,8 +38,12 @@ TILE_LABELS = {
 #: The factsheet's sections after the key figures (a one-page factsheet has none).
 SECTIONS = {
     "burden": N_("Burden, income and protracted situations"),
+    # the Palestinian territories: refugees in their own territory are no burden of hosting
+    "burden_at_home": N_("Refugees per inhabitant, income and protracted situations"),
     "neighbours": N_("Neighbours and asylum decisions"),
     "origins": N_("Where the people it hosts come from, and its own people abroad"),
+    # nobody hosted from abroad: no heading promising their origins
+    "abroad": N_("Its own people abroad"),
     "people": N_("Who they are, and the solutions they found"),
 }
 #: What a section's table reads from, said under its heading.
@@ -147,7 +152,13 @@ def tile_change(figure: KeyFigure) -> str:
     )
 
 
-def history_title(name: str) -> str:
+def history_title(name: str, at_home: bool = False) -> str:
+    """`at_home`: the Palestine refugees are in their own territory, not hosted
+    (`headline.unrwa_at_home`)."""
+    if at_home:
+        return _("Palestine refugees and people displaced inside {country}, by group").format(
+            country=in_sentence(name)
+        )
     return _("Hosted in or displaced inside {country}, by group").format(country=in_sentence(name))
 
 
@@ -165,9 +176,16 @@ def history_caption(name: str, shown: pd.DataFrame, overlap: bool = False) -> st
     people = shown[list(COMPONENTS)].astype("Float64").fillna(0).sum(axis=1)
     year = int(shown.index.max())
     start = int(people.index[people > 0].min()) if (people > 0).any() else year
-    caption = _(
-        "People hosted in or displaced inside {country} at the end of each year, "
-        "{start}–{year}, by group."
+    caption = (
+        _(
+            "Palestine refugees and people displaced inside {country} at the end of each "
+            "year, {start}–{year}, by group."
+        )
+        if overlap
+        else _(
+            "People hosted in or displaced inside {country} at the end of each year, "
+            "{start}–{year}, by group."
+        )
     ).format(country=in_sentence(name), start=start, year=year)
     idps = shown["idps"].astype("Float64")
     early = idps.loc[start : min(year, 2008)].isna().any() and idps.notna().any()
@@ -200,13 +218,18 @@ def history_caption(name: str, shown: pd.DataFrame, overlap: bool = False) -> st
         ).format(years=year_list(empty))
     if overlap:
         caption += " " + _(
-            "Palestine refugees and people displaced inside the country overlap: their bars "
-            "are stacked to show each, not to make a total."
+            "Palestine refugees and people displaced inside the country overlap (many are "
+            "counted in both): their bars stand side by side, not stacked to a total."
         )
     return caption
 
 
-def tiles_heading(name: str, year: int) -> str:
+def tiles_heading(name: str, year: int, at_home: bool = False) -> str:
+    """`at_home`: the Palestine refugees are in their own territory, not hosted."""
+    if at_home:
+        return _("Palestine refugees and people displaced inside {country}, end of {year}").format(
+            country=in_sentence(name), year=year
+        )
     return _("People hosted in or displaced inside {country}, end of {year}").format(
         country=in_sentence(name), year=year
     )
@@ -345,15 +368,6 @@ def stateless_line(stateless: int, name: str, year: int) -> str:
     ).format(n=count(stateless), country=in_sentence(name), year=year)
 
 
-def no_origins(name: str, year: int) -> str:
-    """Said instead of an origins table without a row."""
-    return _(
-        "UNHCR's statistics record no refugees, asylum-seekers or other people in need of "
-        "international protection from abroad in {country} at the end of {year}: there is "
-        "no table of their origins."
-    ).format(country=in_sentence(name), year=year)
-
-
 def locator_caption(name: str) -> str:
     text = ngettext(
         "{country} and its neighbours.", "{country} and their neighbours.", plural_count(name)
@@ -395,6 +409,41 @@ def abroad_sentences(abroad: pd.Series, destinations: pd.DataFrame, name: str, y
         groups=spoken_list(groups),
         country=in_sentence(name),
         where=_destinations_list(destinations),
+    )
+
+
+def unrwa_abroad_sentence(rows: pd.DataFrame, name: str, year: int) -> str:
+    """The Palestine refugees under UNRWA's mandate outside the country
+    (`abroad.unrwa_abroad`), kept apart from the refugees under UNHCR's mandate: by
+    UNRWA field, then those UNRWA's table places in no host territory; '' where UNRWA
+    counts none."""
+    if rows.empty:
+        return ""
+    unknown = rows["iso3"] == UNRWA_UNKNOWN_HOST
+    fields = [
+        _("{n} in {country}").format(n=count(r.people), country=in_sentence(c))
+        for r, c in zip(rows[~unknown].itertuples(), country_column(rows[~unknown]), strict=True)
+    ]
+    if unknown.any():
+        fields.append(
+            _("{n} whom UNRWA's table places in no host territory").format(
+                n=count(rows.loc[unknown, "people"].sum())
+            )
+        )
+    return _(
+        "Palestine refugees under UNRWA's mandate are counted apart: at the end of {year}, "
+        "UNRWA counted {total} outside {country}: {where}."
+    ).format(
+        year=year,
+        total=count(rows["people"].sum()),
+        country=in_sentence(name),
+        where=spoken_list(fields),
+    )
+
+
+def unrwa_abroad_caption(name: str, year: int) -> str:
+    return _("Palestine refugees under UNRWA's mandate outside {country}, end of {year}").format(
+        country=in_sentence(name), year=year
     )
 
 
