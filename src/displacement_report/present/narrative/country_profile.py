@@ -235,6 +235,12 @@ def tiles_heading(name: str, year: int, at_home: bool = False) -> str:
     )
 
 
+def protracted_caption(name: str, year: int) -> str:
+    return _("Protracted situations in {country}, end of {year}").format(
+        country=in_sentence(name), year=year
+    )
+
+
 def unrwa_outside_the_rule() -> str:
     """Said with the protracted situations of a country with Palestine refugees under
     UNRWA's mandate: the rule does not count them."""
