@@ -228,7 +228,9 @@ def prospects_paragraph(rows: pd.DataFrame, names: Mapping[str, str]) -> str:
             whole["amount"], whole["unit"], whole["period_start"], whole["period_end"], strict=True
         )
     ]
-    places = sorted({names.get(c, c) for c in rows.loc[countries, "geography"]})
+    places = [
+        in_sentence(n) for n in sorted({names.get(c, c) for c in rows.loc[countries, "geography"]})
+    ]
     parts = []
     if wholes:
         parts.append(_("for the partnership as a whole, {amounts}").format(amounts=join(wholes)))
