@@ -111,3 +111,23 @@ def test_unrwa_s_refugees_outside_the_territories_on_the_real_table(real_dir: Pa
         text = words.unrwa_abroad_sentence(table, "Palestinian territories", year)
     assert f"UNRWA counted {int(expected.sum()):,} outside the Palestinian territories" in text
     assert f"{int(expected['JOR']):,} in Jordan" in text
+
+
+def test_unhcr_s_refugees_abroad_are_named_as_such_beside_unrwa_s():
+    destinations = pd.DataFrame(
+        {
+            "iso3": ["BEL"],
+            "country": ["Belgium"],
+            "refugees": [10],
+            "asylum_seekers": [5],
+            "oip": [pd.NA],
+            "total": [15],
+        }
+    )
+    people = pd.Series({"refugees": 10, "asylum_seekers": 5, "oip": pd.NA}, dtype="Int64")
+    with i18n.using("en"):
+        apart = words.abroad_sentences(people, destinations, "Palestinian territories", 2025, True)
+        alone = words.abroad_sentences(people, destinations, "Syria", 2025)
+    assert apart.startswith("At the end of 2025, 10 refugees under UNHCR's mandate and 5 asylum")
+    assert "from the Palestinian territories were abroad, in Belgium (15)." in apart
+    assert alone.startswith("At the end of 2025, 10 refugees and 5 asylum-seekers from Syria")

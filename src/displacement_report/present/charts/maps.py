@@ -522,9 +522,11 @@ def locator_map(iso3: str, name: str, width: float = 2.1, aspect: float = 0.62) 
         }
     )
     alt = (
-        _("Locator map of {country} and its neighbours: {neighbours}.").format(
-            country=in_sentence(name), neighbours=listed
-        )
+        ngettext(
+            "Locator map of {country} and its neighbours: {neighbours}.",
+            "Locator map of {country} and their neighbours: {neighbours}.",
+            plural_count(name),
+        ).format(country=in_sentence(name), neighbours=listed)
         if neighbours
         else _("Locator map of {country}, which shares no land border.").format(
             country=in_sentence(name)

@@ -388,11 +388,19 @@ def _destinations_list(destinations: pd.DataFrame, n: int = 3) -> str:
     return spoken_list([f"{c} ({count(t)})" for c, t in zip(names, totals, strict=True)])
 
 
-def abroad_sentences(abroad: pd.Series, destinations: pd.DataFrame, name: str, year: int) -> str:
+def abroad_sentences(
+    abroad: pd.Series,
+    destinations: pd.DataFrame,
+    name: str,
+    year: int,
+    unrwa_too: bool = False,
+) -> str:
     """The view from the country people flee: its people abroad and where most of them
-    are, every number as the table prints it."""
+    are, every number as the table prints it. `unrwa_too`: Palestine refugees under
+    UNRWA's mandate are abroad as well (the next sentence counts them), so the refugees
+    here are named as UNHCR's."""
     labels = {
-        "refugees": _("{n} refugees"),
+        "refugees": _("{n} refugees under UNHCR's mandate") if unrwa_too else _("{n} refugees"),
         "asylum_seekers": _("{n} asylum-seekers"),
         "oip": _("{n} other people in need of international protection"),
     }
