@@ -30,7 +30,8 @@ from displacement_report import config, i18n, paths
 from displacement_report.data import schemas
 from displacement_report.notebook import READ_LOG_ENV
 from displacement_report.present import exhibits
-from displacement_report.report import build, editions, publish
+from displacement_report.report import build, editions, kernels, publish
+from displacement_report.report.execute import IPCKernelManager
 from displacement_report.settings import ReportSettings, validate_parameters
 
 REAL_UNHCR_DIR = paths.SHARED_DATA_DIR / "unhcr"
@@ -94,6 +95,25 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     mp.delenv(paths.UNHCR_DIR_ENV, raising=False)
     yield
     mp.undo()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _warm_kernels(_isolated_cache: None) -> Iterator[None]:
+    """Every build a test runs in this process takes its kernels from one warm pool, as
+    a Dask worker's tasks do (kernels.keep_kernels_warm): a kernel's start and imports
+    are paid once per test process, not once per build. A kernel is reused only while
+    the environment is the one it started in (a test that sets a variable gets a new
+    one). Tests of the kernels' own life use `cold_kernels`."""
+    pool = kernels.keep_kernels_warm(IPCKernelManager)
+    yield
+    pool.close()
+
+
+@pytest.fixture
+def cold_kernels(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No warm pool of the session: kernels start and stop as in a single build."""
+    monkeypatch.setattr(kernels, "_pool", None)
+    monkeypatch.setattr(kernels, "_kept", None)
 
 
 @pytest.fixture(scope="session")

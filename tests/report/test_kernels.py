@@ -16,7 +16,7 @@ from displacement_report.report import kernels
 from displacement_report.report.execute import IPCKernelManager, execute_all
 from tests.conftest import write_notebook
 
-pytestmark = pytest.mark.notebook
+pytestmark = [pytest.mark.notebook, pytest.mark.usefixtures("cold_kernels")]
 
 
 def _kernel_processes() -> set[str]:
