@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pypdfium2
 import pytest
 from filelock import FileLock
 from pypdf import PdfReader
@@ -325,9 +326,21 @@ def pdf_reader(pdf: Path) -> PdfReader:
 
 @functools.cache
 def pdf_pages(pdf: Path) -> tuple[str, ...]:
-    """The text of each page of a PDF (extracted once per test process: a whole report
-    takes seconds)."""
-    return tuple(page.extract_text() for page in pdf_reader(pdf).pages)
+    """The text of each page of a PDF, lines ending in "\n", read once per test process
+    with PDFium (a whole report in a third of a second; pypdf's text takes 25 times
+    as long). The structure (bookmarks, tags, links) is read with `pdf_reader`."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return tuple(_page_text(document[i]) for i in range(len(document)))
+    finally:
+        document.close()
+
+
+def _page_text(page: pypdfium2.PdfPage) -> str:
+    text = page.get_textpage().get_text_bounded()
+    # PDFium ends lines in "\r\n" and marks a hyphen WeasyPrint put at a line break
+    # as U+FFFE; the reader sees a hyphen there
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-")
 
 
 def pdf_text(pdf: Path) -> str:

@@ -373,9 +373,12 @@ def test_prune_keeps_the_newest_published_and_running_runs(tmp_path):
     assert newest.is_dir() and published.is_dir() and running.is_dir()
 
 
+@pytest.mark.notebook
 def test_a_tiny_report_run_is_marked_in_progress_until_complete(tmp_path):
     tiny = write_notebook(tmp_path / "tiny.ipynb", "report_year: int = 2025  # year")
-    settings = validate_parameters({"report_year": 2019, "output_dir": str(tmp_path / "o")})
+    settings = validate_parameters(
+        {"report_year": 2019, "output_dir": str(tmp_path / "o"), "language": "en"}
+    )
     result = build.build_report(settings, notebooks=(tiny,))
     assert not (result.run_dir / retention.IN_PROGRESS).exists()
     assert (result.run_dir / "inputs.json").is_file()
