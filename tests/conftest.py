@@ -338,9 +338,10 @@ def pdf_pages(pdf: Path) -> tuple[str, ...]:
 
 def _page_text(page: pypdfium2.PdfPage) -> str:
     text = page.get_textpage().get_text_bounded()
-    # PDFium ends lines in "\r\n" and marks a hyphen WeasyPrint put at a line break
-    # as U+FFFE; the reader sees a hyphen there
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-")
+    # PDFium ends lines in "\r\n" and gives a hyphen at a line break (WeasyPrint's
+    # hyphenation) as U+0002 or U+FFFE with no line end: the reader sees "-" and a new line
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\x02", "-\n").replace("\ufffe", "-\n")
 
 
 def pdf_text(pdf: Path) -> str:
