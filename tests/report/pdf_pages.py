@@ -9,11 +9,13 @@ Text is decoded only for the pages a finding names.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pypdf
+import pypdfium2
 from pypdf.generic import ArrayObject, DictionaryObject
 
 HEADINGS = ("/H1", "/H2", "/H3", "/H4", "/H5", "/H6")
@@ -217,26 +219,87 @@ def _table_findings(page: Page, following: Page | None) -> list[str]:
 def rendered_table_width(table: str, language: str) -> tuple[float, float]:
     """The table's width and the text column's, laid out by WeasyPrint in the report's
     CSS on an A4 page, in the edition's language (its hyphenation)."""
+    return rendered_table_widths([table], language)[0]
+
+
+def rendered_table_widths(exhibits: list[str], language: str) -> list[tuple[float, float]]:
+    """`rendered_table_width` of each exhibit's table (HTML holding one <table>), all
+    laid out in one document, each from a new page: one layout instead of one each."""
     import weasyprint
+    from bs4 import BeautifulSoup
 
     from displacement_report import paths
 
     css = (paths.TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+    parts = []
+    for number, exhibit in enumerate(exhibits):
+        soup = BeautifulSoup(exhibit, "html.parser")
+        table = soup.find("table")
+        assert table is not None, exhibit[:80]
+        table["data-measured"] = str(number)
+        parts.append(f'<div style="break-before: page">{soup}</div>')
     document = weasyprint.HTML(
         string=f'<html lang="{language}"><head><style>{css}</style></head>'
-        f'<body class="jp-Notebook"><main>{table}</main></body></html>'
+        f'<body class="jp-Notebook"><main>{"".join(parts)}</main></body></html>'
     ).render()
-    found: dict[str, float] = {}
+    widths: dict[int, float] = {}
+    room: list[float] = []
 
     def walk(box) -> None:
-        kind = type(box).__name__
-        if kind == "TableBox":
-            found["table"] = max(found.get("table", 0.0), box.width)
+        if type(box).__name__ == "TableBox":
+            number = int(box.element.get("data-measured"))
+            widths[number] = max(widths.get(number, 0.0), box.width)
             return
         if getattr(box, "element_tag", "") == "main":
-            found["main"] = box.width
+            room.append(box.width)
         for child in getattr(box, "children", None) or []:
             walk(child)
 
-    walk(document.pages[0]._page_box)
-    return found["table"], found["main"]
+    for page in document.pages:
+        walk(page._page_box)
+    assert sorted(widths) == list(range(len(exhibits))), "a table was not laid out"
+    return [(widths[number], max(room)) for number in range(len(exhibits))]
+
+
+POINTS_PER_CM = 72 / 2.54
+
+
+def side_margins(stylesheet: str) -> tuple[float, float]:
+    """The left and right page margins in points, as `@page { margin: ... }` of one of
+    the report's stylesheets (report.css, factsheet.css) sets them in cm."""
+    from displacement_report import paths
+
+    css = (paths.TEMPLATES_DIR / "report" / stylesheet).read_text(encoding="utf-8")
+    found = re.search(
+        r"@page\s*\{[^}]*?margin:\s*([0-9.]+)cm\s+([0-9.]+)cm(?:\s+([0-9.]+)cm\s+([0-9.]+)cm)?", css
+    )
+    assert found is not None, f"no @page margin in {stylesheet}"
+    right = float(found.group(2))
+    left = float(found.group(4) or right)
+    return left * POINTS_PER_CM, right * POINTS_PER_CM
+
+
+def text_past_the_margins(pdf: Path, margins: tuple[float, float]) -> list[str]:
+    """Each page with a glyph right of the right margin (half a point allowed for
+    rounding), as "page N: 'text' to X pt (limit Y)": a table wider than the text column,
+    a word running off the page. (A list's bullets stand in the left margin by design.)"""
+    _left, right = margins
+    found = []
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        for number in range(len(document)):
+            page = document[number]
+            limit = page.get_width() - right + 0.5
+            text = page.get_textpage()
+            for i in range(text.count_chars()):
+                glyph = text.get_text_range(i, 1)
+                if glyph.isspace():
+                    continue
+                _x0, _bottom, x1, _top = text.get_charbox(i)
+                if x1 > limit:
+                    line = text.get_text_range(max(0, i - 40), 60).replace("\r\n", " ")
+                    found.append(f"page {number + 1}: '{line}' to {x1:.1f} pt (limit {limit:.1f})")
+                    break  # one finding per page is enough to see it
+    finally:
+        document.close()
+    return found

@@ -3,6 +3,7 @@ would show it, and every kernel is gone when the build ends."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import threading
@@ -13,10 +14,10 @@ import pytest
 
 from displacement_report.errors import NotebookError
 from displacement_report.report import kernels
-from displacement_report.report.execute import IPCKernelManager, execute_all
+from displacement_report.report.execute import IPCKernelManager, KernelStopped, execute_all
 from tests.conftest import write_notebook
 
-pytestmark = pytest.mark.notebook
+pytestmark = [pytest.mark.notebook, pytest.mark.usefixtures("cold_kernels")]
 
 
 def _kernel_processes() -> set[str]:
@@ -114,3 +115,18 @@ def test_a_kernel_that_dies_during_code_is_reported_not_waited_for(tmp_path):
             pool.run(f"open({str(started)!r}, 'w').close()\nimport time\ntime.sleep(120)", tmp_path)
         assert time.monotonic() - waited < 60  # not the two minutes of the sleep
         assert not pool._all  # the dead kernel is not handed out again
+
+
+def test_a_kernel_still_starting_when_the_run_is_interrupted_never_runs_a_cell(tmp_path):
+    """Under load an interruption can come while a kernel process is being started,
+    when there is no process to kill yet: the kernel must stop once it is up, not go on
+    to run the notebook (the run then waited for the notebook's cells)."""
+    before = _kernel_processes()
+    manager = IPCKernelManager(kernel_name="python3")
+    IPCKernelManager.kill_all()  # the interruption, before the kernel process exists
+    with pytest.raises(KernelStopped, match="interrupted while a kernel started"):
+        asyncio.run(manager.start_kernel(cwd=str(tmp_path)))
+    deadline = time.monotonic() + 10
+    while _kernel_processes() - before and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _kernel_processes() - before

@@ -20,9 +20,9 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
 
 from displacement_report.report.colophon import KEY_PACKAGES
+from tests.conftest import pdf_pages, pdf_reader
 
 #: Packages a reader should never meet outside the colophon.
 PACKAGES = (*KEY_PACKAGES, "pycountry", "babel", "pypdf", "displacement-report")
@@ -149,8 +149,8 @@ def pdf_body(pdf: Path, page: Path) -> str:
     """The text of the PDF, the colophon left out: the report's colophon pages (found
     by the PDF's bookmarks) or the factsheet's colophon line (found by its first and
     last words in the HTML)."""
-    reader = PdfReader(pdf)
-    pages = [p.extract_text() for p in reader.pages]
+    reader = pdf_reader(pdf)
+    pages = list(pdf_pages(pdf))
     skip: set[int] = set()
     starts = sorted(
         (reader.get_destination_page_number(o), o.title)

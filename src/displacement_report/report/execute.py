@@ -38,6 +38,10 @@ MAX_PARALLEL = 2
 _VOLATILE_RUN_KEYS = ("start_time", "end_time", "duration", "exception")
 
 
+class KernelStopped(RuntimeError):
+    """A kernel was stopped because the run was interrupted."""
+
+
 class IPCKernelManager(AsyncKernelManager):
     """Kernel manager on IPC sockets that registers itself, so an interrupted run can
     stop every kernel it started instead of waiting for their cells to finish."""
@@ -46,15 +50,28 @@ class IPCKernelManager(AsyncKernelManager):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
+        self.stopped = False
         IPCKernelManager.running.add(self)
 
     @classmethod
     def kill_all(cls) -> None:
         for manager in list(cls.running):
-            pid = getattr(getattr(manager, "provisioner", None), "pid", None)
-            if pid:
-                with contextlib.suppress(ProcessLookupError, PermissionError):
-                    os.kill(pid, signal.SIGKILL)
+            manager.stopped = True  # one still starting stops as soon as it has started
+            manager.kill()
+
+    def kill(self) -> None:
+        pid = getattr(getattr(self, "provisioner", None), "pid", None)
+        if pid:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, signal.SIGKILL)
+
+    async def start_kernel(self, **kwargs) -> None:  # type: ignore[override]
+        # an interruption while the kernel process started found no process to stop:
+        # without this, the kernel would go on to run the notebook's cells
+        await super().start_kernel(**kwargs)
+        if self.stopped:
+            self.kill()
+            raise KernelStopped("the run was interrupted while a kernel started")
 
     @default("transport")
     def _transport_default(self) -> str:

@@ -15,6 +15,7 @@ import asyncio
 import atexit
 import contextlib
 import logging
+import os
 import queue
 import threading
 import time
@@ -49,19 +50,30 @@ get_ipython().execution_count = 1
 RESET_TIMEOUT = 60
 
 
+def _environment() -> int:
+    """This process's environment variables, as a value to compare."""
+    return hash(frozenset(os.environ.items()))
+
+
 class KernelPool:
     """Kernels handed out one notebook at a time and taken back warm. A kernel whose
-    notebook failed or whose reset failed is shut down, never handed out again."""
+    notebook failed or whose reset failed is shut down, never handed out again.
+
+    A kernel keeps the environment variables it started with, so a warm kernel is
+    handed out only while this process's environment is still the same; after a change
+    (a setting read from the environment, a test's) the next notebook gets a new one."""
 
     def __init__(self, manager_class: type) -> None:
         self._manager_class = manager_class
         self._idle: queue.LifoQueue = queue.LifoQueue()
         self._lock = threading.Lock()
         self._all: list = []
+        self._started_in: dict[int, int] = {}  # id(manager) -> its environment
 
     def acquire(self, folder: Path):
         """A kernel manager for the next notebook: a warm kernel made ready for a
         notebook in `folder`, or a new manager whose kernel the executor starts."""
+        environment = _environment()
         while True:
             try:
                 manager = self._idle.get_nowait()
@@ -69,8 +81,9 @@ class KernelPool:
                 manager = self._manager_class(kernel_name="python3")
                 with self._lock:
                     self._all.append(manager)
+                    self._started_in[id(manager)] = environment
                 return manager
-            if _reset(manager, folder):
+            if self._started_in.get(id(manager)) == environment and _reset(manager, folder):
                 return manager
             self.discard(manager)
 
@@ -105,11 +118,13 @@ class KernelPool:
         with self._lock:
             if manager in self._all:
                 self._all.remove(manager)
+            self._started_in.pop(id(manager), None)
         _shutdown(manager)
 
     def close(self) -> None:
         with self._lock:
             managers, self._all = self._all, []
+            self._started_in.clear()
         for manager in managers:
             _shutdown(manager)
 
