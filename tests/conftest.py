@@ -3,8 +3,8 @@ few real builds that every test reading a built report or profile shares.
 
 The builds, each made once per test run (docs/testing.md lists who reads which):
 `default_report` (config/default.yml, both editions), `report_2012` (a non-default
-set: 2012, TUR and PAK, both editions) and `profiles` (JOR, MLT and KNA, both
-editions). A test that needs a published report to protect uses `tiny_report`;
+set: 2012, TUR and PAK, both editions) and `profiles` (JOR, MLT, KNA and PSE,
+both editions). A test that needs a published report to protect uses `tiny_report`;
 pipeline behaviour runs on `SMALL_REPORT` or on hand-written notebooks."""
 
 from __future__ import annotations
@@ -43,8 +43,9 @@ SMALL_REPORT = ("01_global_picture.ipynb", "03_protracted_and_solutions.ipynb")
 #: The non-default parameter set every notebook is built with (and readers read).
 SET_2012 = {"report_year": 2012, "baseline_year": 2008, "focus_countries": ["TUR", "PAK"]}
 #: The profiles built once: Jordan (Palestine refugees under UNRWA's mandate), Malta
-#: (a small host of many origins) and St Kitts and Nevis (a host of five people).
-PROFILED = ("JOR", "MLT", "KNA")
+#: (a small host of many origins), St Kitts and Nevis (a host of five people) and the
+#: Palestinian territories (Palestine refugees in their own territory, none hosted).
+PROFILED = ("JOR", "MLT", "KNA", "PSE")
 
 #: The session fixtures that build; a test using one runs on the xdist worker that
 #: builds it (its group), and the groups start first, the largest build first.

@@ -1,9 +1,9 @@
 """The factsheet of the Palestinian territories as its readers get it, both editions
-built by the command line: named as the Dutch government and issue 28 name it, with its
-article in sentences; Palestine refugees in their own territory not called 'hosted'; the
-overlap with the displaced drawn side by side; UNRWA's refugees outside the territories
-among its people abroad (figures read from unrwa.csv with pandas alone); no empty
-section."""
+of the shared profiles build (tests/conftest.py): named as the Dutch government and
+issue 28 name it, with its article in sentences; Palestine refugees in their own
+territory not called 'hosted'; the overlap with the displaced drawn side by side;
+UNRWA's refugees outside the territories among its people abroad (figures read from
+unrwa.csv with pandas alone); no empty section."""
 
 from __future__ import annotations
 
@@ -13,20 +13,16 @@ import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
-from typer.testing import CliRunner
 
-from displacement_report.cli import app
-from tests.conftest import pdf_text
+from tests.conftest import Profiles, pdf_text
 
 pytestmark = pytest.mark.notebook
 
 
 @pytest.fixture(scope="module")
-def pse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("pse")
-    result = CliRunner().invoke(app, ["profiles", "PSE", "--output-dir", str(out)])
-    assert result.exit_code == 0, result.output
-    return out / "profiles" / "PSE"
+def pse(profiles: Profiles) -> Path:
+    """The factsheet's folder in the shared profiles build (tests/conftest.py)."""
+    return profiles.folder("PSE")
 
 
 def _text(pse: Path, language: str) -> str:
