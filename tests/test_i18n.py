@@ -219,7 +219,7 @@ def test_no_message_is_written_inside_an_f_string():
     [
         ("COD", "Dem. Rep. of the Congo", "DR Congo", "DR Congo"),
         ("MMR", "Myanmar", "Myanmar", "Myanmar"),
-        ("PSE", "State of Palestine", "State of Palestine", "Palestina"),
+        ("PSE", "State of Palestine", "Palestinian territories", "Palestijnse gebieden"),
         ("BIH", "Bosnia and Herzegovina", "Bosnia and Herzegovina", "Bosnië en Herzegovina"),
         ("COG", "Congo", "Congo", "Congo-Brazzaville"),
     ],

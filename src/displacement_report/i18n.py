@@ -17,6 +17,7 @@ import functools
 import gettext
 import logging
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextvars import ContextVar
@@ -204,6 +205,56 @@ def _chosen_names(language: str) -> dict[str, str]:
 
     with COUNTRY_NAMES_FILE.open(encoding="utf-8", newline="") as handle:
         return {row["iso3"]: row[language] for row in csv.DictReader(handle) if row[language]}
+
+
+COUNTRY_ARTICLES_FILE = LOCALE_DIR / "country_articles.csv"
+
+
+def in_sentence(name: str) -> str:
+    """A country's name as it stands in a sentence of the active language: with its
+    article where it takes one ('the United States', 'de Verenigde Staten', 'het Verenigd
+    Koninkrijk', 'the Palestinian territories'; locale/country_articles.csv). `name` is
+    the name as a title or table cell writes it (`country_name`); a name the report does
+    not know is returned as it is. At the start of a sentence, `sentence_starts` gives
+    the article its capital."""
+    article = _articles(language()).get(country_code(name) or "", ("", False))[0]
+    return f"{article} {name}" if article else name
+
+
+def takes_plural(name: str) -> bool:
+    """Whether the verb after `name` is plural in the active language ('de Palestijnse
+    gebieden kenden', 'de Verenigde Staten hebben'); `ngettext(..., plural_count(name))`
+    picks the verb."""
+    return _articles(language()).get(country_code(name) or "", ("", False))[1]
+
+
+def plural_count(name: str) -> int:
+    """The number `ngettext` takes to pick the verb that goes with `name`: 2 for a name
+    that takes a plural verb, 1 otherwise."""
+    return 2 if takes_plural(name) else 1
+
+
+_ARTICLE_AT_START = re.compile(r"(^|[.!?]\s+|\n)(the|de|het) ", flags=re.MULTILINE)
+
+
+def sentence_starts(text: str) -> str:
+    """`text` with an article that opens a sentence capitalised ('The United States
+    hosted ...'): a name put into a sentence by `in_sentence` brings its article in
+    lower case, and the sentence of a translation may start with it where the English
+    does not."""
+    return _ARTICLE_AT_START.sub(lambda m: m[1] + m[2].capitalize() + " ", text)
+
+
+@functools.cache
+def _articles(language: str) -> dict[str, tuple[str, bool]]:
+    """The article and whether the verb is plural, by ISO3 code, in `language`."""
+    import csv
+
+    with COUNTRY_ARTICLES_FILE.open(encoding="utf-8", newline="") as handle:
+        return {
+            row["iso3"]: (row[language], row[f"plural_{language}"] == "yes")
+            for row in csv.DictReader(handle)
+        }
 
 
 #: UNHCR's entry covers more than CLDR's territory of that code ('Serbia and Kosovo:

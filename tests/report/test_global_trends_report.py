@@ -113,7 +113,7 @@ def test_per_inhabitant_global_trends_ranking_first_the_unrwa_view_second(report
     # a chart's data file names its category first (the country here)
     ranked = set(_csv(report_2025, "en", "refugees_per_1000").iloc[:, 0])
     with_unrwa = set(_csv(report_2025, "en", "refugees_per_1000_incl_unrwa").iloc[:, 0])
-    assert "State of Palestine" not in ranked and "State of Palestine" in with_unrwa
+    assert "Palestinian territories" not in ranked and "Palestinian territories" in with_unrwa
     text = _text(english)
     assert text.index("Global Trends' ranking:") < text.index("Second view:")
 

@@ -67,3 +67,28 @@ def returns_home(solutions: pd.DataFrame, country: str, year: int) -> pd.Series:
         },
         dtype="Float64",
     ).astype("Int64")
+
+
+#: UNRWA's code for refugees its table places in no host territory (new in 2025).
+UNRWA_UNKNOWN_HOST = "UNK"
+
+
+def unrwa_abroad(unrwa: pd.DataFrame, country: str, year: int) -> pd.DataFrame:
+    """Palestine refugees under UNRWA's mandate from `country` outside it at the end of
+    `year`, by UNRWA field (for the Palestinian territories: Jordan, Syria, Lebanon) and
+    the refugees UNRWA's table places in no host territory (iso3 'UNK', last): iso3,
+    country (the data's name) and people, largest first. Empty for a country UNRWA
+    counts no refugees from: they are apart from the refugees under UNHCR's mandate."""
+    rows = unrwa[(unrwa["year"] == year) & (unrwa["coo_iso"] == country)]
+    rows = rows[(rows["coa_iso"] != country) & rows["total"].fillna(0).gt(0)]
+    summed = rows.groupby(["coa_iso", "coa_name"])["total"].sum()
+    table = pd.DataFrame(
+        {
+            "iso3": summed.index.get_level_values("coa_iso"),
+            "country": summed.index.get_level_values("coa_name"),
+            "people": summed.to_numpy(),
+        }
+    )
+    table["unknown"] = table["iso3"] == UNRWA_UNKNOWN_HOST
+    table = table.sort_values(["unknown", "people", "iso3"], ascending=[True, False, True])
+    return table.drop(columns="unknown").reset_index(drop=True).astype({"people": "int64"})

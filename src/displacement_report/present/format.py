@@ -263,3 +263,37 @@ def bullet_list(lines: Sequence[str]) -> str:
     """Lines of text as a Markdown list, each shown as written (never as markup); a
     list of one item saying so where there are none."""
     return "\n".join(f"- {escape_markdown(line)}" for line in lines) or "- " + _("None found.")
+
+
+#: First words of labels that keep their capital inside a sentence: names of peoples and
+#: places, in both editions (an abbreviation keeps its capitals without being listed).
+PROPER_FIRST_WORDS = frozenset(
+    {
+        "Palestine",
+        "Palestinian",
+        "Palestijnse",
+        "Dutch",
+        "Nederlandse",
+        "European",
+        "Europese",
+        "Syrian",
+        "Syrische",
+        "Venezuelans",
+        "Venezolanen",
+        "Global",
+    }
+)
+
+
+def label_in_sentence(label: str) -> str:
+    """A label written as a heading ('Asylum-seekers', 'Palestine refugees (UNRWA
+    mandate)') as it stands inside a sentence: only a common noun loses its capital
+    ('asylum-seekers'); a name of a people or place ('Palestine refugees', 'Palestijnse
+    vluchtelingen'; PROPER_FIRST_WORDS) and an abbreviation ('IDPs', 'COA') keep theirs."""
+    first = re.match(r"[^\W\d_]+", label)
+    if first is None:
+        return label
+    word = first[0]
+    if word in PROPER_FIRST_WORDS or any(c.isupper() for c in word[1:]):
+        return label
+    return label[:1].lower() + label[1:]

@@ -25,11 +25,15 @@ def displacement_trend(
     highlight: tuple[int, ...] = (),
     size: tuple[float, float] | None = None,
     legend_below: bool = False,
+    side_by_side: bool = False,
 ) -> plt.Figure:
     """Stacked bars of the forcibly displaced by component, one bar per year; `size` in
     inches (default: the report's). A component with no one in any year shown has no
     bars and no legend entry (a reader would look for it in vain). `legend_below`: a
     low chart (a factsheet's), with its legend below it and a short axis label.
+    `side_by_side`: groups that overlap (Palestine refugees and the people displaced
+    inside the Palestinian territories) stand beside each other, so that no bar's
+    height is their sum.
 
     Missing is not zero: a group without a figure in a year has no bar there (and an
     empty cell in the data file), and a year with no bar at all has no year label."""
@@ -37,18 +41,23 @@ def displacement_trend(
     bottom = pd.Series(0.0, index=by_year.index)
     parts = {c: by_year[c].astype("Float64").astype(float) for c in COMPONENTS}
     shown = [c for c, values in parts.items() if values.fillna(0).any()] or list(COMPONENTS)
-    for component in shown:
+    width = 0.8 / len(shown) if side_by_side else 0.8
+    for i, component in enumerate(shown):
         label, values = COMPONENTS[component], parts[component]
+        offset = (i - (len(shown) - 1) / 2) * width if side_by_side else 0.0
         ax.bar(
-            by_year.index,
+            by_year.index + offset,
             values,
-            bottom=bottom,
-            width=0.8,
+            bottom=None if side_by_side else bottom,
+            width=width,
             color=style.POPULATION_COLOURS[component],
             label=_(label),
             linewidth=0,
         )
-        bottom += values.fillna(0)
+        if side_by_side:  # the tallest bar of the year, for the axis and the year labels
+            bottom = bottom.combine(values.fillna(0), max)
+        else:
+            bottom += values.fillna(0)
     # the stacked height, not the total: the total is missing where a part is unknown
     highest = float(bottom.max()) if len(bottom) else 0.0  # no year at all: an empty axis
     top = max(highest, 1.0) * 1.1  # headroom for the value labels

@@ -20,7 +20,15 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
 
 from displacement_report.data import boundaries
-from displacement_report.i18n import _, country_name, locale_code
+from displacement_report.i18n import (
+    _,
+    country_name,
+    in_sentence,
+    locale_code,
+    ngettext,
+    plural_count,
+    sentence_starts,
+)
 from displacement_report.present import exhibits, style
 from displacement_report.present.charts import cartography
 from displacement_report.present.charts.axes import localized, millions_label
@@ -514,12 +522,21 @@ def locator_map(iso3: str, name: str, width: float = 2.1, aspect: float = 0.62) 
         }
     )
     alt = (
-        _("Locator map of {country} and its neighbours: {neighbours}.").format(
-            country=name, neighbours=listed
-        )
+        ngettext(
+            "Locator map of {country} and its neighbours: {neighbours}.",
+            "Locator map of {country} and their neighbours: {neighbours}.",
+            plural_count(name),
+        ).format(country=in_sentence(name), neighbours=listed)
         if neighbours
-        else _("Locator map of {country}, which shares no land border.").format(country=name)
+        else _("Locator map of {country}, which shares no land border.").format(
+            country=in_sentence(name)
+        )
     )
-    caption = _("{country} and its neighbours.").format(country=name)
+    # as the page's caption (narrative.country_profile.locator_caption) words it
+    caption = sentence_starts(
+        ngettext(
+            "{country} and its neighbours.", "{country} and their neighbours.", plural_count(name)
+        ).format(country=in_sentence(name))
+    )
     exhibits.attach_data(fig, data, caption, alt=alt)
     return fig

@@ -8,7 +8,15 @@ from collections.abc import Mapping
 import pandas as pd
 
 from displacement_report.analysis.asylum import EU_ROW, NETHERLANDS
-from displacement_report.i18n import N_, _, country_name, ngettext
+from displacement_report.i18n import (
+    N_,
+    _,
+    country_name,
+    in_sentence,
+    ngettext,
+    plural_count,
+    sentence_starts,
+)
 from displacement_report.present.format import (
     count,
     escape_markdown,
@@ -19,7 +27,7 @@ from displacement_report.present.format import (
 
 
 def _name(names: Mapping[str, str], code: str) -> str:
-    return escape_markdown(names.get(code, code))
+    return escape_markdown(in_sentence(names.get(code, code)))
 
 
 def _list(items: list[str]) -> str:
@@ -115,7 +123,7 @@ def published_sentence(lenses: pd.DataFrame, published: pd.Series, figure: str) 
 
 def _origin_name(row: pd.Series) -> str:
     """An origin of a table built from UNHCR's rows, by the name readers know."""
-    return escape_markdown(country_name(str(row["iso3"]), str(row["country"])))
+    return escape_markdown(in_sentence(country_name(str(row["iso3"]), str(row["country"]))))
 
 
 def origins_sentence(by_origin: pd.DataFrame, year: int) -> str:
@@ -565,17 +573,22 @@ def profile_sentences(
     `asylum.substantive_by_procedure`) and its rates where there were enough substantive
     decisions (in `decisions_year`: the report year, or UNHCR's latest year of decisions
     before it)."""
-    country = escape_markdown(country)
+    number = plural_count(country)  # the verb agrees with the name ('de Filipijnen hebben')
+    country = escape_markdown(in_sentence(country))
     if not in_host["people"]:
         text = _(
             "UNHCR's statistics record no refugees or other people in need of international "
             "protection in {country} at the end of {year}."
         ).format(country=country, year=year)
     elif not in_host["land_borders"]:
-        text = _(
+        text = ngettext(
             "{country} has no land border with another country: none of the {people} "
             "refugees under UNHCR's mandate and other people in need of international "
-            "protection it hosted at the end of {year} came from a neighbouring country."
+            "protection it hosted at the end of {year} came from a neighbouring country.",
+            "{country} have no land border with another country: none of the {people} "
+            "refugees under UNHCR's mandate and other people in need of international "
+            "protection they hosted at the end of {year} came from a neighbouring country.",
+            number,
         ).format(people=count(in_host["people"]), country=country, year=year)
     else:
         text = _(
@@ -590,7 +603,9 @@ def profile_sentences(
         )
     if by_procedure is None:
         by_procedure = pd.Series(dtype="int64")
-    return text + _profile_rates(rates, decisions_year or year, minimum, by_procedure)
+    return sentence_starts(text) + _profile_rates(
+        rates, decisions_year or year, minimum, by_procedure
+    )
 
 
 # --- chart captions ---------------------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from displacement_report.analysis.breaks import THRESHOLD, Break
-from displacement_report.i18n import N_, _, ngettext
+from displacement_report.i18n import N_, _, in_sentence, ngettext
 from displacement_report.present.format import count, one_decimal, percent
 
 #: Who shows a change without giving a reason, by the source of the exhibit's series.
@@ -141,7 +141,7 @@ def panel_labels(names: Mapping[str, str], columns: Mapping[str, str]) -> Callab
     def label(found: Break) -> str:
         panel, column = found.series
         return _("{series} in {panel}").format(
-            panel=names.get(panel, panel), series=_(columns[column])
+            panel=in_sentence(names.get(panel, panel)), series=_(columns[column])
         )
 
     return label

@@ -8,14 +8,16 @@ from typing import Any
 
 import pandas as pd
 
+from displacement_report.analysis.abroad import UNRWA_UNKNOWN_HOST
 from displacement_report.analysis.demographics import Pyramid
 from displacement_report.analysis.headline import COMPONENTS, OIP_FIRST_YEAR
 from displacement_report.analysis.key_figures import KeyFigure, Largest, NoFigure, UnknownHost
-from displacement_report.i18n import N_, _
+from displacement_report.i18n import N_, _, in_sentence, ngettext, plural_count, sentence_starts
 from displacement_report.present.format import (
     count,
     country_column,
     escape_markdown,
+    label_in_sentence,
     percent,
     signed_percent,
     spoken_list,
@@ -36,8 +38,12 @@ TILE_LABELS = {
 #: The factsheet's sections after the key figures (a one-page factsheet has none).
 SECTIONS = {
     "burden": N_("Burden, income and protracted situations"),
+    # the Palestinian territories: refugees in their own territory are no burden of hosting
+    "burden_at_home": N_("Refugees per inhabitant, income and protracted situations"),
     "neighbours": N_("Neighbours and asylum decisions"),
     "origins": N_("Where the people it hosts come from, and its own people abroad"),
+    # nobody hosted from abroad: no heading promising their origins
+    "abroad": N_("Its own people abroad"),
     "people": N_("Who they are, and the solutions they found"),
 }
 #: What a section's table reads from, said under its heading.
@@ -75,20 +81,13 @@ def no_figure(reason: NoFigure, year: int) -> str:
     return _("no figure for the end of {year}").format(year=year)
 
 
-def _lower_first(label: str) -> str:
-    """A label inside a sentence: 'other people ...', but 'Palestine refugees ...'."""
-    if label.startswith(("Palestin", "Palestij")):  # a people's name keeps its capital
-        return label
-    return label[:1].lower() + label[1:]
-
-
 def no_figure_groups(groups: list[str], name: str, year: int) -> str:
     """The groups the tiles leave out: no figure in `year` nor the year before."""
-    labels = [_lower_first(_(TILE_LABELS[g])) for g in groups]
+    labels = [label_in_sentence(_(TILE_LABELS[g])) for g in groups]
     return _(
         "No figure for {country} at the end of {year} or {before}, which is not the same "
         "as nobody: {groups}."
-    ).format(country=name, year=year, before=year - 1, groups="; ".join(labels))
+    ).format(country=in_sentence(name), year=year, before=year - 1, groups="; ".join(labels))
 
 
 def returns_reasons(
@@ -153,8 +152,14 @@ def tile_change(figure: KeyFigure) -> str:
     )
 
 
-def history_title(name: str) -> str:
-    return _("Hosted in or displaced inside {country}, by group").format(country=name)
+def history_title(name: str, at_home: bool = False) -> str:
+    """`at_home`: the Palestine refugees are in their own territory, not hosted
+    (`headline.unrwa_at_home`)."""
+    if at_home:
+        return _("Palestine refugees and people displaced inside {country}, by group").format(
+            country=in_sentence(name)
+        )
+    return _("Hosted in or displaced inside {country}, by group").format(country=in_sentence(name))
 
 
 def recorded_anyone(shown: pd.DataFrame) -> bool:
@@ -171,10 +176,17 @@ def history_caption(name: str, shown: pd.DataFrame, overlap: bool = False) -> st
     people = shown[list(COMPONENTS)].astype("Float64").fillna(0).sum(axis=1)
     year = int(shown.index.max())
     start = int(people.index[people > 0].min()) if (people > 0).any() else year
-    caption = _(
-        "People hosted in or displaced inside {country} at the end of each year, "
-        "{start}–{year}, by group."
-    ).format(country=name, start=start, year=year)
+    caption = (
+        _(
+            "Palestine refugees and people displaced inside {country} at the end of each "
+            "year, {start}–{year}, by group."
+        )
+        if overlap
+        else _(
+            "People hosted in or displaced inside {country} at the end of each year, "
+            "{start}–{year}, by group."
+        )
+    ).format(country=in_sentence(name), start=start, year=year)
     idps = shown["idps"].astype("Float64")
     early = idps.loc[start : min(year, 2008)].isna().any() and idps.notna().any()
     # a later year without IDMC's figure for the country (Lebanon 2022), between years with
@@ -206,15 +218,26 @@ def history_caption(name: str, shown: pd.DataFrame, overlap: bool = False) -> st
         ).format(years=year_list(empty))
     if overlap:
         caption += " " + _(
-            "Palestine refugees and people displaced inside the country overlap: their bars "
-            "are stacked to show each, not to make a total."
+            "Palestine refugees and people displaced inside the country overlap (many are "
+            "counted in both): their bars stand side by side, not stacked to a total."
         )
     return caption
 
 
-def tiles_heading(name: str, year: int) -> str:
+def tiles_heading(name: str, year: int, at_home: bool = False) -> str:
+    """`at_home`: the Palestine refugees are in their own territory, not hosted."""
+    if at_home:
+        return _("Palestine refugees and people displaced inside {country}, end of {year}").format(
+            country=in_sentence(name), year=year
+        )
     return _("People hosted in or displaced inside {country}, end of {year}").format(
-        country=name, year=year
+        country=in_sentence(name), year=year
+    )
+
+
+def protracted_caption(name: str, year: int) -> str:
+    return _("Protracted situations in {country}, end of {year}").format(
+        country=in_sentence(name), year=year
     )
 
 
@@ -236,7 +259,7 @@ def no_protracted(name: str, settings: ReportSettings, unrwa: bool = False) -> s
                 "No nationality of refugees under UNHCR's mandate numbered {threshold} or more "
                 "in {country} in each of the last {years} years to the end of {year}."
             ).format(
-                country=name,
+                country=in_sentence(name),
                 year=settings.report_year,
                 threshold=count(settings.protracted_threshold),
                 years=settings.protracted_years,
@@ -244,15 +267,23 @@ def no_protracted(name: str, settings: ReportSettings, unrwa: bool = False) -> s
             + " "
             + unrwa_outside_the_rule()
         )
-    return _(
+    # the verb agrees with the name ('de Verenigde Staten kenden')
+    text = ngettext(
         "{country} hosted no protracted refugee situation at the end of {year}: no "
         "nationality numbered {threshold} refugees or more there in each of the last "
-        "{years} years."
-    ).format(
-        country=name,
-        year=settings.report_year,
-        threshold=count(settings.protracted_threshold),
-        years=settings.protracted_years,
+        "{years} years.",
+        "{country} hosted no protracted refugee situation at the end of {year}: no "
+        "nationality numbered {threshold} refugees or more there in each of the last "
+        "{years} years.",
+        plural_count(name),
+    )
+    return sentence_starts(
+        text.format(
+            country=in_sentence(name),
+            year=settings.report_year,
+            threshold=count(settings.protracted_threshold),
+            years=settings.protracted_years,
+        )
     )
 
 
@@ -262,7 +293,7 @@ def pyramid_caption(pyramid: Pyramid, name: str) -> str:
         "{country} by age and sex, end of {year}: percent of the {known} people whose age "
         "and sex are known ({coverage} of the {total} in UNHCR's demographics table)."
     ).format(
-        country=name,
+        country=in_sentence(name),
         year=pyramid.year,
         known=count(pyramid.people_with_age_and_sex),
         coverage=percent(pyramid.coverage, 0),
@@ -278,10 +309,13 @@ def pyramid_title(year: int) -> str:
 def no_pyramid(name: str, year: int, covered: list[int], pyramid: Pyramid | None = None) -> str:
     """Said instead of an empty chart, or of a chart of a handful of people."""
     if pyramid is not None:
-        return _(
+        return ngettext(
             "UNHCR's demographics table gives the age and sex of {known} of the people "
-            "{country} hosts from abroad in {year}: too few for a breakdown in percent."
-        ).format(known=count(pyramid.people_with_age_and_sex), country=name, year=year)
+            "{country} hosts from abroad in {year}: too few for a breakdown in percent.",
+            "UNHCR's demographics table gives the age and sex of {known} of the people "
+            "{country} host from abroad in {year}: too few for a breakdown in percent.",
+            plural_count(name),
+        ).format(known=count(pyramid.people_with_age_and_sex), country=in_sentence(name), year=year)
     if year not in covered:
         return _(
             "UNHCR's demographics table covers only {years}, so the age and sex of the "
@@ -290,7 +324,7 @@ def no_pyramid(name: str, year: int, covered: list[int], pyramid: Pyramid | None
     return _(
         "UNHCR's demographics table gives no age breakdown of the refugees, asylum-seekers "
         "and others in need of international protection in {country} for {year}."
-    ).format(country=name, year=year)
+    ).format(country=in_sentence(name), year=year)
 
 
 #: The rows of the solutions table (its caption names the country: a long name such as
@@ -312,7 +346,7 @@ def solutions_caption(name: str, year: int) -> str:
 def solutions_note(found: pd.Series, name: str, year: int) -> str:
     """What the table can and cannot say; the whole statement where the table records
     nothing for the country."""
-    where = name
+    where = in_sentence(name)
     note = _(
         "Resettlement is recorded by the country of arrival: refugees resettled from "
         "{country} to a third country are not counted here."
@@ -337,34 +371,36 @@ def stateless_line(stateless: int, name: str, year: int) -> str:
     return _(
         "UNHCR also counts {n} stateless people in {country} at the end of {year}; Global "
         "Trends counts them apart from the forcibly displaced."
-    ).format(n=count(stateless), country=name, year=year)
-
-
-def no_origins(name: str, year: int) -> str:
-    """Said instead of an origins table without a row."""
-    return _(
-        "UNHCR's statistics record no refugees, asylum-seekers or other people in need of "
-        "international protection from abroad in {country} at the end of {year}: there is "
-        "no table of their origins."
-    ).format(country=name, year=year)
+    ).format(n=count(stateless), country=in_sentence(name), year=year)
 
 
 def locator_caption(name: str) -> str:
-    return _("{country} and its neighbours.").format(country=name)
+    text = ngettext(
+        "{country} and its neighbours.", "{country} and their neighbours.", plural_count(name)
+    )
+    return sentence_starts(text.format(country=in_sentence(name)))
 
 
 def _destinations_list(destinations: pd.DataFrame, n: int = 3) -> str:
     """'Chad (1,334,595), Egypt (834,201) and Libya (639,166)'."""
-    names = country_column(destinations.head(n))
+    names = [in_sentence(c) for c in country_column(destinations.head(n))]
     totals = destinations["total"].head(n)
     return spoken_list([f"{c} ({count(t)})" for c, t in zip(names, totals, strict=True)])
 
 
-def abroad_sentences(abroad: pd.Series, destinations: pd.DataFrame, name: str, year: int) -> str:
+def abroad_sentences(
+    abroad: pd.Series,
+    destinations: pd.DataFrame,
+    name: str,
+    year: int,
+    unrwa_too: bool = False,
+) -> str:
     """The view from the country people flee: its people abroad and where most of them
-    are, every number as the table prints it."""
+    are, every number as the table prints it. `unrwa_too`: Palestine refugees under
+    UNRWA's mandate are abroad as well (the next sentence counts them), so the refugees
+    here are named as UNHCR's."""
     labels = {
-        "refugees": _("{n} refugees"),
+        "refugees": _("{n} refugees under UNHCR's mandate") if unrwa_too else _("{n} refugees"),
         "asylum_seekers": _("{n} asylum-seekers"),
         "oip": _("{n} other people in need of international protection"),
     }
@@ -373,12 +409,55 @@ def abroad_sentences(abroad: pd.Series, destinations: pd.DataFrame, name: str, y
         return _(
             "UNHCR's statistics record no refugees, asylum-seekers or other people in need "
             "of international protection from {country} abroad at the end of {year}."
-        ).format(country=name, year=year)
-    return _("At the end of {year}, {groups} from {country} were abroad, most in {where}.").format(
+        ).format(country=in_sentence(name), year=year)
+    named = destinations["total"].head(3).sum()
+    everyone = sum(abroad[g] for g in labels if _positive(abroad[g]))
+    # 'most in' only where the countries named are not all of them (Malta: 27 in two)
+    text = (
+        _("At the end of {year}, {groups} from {country} were abroad, in {where}.")
+        if named >= everyone
+        else _("At the end of {year}, {groups} from {country} were abroad, most in {where}.")
+    )
+    return text.format(
         year=year,
         groups=spoken_list(groups),
-        country=name,
+        country=in_sentence(name),
         where=_destinations_list(destinations),
+    )
+
+
+def unrwa_abroad_sentence(rows: pd.DataFrame, name: str, year: int) -> str:
+    """The Palestine refugees under UNRWA's mandate outside the country
+    (`abroad.unrwa_abroad`), kept apart from the refugees under UNHCR's mandate: by
+    UNRWA field, then those UNRWA's table places in no host territory; '' where UNRWA
+    counts none."""
+    if rows.empty:
+        return ""
+    unknown = rows["iso3"] == UNRWA_UNKNOWN_HOST
+    fields = [
+        _("{n} in {country}").format(n=count(r.people), country=in_sentence(c))
+        for r, c in zip(rows[~unknown].itertuples(), country_column(rows[~unknown]), strict=True)
+    ]
+    if unknown.any():
+        fields.append(
+            _("{n} whom UNRWA's table places in no host territory").format(
+                n=count(rows.loc[unknown, "people"].sum())
+            )
+        )
+    return _(
+        "Palestine refugees under UNRWA's mandate are counted apart: at the end of {year}, "
+        "UNRWA counted {total} outside {country}: {where}."
+    ).format(
+        year=year,
+        total=count(rows["people"].sum()),
+        country=in_sentence(name),
+        where=spoken_list(fields),
+    )
+
+
+def unrwa_abroad_caption(name: str, year: int) -> str:
+    return _("Palestine refugees under UNRWA's mandate outside {country}, end of {year}").format(
+        country=in_sentence(name), year=year
     )
 
 
@@ -392,7 +471,7 @@ def returns_sentences(
     if _positive(returns["refugees"]) and returns["refugees"] >= least:
         sentences.append(
             _("In {year}, {n} refugees returned to {country} from abroad.").format(
-                year=year, n=count(returns["refugees"]), country=name
+                year=year, n=count(returns["refugees"]), country=in_sentence(name)
             )
         )
     if _positive(returns["idps"]) and returns["idps"] >= least:
@@ -403,7 +482,12 @@ def returns_sentences(
             text = _(
                 "In {year}, {n} internally displaced people returned home, while IDMC's count "
                 "of people displaced inside {country} fell by {fall}."
-            ).format(n=count(returns["idps"]), year=year, country=name, fall=count(-idps.change))
+            ).format(
+                n=count(returns["idps"]),
+                year=year,
+                country=in_sentence(name),
+                fall=count(-idps.change),
+            )
         sentences.append(text)
     return " ".join(sentences)
 
@@ -414,8 +498,8 @@ def largest_change(figure: KeyFigure, name: str) -> str:
     assert figure.change  # the caller picks a tile that changed
     fields = {
         "year": figure.year,
-        "group": _lower_first(_(COMPONENTS[figure.group])),
-        "country": name,
+        "group": label_in_sentence(_(COMPONENTS[figure.group])),
+        "country": in_sentence(name),
         "change": count(abs(figure.change)),
         "percent": signed_percent(figure.change_pct),
         "before": figure.year - 1,
@@ -456,7 +540,7 @@ def key_trends(
     if _positive(left) and left >= least:
         sentences.append(
             _("In {year}, {n} refugees left {country} to return home.").format(
-                year=year, n=count(left), country=name
+                year=year, n=count(left), country=in_sentence(name)
             )
         )
     idps = next((f for f in tiles if f.group == "idps"), None)
@@ -472,7 +556,7 @@ def _positive(value: Any) -> bool:
 
 def destinations_caption(name: str, year: int) -> str:
     return _("People from {country} abroad: where most were, end of {year}").format(
-        country=name, year=year
+        country=in_sentence(name), year=year
     )
 
 
@@ -507,12 +591,12 @@ def almost_nobody_sentences(
     if now:
         opening = _(
             "At the end of {year}, UNHCR's statistics record {groups} in {country}."
-        ).format(year=year, groups=spoken_list(now), country=name)
+        ).format(year=year, groups=spoken_list(now), country=in_sentence(name))
     else:
         opening = _(
             "At the end of {year}, UNHCR's statistics record nobody hosted in or displaced "
             "inside {country}."
-        ).format(year=year, country=name)
+        ).format(year=year, country=in_sentence(name))
     if origins is not None and not origins.empty:
         opening += " " + _(
             "The refugees, asylum-seekers and others in need of international protection "

@@ -10,7 +10,7 @@ from babel.lists import format_list
 
 from displacement_report import letter
 from displacement_report.analysis.headline import TOTAL, known_groups
-from displacement_report.i18n import N_, _, country_name, locale_code
+from displacement_report.i18n import N_, _, country_name, in_sentence, locale_code
 from displacement_report.present.format import (
     count,
     escape_markdown,
@@ -79,7 +79,7 @@ def profile_paragraph(
     """The opening of a country profile: who the country hosts and how that changed.
     `unrwa_at_home` (`headline.unrwa_at_home`): the Palestine refugees are in their own
     territory, not hosted, and overlap with the people displaced inside, so no total."""
-    country = escape_markdown(country)
+    country = escape_markdown(in_sentence(country))
     if year not in over_time.index:
         return _(
             "UNHCR's statistics record nobody hosted in or displaced inside {country} in {year}."
@@ -204,7 +204,7 @@ def _change_since(over_time: pd.DataFrame, baseline: int, year: int) -> str:
 
 def _named(focus: Sequence[str]) -> str:
     """The focus countries by name, in the edition's language: 'Egypt, Ethiopia and Iraq'."""
-    return format_list([country_name(c, c) for c in focus], locale=locale_code())
+    return format_list([in_sentence(country_name(c, c)) for c in focus], locale=locale_code())
 
 
 def _the_letters(focus: Sequence[str]) -> bool:

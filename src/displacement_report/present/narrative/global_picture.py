@@ -6,7 +6,7 @@ import pandas as pd
 
 from displacement_report.analysis.headline import COMPONENTS, OIP_EDITION, OIP_FIRST_YEAR, TOTAL
 from displacement_report.analysis.year_news import Returns, YearChange
-from displacement_report.i18n import N_, _, country_name
+from displacement_report.i18n import N_, _, country_name, in_sentence, sentence_starts
 from displacement_report.present.format import (
     as_float,
     escape_markdown,
@@ -232,7 +232,9 @@ def ranking_paragraph(hosts: pd.DataFrame, origins: pd.DataFrame, year: int) -> 
             continue
         first = ranked.iloc[0]
         fields = {
-            "country": escape_markdown(country_name(str(first["iso3"]), str(first["country"]))),
+            "country": escape_markdown(
+                in_sentence(country_name(str(first["iso3"]), str(first["country"])))
+            ),
             "total": millions(first["total"]),
             "share": percent(100 * first["oip"] / first["total"], 0) if first["total"] else "",
         }
@@ -265,7 +267,7 @@ def ranking_paragraph(hosts: pd.DataFrame, origins: pd.DataFrame, year: int) -> 
                     "{place}."
                 )
             )
-        sentences.append(text.format(**fields))
+        sentences.append(sentence_starts(text.format(**fields)))  # 'The United States ...'
     return " ".join(sentences)
 
 

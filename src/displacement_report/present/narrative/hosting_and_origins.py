@@ -7,7 +7,7 @@ from babel.lists import format_list
 
 from displacement_report.analysis.headline import OIP_FIRST_YEAR
 from displacement_report.analysis.hosting import top_by
-from displacement_report.i18n import _, country_name, locale_code
+from displacement_report.i18n import _, country_name, in_sentence, locale_code
 from displacement_report.present.format import (
     escape_markdown,
     percent,
@@ -73,7 +73,7 @@ def unrwa_note(shown: pd.DataFrame, table: pd.DataFrame, min_population: int) ->
     parts = []
     for row in driven.itertuples():
         fields = {
-            "country": escape_markdown(country_name(str(row.iso3), str(row.country))),
+            "country": escape_markdown(in_sentence(country_name(str(row.iso3), str(row.country)))),
             "rank": ordinal(shown.index[shown["iso3"] == row.iso3][0] + 1),
         }
         without = places.get(row.iso3)

@@ -6,7 +6,7 @@ import pandas as pd
 from babel.lists import format_list
 
 from displacement_report.analysis.breaks import Break
-from displacement_report.i18n import N_, _, country_name, locale_code, ngettext
+from displacement_report.i18n import N_, _, country_name, in_sentence, locale_code, ngettext
 from displacement_report.present.format import (
     count,
     escape_markdown,
@@ -179,9 +179,11 @@ def high_income_sentence(high_income: pd.DataFrame, year: int, fiscal_year: int)
         refugees=millions(high_income["refugees"].sum()),
         fiscal_year=fiscal_year,
         origin=_("refugees from {country}").format(
-            country=escape_markdown(country_name(largest["coo_iso"], largest["coo_name"]))
+            country=escape_markdown(
+                in_sentence(country_name(largest["coo_iso"], largest["coo_name"]))
+            )
         ),
-        host=escape_markdown(country_name(largest["coa_iso"], largest["coa_name"])),
+        host=escape_markdown(in_sentence(country_name(largest["coa_iso"], largest["coa_name"]))),
         largest=count(largest["refugees"]),
     )
 
@@ -224,7 +226,7 @@ def stateless_paragraph(
     if not largest.empty:
         named = [
             _("{country} ({n})").format(
-                country=escape_markdown(country_name(str(r.iso3), str(r.country))),
+                country=escape_markdown(in_sentence(country_name(str(r.iso3), str(r.country)))),
                 n=millions(r.stateless),
             )
             for r in largest.head(3).itertuples()
@@ -293,7 +295,7 @@ def returns_paragraph(table: pd.DataFrame, largest: dict[str, pd.DataFrame], yea
             continue
         named = [
             _("{country} ({n})").format(
-                country=escape_markdown(country_name(str(r.iso3), str(r.country))),
+                country=escape_markdown(in_sentence(country_name(str(r.iso3), str(r.country)))),
                 n=millions(r.returned),
             )
             for r in found.itertuples()

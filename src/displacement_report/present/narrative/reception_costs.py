@@ -17,6 +17,7 @@ from displacement_report.present.format import (
     bullet_list,
     count,
     in_millions,
+    label_in_sentence,
     money_digits,
     one_decimal,
     percent,
@@ -121,8 +122,9 @@ def units_paragraph() -> str:
 
 
 def _sentence(label: str) -> str:
-    """A table label inside a sentence: first letter lower case ('Regular' -> 'regular')."""
-    return label[:1].lower() + label[1:]
+    """A table label inside a sentence: first letter lower case ('Regular' -> 'regular'),
+    but not of an abbreviation or a name ('COA', 'Dutch'): `format.label_in_sentence`."""
+    return label_in_sentence(label)
 
 
 def _none_until(what: str, report_year: int, first: int | None) -> str:
@@ -522,7 +524,7 @@ def comparison_paragraph(
     low, high = stacked.min(), stacked.max()
     chosen = ""
     if sorted(focus) != sorted(letter.FOCUS_COUNTRIES):
-        names = [i18n.country_name(iso3, iso3) for iso3 in focus]
+        names = [i18n.in_sentence(i18n.country_name(iso3, iso3)) for iso3 in focus]
         chosen = " " + _(
             "(the line funds the letter's eight focus countries; here it is divided by the "
             "refugees in the focus countries chosen for this report, {countries})"

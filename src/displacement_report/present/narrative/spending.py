@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from displacement_report.analysis import spending
-from displacement_report.i18n import N_, _, country_name, ngettext
+from displacement_report.i18n import N_, _, country_name, in_sentence, ngettext
 from displacement_report.present.format import (
     as_float,
     bullet_list,
@@ -228,7 +228,9 @@ def prospects_paragraph(rows: pd.DataFrame, names: Mapping[str, str]) -> str:
             whole["amount"], whole["unit"], whole["period_start"], whole["period_end"], strict=True
         )
     ]
-    places = sorted({names.get(c, c) for c in rows.loc[countries, "geography"]})
+    places = [
+        in_sentence(n) for n in sorted({names.get(c, c) for c in rows.loc[countries, "geography"]})
+    ]
     parts = []
     if wholes:
         parts.append(_("for the partnership as a whole, {amounts}").format(amounts=join(wholes)))
@@ -433,7 +435,7 @@ def gap_sentences(found: Sequence[spending.Missing]) -> list[str]:
     """What the public record does not provide (`spending.missing_figures`), in words."""
     return [
         _(GAP_SENTENCES[gap.subject]).format(
-            countries=", ".join(country_name(c, c) for c in gap.countries),
+            countries=", ".join(in_sentence(country_name(c, c)) for c in gap.countries),
             years=", ".join(map(str, gap.years)),
         )
         for gap in found

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from displacement_report.analysis import abroad
 from displacement_report.analysis.key_figures import NEIGHBOURING_SHARE, KeyFigure
 from displacement_report.i18n import _
 from displacement_report.present import exhibits
@@ -51,13 +52,19 @@ def tile_html(figure: KeyFigure, lines: int = 2) -> str:
 
 
 def tiles_html(
-    figures: Sequence[KeyFigure], name: str, year: int, source: str, notes: Sequence[str] = ()
+    figures: Sequence[KeyFigure],
+    name: str,
+    year: int,
+    source: str,
+    notes: Sequence[str] = (),
+    at_home: bool = False,
 ) -> str:
     """The key figures as a row of tiles (a list laid out as a grid), with a heading and
     the source line under them. A group without a figure in the year and the year
     before gets no tile of dashes: a sentence under the tiles names it (no figure is
-    not zero, and not worth a box). `notes`: said under the tiles (a break in a series)."""
-    heading = words.tiles_heading(name, year)
+    not zero, and not worth a box). `notes`: said under the tiles (a break in a series).
+    `at_home`: the Palestine refugees are in their own territory, not hosted."""
+    heading = words.tiles_heading(name, year, at_home)
     shown = [f for f in figures if f.value is not None or f.previous is not None]
     lines = label_lines(shown)
     tiles = "".join(tile_html(f, lines) for f in shown)
@@ -173,6 +180,25 @@ def destinations_table(
     )
     formats = dict.fromkeys(list(frame.columns)[1:], count)
     return table_html(frame, formats, words.destinations_caption(name, year), source, name=file)
+
+
+def unrwa_abroad_table(
+    rows: pd.DataFrame, name: str, year: int, source: str, file: str | None = None
+) -> str:
+    """The Palestine refugees under UNRWA's mandate outside the country by UNRWA field
+    (`abroad.unrwa_abroad`), the refugees UNRWA places in no host territory last, and
+    their total: a table of their own, apart from the refugees under UNHCR's mandate."""
+    unknown = rows["iso3"] == abroad.UNRWA_UNKNOWN_HOST
+    where = country_column(rows)
+    where = [_("No host territory given") if u else w for w, u in zip(where, unknown, strict=True)]
+    frame = pd.DataFrame(
+        {
+            _("Where"): [*where, _("Total")],
+            _("Palestine refugees"): [*rows["people"].tolist(), int(rows["people"].sum())],
+        }
+    )
+    caption = words.unrwa_abroad_caption(name, year)
+    return table_html(frame, {_("Palestine refugees"): count}, caption, source, name=file)
 
 
 def almost_nobody_html(said: Sequence[str], name: str, year: int, source: str) -> str:

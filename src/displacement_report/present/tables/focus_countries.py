@@ -7,9 +7,19 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 import pandas as pd
+from babel.lists import format_list
 
 from displacement_report.analysis.hosting import income_group_label
-from displacement_report.i18n import N_, _, country_name, pgettext
+from displacement_report.i18n import (
+    N_,
+    _,
+    country_name,
+    in_sentence,
+    locale_code,
+    ngettext,
+    pgettext,
+    plural_count,
+)
 from displacement_report.present.exhibits import table_html
 from displacement_report.present.format import count, country_column, one_decimal
 
@@ -33,13 +43,17 @@ def origins_table(
         }
     )
     formats = dict.fromkeys(list(frame.columns)[1:], count)
-    caption = _(
-        "Main countries of origin of the people {host} hosts under UNHCR's mandate, end of {year}"
-    ).format(host=host, year=year)
+    caption = ngettext(  # the verb agrees with the name ('the Palestinian territories host')
+        "Main countries of origin of the people {host} hosts under UNHCR's mandate, end of {year}",
+        "Main countries of origin of the people {host} host under UNHCR's mandate, end of {year}",
+        plural_count(host),
+    ).format(host=in_sentence(host), year=year)
     note = ""
     if empty:
-        note = _("No one of these origins is recorded as: {groups}.").format(
-            groups="; ".join(_(OMITTED_GROUPS[g]) for g in empty)
+        note = _("None of the people from these origins is recorded as {groups}.").format(
+            groups=format_list(
+                [_(OMITTED_GROUPS[g]) for g in empty], style="or", locale=locale_code()
+            )
         )
     return table_html(frame, formats, caption, source, name=name, note=note)
 
@@ -84,14 +98,40 @@ def _counts(overview: pd.DataFrame) -> dict[str, object]:
     }
 
 
+def per_1000_header(unrwa: bool, at_home: bool = False) -> str:
+    """What the per-inhabitant column counts: 'incl. UNRWA' only where Palestine refugees
+    under UNRWA's mandate are in it, and named for what they are where they are in their
+    own territory (the Palestinian territories: not hosted)."""
+    if unrwa and at_home:
+        return pgettext(
+            "narrow column",
+            "Refugees per 1,000 inhabitants (incl. Palestine refugees in their own territory)",
+        )
+    if unrwa:
+        return pgettext("narrow column", "Refugees per 1,000 inhabitants (incl. UNRWA)")
+    return pgettext("narrow column", "Refugees per 1,000 inhabitants")
+
+
+def least_developed_header() -> str:
+    """The column saying whether a country is on the UN's list of least developed
+    countries: written out ('MOL' is no abbreviation a Dutch reader knows)."""
+    return pgettext("narrow column", "Least developed country (UN)")
+
+
 def focus_overview_table(
-    overview: pd.DataFrame, caption: str, source: str, name: str | None = None
+    overview: pd.DataFrame,
+    caption: str,
+    source: str,
+    name: str | None = None,
+    at_home: bool = False,
 ) -> str:
     """The burden and income of one country: the country profile's table of one row,
     whose caption names the country (a column for it would only wrap a long name such
     as UNHCR's for Serbia). The people by group are the tiles above it, not repeated
-    here; the income group is written out ('lower-middle income')."""
-    per_1000 = pgettext("narrow column", "Refugees per 1,000 incl. UNRWA")
+    here; the income group is written out ('lower-middle income'). `at_home`: the
+    Palestine refugees counted are in their own territory (`headline.unrwa_at_home`)."""
+    unrwa = bool(overview["unrwa_refugees"].fillna(0).gt(0).any())
+    per_1000 = per_1000_header(unrwa, at_home)
     situations = pgettext("narrow column", "Protracted situations")
     frame = pd.DataFrame(
         {
@@ -99,7 +139,7 @@ def focus_overview_table(
             pgettext("narrow column", "Income group"): [
                 income_group_label(g) for g in overview["income_group"]
             ],
-            _("LDC"): [_("yes") if v else _("no") for v in overview["is_ldc"]],
+            least_developed_header(): [_("yes") if v else _("no") for v in overview["is_ldc"]],
             situations: overview["situations"].to_numpy(),
         }
     )
@@ -144,7 +184,7 @@ def focus_origins_table(
         {
             _("Country"): [names.get(c, c) for c in overview.index],
             _("Income group"): [income_group_label(g) for g in overview["income_group"]],
-            _("LDC"): [_("yes") if v else _("no") for v in overview["is_ldc"]],
+            least_developed_header(): [_("yes") if v else _("no") for v in overview["is_ldc"]],
             situations: overview["situations"].to_numpy(),
             _(
                 "Main countries of origin (refugees, asylum-seekers and others in need of "

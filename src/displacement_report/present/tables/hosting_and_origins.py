@@ -11,7 +11,7 @@ from babel.lists import format_list
 
 from displacement_report.analysis.headline import OIP_FIRST_YEAR
 from displacement_report.analysis.hosting import income_group_label
-from displacement_report.i18n import _, locale_code, pgettext
+from displacement_report.i18n import _, in_sentence, locale_code, pgettext
 from displacement_report.present.exhibits import table_html
 from displacement_report.present.format import count, country_column, one_decimal
 
@@ -99,7 +99,7 @@ def gdp_years_note(table: pd.DataFrame, usual: int) -> str:
     """'GDP per capita is the World Bank's figure for 2024; * marks an older figure, the
     latest the World Bank has: South Sudan (2015).'"""
     earlier = [
-        _("{country} ({year})").format(country=name, year=int(y))
+        _("{country} ({year})").format(country=in_sentence(name), year=int(y))
         for name, y in zip(country_column(table), table["gdp_year"], strict=True)
         if not pd.isna(y) and int(y) != usual
     ]
