@@ -11,9 +11,11 @@
       beside it the analyst's preview of that chapter (one edition, HTML): the
       `preview` command in a new process, and `preview --watch` re-rendering it after a
       save on its warm kernel;
-  (f) a batch of country profiles (`profiles`, both editions), per profile and
-      extrapolated to every host country of the report year; with --all-hosts the
-      whole batch is run and timed instead;
+  (f) country profiles (`profiles`, both editions, a new process each time): two
+      batches of hosts spread over the list (4 and 20), wall and CPU, and from their
+      difference the batch's fixed CPU and each host's, so what every host of the
+      report year needs; with --all-hosts every host's profile in one batch, timed
+      whole (the target: within 5 minutes on this machine, idle);
   (h) the web edition (site/) of the cold build of (a), written again on its own;
   (g) the maps: the world map of every host (about 170), drawn and saved as an exhibit,
       and a country profile's locator map, each the first in a process (the boundaries
@@ -30,15 +32,18 @@ any process involved (the CLI, papermill, nbconvert or a kernel).
 from __future__ import annotations
 
 import os
+import re
 import resource
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from displacement_report import paths
 from displacement_report.report.build import REPORT_NOTEBOOKS
+from displacement_report.report.execute import MAX_PARALLEL
 
 BIN = Path(sys.executable).parent
 
@@ -49,7 +54,8 @@ def run(cmd: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-PROFILE_SAMPLE = 6
+#: (f) two batches of these sizes: their difference is the cost of a host.
+PROFILE_SAMPLES = (4, 20)
 
 
 def measure_preview(notebook: Path, output: Path) -> tuple[float, float]:
@@ -121,24 +127,80 @@ def _longer_than_two_pages(output: Path) -> list[str]:
     )
 
 
-def measure_profiles(sample: int | None) -> tuple[float, int, int]:
-    """Seconds per profile in a batch of `sample` hosts (None: every host), how many
-    hosts there are, and how many profiles failed; names any factsheet longer than two
-    pages."""
+@dataclass(frozen=True)
+class Batch:
+    """One `profiles` command: hosts, wall and CPU seconds (the command and every
+    kernel it started), failed profiles, factsheets longer than two pages."""
+
+    hosts: int
+    wall: float
+    cpu: float
+    failed: int
+    long: list[str]
+
+
+def run_profile_batch(codes: list[str]) -> Batch:
+    """`displacement-report profiles CODES` in a new process with an empty output
+    folder (no earlier run to reuse), timed whole."""
+    with tempfile.TemporaryDirectory() as scratch:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        done = subprocess.run(
+            [str(BIN / "displacement-report"), "profiles", *codes, "--output-dir", scratch],
+            capture_output=True,
+            text=True,
+        )
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        failed = re.search(r"error: (\d+) profile\(s\) failed", done.stderr)
+        if done.returncode and failed is None:
+            raise RuntimeError(f"profiles failed: {done.stderr[-2000:]}")
+        long = _longer_than_two_pages(Path(scratch))
+        return Batch(len(codes), wall, cpu, int(failed.group(1)) if failed else 0, long)
+
+
+def spread(hosts: list[str], count: int) -> list[str]:
+    """`count` hosts spread evenly over the list (large and small hosts, one-page and
+    two-page factsheets alike), not the first few in alphabetical order."""
+    step = len(hosts) / count
+    return [hosts[int(i * step)] for i in range(count)]
+
+
+def measure_profiles(all_hosts: bool) -> tuple[dict[str, Batch], int]:
+    """(f): every host's factsheets in one batch (`all_hosts`), or two batches of
+    different sizes, from which the batch's fixed cost (kernels starting, tables read,
+    the index page) and the cost of each further host follow; and how many hosts."""
     from displacement_report.data import unhcr
-    from displacement_report.report.batch import run_profiles
-    from displacement_report.settings import validate_parameters
 
     hosts = unhcr.host_codes(2025)
-    chosen = hosts if sample is None else hosts[:sample]
-    with tempfile.TemporaryDirectory() as scratch:
-        settings = validate_parameters({"report_year": 2025, "output_dir": scratch})
-        start = time.perf_counter()
-        result = run_profiles(settings, chosen)
-        seconds = (time.perf_counter() - start) / len(chosen)
-        long = _longer_than_two_pages(Path(scratch))
-        print(f"factsheets longer than two pages: {len(long)} {' '.join(long)}".rstrip())
-        return seconds, len(hosts), len(result.failed)
+    if all_hosts:
+        return {"all": run_profile_batch(hosts)}, len(hosts)
+    small, large = PROFILE_SAMPLES
+    return {
+        "small": run_profile_batch(spread(hosts, small)),
+        "large": run_profile_batch(spread(hosts, large)),
+    }, len(hosts)
+
+
+def report_profiles(batches: dict[str, Batch], hosts: int) -> None:
+    for batch in batches.values():
+        long = f"; longer than two pages: {' '.join(batch.long)}" if batch.long else ""
+        print(
+            f"(f) profiles, {batch.hosts:3d} hosts, both editions: {batch.wall:6.1f} s wall, "
+            f"{batch.cpu:6.1f} s CPU; {batch.failed} failed{long}"
+        )
+    if "all" in batches:
+        return
+    small, large = batches["small"], batches["large"]
+    per_host = (large.cpu - small.cpu) / (large.hosts - small.hosts)
+    fixed = small.cpu - per_host * small.hosts
+    every = fixed + per_host * hosts
+    print(
+        f"    CPU: {fixed:.1f} s per batch + {per_host:.2f} s per host; all {hosts} hosts "
+        f"need about {every:.0f} s of CPU, so at least {every / MAX_PARALLEL / 60:.1f} min "
+        f"on {MAX_PARALLEL} idle cores (an estimate; --all-hosts measures it)"
+    )
 
 
 def measure_site(published: Path) -> float:
@@ -193,7 +255,7 @@ def main() -> None:
 
     csv_s, cache_s, memory_s = measure_population_load(repeat=7)
     edited, cold_copy, preview_command, preview_warm = measure_chapter_rebuild()
-    per_profile, hosts, failed = measure_profiles(None if all_hosts else PROFILE_SAMPLE)
+    batches, hosts = measure_profiles(all_hosts)
     drawn = measure_maps()
 
     one, both, naive = times["one"], times["both"], times["naive"]
@@ -222,12 +284,7 @@ def main() -> None:
         f"    preview --watch, after a save     : {preview_warm:6.2f} s   "
         f"{preview_warm / cold_copy:.2f} of the cold build"
     )
-    measured = "all" if all_hosts else str(PROFILE_SAMPLE)
-    print(
-        f"(f) profiles, {measured} countries, both editions: {per_profile:6.2f} s each; "
-        f"all {hosts} hosts {'took' if all_hosts else 'would take'} "
-        f"{per_profile * hosts / 60:.1f} min; {failed} failed"
-    )
+    report_profiles(batches, hosts)
     print(
         f"(g) world map, {drawn['hosts']} hosts, saved   : {drawn['world_cold']:6.2f} s first, "
         f"{drawn['world_warm']:.2f} s again"

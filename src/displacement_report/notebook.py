@@ -12,11 +12,12 @@ from typing import Any
 import pandas as pd
 
 from displacement_report import i18n, paths
-from displacement_report.analysis import source_years
+from displacement_report.analysis import hosting, protracted, source_years
 from displacement_report.analysis.claims import ClaimInputs
+from displacement_report.analysis.joins import Joined
+from displacement_report.data import cache, documents, national_asylum, neighbours, unhcr, worldbank
 from displacement_report.data import claims as claims_data
 from displacement_report.data import costs as cost_data
-from displacement_report.data import documents, national_asylum, neighbours, unhcr, worldbank
 from displacement_report.data.iati import IatiTables, read_iati
 from displacement_report.present import exhibits, sources, style
 from displacement_report.settings import NOT_SETTINGS as NOT_SETTINGS  # known here too
@@ -144,6 +145,47 @@ class ReportData:
             solutions=self.solutions,
             amounts=self.amounts,
         )
+
+    def hosting_table(self, year: int) -> tuple[pd.DataFrame, dict[str, Joined], int]:
+        """`hosting.hosting_table` of every host in `year`, computed from the data files
+        as read (never from this notebook's tables, which it may have changed), once per
+        process for as long as the files are the same: a copy each time."""
+        data_dir, worldbank_dir = self.settings.data_dir, self.settings.worldbank_dir
+
+        def compute() -> tuple[pd.DataFrame, dict[str, Joined], int]:
+            return hosting.hosting_table(
+                unhcr.load_population(data_dir),
+                unhcr.load_unrwa(data_dir),
+                worldbank.load_population(worldbank_dir),
+                worldbank.load_gdp_per_capita(worldbank_dir),
+                worldbank.load_income_groups(worldbank_dir),
+                worldbank.load_ldcs(worldbank_dir),
+                year,
+            )
+
+        return cache.remembered_result(f"hosting_table-{year}", self._data_files(), compute)
+
+    def protracted_situations(self, year: int, threshold: int, min_years: int) -> pd.DataFrame:
+        """`protracted.situations` in `year` of the population table as read, kept like
+        `hosting_table`."""
+        data_dir = self.settings.data_dir
+
+        def compute() -> pd.DataFrame:
+            return protracted.situations(
+                unhcr.load_population(data_dir), year, threshold, min_years
+            )
+
+        name = f"protracted_situations-{year}-{threshold}-{min_years}"
+        return cache.remembered_result(name, self._data_files(), compute)
+
+    def _data_files(self) -> list[Path]:
+        """Every UNHCR and World Bank table: a result kept under their checksums is
+        computed again when any of them changes."""
+        folders = (
+            unhcr.resolve_dir(self.settings.data_dir),
+            worldbank.resolve_dir(self.settings.worldbank_dir),
+        )
+        return [path for folder in folders for path in folder.glob("*.csv")]
 
     def last_year(self, source: str) -> int | None:
         """The latest year `source` (one of SOURCES_BY_YEAR) has a figure for."""

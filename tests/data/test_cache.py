@@ -95,3 +95,38 @@ def test_a_file_changed_just_now_is_hashed_every_time(counted):
     cache.file_sha256(source)
     cache.file_sha256(source)
     assert len(opened) == 2
+
+
+def test_a_result_is_computed_once_while_its_files_are_the_same(counted, monkeypatch):
+    import pandas as pd
+
+    source, _opened = counted
+    monkeypatch.setattr(cache, "_SETTLED_NS", -1)  # as if written long ago
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return pd.read_csv(source)
+
+    first = cache.remembered_result("people", [source], compute)
+    first.loc[0, "people"] = 0  # a notebook changing what it got changes no one else's
+    second = cache.remembered_result("people", [source], compute)
+    assert second["people"].tolist() == [120]
+    assert len(calls) == 1
+    assert cache.remembered_result("other", [source], compute)["people"].tolist() == [120]
+    assert len(calls) == 2  # another name is another result
+    source.write_text("iso3,people\nJOR,999\n")
+    assert cache.remembered_result("people", [source], compute)["people"].tolist() == [999]
+    assert len(calls) == 3
+
+
+def test_results_kept_are_bounded_oldest_first(counted, monkeypatch):
+    source, _opened = counted
+    monkeypatch.setattr(cache, "_SETTLED_NS", -1)
+    monkeypatch.setattr(cache, "_results", {})
+    for n in range(cache.RESULTS_KEPT + 2):
+        cache.remembered_result(f"result-{n}", [source], lambda n=n: n)
+    assert len(cache._results) == cache.RESULTS_KEPT
+    assert [key[0] for key in cache._results] == [
+        f"result-{n}" for n in range(2, cache.RESULTS_KEPT + 2)
+    ]

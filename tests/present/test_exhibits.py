@@ -361,3 +361,57 @@ def test_a_glossary_row_without_its_dutch_meaning_is_refused(tmp_path):
     path.write_text("term,meaning,term_nl,meaning_nl\nCOA,The agency,COA,\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="line 2: meaning_nl is empty"):
         load_terms(path)
+
+
+def _laid_out_chart() -> plt.Figure:
+    """A chart as the report draws them: styled, a source line, `tight_layout` (which
+    leaves the figure a placeholder layout engine)."""
+    from displacement_report.present import style
+
+    style.apply()
+    fig = _bars()
+    style.add_source(fig, "Source: UNHCR Refugee Data Finder, end of 2019")
+    return fig
+
+
+def test_a_laid_out_chart_is_saved_as_matplotlib_saves_it_with_one_draw_fewer(context, monkeypatch):
+    """The SVG (what the page shows) is byte for byte what `bbox_inches="tight"` makes;
+    the PNG is cut to the crop the SVG's save measured, so it is drawn once, not laid
+    out again: three draws of the figure in all, where two plain saves make four."""
+    from PIL import Image
+
+    reference = _laid_out_chart()
+    expected_svg = exhibits.svg_bytes(reference, "tight")
+    reference.savefig(context / "reference.png", bbox_inches="tight")
+    engine = reference.get_layout_engine()
+    assert engine is not None  # the case this saving is for
+
+    fig = _laid_out_chart()
+    draws = []
+    figure_class = type(fig)
+    drawn = figure_class.draw
+
+    def counted(self, renderer):
+        draws.append(1)
+        return drawn(self, renderer)
+
+    monkeypatch.setattr(figure_class, "draw", counted)
+    before = fig.get_layout_engine()
+    svg_path, png_path = exhibits._save_files(fig, "laid_out", context, "A chart.")[0]
+
+    assert svg_path.read_bytes() == expected_svg
+    assert len(draws) == 3
+    assert fig.get_layout_engine() is before  # put back as it was
+    width, height = Image.open(png_path).size
+    ref_width, ref_height = Image.open(context / "reference.png").size
+    assert abs(width - ref_width) <= 1 and abs(height - ref_height) <= 1
+    plt.close("all")
+
+
+def test_a_chart_without_layout_engine_is_cropped_once_for_both_files(context):
+    fig = _bars()
+    fig.set_layout_engine(None)
+    svg_path, png_path = exhibits.save(fig, "plain", context)
+    assert svg_path.read_bytes().startswith(b"<?xml")
+    assert png_path.read_bytes().startswith(b"\x89PNG")
+    plt.close("all")

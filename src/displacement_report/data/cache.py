@@ -7,17 +7,21 @@ file or a changed rule is never served from a stale copy.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 _CHUNK = 1 << 20
 
@@ -115,6 +119,29 @@ def forget_loaded_tables() -> None:
     """Empty this process's tables in memory: the next load reads the cache file, as a
     new process would."""
     _in_memory.clear()
+    _results.clear()
+
+
+#: What was computed from whole tables (every host's burden, every protracted
+#: situation), under what it is and the checksums of the files it was computed from. A
+#: warm kernel makes factsheet after factsheet, each of which needs the same world-wide
+#: tables; computing them once per process saves a tenth of a factsheet's notebook.
+_results: dict[tuple[str, tuple[tuple[str, str], ...]], object] = {}
+#: Results kept at once: a few report years or parameter sets in one process.
+RESULTS_KEPT = 8
+
+
+def remembered_result(name: str, files: Iterable[Path], compute: Callable[[], T]) -> T:
+    """`compute()`, or a copy of what it returned before in this process for the same
+    `name` while each of `files` (what it reads) has the same checksum. Always a deep
+    copy: a notebook that changes what it gets changes only its own. `compute` must
+    read the files itself (not a notebook's copies, which it may have changed)."""
+    key = (name, tuple((os.fspath(path), file_sha256(path)) for path in sorted(files)))
+    if key not in _results:
+        while len(_results) >= RESULTS_KEPT:
+            del _results[next(iter(_results))]  # the oldest
+        _results[key] = compute()
+    return copy.deepcopy(_results[key])  # type: ignore[return-value]  # stored from compute
 
 
 def _read_or_build(target: Path, build: Callable[[], pd.DataFrame]) -> pd.DataFrame:

@@ -560,6 +560,48 @@ def drawn_area(fig: plt.Figure) -> Bbox | str:
     return fig.get_tightbbox().padded(pad)
 
 
+def _svg_and_crop(fig: plt.Figure, area: Bbox | str) -> tuple[bytes, Bbox]:
+    """The chart as SVG (as `svg_bytes` draws it) and the area it was cropped to. A
+    "tight" crop is the one matplotlib measured while saving the SVG, read back as it
+    measures it, so the SVG is the same as before and the PNG need not measure it again."""
+    if isinstance(area, Bbox):
+        return svg_bytes(fig, area), area
+    measured: list[Bbox] = []
+    measure = fig.get_tightbbox
+
+    def recording(*args: Any, **kwargs: Any) -> Bbox:
+        box = measure(*args, **kwargs)
+        measured.append(box)
+        return box
+
+    fig.get_tightbbox = recording  # type: ignore[method-assign]  # this figure only, briefly
+    try:
+        svg = svg_bytes(fig, area)
+    finally:
+        del fig.get_tightbbox
+    return svg, measured[-1].padded(plt.rcParams["savefig.pad_inches"])
+
+
+def _save_png(fig: plt.Figure, path: Path, area: Bbox) -> None:
+    """The PNG (for slides), cropped to `area` and drawn once. A figure laid out by
+    `tight_layout` keeps a placeholder layout engine that makes every save draw the
+    figure twice (once to lay it out, once to render); the layout is already done, so
+    the engine is set aside for this save. The crop was measured for the SVG (72 dpi):
+    text drawn at 200 dpi runs a little wider (a long source line some 10 pixels of
+    the 20 that `savefig.pad_inches` leaves), so the PNG's margin is that much
+    narrower on its widest line, and nothing is cut."""
+    engine = getattr(fig, _LAYOUT_ENGINE)  # no public way to remove one, only to replace it
+    setattr(fig, _LAYOUT_ENGINE, None)
+    try:
+        fig.savefig(path, metadata={"Software": None}, bbox_inches=area)
+    finally:
+        setattr(fig, _LAYOUT_ENGINE, engine)
+
+
+#: Where a matplotlib figure keeps its layout engine (a test checks it still does).
+_LAYOUT_ENGINE = "_layout_engine"
+
+
 def save(fig: plt.Figure, name: str, folder: Path, caption: str | None = None) -> list[Path]:
     """Save as SVG (for print) and PNG (for slides), without volatile metadata; in a
     notebook, show it as a numbered figure with caption, alternative text and the data
@@ -589,9 +631,9 @@ def _save_files(
         _record_chart_problems(fig, folder / name, Path(os.environ[CHECK_CHARTS_ENV]))
     # drawn once as SVG: the same bytes go into the file and into the page
     area = drawn_area(fig)
-    svg = svg_bytes(fig, area)
+    svg, cropped_to = _svg_and_crop(fig, area)
     (folder / f"{name}.svg").write_bytes(svg)
-    fig.savefig(folder / f"{name}.png", metadata={"Software": None}, bbox_inches=area)
+    _save_png(fig, folder / f"{name}.png", cropped_to)
     written = [folder / f"{name}.svg", folder / f"{name}.png"]
     return written, chart_html(fig, name, caption, svg=svg)
 
