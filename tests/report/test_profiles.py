@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from displacement_report.cli import app
-from tests.conftest import pdf_text
+from tests.conftest import pdf_pages, pdf_text
 
 pytestmark = pytest.mark.notebook
 
@@ -349,3 +349,23 @@ def test_no_word_of_a_factsheet_runs_past_the_right_margin(profiles):
             ).stdout
             widest = max(float(x) for x in re.findall(r'xMax="([0-9.]+)"', boxes))
             assert widest <= right, (code, language, widest)
+
+
+@pytest.mark.parametrize("code", FULL)
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_neighbours_section_keeps_heading_sentence_and_table_on_one_page(
+    profiles, code, language
+):
+    """The section broke after its heading (JOR nl: heading and definitions at the foot of
+    page 1) or mid-sentence away from its table: heading, first sentence, table and the
+    definitions under it now stand on one page, the definitions after the table."""
+    heading = {"en": "Neighbours and asylum decisions", "nl": "Buurlanden en asielbeslissingen"}
+    caption = {"en": "people from a neighbouring country", "nl": "mensen uit een buurland"}
+    definitions = {"en": "Refugees and other people in need", "nl": "Vluchtelingen en andere"}
+    ends = {"en": "(total protection rate).", "nl": "(totale beschermingspercentage)."}
+    pages = [re.sub(r"\s+", " ", page) for page in pdf_pages(profiles.edition(code, language)[1])]
+    page = next(p for p in pages if heading[language] in p)
+    section = page[page.index(heading[language]) :]
+    assert ends[language] in section  # the whole first paragraph
+    assert caption[language] in section  # the table
+    assert definitions[language] in section.split(caption[language])[1]  # under the table

@@ -40,8 +40,9 @@ SECTIONS = {
     "origins": N_("Where the people it hosts come from, and its own people abroad"),
     "people": N_("Who they are, and the solutions they found"),
 }
-#: What a section's table reads from, said under its heading.
-SECTION_INTROS = {
+#: What a section's table reads from, said in small type under the table (a definition
+#: above the sentence the table belongs to would stand between them at a page break).
+SECTION_NOTES = {
     "neighbours": N_(
         "Refugees and other people in need of international protection (OIP) from a "
         "bordering country (land borders as GeoNames lists them); who decided the asylum "
@@ -56,9 +57,9 @@ def section(key: str) -> str:
     return "## " + _(SECTIONS[key])
 
 
-def section_intro(key: str) -> str:
-    """The sentence under a section's heading, as Markdown."""
-    return escape_markdown(_(SECTION_INTROS[key]))
+def section_note(key: str) -> str:
+    """What a section's table reads from (plain text), for the note under the table."""
+    return _(SECTION_NOTES[key])
 
 
 def title(name: str) -> str:

@@ -127,6 +127,11 @@ def note_html(text: str) -> str:
     return f'<p class="profile-note">{html.escape(text)}</p>'
 
 
+def table_note_html(text: str) -> str:
+    """A definition under a table, in the small type of a caption (the text is escaped)."""
+    return f'<p class="profile-note table-note">{html.escape(text)}</p>'
+
+
 def solutions_html(
     found: pd.Series, name: str, year: int, source: str, file: str | None = None
 ) -> str:
