@@ -87,7 +87,7 @@ def test_a_year_without_a_figure_is_none_with_the_reason_never_zero():
 
 def test_tiles_state_the_change_in_words_absolute_and_in_percent():
     down = KeyFigure("refugees", 2025, 436_226, 643_641)
-    assert words.tile_change(down) == "207,415 fewer than at the end of 2024 (-32.2%)"
+    assert words.tile_change(down) == "207,415 fewer than at the end of 2024 (−32.2%)"
     up = KeyFigure("unrwa_refugees", 2025, 2_398_179, 2_371_387)
     assert words.tile_change(up) == "26,792 more than at the end of 2024 (+1.1%)"
     from_none = KeyFigure("oip", 2025, 158, 0)
@@ -114,14 +114,14 @@ def test_tiles_html_says_in_text_what_the_colours_and_arrows_show():
     assert [li["data-value"] for li in items[:2]] == ["600", "120"]
     assert "data-value" not in items[2].attrs  # no figure: no value pretended
     texts = [li.get_text(" ", strip=True) for li in items]
-    assert texts[0] == "Refugees (UNHCR mandate) 600 ▼ 200 fewer than at the end of 2024 (-25.0%)"
+    assert texts[0] == "Refugees (UNHCR mandate) 600 ▼ 200 fewer than at the end of 2024 (−25.0%)"
     assert "20 more than at the end of 2024 (+20.0%)" in texts[1]
     assert texts[2].endswith("– no figure for the end of 2025")
     # a group without a figure in either year gets no tile of dashes, but a sentence
     assert len(items) == 3 and not page.select("li.tile-oip")
     assert page.select_one("p.profile-note").get_text() == (
-        "No figure for <Jordan> at the end of 2025 or 2024, which is not the same as nobody: "
-        "other people in need of international protection."
+        "For the end of 2025 and of 2024 there is no figure for other people in need of "
+        "international protection in <Jordan>; no figure does not mean that nobody is there."
     )
     # every label as high as the longest, so that the figures stand on one line
     heights = {li.select_one(".tile-label")["style"] for li in items}

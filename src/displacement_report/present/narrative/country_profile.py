@@ -87,9 +87,9 @@ def no_figure_groups(groups: list[str], name: str, year: int) -> str:
     """The groups the tiles leave out: no figure in `year` nor the year before."""
     labels = [_lower_first(_(TILE_LABELS[g])) for g in groups]
     return _(
-        "No figure for {country} at the end of {year} or {before}, which is not the same "
-        "as nobody: {groups}."
-    ).format(country=name, year=year, before=year - 1, groups="; ".join(labels))
+        "For the end of {year} and of {before} there is no figure for {groups} in "
+        "{country}; no figure does not mean that nobody is there."
+    ).format(country=name, year=year, before=year - 1, groups=spoken_list(labels))
 
 
 def returns_reasons(
