@@ -488,7 +488,7 @@ def test_the_history_legend_names_only_groups_with_someone_in_them():
     years = pd.Index(range(2015, 2026), name="year")
     frame = pd.DataFrame(0, index=years, columns=list(headline.COMPONENTS), dtype="int64")
     frame["refugees"] = 2_000
-    frame.loc[2024:, "asylum_seekers"] = 30
+    frame.loc[2024:, "asylum_seekers"] = 100  # 4% of the axis: seen (under 2% is not)
     frame[headline.TOTAL] = frame[list(headline.COMPONENTS)].sum(axis=1)
     fig = charts.displacement_trend(frame, "t", "Source: x", size=(6.7, 3.2), legend_below=True)
     (legend,) = fig.legends
@@ -496,6 +496,68 @@ def test_the_history_legend_names_only_groups_with_someone_in_them():
         "Refugees under UNHCR's mandate",
         "Asylum-seekers",
     ]
+    plt.close(fig)
+
+
+def _jordan_like() -> pd.DataFrame:
+    """Jordan's shape: 2.4 million Palestine refugees and 0.4-0.7 million refugees, with
+    8,000-52,000 asylum-seekers: a band under 2% of the axis."""
+    years = pd.Index(range(2015, 2026), name="year")
+    frame = pd.DataFrame(0, index=years, columns=list(headline.COMPONENTS), dtype="int64")
+    frame["refugees"] = 650_000
+    frame["unrwa_refugees"] = 2_400_000
+    frame["asylum_seekers"] = 40_000
+    frame.loc[2018, "asylum_seekers"] = 52_536
+    frame[headline.TOTAL] = frame[list(headline.COMPONENTS)].sum(axis=1)
+    return frame
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_group_too_small_to_see_has_no_legend_entry_and_the_caption_says_so(language):
+    frame = _jordan_like()
+    assert charts.too_small_to_see(frame) == ["asylum_seekers"]
+    with i18n.using(language):
+        fig = charts.displacement_trend(frame, "t", "S", size=(6.7, 2.1), legend_below=True)
+        (legend,) = fig.legends
+        entries = [t.get_text() for t in legend.get_texts()]
+        caption = words.history_caption("Jordan", frame, unseen=["asylum_seekers"])
+    plt.close(fig)
+    if language == "en":
+        assert entries == [
+            "Refugees under UNHCR's mandate",
+            "Palestine refugees under UNRWA's mandate",
+        ]
+        assert caption.endswith(
+            "Too few to see at this scale, and so not in the legend: asylum-seekers "
+            "(at most 52,536 in a year)."
+        )
+    else:
+        assert len(entries) == 2 and "52.536" in caption and "legenda" in caption
+    # a group of 5% of the axis stays in the legend
+    frame["asylum_seekers"] = 160_000
+    assert charts.too_small_to_see(frame) == []
+    assert "legend" not in words.history_caption("Jordan", frame)
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_low_history_chart_has_its_legend_under_the_years_and_a_one_line_axis_title(language):
+    """The legend stood a line of white below the year labels, read as the next block's;
+    the axis title wrapped ('Millions of / people') in a chart 2.1 inches high."""
+    with i18n.using(language):
+        fig = charts.displacement_trend(
+            _jordan_like(), "t", "S", size=(6.7, 2.1), legend_below=True
+        )
+    renderer = fig.canvas.get_renderer()
+    ax, (legend,) = fig.axes[0], fig.legends
+    years_bottom = min(
+        t.get_window_extent(renderer).y0 for t in ax.get_xticklabels() if t.get_text()
+    )
+    legend_box = legend.get_window_extent(renderer)
+    gap = (years_bottom - legend_box.y1) / fig.dpi
+    assert 0 <= gap <= 0.06, gap  # inches: no line of white between them
+    assert "\n" not in ax.get_ylabel()
+    assert ax.yaxis.label.get_window_extent(renderer).height <= ax.bbox.height
+    assert legend._ncols == 2  # the two groups the reader can see, on one row
     plt.close(fig)
 
 

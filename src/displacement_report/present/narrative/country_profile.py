@@ -4,6 +4,7 @@ function says Markdown; the page escapes it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -165,10 +166,14 @@ def recorded_anyone(shown: pd.DataFrame) -> bool:
     return bool(shown[list(COMPONENTS)].astype("Float64").fillna(0).to_numpy().any())
 
 
-def history_caption(name: str, shown: pd.DataFrame, overlap: bool = False) -> str:
+def history_caption(
+    name: str, shown: pd.DataFrame, overlap: bool = False, unseen: Sequence[str] = ()
+) -> str:
     """What the history chart shows, from the first year it has a bar (a country UNHCR
-    records only from 2017 says 2017, not the chart's first possible year), and the
-    years in between that have no bar (nobody, or no figure, in every group)."""
+    records only from 2017 says 2017, not the chart's first possible year), the years
+    in between that have no bar (nobody, or no figure, in every group), and the groups
+    `unseen` too small to see at the chart's scale, which its legend leaves out
+    (`charts.global_picture.too_small_to_see`)."""
     people = shown[list(COMPONENTS)].astype("Float64").fillna(0).sum(axis=1)
     year = int(shown.index.max())
     start = int(people.index[people > 0].min()) if (people > 0).any() else year
@@ -205,6 +210,17 @@ def history_caption(name: str, shown: pd.DataFrame, overlap: bool = False) -> st
             "No bar for {years}: the statistics record nobody in these groups there, "
             "or give no figure."
         ).format(years=year_list(empty))
+    if unseen:
+        groups = [
+            _("{group} (at most {most} in a year)").format(
+                group=_lower_first(_(COMPONENTS[group])),
+                most=count(int(shown[group].astype("Float64").max())),
+            )
+            for group in unseen
+        ]
+        caption += " " + _(
+            "Too few to see at this scale, and so not in the legend: {groups}."
+        ).format(groups=spoken_list(groups))
     if overlap:
         caption += " " + _(
             "Palestine refugees and people displaced inside the country overlap: their bars "
