@@ -64,7 +64,8 @@ def displacement_trend(
     bottom = pd.Series(0.0, index=by_year.index)
     parts = _parts(by_year)
     shown = [c for c, values in parts.items() if values.fillna(0).any()] or list(COMPONENTS)
-    unseen = too_small_to_see(by_year)
+    # a factsheet's chart (whose caption names them): no legend entry for a sliver
+    unseen = too_small_to_see(by_year) if legend_below else []
     for component in shown:
         label, values = COMPONENTS[component], parts[component]
         ax.bar(
