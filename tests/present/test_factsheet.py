@@ -22,6 +22,7 @@ from displacement_report.analysis import demographics, headline, key_figures, so
 from displacement_report.analysis.key_figures import KeyFigure
 from displacement_report.data import unhcr
 from displacement_report.present import exhibits
+from displacement_report.present import format as fmt
 from displacement_report.present.charts import country_profile as charts_profile
 from displacement_report.present.charts import global_picture as charts
 from displacement_report.present.narrative import country_profile as words
@@ -675,3 +676,20 @@ def test_the_profiles_table_change_on_the_year_leaves_out_a_group_without_a_figu
     assert change_on_the_year(numbers) == pytest.approx(10.0)
     assert change_on_the_year([{"key": "refugees", "value": 5, "previous": None}]) is None
     assert change_on_the_year([{"key": "refugees", "value": 5, "previous": 0}]) is None
+
+
+def test_country_names_in_a_table_s_first_column_are_kept_on_one_line():
+    """'Zuid- / Soedan' and 'South / Sudan' broke in narrow tables while the number
+    columns had room: a name up to the limit gets the class that keeps it whole; a
+    longer one may wrap at a space; other columns and the data are untouched."""
+    frame = pd.DataFrame(
+        {"Land": ["Zuid-Soedan", "Centraal-Afrikaanse Republiek", "Côte d'Ivoire"], "N": [1, 2, 3]}
+    )
+    page = exhibits.table_html(frame, {"N": fmt.count}, "caption", "Source: x")
+    kept = BeautifulSoup(tables.names_kept_whole(page, 16), "html.parser")
+    whole = [td.get_text().strip() for td in kept.select("td.whole-name")]
+    assert whole == ["Zuid-Soedan", "Côte d'Ivoire"]  # 13 letters, though escaped longer
+    assert all("col0" in td["class"] for td in kept.select("td.whole-name"))
+    assert kept.get_text() == BeautifulSoup(page, "html.parser").get_text()
+    css = Path(combine.__file__).parent / "templates/report/factsheet.css"
+    assert "td.whole-name { white-space: nowrap; }" in css.read_text(encoding="utf-8")
