@@ -693,3 +693,11 @@ def test_country_names_in_a_table_s_first_column_are_kept_on_one_line():
     assert kept.get_text() == BeautifulSoup(page, "html.parser").get_text()
     css = Path(combine.__file__).parent / "templates/report/factsheet.css"
     assert "td.whole-name { white-space: nowrap; }" in css.read_text(encoding="utf-8")
+
+
+def test_the_hosting_section_is_named_without_a_judgement():
+    """'Burden' reads as a judgement of refugees (UNHCR and the Global Compact speak of
+    hosting and responsibility-sharing); the Dutch 'Opvangdruk' is neutral."""
+    assert words.section("burden") == "## Hosting, income and protracted situations"
+    with i18n.using("nl"):
+        assert words.section("burden") == "## Opvangdruk, inkomen en langdurige situaties"

@@ -36,7 +36,7 @@ TILE_LABELS = {
 
 #: The factsheet's sections after the key figures (a one-page factsheet has none).
 SECTIONS = {
-    "burden": N_("Burden, income and protracted situations"),
+    "burden": N_("Hosting, income and protracted situations"),  # not "burden": a judgement
     "neighbours": N_("Neighbours and asylum decisions"),
     "origins": N_("Where the people it hosts come from, and its own people abroad"),
     "people": N_("Who they are, and the solutions they found"),
