@@ -333,7 +333,8 @@ def test_the_colophon_line_names_data_code_parameters_and_date():
     assert "World Bank and UN country data, version WDI snapshot of" in line
     assert "Code: displacement-report 0.1.0 (abc1234)" in line
     assert "report year 2025, compared with 2019, chart from 2000" in line
-    assert "25,000 refugees for 5 years (parameter set profile-JOR)" in line
+    assert "25,000 refugees for 5 years. Produced" in line
+    assert "profile-JOR" not in line and "parameter set" not in line  # an internal name
     assert "Produced on 28 November 2026" in line and "inputs.json" in line
     with i18n.using("nl"):
         dutch = BeautifulSoup(colophon.colophon_line_html(provenance), "html.parser").get_text()
