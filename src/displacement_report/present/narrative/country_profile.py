@@ -366,7 +366,10 @@ def no_origins(name: str, year: int) -> str:
     ).format(country=name, year=year)
 
 
-def locator_caption(name: str) -> str:
+def locator_caption(name: str, island: bool = False) -> str:
+    """The locator map's caption; an `island` state's map shows its nearest countries."""
+    if island:
+        return _("{country} and its nearest countries.").format(country=name)
     return _("{country} and its neighbours.").format(country=name)
 
 
