@@ -74,7 +74,7 @@ def millions_formatter(_largest: float = 0) -> Formatter:
 
 
 #: The type size of a low chart's value-axis title (`people_axis(short=True)`).
-SHORT_AXIS_TITLE_PT = 8
+SHORT_AXIS_TITLE_PT = 7.5
 
 
 def people_axis(ax, top: float, short: bool = False) -> None:

@@ -135,17 +135,22 @@ def _trend_legend(fig: plt.Figure, ax, below: bool) -> tuple[float, float, float
         return (0, 0.045, 1, 1)
     height = fig.get_figheight()  # the legend and the source take the same inches always
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg has one
-    # one row where it fits the width, else two columns
-    for columns in dict.fromkeys((len(handles), 2)):
+    # one row where it fits the width, in 7.5 pt or else 7 pt; else two columns, so that
+    # the chart keeps its height (and its axis title one line)
+    tries = [(len(handles), 7.5), (len(handles), 7.0), (2, 7.5)]
+    for columns, size in tries:
         legend = fig.legend(
             handles,
             labels,
             loc="lower left",
             bbox_to_anchor=(0.01, 0.17 / height),
             ncol=max(columns, 1),
-            fontsize=7.5,
+            fontsize=size,
+            labelspacing=0.3,  # rows close together: the chart keeps the height
+            borderpad=0.2,
         )
-        if legend.get_window_extent(renderer).width <= fig.bbox.width * 0.98 or columns == 2:
+        fits = legend.get_window_extent(renderer).width <= fig.bbox.width * 0.98
+        if fits or (columns, size) == tries[-1]:
             break
         legend.remove()
     legend_top = legend.get_window_extent(renderer).y1 / fig.dpi
