@@ -33,6 +33,22 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+
+class _Command(typer.core.TyperCommand):
+    """A command whose arguments show their name in --help ('ISO3', 'DEST'), not
+    Python's type of them ('<list[str]>', '<Path>'): the reader's word, not ours."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, typer.core.TyperArgument) and param.metavar:
+                param.display_type_rich = _no_type  # type: ignore[method-assign]
+
+
+def _no_type(ctx: object) -> None:
+    return None
+
+
 EXIT_CODES: dict[type[errors.ReportError], int] = {
     errors.ParameterError: 2,
     errors.DataFileError: 2,
@@ -174,7 +190,9 @@ def report(
     _apply_retention(settings.output_dir, keep_runs)
 
 
-@app.command(short_help="Preview one chapter of one edition in seconds; publishes nothing.")
+@app.command(
+    cls=_Command, short_help="Preview one chapter of one edition in seconds; publishes nothing."
+)
 def preview(
     chapter: Annotated[
         str,
@@ -228,12 +246,12 @@ def preview(
         raise _fail(exc) from None
 
 
-@app.command(short_help="Build country profiles (factsheets) and their index page.")
+@app.command(cls=_Command, short_help="Build country profiles (factsheets) and their index page.")
 def profiles(
     countries: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[ISO3]...",
+            metavar="ISO3",
             help="ISO3 codes to profile (default: the parameter set's focus countries)",
         ),
     ] = None,
@@ -291,7 +309,7 @@ def profiles(
         raise typer.Exit(EXIT_CODES[errors.NotebookError])
 
 
-@app.command(short_help="Download the UNHCR tables from UNHCR's public API.")
+@app.command(cls=_Command, short_help="Download the UNHCR tables from UNHCR's public API.")
 def refresh(
     dest: Annotated[
         Path, typer.Argument(metavar="DEST", help="folder to write the CSV tables into")
@@ -355,7 +373,7 @@ def _run_folder(given: str, output_dir: Path | None) -> Path:
     return published.resolve() if published.exists() else candidate
 
 
-@app.command(short_help="Compare two runs: numbers, verdicts, rankings, inputs.")
+@app.command(cls=_Command, short_help="Compare two runs: numbers, verdicts, rankings, inputs.")
 def diff(
     old: Annotated[
         str, typer.Argument(metavar="OLD", help="the earlier run: a folder or a published name")
@@ -403,7 +421,9 @@ def diff(
     raise typer.Exit(0 if found.empty else 1)
 
 
-@app.command(short_help="Headline figures revised between two versions of the UNHCR data.")
+@app.command(
+    cls=_Command, short_help="Headline figures revised between two versions of the UNHCR data."
+)
 def revisions(
     old_dir: Annotated[
         Path, typer.Argument(metavar="OLD", help="folder with the earlier UNHCR tables")

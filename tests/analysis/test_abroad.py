@@ -105,10 +105,10 @@ def test_the_view_from_abroad_on_the_real_data_equals_the_csv_files(real, real_d
     assert f"In 2025, {returns['refugees']:,} refugees returned to {name} from abroad." in text
     assert idps.change is not None and idps.change < 0
     # the factsheet opens with the year's largest change, in its tile's numbers
+    fall = f"{100 * idps.change / idps.previous:+.1f}%".replace("-", "\u2212")  # typeset minus
     assert (
         f"In 2025 the number of internally displaced people (IDMC) in {name} fell by "
-        f"{-idps.change:,} ({100 * idps.change / idps.previous:+.1f}%), the largest change "
-        "of the year."
+        f"{-idps.change:,} ({fall}), the largest change of the year."
     ) in text
     # the IDP returns, without repeating the fall the first sentence gives
     assert f"In 2025, {returns['idps']:,} internally displaced people returned home." in text

@@ -227,7 +227,7 @@ def test_claims_and_rates_read_in_dutch():
     assert "Nederland stond op plaats 9 van de 27 lidstaten met een cijfer" in claims
     assert rates.startswith(
         "Van de 21.154 inhoudelijke beslissingen in Nederland in 2024 verleende **76%** "
-        "bescherming (totaal beschermingspercentage) en 76% de vluchtelingenstatus"
+        "bescherming (totale beschermingspercentage) en 76% de vluchtelingenstatus"
     )
     assert "alleen Oeganda genoeg beslissingen" in rates
     assert caption.endswith(
@@ -295,7 +295,12 @@ def test_profile_lines_read_in_dutch():
         "In 2024 nam de overheid 1 inhoudelijke asielbeslissing: minder dan de 100 die hier "
         "nodig zijn voor een percentage."
     )
-    assert "Besloten door: Overheid" in table
+    assert "Besloten door: de overheid" in table  # with its article, as in the sentence
+    english = tables.profile_table(hosted, few, "Uganda", 2024, 100, "Source: UNHCR", 2024, state)
+    assert "Decided by: the government" in english
+    both = pd.Series({"G": 1, "U": 1})
+    english = tables.profile_table(hosted, few, "Uganda", 2024, 100, "Source: UNHCR", 2024, both)
+    assert "Decided by: the government and UNHCR" in english
     assert "Opgevangen vluchtelingen en andere beschermingsbehoevenden" in table
     assert "90,0%" in table and "OIP" not in table
 

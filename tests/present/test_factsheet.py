@@ -22,6 +22,7 @@ from displacement_report.analysis import demographics, headline, key_figures, so
 from displacement_report.analysis.key_figures import KeyFigure
 from displacement_report.data import unhcr
 from displacement_report.present import exhibits
+from displacement_report.present import format as fmt
 from displacement_report.present.charts import country_profile as charts_profile
 from displacement_report.present.charts import global_picture as charts
 from displacement_report.present.narrative import country_profile as words
@@ -87,7 +88,7 @@ def test_a_year_without_a_figure_is_none_with_the_reason_never_zero():
 
 def test_tiles_state_the_change_in_words_absolute_and_in_percent():
     down = KeyFigure("refugees", 2025, 436_226, 643_641)
-    assert words.tile_change(down) == "207,415 fewer than at the end of 2024 (-32.2%)"
+    assert words.tile_change(down) == "207,415 fewer than at the end of 2024 (−32.2%)"
     up = KeyFigure("unrwa_refugees", 2025, 2_398_179, 2_371_387)
     assert words.tile_change(up) == "26,792 more than at the end of 2024 (+1.1%)"
     from_none = KeyFigure("oip", 2025, 158, 0)
@@ -114,14 +115,14 @@ def test_tiles_html_says_in_text_what_the_colours_and_arrows_show():
     assert [li["data-value"] for li in items[:2]] == ["600", "120"]
     assert "data-value" not in items[2].attrs  # no figure: no value pretended
     texts = [li.get_text(" ", strip=True) for li in items]
-    assert texts[0] == "Refugees (UNHCR mandate) 600 ▼ 200 fewer than at the end of 2024 (-25.0%)"
+    assert texts[0] == "Refugees (UNHCR mandate) 600 ▼ 200 fewer than at the end of 2024 (−25.0%)"
     assert "20 more than at the end of 2024 (+20.0%)" in texts[1]
     assert texts[2].endswith("– no figure for the end of 2025")
     # a group without a figure in either year gets no tile of dashes, but a sentence
     assert len(items) == 3 and not page.select("li.tile-oip")
     assert page.select_one("p.profile-note").get_text() == (
-        "No figure for <Jordan> at the end of 2025 or 2024, which is not the same as nobody: "
-        "other people in need of international protection."
+        "For the end of 2025 and of 2024 there is no figure for other people in need of "
+        "international protection in <Jordan>; no figure does not mean that nobody is there."
     )
     # every label as high as the longest, so that the figures stand on one line
     heights = {li.select_one(".tile-label")["style"] for li in items}
@@ -332,7 +333,8 @@ def test_the_colophon_line_names_data_code_parameters_and_date():
     assert "World Bank and UN country data, version WDI snapshot of" in line
     assert "Code: displacement-report 0.1.0 (abc1234)" in line
     assert "report year 2025, compared with 2019, chart from 2000" in line
-    assert "25,000 refugees for 5 years (parameter set profile-JOR)" in line
+    assert "25,000 refugees for 5 years. Produced" in line
+    assert "profile-JOR" not in line and "parameter set" not in line  # an internal name
     assert "Produced on 28 November 2026" in line and "inputs.json" in line
     with i18n.using("nl"):
         dutch = BeautifulSoup(colophon.colophon_line_html(provenance), "html.parser").get_text()
@@ -488,7 +490,7 @@ def test_the_history_legend_names_only_groups_with_someone_in_them():
     years = pd.Index(range(2015, 2026), name="year")
     frame = pd.DataFrame(0, index=years, columns=list(headline.COMPONENTS), dtype="int64")
     frame["refugees"] = 2_000
-    frame.loc[2024:, "asylum_seekers"] = 30
+    frame.loc[2024:, "asylum_seekers"] = 100  # 4% of the axis: seen (under 2% is not)
     frame[headline.TOTAL] = frame[list(headline.COMPONENTS)].sum(axis=1)
     fig = charts.displacement_trend(frame, "t", "Source: x", size=(6.7, 3.2), legend_below=True)
     (legend,) = fig.legends
@@ -496,6 +498,76 @@ def test_the_history_legend_names_only_groups_with_someone_in_them():
         "Refugees under UNHCR's mandate",
         "Asylum-seekers",
     ]
+    plt.close(fig)
+
+
+def _jordan_like() -> pd.DataFrame:
+    """Jordan's shape: 2.4 million Palestine refugees and 0.4-0.7 million refugees, with
+    8,000-52,000 asylum-seekers: a band under 2% of the axis."""
+    years = pd.Index(range(2015, 2026), name="year")
+    frame = pd.DataFrame(0, index=years, columns=list(headline.COMPONENTS), dtype="int64")
+    frame["refugees"] = 650_000
+    frame["unrwa_refugees"] = 2_400_000
+    frame["asylum_seekers"] = 40_000
+    frame.loc[2018, "asylum_seekers"] = 52_536
+    frame[headline.TOTAL] = frame[list(headline.COMPONENTS)].sum(axis=1)
+    return frame
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_group_too_small_to_see_has_no_legend_entry_and_the_caption_says_so(language):
+    frame = _jordan_like()
+    assert charts.too_small_to_see(frame) == ["asylum_seekers"]
+    with i18n.using(language):
+        fig = charts.displacement_trend(frame, "t", "S", size=(6.7, 2.1), legend_below=True)
+        (legend,) = fig.legends
+        entries = [t.get_text() for t in legend.get_texts()]
+        caption = words.history_caption("Jordan", frame, unseen=["asylum_seekers"])
+    plt.close(fig)
+    if language == "en":
+        assert entries == [
+            "Refugees under UNHCR's mandate",
+            "Palestine refugees under UNRWA's mandate",
+        ]
+        assert caption.endswith(
+            "Too few to see at this scale, and so not in the legend: asylum-seekers "
+            "(at most 52,536 in a year)."
+        )
+    else:
+        assert len(entries) == 2 and "52.536" in caption and "legenda" in caption
+    # a group of 5% of the axis stays in the legend
+    frame["asylum_seekers"] = 160_000
+    assert charts.too_small_to_see(frame) == []
+    assert "legend" not in words.history_caption("Jordan", frame)
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_low_history_chart_has_its_legend_under_the_years_and_a_one_line_axis_title(language):
+    """The legend stood a line of white below the year labels, read as the next block's;
+    the axis title wrapped ('Millions of / people') in a chart 2.1 inches high."""
+    with i18n.using(language):
+        fig = charts.displacement_trend(
+            _jordan_like(), "t", "S", size=(6.7, 2.1), legend_below=True
+        )
+    renderer = fig.canvas.get_renderer()
+    ax, (legend,) = fig.axes[0], fig.legends
+    years_bottom = min(
+        t.get_window_extent(renderer).y0 for t in ax.get_xticklabels() if t.get_text()
+    )
+    legend_box = legend.get_window_extent(renderer)
+    gap = (years_bottom - legend_box.y1) / fig.dpi
+    assert 0 <= gap <= 0.06, gap  # inches: no line of white between them
+    assert "\n" not in ax.get_ylabel()
+    assert ax.yaxis.label.get_window_extent(renderer).height <= ax.bbox.height
+    assert legend._ncols == 2  # the two groups the reader can see, on one row
+    plt.close(fig)
+    # Syria's three long labels take two rows: the axis title still stands on one line
+    syria = _jordan_like()
+    syria["idps"] = 6_000_000
+    syria[headline.TOTAL] = syria[list(headline.COMPONENTS)].sum(axis=1)
+    with i18n.using(language):
+        fig = charts.displacement_trend(syria, "t", "S", size=(6.7, 2.1), legend_below=True)
+    assert "\n" not in fig.axes[0].get_ylabel()
     plt.close(fig)
 
 
@@ -613,3 +685,28 @@ def test_the_profiles_table_change_on_the_year_leaves_out_a_group_without_a_figu
     assert change_on_the_year(numbers) == pytest.approx(10.0)
     assert change_on_the_year([{"key": "refugees", "value": 5, "previous": None}]) is None
     assert change_on_the_year([{"key": "refugees", "value": 5, "previous": 0}]) is None
+
+
+def test_country_names_in_a_table_s_first_column_are_kept_on_one_line():
+    """'Zuid- / Soedan' and 'South / Sudan' broke in narrow tables while the number
+    columns had room: a name up to the limit gets the class that keeps it whole; a
+    longer one may wrap at a space; other columns and the data are untouched."""
+    frame = pd.DataFrame(
+        {"Land": ["Zuid-Soedan", "Centraal-Afrikaanse Republiek", "Côte d'Ivoire"], "N": [1, 2, 3]}
+    )
+    page = exhibits.table_html(frame, {"N": fmt.count}, "caption", "Source: x")
+    kept = BeautifulSoup(tables.names_kept_whole(page, 16), "html.parser")
+    whole = [td.get_text().strip() for td in kept.select("td.whole-name")]
+    assert whole == ["Zuid-Soedan", "Côte d'Ivoire"]  # 13 letters, though escaped longer
+    assert all("col0" in td["class"] for td in kept.select("td.whole-name"))
+    assert kept.get_text() == BeautifulSoup(page, "html.parser").get_text()
+    css = Path(combine.__file__).parent / "templates/report/factsheet.css"
+    assert "td.whole-name { white-space: nowrap; }" in css.read_text(encoding="utf-8")
+
+
+def test_the_hosting_section_is_named_without_a_judgement():
+    """'Burden' reads as a judgement of refugees (UNHCR and the Global Compact speak of
+    hosting and responsibility-sharing); the Dutch 'Opvangdruk' is neutral."""
+    assert words.section("burden") == "## Hosting, income and protracted situations"
+    with i18n.using("nl"):
+        assert words.section("burden") == "## Opvangdruk, inkomen en langdurige situaties"

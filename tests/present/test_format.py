@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from displacement_report import i18n
 from displacement_report.analysis import headline
@@ -18,7 +19,7 @@ def test_counts_millions_and_percentages():
     assert fmt.in_millions(5629829) == "5.6"
     assert fmt.signed_in_millions(334953) == "+0.3"
     assert fmt.percent(52.1547) == "52.2%"
-    assert fmt.signed_percent(-3.04) == "-3.0%"
+    assert fmt.signed_percent(-3.04) == "−3.0%"  # a typeset minus (U+2212), not a hyphen
     assert fmt.count(float("nan")) == "–"
 
 
@@ -120,7 +121,7 @@ def test_money_is_written_alike_in_every_chapter():
 def test_a_change_never_carries_a_sign_when_it_rounds_to_zero():
     assert fmt.signed_in_millions(-12_000) == "0.0"  # 12.13 M to 12.12 M: not '-0.0'
     assert fmt.signed_in_millions(40_000) == "0.0"  # not '+0.0'
-    assert fmt.signed_in_millions(-60_000) == "-0.1"
+    assert fmt.signed_in_millions(-60_000) == "−0.1"
     assert fmt.signed_percent(-0.04) == "0.0%"
     assert fmt.signed_percent(0.04) == "0.0%"  # not lifted to '+0.1%' either
     assert fmt.signed_percent(5.9) == "+5.9%"
@@ -173,7 +174,7 @@ def test_a_group_that_did_not_exist_yet_shows_a_dash_not_zero():
     comparison["change_pct"] = [-0.08, float("nan"), 10.2]
     page = global_picture.comparison_table(comparison, 2000, 2001, "Source: UNHCR")
     cells = [[td.get_text() for td in tr.find_all("td")] for tr in _rows(page)]
-    assert cells[0][1:] == ["12.1", "12.1", "0.0", "-0.1%"]  # no '-0.0'
+    assert cells[0][1:] == ["12.1", "12.1", "0.0", "−0.1%"]  # no "−0.0"
     assert cells[1][1:] == ["–", "–", "–", "–"]  # not '0.0' and '+0.0'
     assert "computed from the exact counts" in page  # the note under the table
 
@@ -214,3 +215,15 @@ def test_the_focus_table_of_2001_has_no_zeros_for_groups_without_a_figure():
         "2,199,367",
     ]
     assert "PAK" not in page
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en", "−32.2%"), ("nl", "−32,2%")])
+def test_changes_on_the_page_carry_a_typeset_minus_in_both_editions(language, expected):
+    """Babel writes a hyphen-minus ('-32.2%'); the page sets the minus sign (U+2212),
+    as wide as the '+' of a rise; a rise and a number that is not a change keep theirs."""
+    with i18n.using(language):
+        assert fmt.signed_percent(-32.24) == expected
+        assert fmt.signed_in_millions(-2_000_000) == ("−2.0" if language == "en" else "−2,0")
+        assert fmt.signed_percent(1.1).startswith("+")
+    assert fmt.typeset_minus("-207,415") == "\u2212207,415"
+    assert fmt.typeset_minus("2015-2020") == "2015-2020"  # only a leading sign

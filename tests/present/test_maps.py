@@ -20,6 +20,7 @@ from displacement_report import i18n
 from displacement_report.data import boundaries
 from displacement_report.present import exhibits, style
 from displacement_report.present.charts import cartography, maps
+from displacement_report.present.narrative import country_profile as words
 
 
 @pytest.fixture(autouse=True)
@@ -219,3 +220,35 @@ def test_neighbouring_hosts_names_do_not_overlap_on_the_world_map():
     style.apply()
     fig = maps.world_map(hosting.protection_by_host(table), "Title", "Source: test", 2012, "x")
     assert [p for p in collisions.problems(fig) if "overlaps" in p] == []
+
+
+@pytest.mark.parametrize("code", ["JOR", "SYR", "LBN", "SDN"])
+def test_the_locator_map_names_every_neighbour_of_its_data_without_overlaps(code):
+    """Israel and the State of Palestine beside Jordan, Lebanon and Israel beside Syria had
+    no name, though the map's data file lists them; Sudan's 'Central African Republic'
+    and 'South Sudan' were printed over each other. A neighbour without room for its
+    name is named beside it, with a leader line."""
+    from displacement_report.present.charts import collisions
+
+    fig = maps.locator_map(code, code)
+    labels = {" ".join(t.get_text().split()) for t in fig.axes[0].texts}
+    data = exhibits.chart_data(fig)
+    neighbours = set(data.loc[data["ISO3"] != code, "Country"])
+    assert neighbours and neighbours <= labels, neighbours - labels
+    assert collisions.problems(fig) == []
+    plt.close(fig)
+
+
+def test_an_island_state_s_map_names_its_nearest_countries():
+    """Malta shares no land border: its map showed unnamed fragments; it now shows
+    and names Italy, Tunisia and Libya, and says they are the nearest countries."""
+    fig = maps.locator_map("MLT", "Malta")
+    labels = {t.get_text() for t in fig.axes[0].texts}
+    assert {"Italy", "Tunisia", "Libya"} <= labels
+    data = exhibits.chart_data(fig)
+    assert set(data.loc[data["ISO3"] != "MLT", "Shown as"]) == {"nearest country"}
+    assert exhibits._alts[fig].startswith(
+        "Locator map of Malta, which shares no land border, with its nearest countries: "
+    )
+    assert words.locator_caption("Malta", island=True) == "Malta and its nearest countries."
+    plt.close(fig)

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from displacement_report.cli import app
-from tests.conftest import PROFILED, pdf_text
+from tests.conftest import PROFILED, pdf_pages, pdf_text
 from tests.report.pdf_pages import side_margins, text_past_the_margins
 
 pytestmark = pytest.mark.notebook
@@ -57,7 +57,7 @@ def test_each_profile_is_a_factsheet_of_at_most_two_a4_pages(profiles, code):
     # the colophon line closes the profile
     assert "Data: UNHCR Refugee Population Statistics Database, version 2025.12.1" in text
     assert "Code: displacement-report" in text and "Produced" in text
-    assert f"parameter set profile-{code}" in text
+    assert f"profile-{code}" not in text  # the parameter set's name is the project's word
     assert not (profiles.out / "latest").exists()  # profiles never replace the report
 
 
@@ -69,7 +69,7 @@ def test_the_dutch_factsheet_is_as_short_and_in_dutch(profiles, code):
     assert outline[0] == f"Landenprofiel: {CLDR_NL[code]}"
     text = pdf_text(profiles.edition(code, "nl")[1])
     assert "Gegevens: UNHCR Refugee Population Statistics Database, versie 2025.12.1" in text
-    assert f"parameterset profile-{code}" in text and "Gemaakt op" in text
+    assert f"profile-{code}" not in text and "Gemaakt op" in text
     assert ("Figuur 1" in text and "Tabel 1" in text) == (code in FULL)
 
 
@@ -98,15 +98,16 @@ def test_the_key_figures_of_jordan_equal_the_data(profiles, real_dir):
     assert {"tile-oip", "tile-idps"} == set(expected) - set(with_figure)
     note = _soup(profiles, "JOR").select_one("section.key-figures p.profile-note").get_text()
     assert note == (
-        "No figure for Jordan at the end of 2025 or 2024, which is not the same as nobody: "
-        "other people in need of international protection; internally displaced people (IDMC)."
+        "For the end of 2025 and of 2024 there is no figure for other people in need of "
+        "international protection and internally displaced people (IDMC) in Jordan; no figure "
+        "does not mean that nobody is there."
     )
     before = _csv_sum(real_dir, "population", "refugees", 2024, "JOR")
     assert before is not None and with_figure["tile-refugees"] is not None
     change = with_figure["tile-refugees"] - before
     words = tiles["tile-refugees"].select_one(".tile-change").get_text(" ", strip=True)
     assert f"{abs(change):,} {'fewer' if change < 0 else 'more'} than at the end of 2024" in words
-    assert f"{100 * change / before:+.1f}%" in words
+    assert f"{100 * change / before:+.1f}%".replace("-", "\u2212") in words  # a typeset minus
     text = pdf_text(profiles.edition("JOR", "en")[1])
     for value in with_figure.values():
         assert f"{value:,}" in text  # the reader sees the same numbers in the PDF
@@ -348,3 +349,23 @@ def test_no_word_of_a_factsheet_runs_past_the_right_margin(profiles):
         for language in ("en", "nl"):
             pdf = profiles.edition(code, language)[1]
             assert text_past_the_margins(pdf, margins) == [], (code, language)
+
+
+@pytest.mark.parametrize("code", FULL)
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_neighbours_section_keeps_heading_sentence_and_table_on_one_page(
+    profiles, code, language
+):
+    """The section broke after its heading (JOR nl: heading and definitions at the foot of
+    page 1) or mid-sentence away from its table: heading, first sentence, table and the
+    definitions under it now stand on one page, the definitions after the table."""
+    heading = {"en": "Neighbours and asylum decisions", "nl": "Buurlanden en asielbeslissingen"}
+    caption = {"en": "people from a neighbouring country", "nl": "mensen uit een buurland"}
+    definitions = {"en": "Refugees and other people in need", "nl": "Vluchtelingen en andere"}
+    ends = {"en": "(total protection rate).", "nl": "(totale beschermingspercentage)."}
+    pages = [re.sub(r"\s+", " ", page) for page in pdf_pages(profiles.edition(code, language)[1])]
+    page = next(p for p in pages if heading[language] in p)
+    section = page[page.index(heading[language]) :]
+    assert ends[language] in section  # the whole first paragraph
+    assert caption[language] in section  # the table
+    assert definitions[language] in section.split(caption[language])[1]  # under the table

@@ -55,14 +55,24 @@ def in_millions(value: object, digits: int = 1) -> str:
     return format_decimal(as_float(value) / 1e6, format=pattern, locale=locale_code())
 
 
+#: The typeset minus sign (U+2212): as wide as '+', where babel's hyphen-minus is a
+#: short dash a reader can take for a hyphen. On the page only: data files keep '-'.
+MINUS = "\u2212"
+
+
+def typeset_minus(text: str) -> str:
+    """A formatted number's leading hyphen-minus as a minus sign: '-32.2%' -> '−32.2%'."""
+    return MINUS + text[1:] if text.startswith("-") else text
+
+
 def _signed(text: str) -> str:
-    """A formatted change with its sign: '+0.4', '-1.2', never a signed zero ('+0.0',
-    '-0.0'): a change that rounds to nothing has no direction."""
+    """A formatted change with its sign: '+0.4', '−1.2' (a typeset minus), never a
+    signed zero ('+0.0', '−0.0'): a change that rounds to nothing has no direction."""
     if text == "–":
         return text
     if not any(c in "123456789" for c in text):
         return text.lstrip("+-−")
-    return text if text.startswith(("-", "−")) else f"+{text}"
+    return typeset_minus(text) if text.startswith(("-", "−")) else f"+{text}"
 
 
 def millions_digits(*values: object) -> int:

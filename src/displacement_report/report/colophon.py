@@ -294,8 +294,8 @@ def colophon_line_html(p: Provenance) -> str:
     text = _(
         "Data: {data}. Code: displacement-report {code}. Parameters: report year {year}, "
         "compared with {baseline}, chart from {start}, protracted situations at "
-        "{threshold} refugees for {years} years (parameter set {name}). Produced on "
-        "{date}. Every input file with its checksum: inputs.json beside this profile."
+        "{threshold} refugees for {years} years. Produced on {date}. Every input file with "
+        "its checksum: inputs.json beside this profile."
     ).format(
         data=data,
         code=p.code_version,
@@ -304,9 +304,9 @@ def colophon_line_html(p: Provenance) -> str:
         start=s.trend_start_year,
         threshold=count(s.protracted_threshold),
         years=s.protracted_years,
-        name=p.config_name,
         date=produced_on(p.started),
     )
+    # no parameter set's name ('profile-JOR'): the project's word, not the reader's
     return f'<p class="colophon-line">{html.escape(text)}</p>'
 
 

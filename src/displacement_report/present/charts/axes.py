@@ -73,6 +73,10 @@ def millions_formatter(_largest: float = 0) -> Formatter:
     return MillionsFormatter()
 
 
+#: The type size of a low chart's value-axis title (`people_axis(short=True)`).
+SHORT_AXIS_TITLE_PT = 7.5
+
+
 def people_axis(ax, top: float, short: bool = False) -> None:
     """The vertical axis in millions, thousands or people, whichever the chart's height
     needs: a small host's chart never reads 0.0 M. `short`: a label that fits a low
@@ -87,7 +91,8 @@ def people_axis(ax, top: float, short: bool = False) -> None:
         ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))  # a low chart too
         ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: localized(f"{value:,.0f}")))
         label = _("People") if short else _("People (end of year)")
-    ax.set_ylabel(label)
+    # a low chart's axis is short: its title in smaller type stays on one line
+    ax.set_ylabel(label, fontsize=SHORT_AXIS_TITLE_PT if short else None)
 
 
 #: Where a point's label may go, in order of preference: (dx, dy) in points, and its

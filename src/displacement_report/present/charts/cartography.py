@@ -192,6 +192,11 @@ def _area_boxes(resolution: str) -> dict[str, tuple[float, float, float, float]]
     return boxes
 
 
+def in_box(iso3: str, box: tuple[float, float, float, float], resolution: str) -> bool:
+    """Whether any part of an area's outline may fall inside `box` (by the arcs' boxes)."""
+    return _in_box(iso3, box, resolution)
+
+
 def _in_box(iso3: str, box: tuple[float, float, float, float] | None, resolution: str) -> bool:
     if box is None:
         return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -16,6 +17,32 @@ from displacement_report.present.charts.axes import (
     millions_label,
     people_axis,
 )
+
+#: A group whose bars stay under this share of the value axis is drawn but left out of
+#: the legend: in a factsheet's chart, an inch high, that is under a point and a half, a
+#: line a reader would look for in vain (the caption names it, `too_small_to_see`).
+SLIVER = 0.02
+#: White between the year labels and a legend below the chart, in inches.
+LEGEND_GAP_IN = 0.02
+
+
+def _parts(by_year: pd.DataFrame) -> dict[str, pd.Series]:
+    return {c: by_year[c].astype("Float64").astype(float) for c in COMPONENTS}
+
+
+def _axis_top(parts: dict[str, pd.Series]) -> float:
+    """The value axis's top: the highest stacked bar, with headroom for its label."""
+    stacked = pd.DataFrame(parts).fillna(0).sum(axis=1)
+    highest = float(stacked.max()) if len(stacked) else 0.0  # no year at all: an empty axis
+    return max(highest, 1.0) * 1.1
+
+
+def too_small_to_see(by_year: pd.DataFrame) -> list[str]:
+    """The groups with someone in them whose bars stay under `SLIVER` of the axis
+    (Jordan's 8,068 asylum-seekers on a 3 million axis): no legend entry."""
+    parts = _parts(by_year)
+    top = _axis_top(parts)
+    return [c for c, values in parts.items() if 0 < values.fillna(0).max() < SLIVER * top]
 
 
 def displacement_trend(
@@ -39,9 +66,11 @@ def displacement_trend(
     empty cell in the data file), and a year with no bar at all has no year label."""
     fig, ax = plt.subplots(figsize=size)
     bottom = pd.Series(0.0, index=by_year.index)
-    parts = {c: by_year[c].astype("Float64").astype(float) for c in COMPONENTS}
+    parts = _parts(by_year)
     shown = [c for c, values in parts.items() if values.fillna(0).any()] or list(COMPONENTS)
     width = 0.8 / len(shown) if side_by_side else 0.8
+    # a factsheet's chart (whose caption names them): no legend entry for a sliver
+    unseen = too_small_to_see(by_year) if legend_below and not side_by_side else []
     for i, component in enumerate(shown):
         label, values = COMPONENTS[component], parts[component]
         offset = (i - (len(shown) - 1) / 2) * width if side_by_side else 0.0
@@ -51,7 +80,7 @@ def displacement_trend(
             bottom=None if side_by_side else bottom,
             width=width,
             color=style.POPULATION_COLOURS[component],
-            label=_(label),
+            label="_" + component if component in unseen else _(label),  # '_': no entry
             linewidth=0,
         )
         if side_by_side:  # the tallest bar of the year, for the axis and the year labels
@@ -59,8 +88,8 @@ def displacement_trend(
         else:
             bottom += values.fillna(0)
     # the stacked height, not the total: the total is missing where a part is unknown
-    highest = float(bottom.max()) if len(bottom) else 0.0  # no year at all: an empty axis
-    top = max(highest, 1.0) * 1.1  # headroom for the value labels
+    # side by side, the tallest bar of a year sets the axis; stacked, their sum does
+    top = max(float(bottom.max()), 1.0) * 1.1 if side_by_side and len(bottom) else _axis_top(parts)
     last_total = _label_totals(ax, by_year[TOTAL], highlight, millions=top >= 1e6)
     ax.set_ylim(0, top)
     people_axis(ax, top, short=legend_below)
@@ -114,17 +143,32 @@ def _trend_legend(fig: plt.Figure, ax, below: bool) -> tuple[float, float, float
         narrow = [textwrap.fill(label, 32) for label in labels[::-1]]
         ax.legend(handles[::-1], narrow, loc="upper left", fontsize=8)
         return (0, 0.045, 1, 1)
-    height = fig.get_figheight()  # each row of the legend takes the same inches always
-    rows = -(-len(handles) // 2)  # two columns
-    fig.legend(
-        handles,
-        labels,
-        loc="lower left",
-        bbox_to_anchor=(0.01, 0.17 / height),
-        ncol=2,
-        fontsize=7.5,
-    )
-    return (0, (0.2 + 0.16 * rows) / height, 1, 1)  # 0.68 in for three rows
+    height = fig.get_figheight()  # the legend and the source take the same inches always
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg has one
+    # one row where it fits the width, in 7.5 pt or else 7 pt; else two columns, so that
+    # the chart keeps its height (and its axis title one line)
+    tries = [(len(handles), 7.5), (len(handles), 7.0), (2, 7.5)]
+    for columns, size in tries:
+        legend = fig.legend(
+            handles,
+            labels,
+            loc="lower left",
+            bbox_to_anchor=(0.01, 0.17 / height),
+            ncol=max(columns, 1),
+            fontsize=size,
+            labelspacing=0.3,  # rows close together: the chart keeps the height
+            borderpad=0.2,
+        )
+        fits = legend.get_window_extent(renderer).width <= fig.bbox.width * 0.98
+        if fits or (columns, size) == tries[-1]:
+            break
+        legend.remove()
+    legend_top = legend.get_window_extent(renderer).y1 / fig.dpi
+    # the layout pads the axes' tick labels from the area's edge by 1.08 font sizes:
+    # the area starts that much below the legend's top, so that the year labels stand
+    # directly above the legend (a line of white between them parted it from its chart)
+    padding = 1.08 * mpl.rcParams["font.size"] / 72
+    return (0, (legend_top + LEGEND_GAP_IN - padding) / height, 1, 1)
 
 
 def _label_alignment(year: int, years: pd.Index) -> tuple[str, float]:

@@ -7,6 +7,7 @@ Nations draws them) is `cartography`.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import Any
@@ -18,6 +19,7 @@ from babel.lists import format_list
 from matplotlib.collections import PathCollection
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
+from matplotlib.path import Path as MplPath
 
 from displacement_report.data import boundaries
 from displacement_report.i18n import (
@@ -468,15 +470,31 @@ def _focus_alt(flows: pd.DataFrame, names: Mapping[str, str]) -> str:
 # --- a country profile's locator map ------------------------------------------------------
 
 
+#: An island state's locator map (no land border) is wider, in degrees from its centre
+#: across: wide enough to show and name its nearest countries (Malta: Italy, Tunisia,
+#: Libya), where the rule for other countries showed only unnamed fragments.
+ISLAND_HALF_DEG = 6.0
+#: An island state's nearest countries: those with at least this share of its map.
+NEAREST_SHARE = 0.005
+#: A neighbour whose part inside the map is smaller than this share of it has no room for
+#: its name: the name stands beside it, with a leader line (Israel beside Jordan).
+ROOM_FOR_NAME = 0.03
+
+
 def locator_map(iso3: str, name: str, width: float = 2.1, aspect: float = 0.62) -> plt.Figure:
-    """The country (blue) among its neighbours (grey, named), in a box around it; no
-    title (the caption names the country) and no data source but the boundaries'."""
+    """The country (blue) among its neighbours (grey), every neighbour named: inside it
+    where it has room, else beside it with a leader line, and never over another name.
+    An island state without a land border is shown with its nearest countries, named.
+    No title (the caption names the country) and no data source but the boundaries'."""
     resolution = "50m"
     atlas = boundaries.load(resolution)
     lon0, lat0, lon1, lat1 = cartography.main_extent(iso3, resolution)
     mid_lon, mid_lat = (lon0 + lon1) / 2, (lat0 + lat1) / 2
     shrink = float(np.cos(np.radians(mid_lat)))  # a degree of longitude, in latitude's
     half = max((lon1 - lon0) * shrink / 2, (lat1 - lat0) / 2 / aspect, 2.0) * 1.5  # x-radius
+    neighbours = atlas.neighbours(iso3) - {iso3}
+    if not neighbours:
+        half = max(half, ISLAND_HALF_DEG)
     box = (
         mid_lon - half / shrink,
         mid_lat - half * aspect,
@@ -484,59 +502,204 @@ def locator_map(iso3: str, name: str, width: float = 2.1, aspect: float = 0.62) 
         mid_lat + half * aspect,
     )
     project = cartography.plate(mid_lat)
-    neighbours = atlas.neighbours(iso3) - {iso3}
+    nearest = [] if neighbours else _nearest_countries(iso3, resolution, box)
     colours = {iso3: HOST_COLOUR} | dict.fromkeys(neighbours, NEIGHBOUR_COLOUR)
     fig, ax = cartography.map_figure((width, aspect), "", "", [], note_size=5.0)
     cartography.draw_areas(ax, colours, resolution, project, box, default=OTHER_COLOUR)
     (bx0, bx1), (by0, by1) = project(np.array([box[0], box[2]]), np.array([box[1], box[3]]))
-    for other in sorted(neighbours):
-        where = cartography.visible_anchor(other, resolution, box)
-        if (
-            other in cartography.UN_DRAWING.fill_as
-            or other in cartography.UN_DRAWING.no_data
-            or where is None
-        ):
-            continue
-        (x,), (y,) = project(np.array([where[0]]), np.array([where[1]]))
-        if bx0 < x < bx1 and by0 < y < by1:
-            ax.annotate(
-                country_name(other, atlas.names.get(other, other)),
-                xy=(x, y),
-                ha="center",
-                va="center",
-                fontsize=5.5,
-                color="#444444",
-            )
     ax.set_xlim(bx0, bx1)
     ax.set_ylim(by0, by1)
-    listed = format_list(
-        [country_name(n, atlas.names.get(n, n)) for n in sorted(neighbours)],
-        locale=locale_code(),
+    centre = project(np.array([mid_lon]), np.array([mid_lat]))
+    if not neighbours:  # a few pixels at this scale: a ring shows where it is
+        ax.plot(
+            centre[0],
+            centre[1],
+            marker="o",
+            markersize=7,
+            fillstyle="none",
+            color=HOST_COLOUR,
+            linewidth=0,
+            markeredgewidth=0.8,
+        )
+    _name_neighbours(
+        ax,
+        sorted(neighbours) or nearest,
+        resolution,
+        box,
+        project,
+        (float(centre[0][0]), float(centre[1][0])),
+        {n: country_name(n, atlas.names.get(n, n)) for n in neighbours | set(nearest)},
+        _outlines(ax, iso3, resolution, project),
     )
+    shown = sorted(neighbours) or nearest
+    names = [country_name(n, atlas.names.get(n, n)) for n in shown]
+    listed = format_list(names, locale=locale_code())
     data = pd.DataFrame(
         {
-            "ISO3": [iso3, *sorted(neighbours)],
-            _("Country"): [name]
-            + [country_name(n, atlas.names.get(n, n)) for n in sorted(neighbours)],
-            _("Shown as"): [_("the country")] + [_("neighbour")] * len(neighbours),
+            "ISO3": [iso3, *shown],
+            _("Country"): [name, *names],
+            _("Shown as"): [_("the country")]
+            + [_("neighbour") if neighbours else _("nearest country")] * len(shown),
         }
     )
-    alt = (
-        ngettext(
+    country = in_sentence(name)
+    if neighbours:
+        alt = ngettext(
             "Locator map of {country} and its neighbours: {neighbours}.",
             "Locator map of {country} and their neighbours: {neighbours}.",
             plural_count(name),
-        ).format(country=in_sentence(name), neighbours=listed)
-        if neighbours
-        else _("Locator map of {country}, which shares no land border.").format(
-            country=in_sentence(name)
-        )
-    )
+        ).format(country=country, neighbours=listed)
+    elif nearest:
+        alt = _(
+            "Locator map of {country}, which shares no land border, with its nearest "
+            "countries: {nearest}."
+        ).format(country=country, nearest=listed)
+    else:
+        alt = _("Locator map of {country}, which shares no land border.").format(country=country)
     # as the page's caption (narrative.country_profile.locator_caption) words it
     caption = sentence_starts(
         ngettext(
             "{country} and its neighbours.", "{country} and their neighbours.", plural_count(name)
-        ).format(country=in_sentence(name))
+        ).format(country=country)
+        if neighbours
+        else _("{country} and its nearest countries.").format(country=country)
     )
     exhibits.attach_data(fig, data, caption, alt=alt)
     return fig
+
+
+def _drawable(iso3: str) -> bool:
+    """An area the map draws as itself (not as part of another, nor hatched)."""
+    return iso3 not in cartography.UN_DRAWING.fill_as and iso3 not in cartography.UN_DRAWING.no_data
+
+
+def _nearest_countries(
+    iso3: str, resolution: str, box: tuple[float, float, float, float]
+) -> list[str]:
+    """The countries with room for their name in an island state's map, largest first."""
+    atlas = boundaries.load(resolution)
+    found = []
+    for other in sorted(atlas.rings):
+        if other == iso3 or not _drawable(other) or not cartography.in_box(other, box, resolution):
+            continue
+        if cartography.visible_anchor(other, resolution, box, least=NEAREST_SHARE) is not None:
+            found.append(other)
+    return found
+
+
+#: Where a neighbour's name may stand, in points from the middle of its part on the map:
+#: on it, then a little off it (a name that met another's); one without room for its
+#: name gets a leader line from the places in `_BESIDE`.
+_ON = ((0, 0), (10, 0), (-10, 0), (20, 0), (-20, 0), (0, -7), (0, 7), (0, 14), (0, -14))
+#: A longer name beside its area goes on two lines (there is less room beside than on).
+BESIDE_LINE_CHARS = 12
+#: Distances (points) and turns (degrees) from the direction away from the country.
+_BESIDE = tuple((d, t) for d in (10, 18, 26) for t in (0, 40, -40, 80, -80, 120, -120))
+
+
+def _name_neighbours(
+    ax,
+    neighbours: Sequence[str],
+    resolution: str,
+    box: tuple[float, float, float, float],
+    project,
+    centre: tuple[float, float],
+    names: Mapping[str, str],
+    country: list[MplPath],
+) -> None:
+    """Each neighbour's name at the first place where it stays inside the map and clear
+    of the country (`country`: its outlines) and of every name placed before it (those
+    with room for their name first)."""
+    renderer = ax.figure.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    taken: list[Any] = []
+    for beside, other, x, y in sorted(_name_anchors(neighbours, resolution, box, project)):
+        # on its area where there is room, else beside it: the first place clear of the
+        # frame, the names before it and the country; else of the first two; else the
+        # first place of all
+        places = [(False, o) for o in _offsets(False, (x, y), centre)] if not beside else []
+        places += [(True, o) for o in _offsets(True, (x, y), centre)]
+        tries = [(p, country) for p in places] + [(p, []) for p in places]
+        for (led, offset), avoided in [*tries, (places[0], None)]:
+            label = _name_label(ax, names[other], (x, y), offset, led)
+            extent = label.get_window_extent(renderer)
+            if avoided is None or _clear(extent, frame, taken, avoided):
+                break
+            label.remove()
+        taken.append(label.get_window_extent(renderer))
+
+
+def _name_anchors(
+    neighbours: Sequence[str], resolution: str, box: tuple[float, float, float, float], project
+) -> list[tuple[bool, str, float, float]]:
+    """(no room for the name, code, x, y) of each neighbour drawn on the map."""
+    anchors = []
+    for other in neighbours:
+        where = cartography.visible_anchor(other, resolution, box, least=0.0)
+        if not _drawable(other) or where is None:
+            continue  # not on the map at all
+        roomy = cartography.visible_anchor(other, resolution, box, least=ROOM_FOR_NAME)
+        lon, lat = roomy or where
+        (x,), (y,) = project(np.array([lon]), np.array([lat]))
+        anchors.append((roomy is None, other, float(x), float(y)))
+    return anchors
+
+
+def _offsets(
+    beside: bool, at: tuple[float, float], centre: tuple[float, float]
+) -> list[tuple[float, float]]:
+    if not beside:
+        return list(_ON)
+    away = np.degrees(np.arctan2(at[1] - centre[1], at[0] - centre[0]))
+    return [
+        (float(d * np.cos(np.radians(away + t))), float(d * np.sin(np.radians(away + t))))
+        for d, t in _BESIDE
+    ]
+
+
+def _name_label(ax, text: str, at: tuple[float, float], offset: tuple[float, float], beside: bool):
+    """A neighbour's name; one beside its area runs away from it, with a leader line."""
+    dx = offset[0]
+    align = "center" if not beside or abs(dx) < 3 else ("left" if dx > 0 else "right")
+    if beside and len(text) > BESIDE_LINE_CHARS:  # 'State of / Palestine' beside a sliver
+        text = textwrap.fill(text, max(BESIDE_LINE_CHARS // 2, (len(text) + 1) // 2 + 1))
+    return ax.annotate(
+        text,
+        xy=at,
+        xytext=offset,
+        textcoords="offset points",
+        ha=align,
+        va="center",
+        multialignment=align if align != "center" else "center",
+        fontsize=5.5,
+        color="#444444",
+        annotation_clip=False,
+        arrowprops=_LEADER if beside else None,
+    )
+
+
+_LEADER = {"arrowstyle": "-", "color": "#777777", "linewidth": 0.4, "shrinkA": 1, "shrinkB": 0}
+
+
+def _clear(extent, frame, taken: list[Any], country: list[MplPath]) -> bool:
+    """Inside the map's frame, over no name placed before and off the country itself."""
+    inside = (
+        extent.x0 >= frame.x0 + 1
+        and extent.x1 <= frame.x1 - 1
+        and extent.y0 >= frame.y0 + 1
+        and extent.y1 <= frame.y1 - 1
+    )
+    return (
+        inside
+        and not any(extent.overlaps(box) for box in taken)
+        and not any(outline.intersects_bbox(extent, filled=True) for outline in country)
+    )
+
+
+def _outlines(ax, iso3: str, resolution: str, project) -> list[MplPath]:
+    """The country's outlines on the drawn map, in the figure's pixels."""
+    outlines = []
+    for polygon in boundaries.load(resolution).polygons(iso3):
+        x, y = project(polygon[0][:, 0], polygon[0][:, 1])
+        outlines.append(MplPath(ax.transData.transform(np.column_stack([x, y]))))
+    return outlines

@@ -4,6 +4,7 @@ function says Markdown; the page escapes it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -37,8 +38,8 @@ TILE_LABELS = {
 
 #: The factsheet's sections after the key figures (a one-page factsheet has none).
 SECTIONS = {
-    "burden": N_("Burden, income and protracted situations"),
-    # the Palestinian territories: refugees in their own territory are no burden of hosting
+    "burden": N_("Hosting, income and protracted situations"),  # not "burden": a judgement
+    # the Palestinian territories: refugees in their own territory are not hosted
     "burden_at_home": N_("Refugees per inhabitant, income and protracted situations"),
     "neighbours": N_("Neighbours and asylum decisions"),
     "origins": N_("Where the people it hosts come from, and its own people abroad"),
@@ -46,8 +47,9 @@ SECTIONS = {
     "abroad": N_("Its own people abroad"),
     "people": N_("Who they are, and the solutions they found"),
 }
-#: What a section's table reads from, said under its heading.
-SECTION_INTROS = {
+#: What a section's table reads from, said in small type under the table (a definition
+#: above the sentence the table belongs to would stand between them at a page break).
+SECTION_NOTES = {
     "neighbours": N_(
         "Refugees and other people in need of international protection (OIP) from a "
         "bordering country (land borders as GeoNames lists them); who decided the asylum "
@@ -62,9 +64,9 @@ def section(key: str) -> str:
     return "## " + _(SECTIONS[key])
 
 
-def section_intro(key: str) -> str:
-    """The sentence under a section's heading, as Markdown."""
-    return escape_markdown(_(SECTION_INTROS[key]))
+def section_note(key: str) -> str:
+    """What a section's table reads from (plain text), for the note under the table."""
+    return _(SECTION_NOTES[key])
 
 
 def title(name: str) -> str:
@@ -85,9 +87,9 @@ def no_figure_groups(groups: list[str], name: str, year: int) -> str:
     """The groups the tiles leave out: no figure in `year` nor the year before."""
     labels = [label_in_sentence(_(TILE_LABELS[g])) for g in groups]
     return _(
-        "No figure for {country} at the end of {year} or {before}, which is not the same "
-        "as nobody: {groups}."
-    ).format(country=in_sentence(name), year=year, before=year - 1, groups="; ".join(labels))
+        "For the end of {year} and of {before} there is no figure for {groups} in "
+        "{country}; no figure does not mean that nobody is there."
+    ).format(country=in_sentence(name), year=year, before=year - 1, groups=spoken_list(labels))
 
 
 def returns_reasons(
@@ -169,10 +171,14 @@ def recorded_anyone(shown: pd.DataFrame) -> bool:
     return bool(shown[list(COMPONENTS)].astype("Float64").fillna(0).to_numpy().any())
 
 
-def history_caption(name: str, shown: pd.DataFrame, overlap: bool = False) -> str:
+def history_caption(
+    name: str, shown: pd.DataFrame, overlap: bool = False, unseen: Sequence[str] = ()
+) -> str:
     """What the history chart shows, from the first year it has a bar (a country UNHCR
-    records only from 2017 says 2017, not the chart's first possible year), and the
-    years in between that have no bar (nobody, or no figure, in every group)."""
+    records only from 2017 says 2017, not the chart's first possible year), the years
+    in between that have no bar (nobody, or no figure, in every group), and the groups
+    `unseen` too small to see at the chart's scale, which its legend leaves out
+    (`charts.global_picture.too_small_to_see`)."""
     people = shown[list(COMPONENTS)].astype("Float64").fillna(0).sum(axis=1)
     year = int(shown.index.max())
     start = int(people.index[people > 0].min()) if (people > 0).any() else year
@@ -216,6 +222,17 @@ def history_caption(name: str, shown: pd.DataFrame, overlap: bool = False) -> st
             "No bar for {years}: the statistics record nobody in these groups there, "
             "or give no figure."
         ).format(years=year_list(empty))
+    if unseen:
+        groups = [
+            _("{group} (at most {most} in a year)").format(
+                group=label_in_sentence(_(COMPONENTS[group])),
+                most=count(int(shown[group].astype("Float64").max())),
+            )
+            for group in unseen
+        ]
+        caption += " " + _(
+            "Too few to see at this scale, and so not in the legend: {groups}."
+        ).format(groups=spoken_list(groups))
     if overlap:
         caption += " " + _(
             "Palestine refugees and people displaced inside the country overlap (many are "
@@ -374,7 +391,12 @@ def stateless_line(stateless: int, name: str, year: int) -> str:
     ).format(n=count(stateless), country=in_sentence(name), year=year)
 
 
-def locator_caption(name: str) -> str:
+def locator_caption(name: str, island: bool = False) -> str:
+    """The locator map's caption; an `island` state's map shows its nearest countries."""
+    if island:
+        return sentence_starts(
+            _("{country} and its nearest countries.").format(country=in_sentence(name))
+        )
     text = ngettext(
         "{country} and its neighbours.", "{country} and their neighbours.", plural_count(name)
     )

@@ -20,6 +20,7 @@ from displacement_report.present.format import (
     one_decimal,
     percent,
     signed_percent,
+    spoken_list,
     two_decimals,
 )
 
@@ -27,8 +28,12 @@ from displacement_report.present.format import (
 _QUALIFIED = {"about": N_("about {number}"), "more_than": N_("more than {number}")}
 
 
-#: Who decided, by UNHCR's procedure type, in a table cell.
-DECIDED_BY = {"G": N_("Government"), "J": N_("Jointly"), "U": N_("UNHCR")}
+#: Who decided, by UNHCR's procedure type, in a table's caption ("Decided by: the government").
+DECIDED_BY = {
+    "G": N_("the government"),
+    "J": N_("the government and UNHCR jointly"),
+    "U": N_("UNHCR"),
+}
 
 
 def _percent0(value: object) -> str:
@@ -243,7 +248,7 @@ def profile_table(
         in_host = in_host.copy()
         in_host[["from_neighbouring", "share"]] = float("nan")
     types = [] if by_procedure is None else [str(t) for t in by_procedure.index]
-    decided_by = ", ".join(_(DECIDED_BY[t]) for t in types)
+    decided_by = spoken_list([_(DECIDED_BY[t]) for t in types])
     columns = {
         _("Refugees and OIP hosted"): (count, in_host["people"]),
         _("From a neighbouring country"): (count, in_host["from_neighbouring"]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 import textwrap
 from collections.abc import Sequence
 
@@ -15,6 +16,13 @@ from displacement_report.present import exhibits
 from displacement_report.present.exhibits import table_html
 from displacement_report.present.format import count, country_column
 from displacement_report.present.narrative import country_profile as words
+
+#: The longest country name kept on one line in a table of the wide (left) column of
+#: two and in the narrow (right) one: longer names may wrap at a space.
+NAME_CHARS_MAIN = 34
+NAME_CHARS_ASIDE = 16
+#: A first-column cell of a table (`exhibits.table_html`).
+_FIRST_CELL = re.compile(r'<td ([^>]*)class="data (row\d+) col0"([^>]*)>([^<]*)</td>')
 
 #: Arrows beside the change, for sighted readers; the words say the same.
 _ARROWS = {"up": "▲", "down": "▼", "same": "="}
@@ -134,6 +142,11 @@ def note_html(text: str) -> str:
     return f'<p class="profile-note">{html.escape(text)}</p>'
 
 
+def table_note_html(text: str) -> str:
+    """A definition under a table, in the small type of a caption (the text is escaped)."""
+    return f'<p class="profile-note table-note">{html.escape(text)}</p>'
+
+
 def solutions_html(
     found: pd.Series, name: str, year: int, source: str, file: str | None = None
 ) -> str:
@@ -141,6 +154,20 @@ def solutions_html(
     the stable name of its data file."""
     note = note_html(words.solutions_note(found, name, year))
     return (solutions_table(found, name, year, source, file) if found.any() else "") + note
+
+
+def names_kept_whole(table: str, longest: int) -> str:
+    """A table whose first column names countries, each name of up to `longest`
+    characters on one line: the table layout gave the room to the number columns and
+    broke 'South / Sudan' and 'Zuid- / Soedan' while they had room to spare."""
+
+    def keep(cell: re.Match[str]) -> str:
+        before, row, after, name = cell.groups()
+        if len(html.unescape(name).strip()) > longest:
+            return cell.group(0)
+        return f'<td {before}class="data {row} col0 whole-name"{after}>{name}</td>'
+
+    return _FIRST_CELL.sub(keep, table)
 
 
 def side_by_side(main: str, aside: str) -> str:
