@@ -163,7 +163,11 @@ class ReportData:
                 year,
             )
 
-        return cache.remembered_result(f"hosting_table-{year}", self._data_files(), compute)
+        files = self._data_files(
+            ("population.csv", "unrwa.csv"),
+            ("population.csv", "gdp_per_capita.csv", "income_group_history.csv", "ldc_list.csv"),
+        )
+        return cache.remembered_result(f"hosting_table-{year}", files, compute)
 
     def protracted_situations(self, year: int, threshold: int, min_years: int) -> pd.DataFrame:
         """`protracted.situations` in `year` of the population table as read, kept like
@@ -176,16 +180,19 @@ class ReportData:
             )
 
         name = f"protracted_situations-{year}-{threshold}-{min_years}"
-        return cache.remembered_result(name, self._data_files(), compute)
+        return cache.remembered_result(name, self._data_files(("population.csv",), ()), compute)
 
-    def _data_files(self) -> list[Path]:
-        """Every UNHCR and World Bank table: a result kept under their checksums is
-        computed again when any of them changes."""
-        folders = (
-            unhcr.resolve_dir(self.settings.data_dir),
-            worldbank.resolve_dir(self.settings.worldbank_dir),
-        )
-        return [path for folder in folders for path in folder.glob("*.csv")]
+    def _data_files(
+        self, unhcr_tables: tuple[str, ...], worldbank_tables: tuple[str, ...]
+    ) -> list[Path]:
+        """The UNHCR and World Bank tables a result is computed from: kept under their
+        checksums, it is computed again when any of them changes. Only these are read
+        (a notebook opens no file outside the registered inputs)."""
+        unhcr_dir = unhcr.resolve_dir(self.settings.data_dir)
+        worldbank_dir = worldbank.resolve_dir(self.settings.worldbank_dir)
+        return [unhcr_dir / name for name in unhcr_tables] + [
+            worldbank_dir / name for name in worldbank_tables
+        ]
 
     def last_year(self, source: str) -> int | None:
         """The latest year `source` (one of SOURCES_BY_YEAR) has a figure for."""
