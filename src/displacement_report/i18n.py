@@ -13,6 +13,7 @@ Country names and number formats come from CLDR through Babel, never typed by ha
 from __future__ import annotations
 
 import contextlib
+import csv
 import functools
 import gettext
 import logging
@@ -201,8 +202,6 @@ def _codes_by_name(language: str) -> dict[str, str]:
 @functools.cache
 def _chosen_names(language: str) -> dict[str, str]:
     """Names chosen over CLDR's, by ISO3 code, in `language` (empty: CLDR's stands)."""
-    import csv
-
     with COUNTRY_NAMES_FILE.open(encoding="utf-8", newline="") as handle:
         return {row["iso3"]: row[language] for row in csv.DictReader(handle) if row[language]}
 
@@ -217,7 +216,7 @@ def in_sentence(name: str) -> str:
     the name as a title or table cell writes it (`country_name`); a name the report does
     not know is returned as it is. At the start of a sentence, `sentence_starts` gives
     the article its capital."""
-    article = _articles(language()).get(country_code(name) or "", ("", False))[0]
+    article, _plural = _article_of(name)
     return f"{article} {name}" if article else name
 
 
@@ -225,7 +224,13 @@ def takes_plural(name: str) -> bool:
     """Whether the verb after `name` is plural in the active language ('de Palestijnse
     gebieden kenden', 'de Verenigde Staten hebben'); `ngettext(..., plural_count(name))`
     picks the verb."""
-    return _articles(language()).get(country_code(name) or "", ("", False))[1]
+    return _article_of(name)[1]
+
+
+def _article_of(name: str) -> tuple[str, bool]:
+    """`name`'s article in the active language ('' for none) and whether its verb is
+    plural."""
+    return _articles(language()).get(country_code(name) or "", ("", False))
 
 
 def plural_count(name: str) -> int:
@@ -248,8 +253,6 @@ def sentence_starts(text: str) -> str:
 @functools.cache
 def _articles(language: str) -> dict[str, tuple[str, bool]]:
     """The article and whether the verb is plural, by ISO3 code, in `language`."""
-    import csv
-
     with COUNTRY_ARTICLES_FILE.open(encoding="utf-8", newline="") as handle:
         return {
             row["iso3"]: (row[language], row[f"plural_{language}"] == "yes")
