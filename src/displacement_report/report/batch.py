@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from displacement_report import paths
 from displacement_report.errors import NotebookError, ReportError
-from displacement_report.report import build, kernels, profile_index, publish
+from displacement_report.report import build, kernels, profile_index, publish, waiting
 from displacement_report.report.execute import MAX_PARALLEL, IPCKernelManager
 from displacement_report.report.export import FACTSHEET
 from displacement_report.settings import PROFILE_TITLE, ReportSettings
@@ -94,7 +94,7 @@ def _locally(jobs: list[tuple], workers: int) -> BatchResult:
     ):
         futures = [pool.submit(build_one_profile, *job) for job in jobs]
         try:
-            return _collect([job[1] for job in jobs], futures, lambda f: f.result())
+            return _collect([job[1] for job in jobs], futures, waiting.result_of)
         except (KeyboardInterrupt, SystemExit):
             for future in futures:
                 future.cancel()

@@ -34,6 +34,7 @@ from displacement_report.report import (
     retention,
     reuse,
     site,
+    waiting,
 )
 from displacement_report.report.editions import report_html, report_pdf
 from displacement_report.report.execute import IPCKernelManager, execute_all, parameters_for
@@ -250,8 +251,7 @@ def _export_editions(
     ):
         done = [threads.submit(_export_on_kernel, pool, job, run_dir) for job in jobs]
         try:
-            for future in done:
-                future.result()
+            waiting.results_in_order(done)
         except (KeyboardInterrupt, SystemExit):
             IPCKernelManager.kill_all()  # the other editions stop now; nothing is published
             raise

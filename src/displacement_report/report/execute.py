@@ -28,7 +28,7 @@ from papermill.iorw import papermill_io
 from traitlets import default
 
 from displacement_report.errors import NotebookError, ParameterError
-from displacement_report.report import kernels
+from displacement_report.report import kernels, waiting
 
 log = logging.getLogger(__name__)
 
@@ -197,7 +197,7 @@ def execute_all(jobs: Sequence[tuple[Path, Path, dict[str, object]]]) -> list[Pa
         ):
             futures = [pool.submit(run, job) for job in jobs]
             try:
-                return [future.result() for future in futures]
+                return waiting.results_in_order(futures)
             except (KeyboardInterrupt, SystemExit):
                 # interrupted: stop every kernel now rather than wait for its cells
                 for future in futures:
