@@ -2,7 +2,7 @@
 few real builds that every test reading a built report or profile shares.
 
 The builds, each made once per test run (docs/testing.md lists who reads which):
-`default_report` (config/default.yml, both editions), `report_2012` (a non-default
+`default_report` (config/default.yml, both editions), `report_2001` (a non-default
 set: 2012, TUR and PAK, both editions) and `profiles` (JOR, MLT, KNA and PSE,
 both editions). A test that needs a published report to protect uses `tiny_report`;
 pipeline behaviour runs on `SMALL_REPORT` or on hand-written notebooks."""
@@ -41,7 +41,15 @@ REAL_UNHCR_DIR = paths.SHARED_DATA_DIR / "unhcr"
 #: faults) that depends on real charts and tables but not on all nine chapters.
 SMALL_REPORT = ("01_global_picture.ipynb", "03_protracted_and_solutions.ipynb")
 #: The non-default parameter set every notebook is built with (and readers read).
-SET_2012 = {"report_year": 2012, "baseline_year": 2008, "focus_countries": ["TUR", "PAK"]}
+#: Far from the default: 2001, before UNHCR counted stateless people (2004), asylum
+#: decisions by procedure or other people in need of protection (2018); Afghanistan,
+#: Pakistan and Iran, the largest origin and hosts of that year.
+SET_2001 = {
+    "report_year": 2001,
+    "baseline_year": 1995,
+    "trend_start_year": 1990,
+    "focus_countries": ["AFG", "PAK", "IRN"],
+}
 #: The profiles built once: Jordan (Palestine refugees under UNRWA's mandate), Malta
 #: (a small host of many origins), St Kitts and Nevis (a host of five people) and the
 #: Palestinian territories (Palestine refugees in their own territory, none hosted).
@@ -49,7 +57,7 @@ PROFILED = ("JOR", "MLT", "KNA", "PSE")
 
 #: The session fixtures that build; a test using one runs on the xdist worker that
 #: builds it (its group), and the groups start first, the largest build first.
-SHARED_BUILDS = ("default_report", "report_2012", "profiles")
+SHARED_BUILDS = ("default_report", "report_2001", "profiles")
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
@@ -232,15 +240,16 @@ def default_report_offline(default_report: build.RunResult) -> dict:
 
 
 @pytest.fixture(scope="session")
-def report_2012(tmp_path_factory: pytest.TempPathFactory) -> build.RunResult:
+def report_2001(tmp_path_factory: pytest.TempPathFactory) -> build.RunResult:
     """A non-default parameter set on the real data, both editions (Dutch first): report
-    year 2012, baseline 2008, focus countries Türkiye and Pakistan. Built once per run;
+    year 2001, baseline 1995, focus countries Afghanistan, Pakistan and Iran (`SET_2001`).
+    Built once per run;
     its building is the proof that whatever validation accepts builds, and tests of the
     report's text read it as they read `default_report`."""
-    with _shared_output(tmp_path_factory, "report-2012") as out:
-        settings = validate_parameters(SET_2012 | {"output_dir": str(out)})
+    with _shared_output(tmp_path_factory, "report-2001") as out:
+        settings = validate_parameters(SET_2001 | {"output_dir": str(out)})
         with _checking_charts(out / CHART_RECORD):
-            return build.build_report(settings, config_name="test-2012")
+            return build.build_report(settings, config_name="test-2001")
 
 
 @dataclass(frozen=True)

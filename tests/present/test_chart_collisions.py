@@ -268,3 +268,41 @@ def test_a_line_charts_legend_is_placed_clear_of_its_lines():
         assert "the legend lies over or touches the line 'Sub-article 4.2, draft budget'" in (
             problems(fig)
         )
+
+
+def test_a_name_with_a_number_in_it_is_not_a_number_on_the_axis():
+    """UNHCR's 'Serbia and Kosovo: S/RES/1244 (1999)' among the bar labels (a 2001 chart)."""
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    ax.barh(["Serbia and Kosovo: S/RES/1244 (1999)", "Germany"], [12.5, 8.0])
+    fig.tight_layout()
+    assert not any("thousands separator" in p for p in problems(fig))
+
+
+def test_a_last_point_s_mark_with_lines_all_around_gets_room_after_it():
+    """Durable solutions in 2001: the line falls steeply into its last point, another runs
+    just below it; above, beside and below the point the mark would lie over a line, so
+    the frame widens and the mark goes after the point."""
+    from displacement_report.present import style
+    from displacement_report.present.charts import kinds
+
+    years = pd.Index(range(1990, 2002), name="year")
+    table = pd.DataFrame(
+        {
+            "all": [2.5, 13.7, 14.5, 6.0, 19.9, 8.8, 15.6, 8.3, 10.3, 16.1, 10.3, 5.5],
+            "returns": [1.0, 12.6, 13.3, 4.8, 18.5, 7.6, 14.0, 7.0, 8.5, 13.9, 6.6, 3.8],
+        },
+        index=years,
+    )
+    with matplotlib.rc_context():
+        style.apply()
+        fig = kinds.share_lines(
+            table,
+            {"all": "All three together", "returns": "Refugees returned home"},
+            "Durable solutions reached 5.5% of refugees in 2001",
+            "% of refugees",
+            "Source: test",
+            mark=(2001, "all", "5.5%"),
+        )
+        assert problems(fig) == []
+        (mark,) = fig.axes[0].texts
+        assert mark.get_ha() == "left" and fig.axes[0].get_xlim()[1] > 2001.5

@@ -3,61 +3,27 @@ origins by Global Trends' current definition (Venezuela among the origins), stat
 people, new arrivals, returns and the maps; and the 2001 report on Afghanistan, Pakistan
 and Iran, where categories that did not exist yet read as such, not as 0.
 
-The 2025 report is the suite's shared default build; the 2001 report is built here,
-of the four chapters these tests read."""
+Both reports are the suite's shared builds: the default (2025) and the non-default
+parameter set (2001, conftest.SET_2001)."""
 
 from __future__ import annotations
 
 import base64
 import html
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
-from displacement_report import config
 from displacement_report.report import build
-from displacement_report.settings import validate_parameters
 
 pytestmark = pytest.mark.notebook
-
-#: The chapters the 2001 tests read (hosts, origins, stateless people, arrivals, maps).
-CHAPTERS_2001 = [n for n in build.REPORT_NOTEBOOKS if n[:2] in {"01", "02", "03", "04"}]
-
-
-def _build(out: Path, real_dir: Path, notebooks=None, **parameters) -> build.RunResult:
-    """The default parameter set (config/default.yml), with `parameters` changed."""
-    _name, default = config.load("default")
-    settings = validate_parameters(
-        {
-            **default,
-            "output_dir": str(out),
-            "data_dir": str(real_dir),
-            "language": ["en", "nl"],
-            **parameters,
-        }
-    )
-    return build.build_report(settings, config_name="test-global-trends", notebooks=notebooks)
 
 
 @pytest.fixture(scope="module")
 def report_2025(default_report) -> build.RunResult:
     return default_report
-
-
-@pytest.fixture(scope="module")
-def report_2001(tmp_path_factory, real_dir) -> build.RunResult:
-    return _build(
-        tmp_path_factory.mktemp("gt-2001"),
-        real_dir,
-        CHAPTERS_2001,
-        report_year=2001,
-        baseline_year=1995,
-        trend_start_year=1990,
-        focus_countries=["AFG", "PAK", "IRN"],
-    )
 
 
 def _soup(report: build.RunResult, language: str) -> BeautifulSoup:

@@ -25,7 +25,6 @@ from displacement_report.report import batch, build
 from displacement_report.settings import parse_settings, validate_parameters
 from tests.conftest import (
     POP_HEADER,
-    SMALL_REPORT,
     cli_with_chapters,
     pdf_pages,
     pop_row,
@@ -211,8 +210,11 @@ def _snapshot(out: Path) -> tuple[str, bytes, bytes]:
     )
 
 
-#: Every file of the two-chapter report but its combined HTML and PDF is smaller.
+#: The largest file a run of the full-disk test may write: smaller than the combined
+#: HTML and the PDF of a chapter with `LONG_OUTPUT`, larger than its executed notebook.
 FILE_SIZE_LIMIT = 100_000
+#: A cell's output of some 80 kB: the run fails late, once the report is being written.
+LONG_OUTPUT = "from IPython.display import HTML\nHTML('<p>' + 'word ' * 16_000 + '</p>')"
 
 
 def _limit_file_size():
@@ -224,8 +226,8 @@ def test_a_full_disk_costs_the_run_but_not_the_published_report(published, tmp_p
     before = _snapshot(published)
     args = ["report", "--set", "report_year=2019", "--language", "en", "--force"]
     args += ["--output-dir", str(published)]
-    small = cli_with_chapters(*SMALL_REPORT)
-    result = run_cli(args, preexec_fn=_limit_file_size, command=small)
+    long = write_notebook(tmp_path / "long.ipynb", "report_year: int = 2025  # year", LONG_OUTPUT)
+    result = run_cli(args, preexec_fn=_limit_file_size, command=cli_with_chapters(long))
     assert result.returncode in (3, 4), result.stderr
     assert "error:" in result.stderr
     assert _snapshot(published) == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -66,6 +67,9 @@ def test_same_inputs_give_byte_identical_reports(tmp_path, monkeypatch):
     one = build.build_report(_settings(out), **small)
     two = build.build_report(_settings(out), **small)
     assert one.run_dir != two.run_dir
+    # the run after an identical one finds nothing changed (its annex and changes.json)
+    summary = json.loads((two.run_dir / "changes.json").read_text(encoding="utf-8"))["summary"]
+    assert summary == f"no changes since {one.run_dir.name}"
     assert one.html.read_bytes() == two.html.read_bytes()
     assert one.pdf.read_bytes() == two.pdf.read_bytes()
     assert "2023-11-14" in one.html.read_text(encoding="utf-8")

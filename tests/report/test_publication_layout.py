@@ -1,6 +1,6 @@
 """The built documents read as a publication: page by page, every chart, and the PDF's
-tags, on the default report (both editions), a 2012 report with focus countries TUR and
-PAK (both editions) and the factsheets of JOR and MLT.
+tags, on the default report (both editions), a 2001 report with focus countries AFG, PAK
+and IRN (both editions) and the factsheets of JOR and MLT.
 
 - Pages: no heading or table title at a page's foot, no chapter begun mid-page, no
   table continued with a single row, no blank page (`pdf_pages.layout_findings`).
@@ -39,7 +39,7 @@ def factsheet_pdfs(profiles: Profiles) -> list[Path]:
     return [profiles.edition(code, language)[1] for code in FACTSHEETS for language in ("en", "nl")]
 
 
-REPORTS = ("default_report", "report_2012")
+REPORTS = ("default_report", "report_2001")
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])
@@ -64,16 +64,16 @@ def test_no_text_runs_past_the_page_margins(
 
 
 def test_every_chart_is_clean(
-    default_report: build.RunResult, report_2012: build.RunResult, profiles: Profiles
+    default_report: build.RunResult, report_2001: build.RunResult, profiles: Profiles
 ):
-    builds = [default_report.published.parent, report_2012.published.parent, profiles.out]
+    builds = [default_report.published.parent, report_2001.published.parent, profiles.out]
     records = [
         json.loads(line)
         for folder in builds
         for line in chart_record(folder).read_text().splitlines()
     ]
     checked = {Path(record["chart"]).resolve() for record in records}
-    run_dirs = [default_report.run_dir, report_2012.run_dir]
+    run_dirs = [default_report.run_dir, report_2001.run_dir]
     run_dirs += [profiles.folder(code).resolve() for code in FACTSHEETS]
     saved = {
         svg.with_suffix("").resolve() for run in run_dirs for svg in run.glob("*/figures/*.svg")

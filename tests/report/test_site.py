@@ -10,6 +10,7 @@ import itertools
 import json
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -105,23 +106,38 @@ def _local_target(page: Path, href: str) -> tuple[Path, str]:
 def crawl(*entries: Path) -> dict[Path, BeautifulSoup]:
     """Every HTML page reachable from `entries` by links inside the site; fails on a
     link, anchor, image, stylesheet or script that does not resolve to a file (an
-    anchor: an id on the target page)."""
+    anchor: an id on the target page). Each page is parsed once, however many link it."""
+    parsed: dict[Path, BeautifulSoup] = {}
+    ids: dict[Path, set[str]] = {}
+
+    def soup(page: Path) -> BeautifulSoup:
+        if page not in parsed:
+            parsed[page] = _soup(page)
+            ids[page] = {str(tag["id"]) for tag in parsed[page].find_all(id=True)}
+        return parsed[page]
+
     seen: dict[Path, BeautifulSoup] = {}
     queue = [Path(os.path.normpath(entry)) for entry in entries]
     broken: list[str] = []
     while queue:
         page = queue.pop()
         if page not in seen:
-            seen[page] = _soup(page)
-            queue += _follow(page, seen, broken)
+            seen[page] = soup(page)
+            queue += _follow(page, seen[page], soup, ids, broken)
     assert not broken, broken[:20]
     return seen
 
 
-def _follow(page: Path, seen: dict[Path, BeautifulSoup], broken: list[str]) -> list[Path]:
+def _follow(
+    page: Path,
+    content: BeautifulSoup,
+    soup: Callable[[Path], BeautifulSoup],
+    ids: dict[Path, set[str]],
+    broken: list[str],
+) -> list[Path]:
     """The pages `page` links to; what does not resolve goes to `broken`."""
     pages = []
-    for tag in seen[page].find_all(["a", "link", "img", "script"]):
+    for tag in content.find_all(["a", "link", "img", "script"]):
         url = str(tag.get("href") or tag.get("src") or "")
         if not url or re.match(r"^[a-z]+:", url):
             continue  # a link out of the site (a reader may follow it; no page loads it)
@@ -132,10 +148,10 @@ def _follow(page: Path, seen: dict[Path, BeautifulSoup], broken: list[str]) -> l
         if target.suffix != ".html" or tag.name != "a":
             continue
         pages.append(target)
-        holder = seen.get(target) or _soup(target)
+        soup(target)
         # a browser tries the fragment as written, then decoded (nbconvert writes
         # the ids of headings with accents percent-encoded)
-        if anchor and not (holder.find(id=anchor) or holder.find(id=unquote(anchor))):
+        if anchor and not {anchor, unquote(anchor)} & ids[target]:
             broken.append(f"{page.name}: {url} (no such anchor)")
     return pages
 

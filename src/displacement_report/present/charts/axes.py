@@ -104,7 +104,11 @@ LABEL_PLACES = (
     ((0, -7), "center", "top"),
     ((-5, -5), "right", "top"),
     ((5, -5), "left", "top"),
+    ((6, 0), "left", "center"),  # after the line's last point, once the frame has room
 )
+#: How far the frame widens to the right, at most twice, for a label that fits nowhere
+#: (a line's last point, with lines running through every place around it).
+WIDEN_FOR_LABEL = 0.08
 
 
 def _inside(ax, text, renderer) -> bool:
@@ -120,16 +124,26 @@ def place_point_labels(ax) -> None:
     for text in ax.texts:
         if getattr(text, "anncoords", None) != "offset points":
             continue
-        for offset, ha, va in LABEL_PLACES:
-            text.set_position(offset)
-            text.set_ha(ha)
-            text.set_va(va)
-            if _inside(ax, text, renderer) and not collisions.lines_under(ax, text, renderer):
+        for _widened in range(3):
+            if _place_clear(ax, text, renderer):
                 break
+            low, high = ax.get_xlim()
+            ax.set_xlim(low, high + (high - low) * WIDEN_FOR_LABEL)
         else:
             text.set_position(LABEL_PLACES[0][0])
             text.set_ha(LABEL_PLACES[0][1])
             text.set_va(LABEL_PLACES[0][2])
+
+
+def _place_clear(ax, text, renderer) -> bool:
+    """Put `text` at the first of `LABEL_PLACES` inside the frame and clear of lines."""
+    for offset, ha, va in LABEL_PLACES:
+        text.set_position(offset)
+        text.set_ha(ha)
+        text.set_va(va)
+        if _inside(ax, text, renderer) and not collisions.lines_under(ax, text, renderer):
+            return True
+    return False
 
 
 def upright_where_crowded(ax) -> None:

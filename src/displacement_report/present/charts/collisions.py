@@ -32,6 +32,10 @@ TOLERANCE = 1.0
 TOUCHING = 0.01
 #: Four digits or more with no separator: '4000' (a year axis, 1900-2100, is exempt).
 _UNGROUPED = re.compile(r"(?<![\d.,])\d{4,}(?![\d.,])")
+#: A tick label that is a number ('4000', '12.5%', '3 M', '€ 40 mln'): at most a short
+#: unit before or after it. A name with a number in it ('Serbia and Kosovo: S/RES/1244
+#: (1999)', UNHCR's name) is not a number on the axis.
+_NUMBER_LABEL = re.compile(r"^\W*[^\W\d]{0,3}\W*[\d.,\s\u202f\u2009]+\W*[^\W\d]{0,3}\W*$")
 
 
 @dataclass(frozen=True)
@@ -284,7 +288,8 @@ def _ungrouped_numbers(boxes: list[_Box]) -> Iterator[str]:
             by_axis.setdefault(box.group, []).append(
                 box.what.removeprefix("tick label ").strip("'")
             )
-    for labels in by_axis.values():
+    for all_labels in by_axis.values():
+        labels = [label for label in all_labels if _NUMBER_LABEL.match(label)]
         numbers = [int(n) for label in labels for n in _UNGROUPED.findall(label)]
         if numbers and all(1900 <= n <= 2100 for n in numbers):
             continue  # years

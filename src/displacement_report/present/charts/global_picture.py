@@ -51,13 +51,15 @@ def displacement_trend(
     source: str,
     highlight: tuple[int, ...] = (),
     size: tuple[float, float] | None = None,
-    legend_below: bool = False,
+    low: bool = False,
     side_by_side: bool = False,
 ) -> plt.Figure:
     """Stacked bars of the forcibly displaced by component, one bar per year; `size` in
     inches (default: the report's). A component with no one in any year shown has no
-    bars and no legend entry (a reader would look for it in vain). `legend_below`: a
-    low chart (a factsheet's), with its legend below it and a short axis label.
+    bars and no legend entry (a reader would look for it in vain). The legend sits
+    under the bars: inside, it would cover the early years when they are the tallest
+    (1990-1995). `low`: a factsheet's chart, with a short axis label and no legend entry
+    for a group too small to see.
     `side_by_side`: groups that overlap (Palestine refugees and the people displaced
     inside the Palestinian territories) stand beside each other, so that no bar's
     height is their sum.
@@ -70,7 +72,7 @@ def displacement_trend(
     shown = [c for c, values in parts.items() if values.fillna(0).any()] or list(COMPONENTS)
     width = 0.8 / len(shown) if side_by_side else 0.8
     # a factsheet's chart (whose caption names them): no legend entry for a sliver
-    unseen = too_small_to_see(by_year) if legend_below and not side_by_side else []
+    unseen = too_small_to_see(by_year) if low and not side_by_side else []
     for i, component in enumerate(shown):
         label, values = COMPONENTS[component], parts[component]
         offset = (i - (len(shown) - 1) / 2) * width if side_by_side else 0.0
@@ -92,12 +94,12 @@ def displacement_trend(
     top = max(float(bottom.max()), 1.0) * 1.1 if side_by_side and len(bottom) else _axis_top(parts)
     last_total = _label_totals(ax, by_year[TOTAL], highlight, millions=top >= 1e6)
     ax.set_ylim(0, top)
-    people_axis(ax, top, short=legend_below)
+    people_axis(ax, top, short=low)
     ax.set_xlabel("")
     ax.set_title(title)
     ax.margins(x=0.01)
     ax.grid(axis="x", visible=False)
-    style.add_source(fig, source, rect=_trend_legend(fig, ax, legend_below))
+    style.add_source(fig, source, rect=_trend_legend(fig, ax))
     if last_total is not None:
         _make_room_for(last_total, fig, ax)
     _label_drawn_years(ax, bottom)
@@ -134,24 +136,21 @@ def _label_drawn_years(ax, heights: pd.Series) -> None:
     ax.set_xticks(ticks, [str(int(t)) for t in ticks])
 
 
-def _trend_legend(fig: plt.Figure, ax, below: bool) -> tuple[float, float, float, float]:
-    """The legend inside the chart (top left, latest group first), or in fixed room below
-    it, above the source line (a low chart, whose bars a legend inside would cover); the
-    area left for the axes."""
+def _trend_legend(fig: plt.Figure, ax) -> tuple[float, float, float, float]:
+    """The legend in fixed room under the chart, above the source line; the area left
+    for the axes."""
     handles, labels = ax.get_legend_handles_labels()
-    if not below:  # narrow, so that it stays clear of the labelled years on the right
-        narrow = [textwrap.fill(label, 32) for label in labels[::-1]]
-        ax.legend(handles[::-1], narrow, loc="upper left", fontsize=8)
-        return (0, 0.045, 1, 1)
     height = fig.get_figheight()  # the legend and the source take the same inches always
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg has one
     # one row where it fits the width, in 7.5 pt or else 7 pt; else two columns, so that
-    # the chart keeps its height (and its axis title one line)
-    tries = [(len(handles), 7.5), (len(handles), 7.0), (2, 7.5)]
-    for columns, size in tries:
+    # the chart keeps its height (and its axis title one line); long names (the Dutch
+    # 'other people in need of international protection') on two lines rather than a
+    # legend wider than the chart, which would shrink the whole chart on the page
+    tries = [(len(handles), 7.5, 0), (len(handles), 7.0, 0), (2, 7.5, 0), (2, 7.5, 40)]
+    for columns, size, wrap in tries:
         legend = fig.legend(
             handles,
-            labels,
+            [textwrap.fill(label, wrap) for label in labels] if wrap else labels,
             loc="lower left",
             bbox_to_anchor=(0.01, 0.17 / height),
             ncol=max(columns, 1),
@@ -160,7 +159,7 @@ def _trend_legend(fig: plt.Figure, ax, below: bool) -> tuple[float, float, float
             borderpad=0.2,
         )
         fits = legend.get_window_extent(renderer).width <= fig.bbox.width * 0.98
-        if fits or (columns, size) == tries[-1]:
+        if fits or (columns, size, wrap) == tries[-1]:
             break
         legend.remove()
     legend_top = legend.get_window_extent(renderer).y1 / fig.dpi
