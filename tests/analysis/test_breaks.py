@@ -64,8 +64,8 @@ def test_the_note_names_each_break_and_says_no_reason_was_stated():
     label = note.panel_labels({"LBN": "Lebanon"}, COLUMNS)
     text = note.breaks_note([LEBANON], label, 2019, earlier=3, source="unhcr", smallest=10_000)
     assert text == (
-        "*Changes of more than 40% in one year (the larger of the two years more than 1.4 "
-        "times the smaller) from 2019 on: Palestine refugees under UNRWA's mandate in "
+        "*Large changes in one year (one year's figure more than 1.4 times the other's) "
+        "from 2019 on: Palestine refugees under UNRWA's mandate in "
         "Lebanon: 486,269 (2024) to 228,274 (2025). UNHCR's data show this change without a "
         "stated reason. Groups of fewer than 10,000 people in both years are not listed. "
         "Before 2019 the exhibit shows 3 more changes of this size.*"

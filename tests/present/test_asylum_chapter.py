@@ -384,6 +384,16 @@ def test_profile_sentences_say_who_decided_and_rates_to_one_decimal():
         hosted, rates, "Jordan", 2025, 100, "Source: UNHCR", 2025, unhcr_only
     )
     assert "Decided by: UNHCR" in table and "95.1%" in table
+    # both rates 95.1%: said, or a reader takes it for a copying error
+    assert "The two rates are equal: hardly any decision granted complementary protection" in (
+        table
+    )
+    apart = rates.copy()
+    apart["total_protection_rate"] = 97.3
+    table = tables.profile_table(
+        hosted, apart, "Jordan", 2025, 100, "Source: UNHCR", 2025, unhcr_only
+    )
+    assert "The two rates are equal" not in table
     with i18n.using("nl"):
         dutch = narrative.profile_sentences(hosted, rates, "Jordanië", 2025, 100, 2025, unhcr_only)
     assert "genomen door UNHCR onder zijn mandaat: 95,1% verleende" in dutch

@@ -71,13 +71,13 @@ def test_falls_with_returns_in_the_year_give_them_as_the_reason():
     # the rise of IDPs in 2024 has no reason, even with returns that year
     assert beside == {(("refugees",), 2025): 465_578, (("idps",), 2025): 60_365}
     assert _note(_lebanon(), SOLUTIONS, "Lebanon") == (
-        "*Changes of more than 40% in one year (the larger of the two years more than 1.4 "
-        "times the smaller) from 2019 on: Refugees under UNHCR's mandate: 760,000 (2024) to "
+        "*Large changes in one year (one year's figure more than 1.4 times the other's) "
+        "from 2019 on: Refugees under UNHCR's mandate: 760,000 (2024) to "
         "535,168 (2025) (465,578 returned home in 2025, UNHCR's solutions table); Palestine "
         "refugees under UNRWA's mandate: 486,269 (2024) to 228,274 (2025); Internally "
         "displaced people (IDMC): 74,000 (2023) to 985,000 (2024) to 64,000 (2025) (60,365 "
         "returned home in 2025, UNHCR's solutions table). UNHCR's data (with UNRWA's and "
-        "IDMC's figures as UNHCR publishes them) show these changes without a stated "
+        "IDMC's figures as UNHCR publishes them) show the other changes without a stated "
         "reason. Groups of fewer than 10,000 people in both years are not listed.*"
     )  # asylum-seekers tripled, but below 10,000: not listed
 

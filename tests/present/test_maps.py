@@ -252,3 +252,26 @@ def test_an_island_state_s_map_names_its_nearest_countries():
     )
     assert words.locator_caption("Malta", island=True) == "Malta and its nearest countries."
     plt.close(fig)
+
+
+@pytest.mark.parametrize("code", ["PSE", "JOR", "SYR", "LBN", "SDN", "MLT"])
+def test_a_name_without_a_leader_line_stands_on_the_country_it_names(code):
+    """'Israel' stood on Jordan, east of the West Bank, on the Palestinian territories'
+    map: moved off its anchor to clear the West Bank, it left its own country. A name
+    with no leader line now has its middle on its own country's outline."""
+    fig = maps.locator_map(code, code)
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()
+    data = exhibits.chart_data(fig)
+    codes = dict(zip(data["Country"], data["ISO3"], strict=True))
+    _lon0, south, _lon1, north = cartography.main_extent(code, "50m")
+    project = cartography.plate((south + north) / 2)  # as the map projects it
+    for label in ax.texts:
+        name = " ".join(label.get_text().split())
+        if label.arrow_patch is not None or name not in codes:
+            continue  # named beside its area, with a leader line
+        box = label.get_window_extent(renderer)
+        middle = ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
+        outlines = maps._outlines(ax, codes[name], "50m", project)
+        assert any(o.contains_point(middle) for o in outlines), name
+    plt.close(fig)

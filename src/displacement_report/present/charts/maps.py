@@ -609,7 +609,8 @@ def _name_neighbours(
 ) -> None:
     """Each neighbour's name at the first place where it stays inside the map and clear
     of the country (`country`: its outlines) and of every name placed before it (those
-    with room for their name first)."""
+    with room for their name first). A name without a leader line stands on its own
+    country: moved off it, 'Israel' stood on Jordan, east of the West Bank."""
     renderer = ax.figure.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
     taken: list[Any] = []
@@ -620,10 +621,13 @@ def _name_neighbours(
         places = [(False, o) for o in _offsets(False, (x, y), centre)] if not beside else []
         places += [(True, o) for o in _offsets(True, (x, y), centre)]
         tries = [(p, country) for p in places] + [(p, []) for p in places]
+        own = _outlines(ax, other, resolution, project) if not beside else []
         for (led, offset), avoided in [*tries, (places[0], None)]:
             label = _name_label(ax, names[other], (x, y), offset, led)
             extent = label.get_window_extent(renderer)
-            if avoided is None or _clear(extent, frame, taken, avoided):
+            if avoided is None or (
+                (led or _centre_on(extent, own)) and _clear(extent, frame, taken, avoided)
+            ):
                 break
             label.remove()
         taken.append(label.get_window_extent(renderer))
@@ -694,6 +698,12 @@ def _clear(extent, frame, taken: list[Any], country: list[MplPath]) -> bool:
         and not any(extent.overlaps(box) for box in taken)
         and not any(outline.intersects_bbox(extent, filled=True) for outline in country)
     )
+
+
+def _centre_on(extent, outlines: list[MplPath]) -> bool:
+    """The middle of a name's box lies on the country it names."""
+    middle = ((extent.x0 + extent.x1) / 2, (extent.y0 + extent.y1) / 2)
+    return any(outline.contains_point(middle) for outline in outlines)
 
 
 def _outlines(ax, iso3: str, resolution: str, project) -> list[MplPath]:

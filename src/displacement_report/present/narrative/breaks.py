@@ -1,7 +1,8 @@
-"""The note under an exhibit whose series move by more than 40% in one year
-(`analysis.breaks`): each break with its two values and years, the reason where a
-source states one, and otherwise that the data show the change without a stated
-reason. A reader who sees such a jump without a word stops trusting the rest."""
+"""The note under an exhibit whose series rise by more than 40% in one year, or fall
+to less than 1/1.4 of the year before (`analysis.breaks`): each break with its two
+values and years, the reason where a source states one, and otherwise that the data
+show the change without a stated reason. A reader who sees such a jump without a word
+stops trusting the rest."""
 
 from __future__ import annotations
 
@@ -11,11 +12,14 @@ from displacement_report.analysis.breaks import THRESHOLD, Break
 from displacement_report.i18n import N_, _, in_sentence, ngettext
 from displacement_report.present.format import count, one_decimal, percent
 
-#: Who shows a change without giving a reason, by the source of the exhibit's series.
+#: Who shows a change without giving a reason, by the source of the exhibit's series:
+#: (one change, several), then the same where the note gave other changes their reason.
 UNSTATED = {
     "unhcr": (
         N_("UNHCR's data show this change without a stated reason."),
         N_("UNHCR's data show these changes without a stated reason."),
+        N_("UNHCR's data show the other change without a stated reason."),
+        N_("UNHCR's data show the other changes without a stated reason."),
     ),
     "unhcr_with_partners": (
         N_(
@@ -25,6 +29,14 @@ UNSTATED = {
         N_(
             "UNHCR's data (with UNRWA's and IDMC's figures as UNHCR publishes them) show "
             "these changes without a stated reason."
+        ),
+        N_(
+            "UNHCR's data (with UNRWA's and IDMC's figures as UNHCR publishes them) show the "
+            "other change without a stated reason."
+        ),
+        N_(
+            "UNHCR's data (with UNRWA's and IDMC's figures as UNHCR publishes them) show the "
+            "other changes without a stated reason."
         ),
     ),
 }
@@ -90,19 +102,18 @@ def breaks_note(
             )
             for run in _runs(found)
         ]
+        # 'more than 40%' would be wrong for a fall: 1.4 times as large is a fall of 28.6%
         parts.append(
             _(
-                "Changes of more than {percent}% in one year (the larger of the two years more "
-                "than {times} times the smaller) from {since} on: {items}."
-            ).format(
-                percent=round(100 * THRESHOLD),
-                times=_times(),
-                since=since,
-                items="; ".join(items),
-            )
+                "Large changes in one year (one year's figure more than {times} times the "
+                "other's) from {since} on: {items}."
+            ).format(times=_times(), since=since, items="; ".join(items))
         )
         if unexplained:
-            one, many = UNSTATED[source]  # Dutch counts one and many as English does
+            # Dutch counts one and many as English does
+            one, many, other, others = UNSTATED[source]
+            if explained:  # 'this change' after the reasons given would doubt them too
+                one, many = other, others
             parts.append(_(one if len(unexplained) == 1 else many))
     if smallest:
         parts.append(
