@@ -38,6 +38,43 @@ def test_people_abroad_leave_out_the_own_territory_and_keep_no_figure_missing():
     assert abroad.people_abroad(_population(), "KNA", 2025).isna().all()
 
 
+def test_refugees_abroad_a_year_apart_or_none_without_a_figure():
+    assert abroad.refugees_abroad_then_and_now(_population(), "SDN", 2025) == (900, 1040)
+    # Syria's refugees have no row the year before: no change to tell
+    assert abroad.refugees_abroad_then_and_now(_population(), "SYR", 2025) is None
+
+
+def test_the_opening_gives_the_refugees_abroad_and_their_change_where_many():
+    sudan = words.key_trends(
+        [],
+        pd.Series({"refugees": pd.NA, "idps": pd.NA}),
+        "Sudan",
+        2025,
+        refugees_abroad=(2_089_000, 2_820_737),
+    )
+    assert sudan == (
+        "At the end of 2025, 2,820,737 refugees from Sudan were abroad, 731,737 more than a "
+        "year before."
+    )
+    few = words.key_trends(
+        [], pd.Series({"refugees": pd.NA, "idps": pd.NA}), "Malta", 2025, refugees_abroad=(20, 27)
+    )
+    assert few == ""  # under abroad.TABLE_MIN_PEOPLE: page 2's sentence names them
+    with i18n.using("nl"):
+        syria = words.key_trends(
+            [],
+            pd.Series({"refugees": pd.NA, "idps": pd.NA}),
+            "Syrië",
+            2025,
+            refugees_abroad=(5_955_000, 4_865_764),
+            unrwa_too=True,
+        )
+    assert syria == (
+        "Eind 2025 verbleven 4.865.764 vluchtelingen onder het mandaat van UNHCR uit Syrië in "
+        "het buitenland, 1.089.236 minder dan een jaar eerder."
+    )
+
+
 def test_main_destinations_largest_first_without_rows_of_nobody():
     table = abroad.main_destinations(_population(), "SDN", 2025)
     assert table[["iso3", "total"]].to_dict("list") == {
@@ -95,7 +132,17 @@ def test_the_view_from_abroad_on_the_real_data_equals_the_csv_files(real, real_d
     idps = next(f for f in key_figures.key_figures(over_time, 2025) if f.group == "idps")
     name = {"SDN": "Sudan", "SYR": "Syria"}[code]
     text = words.abroad_sentences(people, destinations, name, 2025)
-    text += " " + words.key_trends([idps], returns, name, 2025)
+    then_and_now = abroad.refugees_abroad_then_and_now(population, code, 2025)
+    text += " " + words.key_trends([idps], returns, name, 2025, refugees_abroad=then_and_now)
+    # page 1 gives the refugees abroad as page 2 does, with the change since the year before
+    rows_before = pop[(pop["year"] == 2024) & (pop["coo_iso"] == code)]
+    before = int(rows_before.loc[rows_before["coa_iso"] != code, "refugees"].sum())
+    change = people["refugees"] - before
+    more_or_fewer = "more" if change > 0 else "fewer"
+    assert (
+        f"At the end of 2025, {people['refugees']:,} refugees from {name} were abroad, "
+        f"{abs(change):,} {more_or_fewer} than a year before."
+    ) in text
     # every number as its table or tile prints it
     assert (
         f"At the end of 2025, {people['refugees']:,} refugees and {people['asylum_seekers']:,}"

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from displacement_report.analysis.abroad import UNRWA_UNKNOWN_HOST
+from displacement_report.analysis.abroad import TABLE_MIN_PEOPLE, UNRWA_UNKNOWN_HOST
 from displacement_report.analysis.demographics import Pyramid
 from displacement_report.analysis.headline import COMPONENTS, OIP_FIRST_YEAR
 from displacement_report.analysis.key_figures import KeyFigure, Largest, NoFigure, UnknownHost
@@ -549,16 +549,23 @@ def key_trends(
     year: int,
     left: Any = None,
     least: int = 0,
+    refugees_abroad: tuple[int, int] | None = None,
+    unrwa_too: bool = False,
 ) -> str:
     """The sentences that open the factsheet: the year's largest change, in the numbers
-    of its tile; the refugees who left the country to return home (`left`: the solutions
-    table's returns from it, the reason a host's refugees fall) and the returns to it;
-    returns of fewer than `least` people are not named."""
+    of its tile; the country's refugees abroad and their change, where there are at
+    least `abroad.TABLE_MIN_PEOPLE` (`refugees_abroad`: the year before and the year,
+    in the numbers page 2 prints; `unrwa_too` as in `abroad_sentences`); the refugees
+    who left the country to return home (`left`: the solutions table's returns from it,
+    the reason a host's refugees fall) and the returns to it; returns of fewer than
+    `least` people are not named."""
     changed = [f for f in tiles if f.change]
     sentences = []
     largest = max(changed, key=lambda f: abs(f.change or 0)) if changed else None
     if largest is not None:
         sentences.append(largest_change(largest, name))
+    if refugees_abroad is not None and refugees_abroad[1] >= TABLE_MIN_PEOPLE:
+        sentences.append(_abroad_trend(*refugees_abroad, name, year, unrwa_too))
     if _positive(left) and left >= least:
         sentences.append(
             _("In {year}, {n} refugees left {country} to return home.").format(
@@ -570,6 +577,54 @@ def key_trends(
         idps = None
     sentences.append(returns_sentences(returns, idps, name, year, least))
     return " ".join(s for s in sentences if s)
+
+
+def _abroad_trend(before: int, now: int, name: str, year: int, unrwa_too: bool) -> str:
+    """'At the end of 2025, 2,820,737 refugees from Sudan were abroad, 731,000 more than
+    a year before.' (the view from the country people flee, on page 1)."""
+    fields = {
+        "year": year,
+        "refugees": count(now),
+        "country": in_sentence(name),
+        "change": count(abs(now - before)),
+    }
+    if now > before:
+        text = (
+            _(
+                "At the end of {year}, {refugees} refugees under UNHCR's mandate from {country} "
+                "were abroad, {change} more than a year before."
+            )
+            if unrwa_too
+            else _(
+                "At the end of {year}, {refugees} refugees from {country} were abroad, {change} "
+                "more than a year before."
+            )
+        )
+    elif now < before:
+        text = (
+            _(
+                "At the end of {year}, {refugees} refugees under UNHCR's mandate from {country} "
+                "were abroad, {change} fewer than a year before."
+            )
+            if unrwa_too
+            else _(
+                "At the end of {year}, {refugees} refugees from {country} were abroad, {change} "
+                "fewer than a year before."
+            )
+        )
+    else:
+        text = (
+            _(
+                "At the end of {year}, {refugees} refugees under UNHCR's mandate from {country} "
+                "were abroad, as many as a year before."
+            )
+            if unrwa_too
+            else _(
+                "At the end of {year}, {refugees} refugees from {country} were abroad, as many "
+                "as a year before."
+            )
+        )
+    return text.format(**fields)
 
 
 def _positive(value: Any) -> bool:
