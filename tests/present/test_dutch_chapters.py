@@ -270,7 +270,8 @@ def test_chart_labels_and_numbers_follow_the_edition(language, label, mark):
     with i18n.using(language):
         fig = trend_charts.displacement_trend(table, "t", "S", highlight=(2025,))
         fig.canvas.draw()
-        legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+        (under_the_chart,) = fig.legends
+        legend = [t.get_text() for t in under_the_chart.get_texts()]
         ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
         bars = ranked_charts.ranked_bars(["A"], pd.Series([1234.0]), "t", "x", "S", "#000000")
     written = {t.get_text() for t in fig.axes[0].texts}
