@@ -3,7 +3,7 @@ few real builds that every test reading a built report or profile shares.
 
 The builds, each made once per test run (docs/testing.md lists who reads which):
 `default_report` (config/default.yml, both editions), `report_2001` (a non-default
-set: 2012, TUR and PAK, both editions) and `profiles` (JOR, MLT, KNA and PSE,
+set: 2001, AFG, PAK and IRN, both editions) and `profiles` (JOR, MLT, KNA and PSE,
 both editions). A test that needs a published report to protect uses `tiny_report`;
 pipeline behaviour runs on `SMALL_REPORT` or on hand-written notebooks."""
 

@@ -10,20 +10,13 @@ import contextlib
 import json
 import logging
 import signal
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
-# rfc3987-syntax builds some forty Lark grammars when imported (about 0.9 s of every
-# command's start) so that jsonschema can check the 'iri' string format, which the
-# notebook schema nbformat validates against never uses: jsonschema skips that check
-# when the module cannot be imported, so this command's process does without it.
-sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+import typer
 
-import typer  # noqa: E402  (after the line above, which must come first)
-
-from displacement_report import config, errors, paths  # noqa: E402
+from displacement_report import config, errors, paths
 
 app = typer.Typer(
     help="Build the forced-displacement report, or refresh its UNHCR data.",

@@ -11,8 +11,6 @@ from pathlib import Path
 
 
 def main(job_file: str) -> None:
-    # as in the command line (cli.py): no rfc3987-syntax grammars for an unused check
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     from displacement_report.report.export import export
 
     with Path(job_file).open("rb") as handle:
