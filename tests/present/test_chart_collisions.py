@@ -306,3 +306,6 @@ def test_a_last_point_s_mark_with_lines_all_around_gets_room_after_it():
         assert problems(fig) == []
         (mark,) = fig.axes[0].texts
         assert mark.get_ha() == "left" and fig.axes[0].get_xlim()[1] > 2001.5
+        # the room after the last point is not labelled as a year without data
+        years = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+        assert years[-1] == "2000" and "2002" not in years

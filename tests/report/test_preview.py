@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from displacement_report.cli import app
 from displacement_report.errors import NotebookError, ParameterError, ReportError
-from displacement_report.report import combine, preview
+from displacement_report.report import annex, combine, preview
 from displacement_report.settings import validate_parameters
 from tests.conftest import write_notebook
 
@@ -127,3 +127,17 @@ def _wait_for(condition, seconds: float = 120) -> None:
     while not condition():
         assert time.monotonic() < deadline, "the watcher did not preview in time"
         time.sleep(0.1)
+
+
+@pytest.mark.notebook
+def test_a_chapter_with_reference_tables_previews_them_in_its_annex(tmp_path, real_dir):
+    """Chapter 6 marks its budget figures for the annex: its preview stopped with 'the
+    page has no annex'; it now shows them in an annex, as the report does."""
+    result = CliRunner().invoke(
+        app, ["preview", "6", "--language", "en", "--output-dir", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    (html,) = (tmp_path / "preview").glob("06_*.en/06_*.en.html")
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    annex_section = soup.find("section", class_=annex.SECTION_CLASS)
+    assert annex_section is not None and annex_section.find(id="tab-budget_figures")

@@ -18,6 +18,7 @@ from pathlib import Path
 from displacement_report import i18n, paths
 from displacement_report.errors import NotebookError, ParameterError, ReportError
 from displacement_report.report import (
+    annex,
     build,
     colophon,
     combine,
@@ -111,10 +112,11 @@ def preview_chapter(
 
 
 def _page(executed: Path, settings: ReportSettings, number: int) -> str:
-    """The chapter alone, numbered as in the report."""
+    """The chapter alone, numbered as in the report, with the annex of its reference
+    tables where it has any (chapter 6's budget figures), as the report places them."""
     from displacement_report.report.html import shared_exporter
 
-    notebook = combine.combine([executed], None, "", colophon.title(settings))
+    notebook = combine.combine([executed], None, annex.section_html(), colophon.title(settings))
     page, _resources = shared_exporter().from_notebook_node(notebook)
     return combine.number_and_index(page, first_chapter=number, strict=False)
 

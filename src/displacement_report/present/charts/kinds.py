@@ -61,8 +61,14 @@ def share_lines(
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not 2021.5
     ax.legend(loc="upper left", fontsize=8)  # for the layout; placed clear of the lines below
     style.add_source(fig, source)
+    # the mark first: the frame may widen for it, which moves the lines the legend avoids;
+    # then again, in case the legend's place raised the value axis under the mark
+    place_point_labels(ax)
     legend_clear_of_lines(ax, fontsize=8)
     place_point_labels(ax)
+    # a frame widened for the mark names no year after the data's last
+    years = [t for t in ax.get_xticks() if table.index.min() <= t <= table.index.max()]
+    ax.set_xticks(years, [str(int(t)) for t in years])
     saved = exhibits.DataColumns(
         x=_("year"), series=lines, value=ylabel.replace("\n", " "), decimals=decimals
     )
