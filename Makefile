@@ -49,8 +49,15 @@ lint: $(STAMP) ## ruff lint and format check
 typecheck: $(STAMP) ## mypy static type check of src/ (settings in pyproject.toml)
 	$(BIN)/mypy
 
-test: lint typecheck ## lint and type-check, then run the whole test suite (in parallel)
-	$(BIN)/python -m pytest $(XDIST)
+# The type check runs beside the tests: mypy takes one core for half a minute, and the
+# tests leave a core idle about as long while they wait on kernels and the browser.
+# Its report is printed when both are done; either failing fails the target.
+test: lint $(STAMP) ## lint, then type-check and run the whole test suite side by side (in parallel)
+	@typing=$$(mktemp); $(BIN)/mypy > $$typing 2>&1 & mypy_pid=$$!; \
+	echo "$(BIN)/python -m pytest $(XDIST)  (and $(BIN)/mypy beside it)"; \
+	$(BIN)/python -m pytest $(XDIST); tests=$$?; \
+	wait $$mypy_pid; typed=$$?; echo "$(BIN)/mypy:"; cat $$typing; rm -f $$typing; \
+	test $$tests -eq 0 && test $$typed -eq 0
 
 unit: $(STAMP) ## the fast tests only (not marked notebook), in parallel: for the edit-test loop
 	$(BIN)/python -m pytest -m "not notebook" $(XDIST)
