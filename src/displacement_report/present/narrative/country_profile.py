@@ -451,30 +451,37 @@ def abroad_sentences(
 def unrwa_abroad_sentence(rows: pd.DataFrame, name: str, year: int) -> str:
     """The Palestine refugees under UNRWA's mandate outside the country
     (`abroad.unrwa_abroad`), kept apart from the refugees under UNHCR's mandate: by
-    UNRWA field, then those UNRWA's table places in no host territory; '' where UNRWA
-    counts none."""
+    UNRWA field, and their sum; those UNRWA's table gives no host territory for are
+    named after it and left out of it (an unknown host may be the country itself); ''
+    where UNRWA counts none."""
     if rows.empty:
         return ""
     unknown = rows["iso3"] == UNRWA_UNKNOWN_HOST
-    fields = [
-        _("{n} in {country}").format(n=count(r.people), country=in_sentence(c))
-        for r, c in zip(rows[~unknown].itertuples(), country_column(rows[~unknown]), strict=True)
-    ]
+    known = rows[~unknown]
+    sentences = []
+    if not known.empty:
+        fields = [
+            _("{n} in {country}").format(n=count(r.people), country=in_sentence(c))
+            for r, c in zip(known.itertuples(), country_column(known), strict=True)
+        ]
+        sentences.append(
+            _(
+                "Palestine refugees under UNRWA's mandate are counted apart: at the end of "
+                "{year}, UNRWA counted {total} outside {country}: {where}."
+            ).format(
+                year=year,
+                total=count(known["people"].sum()),
+                country=in_sentence(name),
+                where=spoken_list(fields),
+            )
+        )
     if unknown.any():
-        fields.append(
-            _("{n} whom UNRWA's table places in no host territory").format(
+        sentences.append(
+            _("UNRWA's table gives no host territory for a further {n}.").format(
                 n=count(rows.loc[unknown, "people"].sum())
             )
         )
-    return _(
-        "Palestine refugees under UNRWA's mandate are counted apart: at the end of {year}, "
-        "UNRWA counted {total} outside {country}: {where}."
-    ).format(
-        year=year,
-        total=count(rows["people"].sum()),
-        country=in_sentence(name),
-        where=spoken_list(fields),
-    )
+    return " ".join(sentences)
 
 
 def unrwa_abroad_caption(name: str, year: int) -> str:

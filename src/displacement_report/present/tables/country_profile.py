@@ -213,17 +213,17 @@ def unrwa_abroad_table(
     rows: pd.DataFrame, name: str, year: int, source: str, file: str | None = None
 ) -> str:
     """The Palestine refugees under UNRWA's mandate outside the country by UNRWA field
-    (`abroad.unrwa_abroad`), the refugees UNRWA places in no host territory last, and
-    their total: a table of their own, apart from the refugees under UNHCR's mandate."""
+    (`abroad.unrwa_abroad`) and their total, then those UNRWA gives no host territory
+    for, after the total and not in it (an unknown host may be the country itself): a
+    table of their own, apart from the refugees under UNHCR's mandate."""
     unknown = rows["iso3"] == abroad.UNRWA_UNKNOWN_HOST
-    where = country_column(rows)
-    where = [_("No host territory given") if u else w for w, u in zip(where, unknown, strict=True)]
-    frame = pd.DataFrame(
-        {
-            _("Where"): [*where, _("Total")],
-            _("Palestine refugees"): [*rows["people"].tolist(), int(rows["people"].sum())],
-        }
-    )
+    known = rows[~unknown]
+    where = [*country_column(known), _("Total")]
+    people = [*known["people"].tolist(), int(known["people"].sum())]
+    if unknown.any():
+        where.append(_("No host territory given (not in the total)"))
+        people.append(int(rows.loc[unknown, "people"].sum()))
+    frame = pd.DataFrame({_("Where"): where, _("Palestine refugees"): people})
     caption = words.unrwa_abroad_caption(name, year)
     return table_html(frame, {_("Palestine refugees"): count}, caption, source, name=file)
 
