@@ -37,7 +37,7 @@ def refugees_abroad_then_and_now(
     population: pd.DataFrame, country: str, year: int
 ) -> tuple[int, int] | None:
     """Refugees from `country` abroad at the end of the year before `year` and of `year`
-    (Sudan 2025: 2,089,000-odd and 2,820,737); None where either year has no figure."""
+    (Sudan 2025: 2,094,373 and 2,820,737); None where either year has no figure."""
     before = people_abroad(population, country, year - 1)["refugees"]
     now = people_abroad(population, country, year)["refugees"]
     if pd.isna(before) or pd.isna(now):

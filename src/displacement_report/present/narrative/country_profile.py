@@ -587,49 +587,29 @@ def key_trends(
 
 
 def _abroad_trend(before: int, now: int, name: str, year: int, unrwa_too: bool) -> str:
-    """'At the end of 2025, 2,820,737 refugees from Sudan were abroad, 731,000 more than
-    a year before.' (the view from the country people flee, on page 1)."""
+    """'At the end of 2025, 2,820,737 refugees from Sudan were abroad, 726,364 more than
+    a year before.' (the view from the country people flee, on page 1; the refugees
+    named as `abroad_sentences` names them)."""
+    refugees = _("{n} refugees under UNHCR's mandate") if unrwa_too else _("{n} refugees")
     fields = {
         "year": year,
-        "refugees": count(now),
+        "refugees": refugees.format(n=count(now)),
         "country": in_sentence(name),
         "change": count(abs(now - before)),
     }
     if now > before:
-        text = (
-            _(
-                "At the end of {year}, {refugees} refugees under UNHCR's mandate from {country} "
-                "were abroad, {change} more than a year before."
-            )
-            if unrwa_too
-            else _(
-                "At the end of {year}, {refugees} refugees from {country} were abroad, {change} "
-                "more than a year before."
-            )
+        text = _(
+            "At the end of {year}, {refugees} from {country} were abroad, {change} more than "
+            "a year before."
         )
     elif now < before:
-        text = (
-            _(
-                "At the end of {year}, {refugees} refugees under UNHCR's mandate from {country} "
-                "were abroad, {change} fewer than a year before."
-            )
-            if unrwa_too
-            else _(
-                "At the end of {year}, {refugees} refugees from {country} were abroad, {change} "
-                "fewer than a year before."
-            )
+        text = _(
+            "At the end of {year}, {refugees} from {country} were abroad, {change} fewer "
+            "than a year before."
         )
     else:
-        text = (
-            _(
-                "At the end of {year}, {refugees} refugees under UNHCR's mandate from {country} "
-                "were abroad, as many as a year before."
-            )
-            if unrwa_too
-            else _(
-                "At the end of {year}, {refugees} refugees from {country} were abroad, as many "
-                "as a year before."
-            )
+        text = _(
+            "At the end of {year}, {refugees} from {country} were abroad, as many as a year before."
         )
     return text.format(**fields)
 
