@@ -282,7 +282,8 @@ def version_words(version: str) -> str:
 
 def colophon_line_html(p: Provenance) -> str:
     """The factsheet's colophon in one paragraph: data and code versions, parameters,
-    date; the files with their checksums are in the run's inputs.json."""
+    date; the files with their checksums are in the run's inputs.json, which the line
+    describes without its file name (a reader's page names no file)."""
     s = p.settings
     data = "; ".join(
         _("{title}, version {version}").format(
@@ -294,8 +295,8 @@ def colophon_line_html(p: Provenance) -> str:
     text = _(
         "Data: {data}. Code: displacement-report {code}. Parameters: report year {year}, "
         "compared with {baseline}, chart from {start}, protracted situations at "
-        "{threshold} refugees for {years} years. Produced on {date}. Every input file with "
-        "its checksum: inputs.json beside this profile."
+        "{threshold} refugees for {years} years. Produced on {date}. Every input file and "
+        "its checksum: in the record published with this profile."
     ).format(
         data=data,
         code=p.code_version,
