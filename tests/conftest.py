@@ -10,6 +10,7 @@ pipeline behaviour runs on `SMALL_REPORT` or on hand-written notebooks."""
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import os
 import re
@@ -25,6 +26,7 @@ import pandas as pd
 import pypdfium2
 import pytest
 from filelock import FileLock
+from hypothesis import settings
 from pypdf import PdfReader
 
 from displacement_report import config, i18n, paths
@@ -36,6 +38,12 @@ from displacement_report.report.execute import IPCKernelManager
 from displacement_report.settings import ReportSettings, validate_parameters
 
 REAL_UNHCR_DIR = paths.SHARED_DATA_DIR / "unhcr"
+
+#: Hypothesis's examples per property test that does not set its own: 50 in the whole
+#: suite; `make unit`, the edit-test loop, asks for the quick profile (HYPOTHESIS_PROFILE).
+settings.register_profile("full", max_examples=50)
+settings.register_profile("quick", max_examples=10)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "full"))
 
 #: Two real chapters: enough for pipeline behaviour (reuse, reproducibility, logs,
 #: faults) that depends on real charts and tables but not on all nine chapters.
@@ -58,6 +66,14 @@ PROFILED = ("JOR", "MLT", "KNA", "PSE")
 #: The session fixtures that build; a test using one runs on the xdist worker that
 #: builds it (its group), and the groups start first, the largest build first.
 SHARED_BUILDS = ("default_report", "report_2001", "profiles")
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What collection loaded (the package, pandas, matplotlib, every test module) lives
+    for the whole run: moved out of the cyclic garbage collector's sight, as a warm
+    kernel does after its reset, so that each full collection during the tests does not
+    walk it all again (a second of each worker's time in `make unit`)."""
+    gc.freeze()
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups

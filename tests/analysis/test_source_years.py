@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from displacement_report import i18n
@@ -111,6 +111,7 @@ def test_claims_per_inhabitant_use_the_latest_population():
     assert table.loc["JOR", "per_1000"] == pytest.approx(1000 * 50 / 25_000)
 
 
+@settings(max_examples=100)  # cheap: Hypothesis's own default in every profile
 @given(
     last_years=st.dictionaries(
         st.sampled_from(["wb_population", "gdp", "solutions", "flows", "asylum_decisions"]),
@@ -128,6 +129,7 @@ def test_the_sources_behind_are_exactly_those_ending_before_the_year(last_years,
         assert str(last if last is not None else year) in note
 
 
+@settings(max_examples=100)  # cheap: Hypothesis's own default in every profile
 @given(
     years=st.sets(st.integers(1990, 2030), min_size=1, max_size=12),
     year=st.integers(1990, 2030),

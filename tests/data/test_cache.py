@@ -9,6 +9,7 @@ import pytest
 
 from displacement_report import paths
 from displacement_report.data import cache, unhcr
+from displacement_report.errors import DataFileError
 
 
 def _cache_files():
@@ -130,3 +131,40 @@ def test_results_kept_are_bounded_oldest_first(counted, monkeypatch):
     assert [key[0] for key in cache._results] == [
         f"result-{n}" for n in range(2, cache.RESULTS_KEPT + 2)
     ]
+
+
+@pytest.mark.parametrize(
+    ("module", "load", "source"),
+    [
+        ("claims", "load_ledger", paths.PROJECT_DATA_DIR / "claims" / "ledger.csv"),
+        ("documents", "load_amounts", paths.PROJECT_DATA_DIR / "spending" / "amounts.csv"),
+        ("costs", "load_costs", paths.PROJECT_DATA_DIR / "costs" / "figures.csv"),
+    ],
+)
+def test_the_project_s_own_tables_are_validated_once_until_the_file_changes(
+    module, load, source, tmp_path, monkeypatch
+):
+    import importlib
+    import shutil
+
+    loader = importlib.import_module(f"displacement_report.data.{module}")
+    validated = []
+    real_validate = loader.validate
+
+    def counting_validate(*args, **kwargs):
+        validated.append(1)
+        return real_validate(*args, **kwargs)
+
+    monkeypatch.setattr(loader, "validate", counting_validate)
+    monkeypatch.setattr(cache, "_SETTLED_NS", -1)  # as if written long ago
+    for beside in source.parent.glob("*.csv"):  # the ledger's verdict basis too
+        shutil.copy(beside, tmp_path)
+    copy = tmp_path / source.name
+    first = getattr(loader, load)(copy)
+    first.iloc[:, 0] = None  # a notebook changing its frame changes no one else's
+    second = getattr(loader, load)(copy)
+    assert len(validated) == 1
+    assert second.equals(getattr(loader, load)(source))  # as the original file reads
+    copy.write_text(copy.read_text(encoding="utf-8") + "not,a,valid,row\n", encoding="utf-8")
+    with pytest.raises(DataFileError):
+        getattr(loader, load)(copy)  # the changed file is read and refused

@@ -41,7 +41,8 @@ def valid_parameter_sets(draw):
     }
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# as many examples as the profile gives (tests/conftest.py: fewer in `make unit`)
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(valid_parameter_sets())
 def test_every_notebook_accepts_what_validation_accepts(tmp_path_factory, params):
     accepted = validate_parameters(params, COVERAGE)

@@ -56,11 +56,9 @@ COUNTS = st.one_of(
 )
 
 
-# 50 tables: each load runs the whole pandera schema (~0.1 s), and 150 made this one
-# test a fifth of `make unit`.
-@settings(
-    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+# as many tables as the profile gives (tests/conftest.py): each load runs the whole
+# pandera schema, and 150 made this one test a fifth of `make unit`
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.integers(1940, 2030), CODES, CODES, COUNTS), min_size=1, max_size=8))
 def test_arbitrary_population_tables_load_correctly_or_fail_cleanly(tmp_path_factory, rows):
     folder = tmp_path_factory.mktemp("prop")

@@ -17,6 +17,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from displacement_report import letter, paths
+from displacement_report.data.cache import load_small
 from displacement_report.data.readers import read_csv_text
 from displacement_report.data.validation import check_columns, validate
 from displacement_report.errors import DataFileError
@@ -215,12 +216,18 @@ def load_ledger(path: Path | str | None = None) -> pd.DataFrame:
     """The ledger, with what each verdict rests on where the ledger's columns do not say
     it plainly enough (`basis`, `basis_nl`: `verdict_basis.csv` beside it)."""
     source = Path(path) if path else CLAIMS_DIR / "ledger.csv"
-    texts = tuple(
-        c for c in LEDGER_COLUMNS if c not in ("stated_value", "stated_high", "year_then")
-    )
-    raw = read_csv_text(source, texts)
-    check_columns(raw, LEDGER_COLUMNS, source)
-    ledger = validate(raw, LEDGER_SCHEMA, source)
+
+    def build() -> pd.DataFrame:
+        texts = tuple(
+            c for c in LEDGER_COLUMNS if c not in ("stated_value", "stated_high", "year_then")
+        )
+        raw = read_csv_text(source, texts)
+        check_columns(raw, LEDGER_COLUMNS, source)
+        return validate(raw, LEDGER_SCHEMA, source)
+
+    # validated once per process while the file is unchanged: its checks read every
+    # quote again (a tenth of a second), and the claims chapter and its checks ask often
+    ledger = load_small(source, "claims-ledger", build)
     basis = load_verdict_basis(source.parent / VERDICT_BASIS_FILE)
     unknown = sorted(set(basis.index) - set(ledger["claim_id"]))
     if unknown:

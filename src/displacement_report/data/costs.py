@@ -29,6 +29,7 @@ import pandera.pandas as pa
 
 from displacement_report import paths
 from displacement_report.data import kinds
+from displacement_report.data.cache import load_small
 from displacement_report.data.readers import read_csv_text
 from displacement_report.data.validation import check_columns, validate
 
@@ -152,6 +153,10 @@ _NUMBERS = ("value", "period_start", "period_end")
 def load_costs(path: Path | str | None = None) -> pd.DataFrame:
     """The cited cost figures, one row per figure, validated."""
     source = Path(path) if path else COSTS_DIR / FIGURES_FILE
-    raw = read_csv_text(source, tuple(c for c in COLUMNS if c not in _NUMBERS))
-    check_columns(raw, COLUMNS, source)
-    return validate(raw, SCHEMA, source)
+
+    def build() -> pd.DataFrame:
+        raw = read_csv_text(source, tuple(c for c in COLUMNS if c not in _NUMBERS))
+        check_columns(raw, COLUMNS, source)
+        return validate(raw, SCHEMA, source)
+
+    return load_small(source, "cost-figures", build)

@@ -16,6 +16,7 @@ import pandera.pandas as pa
 
 from displacement_report import letter, paths
 from displacement_report.data import kinds
+from displacement_report.data.cache import load_small
 from displacement_report.data.provenance import DataFileInfo, inventory
 from displacement_report.data.readers import read_csv_text
 from displacement_report.data.validation import check_columns, validate
@@ -142,12 +143,17 @@ SOURCE_OF_LETTER = letter.CITATION
 
 
 def _load(path: Path, columns: tuple[str, ...], schema: pa.DataFrameSchema) -> pd.DataFrame:
-    texts = tuple(c for c in columns if c not in ("amount", "value", "period_start", "period_end"))
-    raw = read_csv_text(path, texts)
-    check_columns(raw, columns, path)
-    if "is_target" in raw:
-        raw["is_target"] = raw["is_target"].str.lower().map({"true": True, "false": False})
-    return validate(raw, schema, path)
+    """`path` read and validated against `schema`, once per process while it is unchanged."""
+
+    def build() -> pd.DataFrame:
+        numbers = ("amount", "value", "period_start", "period_end")
+        raw = read_csv_text(path, tuple(c for c in columns if c not in numbers))
+        check_columns(raw, columns, path)
+        if "is_target" in raw:
+            raw["is_target"] = raw["is_target"].str.lower().map({"true": True, "false": False})
+        return validate(raw, schema, path)
+
+    return load_small(path, f"documents-{schema.name}", build)
 
 
 def load_amounts(path: Path | str | None = None) -> pd.DataFrame:

@@ -7,6 +7,7 @@ once can never pick the same port, and no unencrypted TCP port is opened.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import signal
@@ -27,6 +28,7 @@ from papermill.exceptions import PapermillExecutionError
 from papermill.iorw import papermill_io
 from traitlets import default
 
+from displacement_report.data.cache import file_sha256
 from displacement_report.errors import NotebookError, ParameterError
 from displacement_report.report import kernels, waiting
 
@@ -152,7 +154,14 @@ def _reporter(total: int) -> tuple[Callable[[str], None], Callable[[], None]]:
 
 def declared_parameters(source: Path) -> set[str]:
     """Names in the notebook's `parameters` cell."""
-    return set(papermill.inspect_notebook(str(source)))
+    return set(_declared(str(source), file_sha256(source)))
+
+
+@functools.lru_cache(maxsize=64)
+def _declared(source: str, _sha256: str) -> frozenset[str]:
+    # read once per process and notebook version: a batch checks the same notebook for
+    # every country, and papermill parses the whole notebook each time
+    return frozenset(papermill.inspect_notebook(source))
 
 
 def parameters_for(source: Path, available: dict[str, object]) -> dict[str, object]:
