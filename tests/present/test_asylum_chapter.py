@@ -6,8 +6,10 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import nbformat
 import pandas as pd
+import pytest
 
 from displacement_report import i18n, paths
+from displacement_report.analysis import key_figures
 from displacement_report.analysis.asylum import EU_ROW
 from displacement_report.present import sources
 from displacement_report.present.charts import asylum_and_region as charts_asylum
@@ -275,6 +277,43 @@ def test_national_figures_read_in_dutch_from_the_measure_labels():
     assert "ruim 49.000" in table and "+25,3%" in table
     english = narrative.national_paragraph(beside, national, 2019, 2023)
     assert "close to the 9,800 family reunification applications of that year" in english
+
+
+@pytest.mark.parametrize("land_borders", [5, 0])
+def test_without_a_figure_for_oip_the_people_are_named_as_refugees_alone(land_borders):
+    # the tiles above say "no figure" for other people in need of protection: the
+    # sentence and the table head do not count them in (a reader's finding, Jordan)
+    hosted = pd.Series(
+        {"people": 1000.0, "from_neighbouring": 900.0, "share": 90.0, "land_borders": land_borders}
+    )
+    none = pd.Series(
+        {"substantive": 0, "recognition_rate": float("nan"), "total_protection_rate": float("nan")}
+    )
+    args = (hosted, none, "Jordan", 2025, 100)
+    with_oip = narrative.profile_sentences(*args)
+    without = narrative.profile_sentences(*args, oip=False)
+    assert "other people in need of international protection" in with_oip
+    assert "other people" not in without and "1,000 refugees under UNHCR's mandate" in without
+    assert "Refugees hosted<" in tables.profile_table(*args, "Source: UNHCR", oip=False)
+    assert "Refugees and OIP hosted<" in tables.profile_table(*args, "Source: UNHCR")
+    with i18n.using("nl"):
+        dutch = narrative.profile_sentences(*args, oip=False)
+        head = tables.profile_table(*args, "Bron: UNHCR", oip=False)
+    assert "1.000 vluchtelingen onder het mandaat van UNHCR in Jordan kwam eind 2025" in dutch
+    assert "bescherming" not in dutch
+    assert "Opgevangen vluchtelingen<" in head
+
+
+def test_a_host_s_tiles_tell_whether_oip_has_a_figure():
+    over_time = pd.DataFrame(
+        {group: pd.array([10, 20], dtype="Int64") for group in key_figures.GROUPS},
+        index=pd.Index([2024, 2025], name="year"),
+    )
+    assert key_figures.has_figure(key_figures.key_figures(over_time, 2025), "oip")
+    over_time.loc[2025, "oip"] = pd.NA
+    assert not key_figures.has_figure(key_figures.key_figures(over_time, 2025), "oip")
+    over_time.loc[2025, "oip"] = 0  # a figure of nobody is a figure
+    assert key_figures.has_figure(key_figures.key_figures(over_time, 2025), "oip")
 
 
 def test_profile_lines_read_in_dutch():

@@ -86,6 +86,12 @@ def key_figures(over_time: pd.DataFrame, year: int) -> list[KeyFigure]:
     return figures
 
 
+def has_figure(figures: list[KeyFigure], group: str) -> bool:
+    """Whether `group` has a figure (zero included) in the tiles' year: where the
+    tiles say "no figure", what is counted with it counts without it."""
+    return any(f.group == group and f.value is not None for f in figures)
+
+
 #: A host whose every group stays below this many people in every year a factsheet
 #: shows is one UNHCR records almost nobody in: its factsheet is one page of sentences.
 #: 100 is the size under which the profile already gives no percentages (the age and

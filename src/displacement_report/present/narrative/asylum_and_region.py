@@ -567,12 +567,14 @@ def profile_sentences(
     minimum: int,
     decisions_year: int | None = None,
     by_procedure: pd.Series | None = None,
+    oip: bool = True,
 ) -> str:
     """The neighbouring share of the people a country hosts (for an island state, that
     it has no neighbour), who decided its asylum claims (`by_procedure`, from
     `asylum.substantive_by_procedure`) and its rates where there were enough substantive
     decisions (in `decisions_year`: the report year, or UNHCR's latest year of decisions
-    before it)."""
+    before it). Without a figure for other people in need of international protection
+    (`oip` False; the tiles say "no figure") the people are named as refugees alone."""
     number = plural_count(country)  # the verb agrees with the name ('de Filipijnen hebben')
     country = escape_markdown(in_sentence(country))
     if not in_host["people"]:
@@ -580,6 +582,16 @@ def profile_sentences(
             "UNHCR's statistics record no refugees or other people in need of international "
             "protection in {country} at the end of {year}."
         ).format(country=country, year=year)
+    elif not in_host["land_borders"] and not oip:
+        text = ngettext(
+            "{country} has no land border with another country: none of the {people} "
+            "refugees under UNHCR's mandate it hosted at the end of {year} came from a "
+            "neighbouring country.",
+            "{country} have no land border with another country: none of the {people} "
+            "refugees under UNHCR's mandate they hosted at the end of {year} came from a "
+            "neighbouring country.",
+            number,
+        ).format(people=count(in_host["people"]), country=country, year=year)
     elif not in_host["land_borders"]:
         text = ngettext(
             "{country} has no land border with another country: none of the {people} "
@@ -591,10 +603,17 @@ def profile_sentences(
             number,
         ).format(people=count(in_host["people"]), country=country, year=year)
     else:
-        text = _(
-            "Of the {people} refugees under UNHCR's mandate and other people in need of "
-            "international protection in {country} at the end of {year}, **{share}** came "
-            "from a neighbouring country."
+        text = (
+            _(
+                "Of the {people} refugees under UNHCR's mandate and other people in need of "
+                "international protection in {country} at the end of {year}, **{share}** "
+                "came from a neighbouring country."
+            )
+            if oip
+            else _(
+                "Of the {people} refugees under UNHCR's mandate in {country} at the end of "
+                "{year}, **{share}** came from a neighbouring country."
+            )
         ).format(
             people=count(in_host["people"]),
             country=country,

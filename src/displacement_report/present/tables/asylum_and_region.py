@@ -239,18 +239,21 @@ def profile_table(
     decisions_year: int | None = None,
     by_procedure: pd.Series | None = None,
     exhibit: str = "profile_asylum",
+    oip: bool = True,
 ) -> str:
     """The country profile's line: people hosted from next door, who decided the asylum
     claims (`asylum.substantive_by_procedure`), and the two rates (of `decisions_year`
     where UNHCR's decisions do not reach `year` yet), to the report's one decimal.
-    `exhibit` names its data file (the profile's others carry the country's code)."""
+    `exhibit` names its data file (the profile's others carry the country's code).
+    Without a figure for other people in need of international protection (`oip`
+    False) the first column is headed as refugees alone, as the sentences above say."""
     if not in_host["land_borders"]:  # an island state: no neighbour, not zero from one
         in_host = in_host.copy()
         in_host[["from_neighbouring", "share"]] = float("nan")
     types = [] if by_procedure is None else [str(t) for t in by_procedure.index]
     decided_by = spoken_list([_(DECIDED_BY[t]) for t in types])
     columns = {
-        _("Refugees and OIP hosted"): (count, in_host["people"]),
+        (_("Refugees and OIP hosted") if oip else _("Refugees hosted")): (count, in_host["people"]),
         _("From a neighbouring country"): (count, in_host["from_neighbouring"]),
         _("Share"): (percent, in_host["share"]),
         _("Substantive asylum decisions"): (count, rates["substantive"]),
