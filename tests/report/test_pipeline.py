@@ -170,14 +170,15 @@ def test_profiles_command_refuses_unknown_codes_before_any_work(tmp_path):
 def test_not_interactive_runs_log_plain_lines(tmp_path):
     env = os.environ | {"DISPLACEMENT_REPORT_OUTPUT_DIR": str(tmp_path)}
     proc = subprocess.run(
-        [*cli_with_chapters(*SMALL_REPORT), "report", "--set", "report_year=2019", "-l", "en"],
+        # a hand-written chapter: the log's form does not depend on what a chapter computes
+        [*cli_with_chapters(_tiny(tmp_path)), "report", "--set", "report_year=2019", "-l", "en"],
         capture_output=True,
         text=True,
         env=env,
         timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
-    assert "INFO executing 01_global_picture.ipynb" in proc.stderr
+    assert "INFO executing tiny.ipynb" in proc.stderr
     assert "INFO published" in proc.stderr
     assert "\r" not in proc.stderr  # no progress bar redraws in a log file
 
