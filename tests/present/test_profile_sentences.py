@@ -77,3 +77,21 @@ def test_the_last_total_fits_inside_the_frame_of_a_long_chart():
     assert collisions.problems(fig) == []
     matplotlib.pyplot.close(fig)
     matplotlib.pyplot.close(fig)
+
+
+def test_a_factsheet_s_totals_carry_their_year_and_still_fit_the_frame():
+    # Jordan 2019: a total over a lower bar, taller ones later, read as the peak's
+    rising = {
+        year: NO_IDPS | {"refugees": 100_000 * (year - 1990), "idps": 0}
+        for year in range(2000, 2026)
+    }
+    table = _over_time(rising)  # 2019: 2.9 M refugees and 0.1 M asylum-seekers
+    size = (6.7, 1.9)  # the factsheet's low chart
+    dated = charts.displacement_trend(
+        table, "t", "S", highlight=(2019, 2025), size=size, low=True, dated_totals=True
+    )
+    assert [t.get_text() for t in dated.axes[0].texts] == ["2019: 3.0 M", "2025: 3.6 M"]
+    assert collisions.problems(dated) == []
+    plain = charts.displacement_trend(table, "t", "S", highlight=(2019, 2025), size=size, low=True)
+    assert [t.get_text() for t in plain.axes[0].texts] == ["3.0 M", "3.6 M"]  # the report's
+    matplotlib.pyplot.close("all")

@@ -53,6 +53,7 @@ def displacement_trend(
     size: tuple[float, float] | None = None,
     low: bool = False,
     side_by_side: bool = False,
+    dated_totals: bool = False,
 ) -> plt.Figure:
     """Stacked bars of the forcibly displaced by component, one bar per year; `size` in
     inches (default: the report's). A component with no one in any year shown has no
@@ -62,7 +63,9 @@ def displacement_trend(
     for a group too small to see.
     `side_by_side`: groups that overlap (Palestine refugees and the people displaced
     inside the Palestinian territories) stand beside each other, so that no bar's
-    height is their sum.
+    height is their sum. `dated_totals`: the totals of `highlight` carry their year
+    ("2019: 3.0 M"): in a factsheet's low chart a total over a lower bar, with taller
+    ones later, read as the peak's.
 
     Missing is not zero: a group without a figure in a year has no bar there (and an
     empty cell in the data file), and a year with no bar at all has no year label."""
@@ -92,7 +95,9 @@ def displacement_trend(
     # the stacked height, not the total: the total is missing where a part is unknown
     # side by side, the tallest bar of a year sets the axis; stacked, their sum does
     top = max(float(bottom.max()), 1.0) * 1.1 if side_by_side and len(bottom) else _axis_top(parts)
-    last_total = _label_totals(ax, by_year[TOTAL], highlight, millions=top >= 1e6)
+    last_total = _label_totals(
+        ax, by_year[TOTAL], highlight, millions=top >= 1e6, dated=dated_totals
+    )
     ax.set_ylim(0, top)
     people_axis(ax, top, short=low)
     ax.set_xlabel("")
@@ -176,18 +181,20 @@ def _label_alignment(year: int, years: pd.Index) -> tuple[str, float]:
     return "center", year
 
 
-def _label_totals(ax, totals: pd.Series, years: tuple[int, ...], millions: bool):
+def _label_totals(ax, totals: pd.Series, years: tuple[int, ...], millions: bool, dated: bool):
     """The total written above the bars of `years` ('3.0 M', or '9,119' under a million),
     and above its neighbours' bars where they are taller: a label wider than its bar
     must not hide the top of the next one (2024's 124.7 M behind 2025's label made 2025
     look like the peak). The last year's total stands right of its own bar, at its
     height: above a taller bar before it, it read as that bar's (Lebanon's 0.8 M over
-    2024's 2.2 M). Returns that label, if drawn."""
+    2024's 2.2 M). `dated`: each with its year ('2019: 3.0 M'). Returns the last
+    year's label, if drawn."""
     last = None
     for year in years:
         if year in totals.index and pd.notna(totals.loc[year]):
             total = totals.loc[year]
             text = millions_label(total) if millions else localized(f"{total:,.0f}")
+            text = f"{year}: {text}" if dated else text
             if year == max(totals.index):
                 last = ax.annotate(
                     text,
