@@ -139,3 +139,41 @@ def test_malta_s_people_abroad_on_the_real_table(real_dir: Path):
     if "USA" in named.index:
         assert f"the United States ({int(named['USA']):,})" in text
     assert " United States" not in text.replace("the United States", "")
+
+
+def test_without_a_figure_for_oip_the_notes_say_no_figure_not_nobody():
+    # Jordan 2025: the tiles say "no figure" for other people in need of protection;
+    # the notes under page 2's tables and the pyramid's caption must not count them in,
+    # nor say that nobody is recorded as such (a reader's finding)
+    from displacement_report.analysis.demographics import Pyramid
+    from displacement_report.present.narrative import country_profile as words
+
+    origins = pd.DataFrame(
+        {
+            "iso3": ["SYR"],
+            "country": ["Syrian Arab Rep."],
+            "refugees": [420_835],
+            "asylum_seekers": [0],
+            "oip": [0],
+            "total": [420_835],
+        }
+    )
+    with i18n.using("en"):
+        html = focus_tables.origins_table(origins, "Jordan", 2025, "Source", oip=False)
+        note = words.section_note("neighbours", oip=False)
+        pyramid = Pyramid("JOR", 2025, pd.DataFrame({"female": [60], "male": [40]}), 100)
+        caption = words.pyramid_caption(pyramid, "Jordan", oip=False)
+        with_oip = words.pyramid_caption(pyramid, "Jordan")
+    assert "None of the people from these origins is recorded as asylum-seekers." in html
+    assert "no figure for other people in need of international protection in Jordan" in html
+    assert note.startswith("Refugees from a bordering country") and "OIP" not in note
+    assert caption.startswith("Refugees and asylum-seekers in Jordan by age and sex")
+    assert "other people in need" in with_oip
+    assert words.section_note("neighbours").startswith("Refugees and other people")
+    with i18n.using("nl"):
+        html = focus_tables.origins_table(origins, "Jordanië", 2025, "Bron", oip=False)
+        note = words.section_note("neighbours", oip=False)
+    assert "geven geen cijfer voor andere personen" in html
+    assert (
+        note.startswith("Vluchtelingen uit een buurland") and "beschermingsbehoevenden" not in note
+    )

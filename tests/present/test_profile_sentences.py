@@ -92,6 +92,13 @@ def test_a_factsheet_s_totals_carry_their_year_and_still_fit_the_frame():
     )
     assert [t.get_text() for t in dated.axes[0].texts] == ["2019: 3.0 M", "2025: 3.6 M"]
     assert collisions.problems(dated) == []
+    # room to spare at the frame: the PDF draws the text a little wider than measured here
+    renderer = dated.canvas.get_renderer()
+    to_spare = (
+        dated.axes[0].get_window_extent(renderer).x1
+        - dated.axes[0].texts[-1].get_window_extent(renderer).x1
+    )
+    assert to_spare >= charts.LABEL_CLEARANCE_PT * dated.dpi / 72 - 0.5
     plain = charts.displacement_trend(table, "t", "S", highlight=(2019, 2025), size=size, low=True)
     assert [t.get_text() for t in plain.axes[0].texts] == ["3.0 M", "3.6 M"]  # the report's
     matplotlib.pyplot.close("all")

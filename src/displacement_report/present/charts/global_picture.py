@@ -119,17 +119,26 @@ def displacement_trend(
     return fig
 
 
+#: Room kept between the last year's total and the frame, in points: the PDF and the
+#: browser draw the SVG's text a little wider than matplotlib measures it ("2025: 10.0 M"
+#: ended 0.6 px inside the frame here and ran across it in the PDF).
+LABEL_CLEARANCE_PT = 5
+
+
 def _make_room_for(label, fig: plt.Figure, ax) -> None:
     """Widen the frame to the right until `label` (the last year's total, written right
-    of its bar) fits inside it, measured once the chart is laid out."""
+    of its bar) fits inside it with `LABEL_CLEARANCE_PT` to spare, measured once the
+    chart is laid out (again after each widening: the label moves as the scale shrinks)."""
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg has one
-    frame = ax.get_window_extent(renderer)
-    overflow = label.get_window_extent(renderer).x1 - frame.x1
-    if overflow > 0:
+    clearance = LABEL_CLEARANCE_PT * fig.dpi / 72
+    for _attempt in range(3):
+        frame = ax.get_window_extent(renderer)
+        overflow = label.get_window_extent(renderer).x1 + clearance - frame.x1
+        if overflow <= 0:
+            return
         left, right = ax.get_xlim()
         per_pixel = (right - left) / frame.width
-        # the label moves left as the scale shrinks: the full overflow is room enough
-        ax.set_xlim(left, right + (overflow + 4) * per_pixel * 1.15)
+        ax.set_xlim(left, right + overflow * per_pixel * 1.15)
 
 
 def _label_drawn_years(ax, heights: pd.Series) -> None:

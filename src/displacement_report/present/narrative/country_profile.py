@@ -56,6 +56,12 @@ SECTION_NOTES = {
         "claims (UNHCR's procedure type); the refugee recognition and total protection "
         "rates, as shares of the substantive decisions."
     ),
+    # where the tiles give no figure for other people in need of protection
+    "neighbours_without_oip": N_(
+        "Refugees from a bordering country (land borders as GeoNames lists them); who "
+        "decided the asylum claims (UNHCR's procedure type); the refugee recognition and "
+        "total protection rates, as shares of the substantive decisions."
+    ),
 }
 
 
@@ -64,9 +70,12 @@ def section(key: str) -> str:
     return "## " + _(SECTIONS[key])
 
 
-def section_note(key: str) -> str:
-    """What a section's table reads from (plain text), for the note under the table."""
-    return _(SECTION_NOTES[key])
+def section_note(key: str, oip: bool = True) -> str:
+    """What a section's table reads from (plain text), for the note under the table;
+    without a figure for other people in need of protection (`oip` False), the note
+    that leaves them out where there is one."""
+    without = f"{key}_without_oip"
+    return _(SECTION_NOTES[without if not oip and without in SECTION_NOTES else key])
 
 
 def title(name: str) -> str:
@@ -304,12 +313,23 @@ def no_protracted(name: str, settings: ReportSettings, unrwa: bool = False) -> s
     )
 
 
-def pyramid_caption(pyramid: Pyramid, name: str) -> str:
-    return _(
-        "Refugees, asylum-seekers and other people in need of international protection in "
-        "{country} by age and sex, end of {year}: percent of the {known} people whose age "
-        "and sex are known ({coverage} of the {total} in UNHCR's demographics table)."
-    ).format(
+def pyramid_caption(pyramid: Pyramid, name: str, oip: bool = True) -> str:
+    """The pyramid's caption; without a figure for other people in need of protection
+    (`oip` False) it names the groups the table counts there."""
+    text = (
+        _(
+            "Refugees, asylum-seekers and other people in need of international protection "
+            "in {country} by age and sex, end of {year}: percent of the {known} people whose "
+            "age and sex are known ({coverage} of the {total} in UNHCR's demographics table)."
+        )
+        if oip
+        else _(
+            "Refugees and asylum-seekers in {country} by age and sex, end of {year}: percent "
+            "of the {known} people whose age and sex are known ({coverage} of the {total} in "
+            "UNHCR's demographics table)."
+        )
+    )
+    return text.format(
         country=in_sentence(name),
         year=pyramid.year,
         known=count(pyramid.people_with_age_and_sex),

@@ -25,10 +25,17 @@ from displacement_report.present.format import count, country_column, one_decima
 
 
 def origins_table(
-    origins: pd.DataFrame, host: str, year: int, source: str, name: str | None = None
+    origins: pd.DataFrame,
+    host: str,
+    year: int,
+    source: str,
+    name: str | None = None,
+    oip: bool = True,
 ) -> str:
     """The main origins of the people one country hosts. A group nobody of these origins
-    is recorded in gets no column of zeros: a sentence under the table says so."""
+    is recorded in gets no column of zeros: a sentence under the table says so. Where
+    the host has no figure for other people in need of protection at all (`oip`
+    False), the sentence says that instead: no figure is not nobody."""
     groups = {
         "refugees": _("Refugees"),
         "asylum_seekers": _("Asylum-seekers"),
@@ -48,13 +55,24 @@ def origins_table(
         "Main countries of origin of the people {host} host under UNHCR's mandate, end of {year}",
         plural_count(host),
     ).format(host=in_sentence(host), year=year)
-    note = ""
-    if empty:
-        note = _("None of the people from these origins is recorded as {groups}.").format(
-            groups=format_list(
-                [_(OMITTED_GROUPS[g]) for g in empty], style="or", locale=locale_code()
+    recorded_none = [g for g in empty if oip or g != "oip"]
+    notes = []
+    if recorded_none:
+        notes.append(
+            _("None of the people from these origins is recorded as {groups}.").format(
+                groups=format_list(
+                    [_(OMITTED_GROUPS[g]) for g in recorded_none], style="or", locale=locale_code()
+                )
             )
         )
+    if not oip:
+        notes.append(
+            _(
+                "UNHCR's statistics give no figure for other people in need of international "
+                "protection in {host}."
+            ).format(host=in_sentence(host))
+        )
+    note = " ".join(notes)
     return table_html(frame, formats, caption, source, name=name, note=note)
 
 
