@@ -155,7 +155,7 @@ def test_the_view_from_abroad_on_the_real_data_equals_the_csv_files(real, real_d
     fall = f"{100 * idps.change / idps.previous:+.1f}%".replace("-", "\u2212")  # typeset minus
     assert (
         f"In 2025 the number of internally displaced people (IDMC) in {name} fell by "
-        f"{-idps.change:,} ({fall}), the largest change of the year."
+        f"{-idps.change:,} ({fall}), the largest change in numbers that year."
     ) in text
     # the IDP returns, without repeating the fall the first sentence gives
     assert f"In 2025, {returns['idps']:,} internally displaced people returned home." in text

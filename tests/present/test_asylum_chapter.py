@@ -334,7 +334,7 @@ def test_profile_lines_read_in_dutch():
         "In 2024 nam de overheid 1 inhoudelijke asielbeslissing: minder dan de 100 die hier "
         "nodig zijn voor een percentage."
     )
-    assert "Besloten door: de overheid" in table  # with its article, as in the sentence
+    assert "Beslist door: de overheid" in table  # with its article, as in the sentence
     english = tables.profile_table(hosted, few, "Uganda", 2024, 100, "Source: UNHCR", 2024, state)
     assert "Decided by: the government" in english
     both = pd.Series({"G": 1, "U": 1})

@@ -63,7 +63,7 @@ def test_the_opening_has_a_verb_and_names_the_refugees_who_left_to_go_home():
     text = words.key_trends(tiles, returns, "Lebanon", 2025, 465_578, RETURNS_TO_MENTION)
     assert text == (
         "In 2025 the number of Palestine refugees under UNRWA's mandate in Lebanon fell by "
-        "257,995 (−53.1%), the largest change of the year. In 2025, 465,578 refugees left "
+        "257,995 (−53.1%), the largest change in numbers that year. In 2025, 465,578 refugees left "
         "Lebanon to return home."
     )
     assert "returned to Lebanon" not in text  # 5 people: in the table on page 2 only

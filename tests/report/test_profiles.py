@@ -156,7 +156,7 @@ def test_the_factsheet_says_who_decided_the_asylum_claims(profiles, real_dir):
     assert "Decided by: UNHCR" in pdf_text(profiles.edition("JOR", "en")[1])
     page = profiles.edition("JOR", "nl")[0].read_text(encoding="utf-8")
     dutch = " ".join(BeautifulSoup(page, "html.parser").get_text(" ").split())
-    assert "genomen door UNHCR onder zijn mandaat" in dutch and "Besloten door: UNHCR" in dutch
+    assert "genomen door UNHCR onder zijn mandaat" in dutch and "Beslist door: UNHCR" in dutch
     malta = decisions[(decisions["year"] == 2025) & (decisions["coa_iso"] == "MLT")]
     assert set(malta["procedure_type"]) == {"G"}
     assert "were taken by the government:" in " ".join(_soup(profiles, "MLT").get_text(" ").split())

@@ -543,7 +543,8 @@ def returns_sentences(
 
 def largest_change(figure: KeyFigure, name: str) -> str:
     """'In 2025 the number of refugees under UNHCR's mandate in Jordan fell by 207,415
-    (-32.2%), the largest change of the year.'"""
+    (-32.2%), the largest change in numbers that year.' (in people, not in percent: a
+    small group's large percentage is not the year's largest change)"""
     assert figure.change  # the caller picks a tile that changed
     fields = {
         "year": figure.year,
@@ -556,16 +557,16 @@ def largest_change(figure: KeyFigure, name: str) -> str:
     if figure.change_pct is None:  # nobody the year before
         return _(
             "In {year} the number of {group} in {country} rose by {change}, from none at the "
-            "end of {before}: the largest change of the year."
+            "end of {before}: the largest change in numbers that year."
         ).format(**fields)
     if figure.change > 0:
         return _(
             "In {year} the number of {group} in {country} rose by {change} ({percent}), the "
-            "largest change of the year."
+            "largest change in numbers that year."
         ).format(**fields)
     return _(
         "In {year} the number of {group} in {country} fell by {change} ({percent}), the "
-        "largest change of the year."
+        "largest change in numbers that year."
     ).format(**fields)
 
 
