@@ -275,3 +275,48 @@ def test_a_name_without_a_leader_line_stands_on_the_country_it_names(code):
         outlines = maps._outlines(ax, codes[name], "50m", project)
         assert any(o.contains_point(middle) for o in outlines), name
     plt.close(fig)
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_no_neighbour_s_name_stands_on_the_country_and_names_keep_apart(language):
+    """In Dutch, 'Centraal-Afrikaanse Republiek' took the strip south of Sudan and
+    'Zuid-Soedan' was printed on Sudan itself; in English 'South Sudan' touched the
+    Central African Republic's name. A long name now goes on two lines when the names
+    would not fit, and names keep a little white between them."""
+    fig = _sudan_map(language)
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()
+    sudan = maps._outlines(ax, "SDN", "50m", _sudan_projection())
+    boxes = [label.get_window_extent(renderer) for label in ax.texts]
+    assert boxes
+    for box in boxes:
+        assert not any(o.intersects_bbox(box, filled=True) for o in sudan)
+    for i, box in enumerate(boxes):
+        for other in boxes[i + 1 :]:
+            assert not box.padded(maps.NAME_GAP_PX - 1).overlaps(other)
+    if language == "nl":
+        texts = [label.get_text() for label in ax.texts]
+        assert "Centraal-\nAfrikaanse Republiek" in texts and "Zuid-Soedan" in texts
+    plt.close(fig)
+
+
+def _sudan_map(language: str):
+    with i18n.using(language):
+        return maps.locator_map("SDN", "Sudan")
+
+
+def _sudan_projection():
+    _lon0, south, _lon1, north = cartography.main_extent("SDN", "50m")
+    return cartography.plate((south + north) / 2)
+
+
+@pytest.mark.parametrize(
+    ("name", "lines"),
+    [
+        ("Central African Republic", "Central\nAfrican Republic"),
+        ("Centraal-Afrikaanse Republiek", "Centraal-\nAfrikaanse Republiek"),
+        ("Mozambique", "Mozambique"),
+    ],
+)
+def test_a_long_name_breaks_at_the_space_or_hyphen_nearest_its_middle(name, lines):
+    assert maps._on_two_lines(name) == lines

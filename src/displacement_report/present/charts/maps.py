@@ -521,7 +521,7 @@ def locator_map(iso3: str, name: str, width: float = 2.1, aspect: float = 0.62) 
             linewidth=0,
             markeredgewidth=0.8,
         )
-    _name_neighbours(
+    naming = (
         ax,
         sorted(neighbours) or nearest,
         resolution,
@@ -531,6 +531,11 @@ def locator_map(iso3: str, name: str, width: float = 2.1, aspect: float = 0.62) 
         {n: country_name(n, atlas.names.get(n, n)) for n in neighbours | set(nearest)},
         _outlines(ax, iso3, resolution, project),
     )
+    labels, all_clear = _name_neighbours(*naming)
+    if not all_clear:  # a long name left no room for another: long names on two lines
+        for label in labels:
+            label.remove()
+        _name_neighbours(*naming, two_lines=True)
     shown = sorted(neighbours) or nearest
     names = [country_name(n, atlas.names.get(n, n)) for n in shown]
     listed = format_list(names, locale=locale_code())
@@ -606,14 +611,20 @@ def _name_neighbours(
     centre: tuple[float, float],
     names: Mapping[str, str],
     country: list[MplPath],
-) -> None:
+    two_lines: bool = False,
+) -> tuple[list[Any], bool]:
     """Each neighbour's name at the first place where it stays inside the map and clear
     of the country (`country`: its outlines) and of every name placed before it (those
     with room for their name first). A name without a leader line stands on its own
-    country: moved off it, 'Israel' stood on Jordan, east of the West Bank."""
+    country: moved off it, 'Israel' stood on Jordan, east of the West Bank. Returns the
+    names and whether each found a place clear of all three (in Dutch, 'Centraal-
+    Afrikaanse Republiek' took the strip south of Sudan and 'Zuid-Soedan' stood on
+    Sudan); `two_lines` puts a long name on two lines."""
     renderer = ax.figure.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
     taken: list[Any] = []
+    labels: list[Any] = []
+    all_clear = True
     for beside, other, x, y in sorted(_name_anchors(neighbours, resolution, box, project)):
         # on its area where there is room, else beside it: the first place clear of the
         # frame, the names before it and the country; else of the first two; else the
@@ -622,15 +633,35 @@ def _name_neighbours(
         places += [(True, o) for o in _offsets(True, (x, y), centre)]
         tries = [(p, country) for p in places] + [(p, []) for p in places]
         own = _outlines(ax, other, resolution, project) if not beside else []
+        text = names[other]
+        if two_lines and len(text) > ON_LINE_CHARS:
+            text = _on_two_lines(text)
         for (led, offset), avoided in [*tries, (places[0], None)]:
-            label = _name_label(ax, names[other], (x, y), offset, led)
+            label = _name_label(ax, text, (x, y), offset, led)
             extent = label.get_window_extent(renderer)
             if avoided is None or (
                 (led or _centre_on(extent, own)) and _clear(extent, frame, taken, avoided)
             ):
                 break
             label.remove()
+        all_clear = all_clear and avoided is country
         taken.append(label.get_window_extent(renderer))
+        labels.append(label)
+    return labels, all_clear
+
+
+#: A name longer than this goes on two lines where names would not fit on one.
+ON_LINE_CHARS = 14
+
+
+def _on_two_lines(name: str) -> str:
+    """The name broken at the space or hyphen nearest its middle ('Central African' /
+    'Republic'); a name of one word stays whole."""
+    breaks = [i + 1 for i, char in enumerate(name) if char in " -"]
+    if not breaks:
+        return name
+    at = min(breaks, key=lambda i: abs(i - len(name) / 2))
+    return name[:at].rstrip() + "\n" + name[at:]
 
 
 def _name_anchors(
@@ -685,6 +716,11 @@ def _name_label(ax, text: str, at: tuple[float, float], offset: tuple[float, flo
 _LEADER = {"arrowstyle": "-", "color": "#777777", "linewidth": 0.4, "shrinkA": 1, "shrinkB": 0}
 
 
+#: White kept between two names, in pixels of the drawn map (about 2 pt): names that
+#: touched ('Central African Republic' and 'South Sudan') read as one.
+NAME_GAP_PX = 3
+
+
 def _clear(extent, frame, taken: list[Any], country: list[MplPath]) -> bool:
     """Inside the map's frame, over no name placed before and off the country itself."""
     inside = (
@@ -695,7 +731,7 @@ def _clear(extent, frame, taken: list[Any], country: list[MplPath]) -> bool:
     )
     return (
         inside
-        and not any(extent.overlaps(box) for box in taken)
+        and not any(extent.padded(NAME_GAP_PX).overlaps(box) for box in taken)
         and not any(outline.intersects_bbox(extent, filled=True) for outline in country)
     )
 
