@@ -12,6 +12,7 @@ import os
 import re
 from pathlib import Path
 
+import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
@@ -21,7 +22,7 @@ from displacement_report import i18n
 from displacement_report.analysis import demographics, headline, key_figures, solutions
 from displacement_report.analysis.key_figures import KeyFigure
 from displacement_report.data import unhcr
-from displacement_report.present import exhibits
+from displacement_report.present import exhibits, style
 from displacement_report.present import format as fmt
 from displacement_report.present.charts import country_profile as charts_profile
 from displacement_report.present.charts import global_picture as charts
@@ -520,7 +521,9 @@ def _jordan_like() -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])
-def test_a_group_too_small_to_see_has_no_legend_entry_and_the_caption_says_so(language):
+def test_a_group_too_small_to_see_is_not_drawn_and_the_caption_says_so(language):
+    """Drawn, Jordan's asylum-seekers were a cap a fraction of a point high on every
+    bar, which readers saw and the legend did not name."""
     frame = _jordan_like()
     assert charts.too_small_to_see(frame) == ["asylum_seekers"]
     with i18n.using(language):
@@ -528,22 +531,93 @@ def test_a_group_too_small_to_see_has_no_legend_entry_and_the_caption_says_so(la
         (legend,) = fig.legends
         entries = [t.get_text() for t in legend.get_texts()]
         caption = words.history_caption("Jordan", frame, unseen=["asylum_seekers"])
+    drawn_colours = {tuple(bar.get_facecolor()) for bar in fig.axes[0].patches}
     plt.close(fig)
+    unseen_colour = tuple(mpl.colors.to_rgba(style.POPULATION_COLOURS["asylum_seekers"]))
+    assert len(drawn_colours) == 2 and unseen_colour not in drawn_colours
     if language == "en":
         assert entries == [
             "Refugees under UNHCR's mandate",
             "Palestine refugees under UNRWA's mandate",
         ]
         assert caption.endswith(
-            "Too few to see at this scale, and so not in the legend: asylum-seekers "
+            "Too few to see at this scale, and so not drawn: asylum-seekers "
             "(at most 52,536 in a year)."
         )
     else:
-        assert len(entries) == 2 and "52.536" in caption and "legenda" in caption
-    # a group of 5% of the axis stays in the legend
+        assert len(entries) == 2 and "52.536" in caption and "niet getekend" in caption
+    # a group of 5% of the axis is drawn and named
     frame["asylum_seekers"] = 160_000
     assert charts.too_small_to_see(frame) == []
-    assert "legend" not in words.history_caption("Jordan", frame)
+    assert "not drawn" not in words.history_caption("Jordan", frame)
+
+
+def _sudan_like() -> pd.DataFrame:
+    """Sudan's shape: 140,000-220,000 refugees alone in 2003-2008 (IDMC gives no IDP
+    figure before 2009), then millions of IDPs."""
+    years = pd.Index(range(2003, 2012), name="year")
+    frame = pd.DataFrame(pd.NA, index=years, columns=list(headline.COMPONENTS), dtype="Int64")
+    frame["refugees"] = [138_162, 141_587, 147_255, 196_200, 222_720, 181_605, 186_292, 0, 1]
+    frame.loc[2009:, "idps"] = [3_000_000, 12_000_000, 9_000_000]
+    frame[headline.TOTAL] = frame[list(headline.COMPONENTS)].sum(axis=1, min_count=1)
+    return frame
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_years_whose_bar_is_too_low_to_see_are_named_with_their_people(language):
+    """The reader took Sudan's refugee bars of 2003-2008 (1% of an axis the IDPs of 2024
+    set) for missing data."""
+    frame = _sudan_like()
+    low = charts.too_low_to_see(frame)
+    # 2% of an axis of 13.2 million is 264,000; 2009's refugees stand on 3 million IDPs
+    assert low.to_dict() == {
+        2003: 138_162,
+        2004: 141_587,
+        2005: 147_255,
+        2006: 196_200,
+        2007: 222_720,
+        2008: 181_605,
+    }
+    with i18n.using(language):
+        caption = words.history_caption("Sudan", frame, too_low=low)
+    if language == "en":
+        assert caption.endswith(
+            "In 2003–2008 the bars are too low to see at this scale "
+            "(138,162 to 222,720 people a year)."
+        )
+    else:
+        assert caption.endswith(
+            "In 2003–2008 zijn de staven te laag om op deze schaal te zien "
+            "(138.162 tot 222.720 personen per jaar)."
+        )
+    # side by side, each year's tallest bar counts, against the tallest of all
+    assert charts.too_low_to_see(frame, side_by_side=True).index.max() == 2008
+    assert charts.too_low_to_see(_jordan_like()).empty
+
+
+def test_a_total_standing_well_above_its_bar_has_a_line_down_to_it():
+    """Sudan's '2019: 3.2 M' stood on the 5 M grid line, over the taller bars of 2020-
+    2022, joined to nothing."""
+    years = pd.Index(range(2015, 2026), name="year")
+    frame = pd.DataFrame(0, index=years, columns=list(headline.COMPONENTS), dtype="int64")
+    frame["idps"] = [2, 2, 2, 2, 3, 6, 9, 9, 5, 11, 9]
+    frame["idps"] *= 1_000_000
+    frame[headline.TOTAL] = frame["idps"]
+    fig = charts.displacement_trend(
+        frame, "t", "S", highlight=(2019, 2025), size=(6.7, 1.9), low=True, dated_totals=True
+    )
+    lines = [line.get_xdata() for line in fig.axes[0].lines]
+    plt.close(fig)
+    assert [list(x) for x in lines] == [[2019, 2019]]
+    # where the neighbours are lower, the total stands on its own bar: no line
+    frame["idps"] = 3_000_000
+    frame.loc[2025, "idps"] = 9_000_000
+    frame[headline.TOTAL] = frame["idps"]
+    fig = charts.displacement_trend(
+        frame, "t", "S", highlight=(2019, 2025), size=(6.7, 1.9), low=True, dated_totals=True
+    )
+    assert len(fig.axes[0].lines) == 0
+    plt.close(fig)
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])

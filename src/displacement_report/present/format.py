@@ -269,6 +269,17 @@ def year_list(years: Iterable[int]) -> str:
     return format_list([str(y) for y in years], locale=locale_code())
 
 
+def year_spans(years: Iterable[int]) -> str:
+    """Years with runs joined: '2003–2008 and 2011' ('2003–2008 en 2011')."""
+    spans: list[list[int]] = []
+    for year in sorted(set(years)):
+        if spans and year == spans[-1][1] + 1:
+            spans[-1][1] = year
+        else:
+            spans.append([year, year])
+    return format_list([period(start, end) for start, end in spans], locale=locale_code())
+
+
 def bullet_list(lines: Sequence[str]) -> str:
     """Lines of text as a Markdown list, each shown as written (never as markup); a
     list of one item saying so where there are none."""

@@ -39,10 +39,22 @@ def _axis_top(parts: dict[str, pd.Series]) -> float:
 
 def too_small_to_see(by_year: pd.DataFrame) -> list[str]:
     """The groups with someone in them whose bars stay under `SLIVER` of the axis
-    (Jordan's 8,068 asylum-seekers on a 3 million axis): no legend entry."""
+    (Jordan's 8,068 asylum-seekers on a 3 million axis): not drawn, no legend entry (a
+    cap a fraction of a point high was seen, and had no name)."""
     parts = _parts(by_year)
     top = _axis_top(parts)
     return [c for c, values in parts.items() if 0 < values.fillna(0).max() < SLIVER * top]
+
+
+def too_low_to_see(by_year: pd.DataFrame, side_by_side: bool = False) -> pd.Series:
+    """The people in each year whose whole bar stays under `SLIVER` of the axis, though
+    someone is recorded (Sudan's 138,000 to 223,000 refugees of 2003-2008 under the 12
+    million IDPs of 2024): the caption says so, or the empty years read as nobody.
+    `side_by_side` as in `displacement_trend` (the tallest bar of a year counts)."""
+    parts = pd.DataFrame(_parts(by_year)).fillna(0)
+    heights = parts.max(axis=1) if side_by_side else parts.sum(axis=1)
+    top = max(float(heights.max()), 1.0) * 1.1 if side_by_side else _axis_top(dict(parts.items()))
+    return heights[(heights > 0) & (heights < SLIVER * top)].astype("int64")
 
 
 def displacement_trend(
@@ -76,7 +88,7 @@ def displacement_trend(
     width = 0.8 / len(shown) if side_by_side else 0.8
     # a factsheet's chart (whose caption names them): no legend entry for a sliver
     unseen = too_small_to_see(by_year) if low and not side_by_side else []
-    for i, component in enumerate(shown):
+    for i, component in enumerate(c for c in shown if c not in unseen):
         label, values = COMPONENTS[component], parts[component]
         offset = (i - (len(shown) - 1) / 2) * width if side_by_side else 0.0
         ax.bar(
@@ -85,7 +97,7 @@ def displacement_trend(
             bottom=None if side_by_side else bottom,
             width=width,
             color=style.POPULATION_COLOURS[component],
-            label="_" + component if component in unseen else _(label),  # '_': no entry
+            label=_(label),
             linewidth=0,
         )
         if side_by_side:  # the tallest bar of the year, for the axis and the year labels
@@ -95,7 +107,7 @@ def displacement_trend(
     # the stacked height, not the total: the total is missing where a part is unknown
     # side by side, the tallest bar of a year sets the axis; stacked, their sum does
     top = max(float(bottom.max()), 1.0) * 1.1 if side_by_side and len(bottom) else _axis_top(parts)
-    last_total = _label_totals(
+    last_total, lifted = _label_totals(
         ax, by_year[TOTAL], highlight, millions=top >= 1e6, dated=dated_totals
     )
     ax.set_ylim(0, top)
@@ -109,6 +121,7 @@ def displacement_trend(
         _make_room_for(last_total, fig, ax)
     _label_drawn_years(ax, bottom)
     lift_labels_over_bars(ax)
+    _lead_to_bars(ax, lifted)
     data = by_year[shown].rename(columns=lambda c: _(COMPONENTS[c]))
     data = data.rename_axis("x").reset_index().melt("x", var_name="series", value_name="value")
     exhibits.attach_data(
@@ -197,8 +210,9 @@ def _label_totals(ax, totals: pd.Series, years: tuple[int, ...], millions: bool,
     look like the peak). The last year's total stands right of its own bar, at its
     height: above a taller bar before it, it read as that bar's (Lebanon's 0.8 M over
     2024's 2.2 M). `dated`: each with its year ('2019: 3.0 M'). Returns the last
-    year's label, if drawn."""
+    year's label, if drawn, and the others with their year and total."""
     last = None
+    others = []
     for year in years:
         if year in totals.index and pd.notna(totals.loc[year]):
             total = totals.loc[year]
@@ -220,7 +234,7 @@ def _label_totals(ax, totals: pd.Series, years: tuple[int, ...], millions: bool,
             clear_of = totals.reindex([year - 1, year, year + 1]).astype(float).max()
             # the first year's label ends at its bar's outer edge, inside the frame
             ha, x = _label_alignment(year, totals.index)
-            ax.annotate(
+            label = ax.annotate(
                 text,
                 xy=(x, clear_of),
                 xytext=(0, 3),
@@ -231,4 +245,20 @@ def _label_totals(ax, totals: pd.Series, years: tuple[int, ...], millions: bool,
                 # readable where it meets the next year's taller bar
                 bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"},
             )
-    return last
+            others.append((year, float(total), label))
+    return last, others
+
+
+#: A total written more than this many points above its own bar gets a line down to it.
+LEADER_MIN_PT = 6
+
+
+def _lead_to_bars(ax, labels) -> None:
+    """A thin line from a bar's top up to its total, where the total had to stand well
+    above it, clear of taller bars nearby (Sudan's '2019: 3.2 M' over 2020-2022): with
+    nothing joining them, the label read as belonging to the bars under it."""
+    for year, total, label in labels:
+        bar_top = ax.transData.transform((year, total))[1]
+        label_foot = ax.transData.transform(label.xy)[1]
+        if (label_foot - bar_top) * 72 / ax.figure.dpi > LEADER_MIN_PT:
+            ax.plot([year, year], [total, label.xy[1]], color="#777777", linewidth=0.5)

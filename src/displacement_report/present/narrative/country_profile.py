@@ -23,6 +23,7 @@ from displacement_report.present.format import (
     signed_percent,
     spoken_list,
     year_list,
+    year_spans,
 )
 from displacement_report.settings import ReportSettings
 
@@ -181,13 +182,18 @@ def recorded_anyone(shown: pd.DataFrame) -> bool:
 
 
 def history_caption(
-    name: str, shown: pd.DataFrame, overlap: bool = False, unseen: Sequence[str] = ()
+    name: str,
+    shown: pd.DataFrame,
+    overlap: bool = False,
+    unseen: Sequence[str] = (),
+    too_low: pd.Series | None = None,
 ) -> str:
     """What the history chart shows, from the first year it has a bar (a country UNHCR
     records only from 2017 says 2017, not the chart's first possible year), the years
-    in between that have no bar (nobody, or no figure, in every group), and the groups
-    `unseen` too small to see at the chart's scale, which its legend leaves out
-    (`charts.global_picture.too_small_to_see`)."""
+    in between that have no bar (nobody, or no figure, in every group), the groups
+    `unseen` too small to see at the chart's scale, which it does not draw
+    (`charts.global_picture.too_small_to_see`), and the years whose bar is `too_low` to
+    see, with their people (`charts.global_picture.too_low_to_see`)."""
     people = shown[list(COMPONENTS)].astype("Float64").fillna(0).sum(axis=1)
     year = int(shown.index.max())
     start = int(people.index[people > 0].min()) if (people > 0).any() else year
@@ -239,9 +245,21 @@ def history_caption(
             )
             for group in unseen
         ]
-        caption += " " + _(
-            "Too few to see at this scale, and so not in the legend: {groups}."
-        ).format(groups=spoken_list(groups))
+        caption += " " + _("Too few to see at this scale, and so not drawn: {groups}.").format(
+            groups=spoken_list(groups)
+        )
+    if too_low is not None and len(too_low):
+        low, high = int(too_low.min()), int(too_low.max())
+        people = (
+            count(low)
+            if low == high
+            else _("{low} to {high}").format(low=count(low), high=count(high))
+        )
+        caption += " " + ngettext(
+            "In {years} the bar is too low to see at this scale ({people} people).",
+            "In {years} the bars are too low to see at this scale ({people} people a year).",
+            len(too_low),
+        ).format(years=year_spans(too_low.index), people=people)
     if overlap:
         caption += " " + _(
             "Palestine refugees and people displaced inside the country overlap (many are "
