@@ -86,6 +86,56 @@ def test_the_note_names_each_break_and_says_no_reason_was_stated():
     assert "these changes without a stated reason" in run
 
 
+SUDAN_IDPS = breaks.Break(("idps",), 2022, 2023, 3_553_000.0, 9_053_000.0)
+LEBANON_UNRWA = breaks.Break(("unrwa_refugees",), 2024, 2025, 486_269.0, 228_274.0)
+LEBANON_IDPS = breaks.Break(("idps",), 2023, 2024, 90_000.0, 900_000.0)
+PROFILE_COLUMNS = {"idps": "Internally displaced people (IDMC)"} | COLUMNS
+
+
+@pytest.mark.parametrize(
+    ("found", "named"),
+    [
+        ([SUDAN_IDPS], "UNHCR's data (with IDMC's figures as UNHCR publishes them) show"),
+        ([LEBANON_UNRWA], "UNHCR's data (with UNRWA's figures as UNHCR publishes them) show"),
+        (
+            [LEBANON_IDPS, LEBANON_UNRWA],
+            "UNHCR's data (with UNRWA's and IDMC's figures as UNHCR publishes them) show",
+        ),
+        ([breaks.Break(("refugees",), 2024, 2025, 1.0, 2.0)], "UNHCR's data show"),
+    ],
+)
+def test_a_factsheet_s_note_names_only_the_partners_whose_series_changed(found, named):
+    """Sudan's and Colombia's notes named UNRWA, which has no figure there."""
+    label = note.column_labels(PROFILE_COLUMNS | {"refugees": "Refugees"})
+    text = note.breaks_note(found, label, 2019, source="unhcr_with_partners")
+    assert named in text
+
+
+def test_after_a_change_given_its_reason_the_note_names_the_change_without_one():
+    """Lebanon's note said 'the other change' and left the reader to find which."""
+    label = note.column_labels(PROFILE_COLUMNS)
+    reasons = {(LEBANON_UNRWA.series, 2025): "UNRWA moved 495,764 to no host territory"}
+    text = note.breaks_note(
+        [LEBANON_IDPS, LEBANON_UNRWA], label, 2019, source="unhcr_with_partners", reasons=reasons
+    )
+    assert text.endswith(
+        "UNHCR's data (with IDMC's figures as UNHCR publishes them) show the change in "
+        "internally displaced people (IDMC) without a stated reason.*"
+    )
+    with i18n.using("nl"):
+        dutch = note.breaks_note(
+            [LEBANON_IDPS, LEBANON_UNRWA],
+            note.column_labels({"idps": "Binnenlands ontheemden (IDMC)"} | COLUMNS),
+            2019,
+            source="unhcr_with_partners",
+            reasons=reasons,
+        )
+    assert dutch.endswith(
+        "De gegevens van UNHCR (met de cijfers van IDMC zoals UNHCR ze publiceert) tonen de "
+        "verandering bij binnenlands ontheemden (IDMC) zonder opgegeven reden.*"
+    )
+
+
 def test_the_note_in_dutch_and_for_a_rate():
     rate = breaks.Break(("total_protection_rate",), 2024, 2025, 75.56, 47.9)
     label = note.column_labels({"total_protection_rate": "Total protection rate"})

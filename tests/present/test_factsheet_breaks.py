@@ -77,7 +77,8 @@ def test_falls_with_returns_in_the_year_give_them_as_the_reason():
         "refugees under UNRWA's mandate: 486,269 (2024) to 228,274 (2025); Internally "
         "displaced people (IDMC): 74,000 (2023) to 985,000 (2024) to 64,000 (2025) (60,365 "
         "returned home in 2025, UNHCR's solutions table). UNHCR's data (with UNRWA's and "
-        "IDMC's figures as UNHCR publishes them) show the other changes without a stated "
+        "IDMC's figures as UNHCR publishes them) show the changes in Palestine refugees "
+        "under UNRWA's mandate and internally displaced people (IDMC) without a stated "
         "reason. Groups of fewer than 10,000 people in both years are not listed.*"
     )  # asylum-seekers tripled, but below 10,000: not listed
 
@@ -149,8 +150,9 @@ def test_a_fall_of_unrwa_s_count_beside_a_new_unknown_host_row_says_so():
         (("unrwa_refugees",), 2025): key_figures.UnknownHost(2025, 260_000, 2_886_269, 2_888_274)
     }
     assert words.unknown_host_reasons(moved)[(("unrwa_refugees",), 2025)] == (
-        "in 2025 UNRWA's table first places 260,000 in no host territory, while its total "
-        "went from 2,886,269 to 2,888,274: at least in part a move in the source"
+        "in 2025 UNRWA's table lists 260,000 Palestine refugees without a host territory "
+        "for the first time, while its total for all territories went from 2,886,269 to "
+        "2,888,274: the fall is at least in part a change in how the source records them"
     )
     # a row of unknown host already there the year before explains nothing new
     older = pd.concat([table, _unrwa([(2024, "UNK", 1_000)])])

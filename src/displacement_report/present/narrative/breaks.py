@@ -10,36 +10,36 @@ from collections.abc import Callable, Mapping, Sequence
 
 from displacement_report.analysis.breaks import THRESHOLD, Break
 from displacement_report.i18n import N_, _, in_sentence, ngettext
-from displacement_report.present.format import count, one_decimal, percent
+from displacement_report.present.format import (
+    count,
+    label_in_sentence,
+    one_decimal,
+    percent,
+    spoken_list,
+)
 
-#: Who shows a change without giving a reason, by the source of the exhibit's series:
-#: (one change, several), then the same where the note gave other changes their reason.
-UNSTATED = {
-    "unhcr": (
-        N_("UNHCR's data show this change without a stated reason."),
-        N_("UNHCR's data show these changes without a stated reason."),
-        N_("UNHCR's data show the other change without a stated reason."),
-        N_("UNHCR's data show the other changes without a stated reason."),
-    ),
-    "unhcr_with_partners": (
-        N_(
-            "UNHCR's data (with UNRWA's and IDMC's figures as UNHCR publishes them) show this "
-            "change without a stated reason."
-        ),
-        N_(
-            "UNHCR's data (with UNRWA's and IDMC's figures as UNHCR publishes them) show "
-            "these changes without a stated reason."
-        ),
-        N_(
-            "UNHCR's data (with UNRWA's and IDMC's figures as UNHCR publishes them) show the "
-            "other change without a stated reason."
-        ),
-        N_(
-            "UNHCR's data (with UNRWA's and IDMC's figures as UNHCR publishes them) show the "
-            "other changes without a stated reason."
-        ),
+#: Whose data show a change without giving a reason, by the source of the exhibit's
+#: series; "unhcr_with_partners" names only the partners whose series changed
+#: (`PARTNER_SERIES`): Sudan's note named UNRWA, which has no figure there.
+WHOSE_DATA = {
+    "unhcr": N_("UNHCR's data"),
+    "unhcr_with_unrwa": N_("UNHCR's data (with UNRWA's figures as UNHCR publishes them)"),
+    "unhcr_with_idmc": N_("UNHCR's data (with IDMC's figures as UNHCR publishes them)"),
+    "unhcr_with_partners": N_(
+        "UNHCR's data (with UNRWA's and IDMC's figures as UNHCR publishes them)"
     ),
 }
+#: The series UNHCR publishes from a partner's figures, by column.
+PARTNER_SERIES = {"unrwa_refugees": "unrwa", "idps": "idmc"}
+
+
+def _whose_data(source: str, unexplained: Sequence[Break]) -> str:
+    if source != "unhcr_with_partners":
+        return WHOSE_DATA[source]
+    partners = {PARTNER_SERIES.get(b.series[-1]) for b in unexplained} - {None}
+    if partners == {"unrwa", "idmc"}:
+        return WHOSE_DATA["unhcr_with_partners"]
+    return WHOSE_DATA[f"unhcr_with_{partners.pop()}" if partners else "unhcr"]
 
 
 def _runs(found: Sequence[Break]) -> list[list[Break]]:
@@ -79,7 +79,7 @@ def breaks_note(
     """The note under an exhibit: its breaks from `since` on (`found`), each named by
     `label` and written with `value`; a break whose (series, year) has a reason in
     `reasons` (a source's words, in the edition's language) gives it, the others are
-    said to be shown without a stated reason by `source` (a key of `UNSTATED`);
+    said to be shown without a stated reason by `source` (a key of `WHOSE_DATA`);
     `earlier`: how many breaks the exhibit shows before `since`; `smallest`: the size
     under which a move was not looked at (`analysis.breaks.find_breaks`). '' without any."""
     if not found and not earlier:
@@ -110,11 +110,7 @@ def breaks_note(
             ).format(times=_times(), since=since, items="; ".join(items))
         )
         if unexplained:
-            # Dutch counts one and many as English does
-            one, many, other, others = UNSTATED[source]
-            if explained:  # 'this change' after the reasons given would doubt them too
-                one, many = other, others
-            parts.append(_(one if len(unexplained) == 1 else many))
+            parts.append(_unstated(unexplained, bool(explained), label, source))
     if smallest:
         parts.append(
             _("Groups of fewer than {smallest} people in both years are not listed.").format(
@@ -130,6 +126,27 @@ def breaks_note(
             ).format(since=since, n=earlier)
         )
     return "*" + " ".join(parts) + "*"
+
+
+def _unstated(
+    unexplained: Sequence[Break], others_explained: bool, label: Callable[[Break], str], source: str
+) -> str:
+    """Whose data show the changes without a reason; after changes given their reason,
+    the others are named ('the change in internally displaced people'): 'the other
+    change' left the reader to find which."""
+    whose = _(_whose_data(source, unexplained))
+    if not others_explained:  # Dutch counts one and many as English does
+        return (
+            _("{whose} show this change without a stated reason.")
+            if len(unexplained) == 1
+            else _("{whose} show these changes without a stated reason.")
+        ).format(whose=whose)
+    series = list(dict.fromkeys(label_in_sentence(label(run[0])) for run in _runs(unexplained)))
+    return (
+        _("{whose} show the change in {series} without a stated reason.")
+        if len(unexplained) == 1
+        else _("{whose} show the changes in {series} without a stated reason.")
+    ).format(whose=whose, series=spoken_list(series))
 
 
 def moves_text(

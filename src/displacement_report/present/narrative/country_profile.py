@@ -120,12 +120,14 @@ def unknown_host_reasons(
     beside: dict[tuple[tuple[str, ...], int], UnknownHost],
 ) -> dict[tuple[tuple[str, ...], int], str]:
     """The reason the history chart's note gives for a fall of Palestine refugees under
-    UNRWA's mandate where UNRWA's table first places refugees in no host territory
+    UNRWA's mandate where UNRWA's table first lists refugees without a host territory
     (`key_figures.unknown_host_beside_falls`)."""
     return {
         key: _(
-            "in {year} UNRWA's table first places {unknown} in no host territory, while its "
-            "total went from {before} to {total}: at least in part a move in the source"
+            "in {year} UNRWA's table lists {unknown} Palestine refugees without a host "
+            "territory for the first time, while its total for all territories went from "
+            "{before} to {total}: the fall is at least in part a change in how the source "
+            "records them"
         ).format(
             year=moved.year,
             unknown=count(moved.unknown),
