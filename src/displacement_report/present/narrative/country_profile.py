@@ -417,6 +417,8 @@ def solutions_note(found: pd.Series, name: str, year: int) -> str:
             + " "
             + note
         )
+    if found.isna().any():  # a dash in a page that says missing is not zero: say which
+        note += " " + _("A dash: the solutions table gives no figure (not the same as none).")
     return note
 
 
