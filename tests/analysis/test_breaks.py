@@ -112,11 +112,20 @@ def test_a_factsheet_s_note_names_only_the_partners_whose_series_changed(found, 
 
 
 def test_after_a_change_given_its_reason_the_note_names_the_change_without_one():
-    """Lebanon's note said 'the other change' and left the reader to find which."""
+    """Lebanon's note said 'the other change' and left the reader to find which: it is
+    named by its year where that tells it apart, else by its series."""
     label = note.column_labels(PROFILE_COLUMNS)
     reasons = {(LEBANON_UNRWA.series, 2025): "UNRWA moved 495,764 to no host territory"}
     text = note.breaks_note(
         [LEBANON_IDPS, LEBANON_UNRWA], label, 2019, source="unhcr_with_partners", reasons=reasons
+    )
+    assert text.endswith(
+        "UNHCR's data (with IDMC's figures as UNHCR publishes them) show the change of 2024 "
+        "without a stated reason.*"
+    )
+    same_year = breaks.Break(("idps",), 2024, 2025, 900_000.0, 64_000.0)
+    text = note.breaks_note(
+        [LEBANON_UNRWA, same_year], label, 2019, source="unhcr_with_partners", reasons=reasons
     )
     assert text.endswith(
         "UNHCR's data (with IDMC's figures as UNHCR publishes them) show the change in "
@@ -124,7 +133,7 @@ def test_after_a_change_given_its_reason_the_note_names_the_change_without_one()
     )
     with i18n.using("nl"):
         dutch = note.breaks_note(
-            [LEBANON_IDPS, LEBANON_UNRWA],
+            [LEBANON_UNRWA, same_year],
             note.column_labels({"idps": "Binnenlands ontheemden (IDMC)"} | COLUMNS),
             2019,
             source="unhcr_with_partners",

@@ -284,11 +284,11 @@ def test_solutions_for_one_country_read_each_field_the_way_unhcr_fills_it():
     assert solutions.solutions_in_country(frame, "LBN", 2025).isna().all()
     assert "records no returns" in words.solutions_note(found * 0, "Lebanon", 2025)
     # the table's dash is explained where a figure is missing, and only there
-    assert "A dash" not in words.solutions_note(found, "Jordan", 2025)
+    assert "no figure in" not in words.solutions_note(found, "Jordan", 2025)
     gap = found.copy()
     gap["resettled_in"] = pd.NA
     assert words.solutions_note(gap, "Jordan", 2025).endswith(
-        "A dash: the solutions table gives no figure (not the same as none)."
+        "–: no figure in the solutions table (not zero)."
     )
 
 

@@ -150,9 +150,9 @@ def test_a_fall_of_unrwa_s_count_beside_a_new_unknown_host_row_says_so():
         (("unrwa_refugees",), 2025): key_figures.UnknownHost(2025, 260_000, 2_886_269, 2_888_274)
     }
     assert words.unknown_host_reasons(moved)[(("unrwa_refugees",), 2025)] == (
-        "in 2025 UNRWA's table lists 260,000 Palestine refugees without a host territory "
-        "for the first time, while its total for all territories went from 2,886,269 to "
-        "2,888,274: the fall is at least in part a change in how the source records them"
+        "in 2025 UNRWA's table first lists 260,000 people with no host territory, while "
+        "the table's total went from 2,886,269 to 2,888,274: at least partly a change in "
+        "the source's records"
     )
     # a row of unknown host already there the year before explains nothing new
     older = pd.concat([table, _unrwa([(2024, "UNK", 1_000)])])

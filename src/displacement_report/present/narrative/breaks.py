@@ -16,6 +16,7 @@ from displacement_report.present.format import (
     one_decimal,
     percent,
     spoken_list,
+    year_list,
 )
 
 #: Whose data show a change without giving a reason, by the source of the exhibit's
@@ -110,7 +111,7 @@ def breaks_note(
             ).format(times=_times(), since=since, items="; ".join(items))
         )
         if unexplained:
-            parts.append(_unstated(unexplained, bool(explained), label, source))
+            parts.append(_unstated(unexplained, explained, label, source))
     if smallest:
         parts.append(
             _("Groups of fewer than {smallest} people in both years are not listed.").format(
@@ -129,22 +130,33 @@ def breaks_note(
 
 
 def _unstated(
-    unexplained: Sequence[Break], others_explained: bool, label: Callable[[Break], str], source: str
+    unexplained: Sequence[Break],
+    explained: Sequence[Break],
+    label: Callable[[Break], str],
+    source: str,
 ) -> str:
     """Whose data show the changes without a reason; after changes given their reason,
-    the others are named ('the change in internally displaced people'): 'the other
-    change' left the reader to find which."""
+    the others are named, by their years where those tell them apart ('the change of
+    2024'), else by their series: 'the other change' left the reader to find which."""
     whose = _(_whose_data(source, unexplained))
-    if not others_explained:  # Dutch counts one and many as English does
+    one = len(unexplained) == 1  # Dutch counts one and many as English does
+    if not explained:
         return (
             _("{whose} show this change without a stated reason.")
-            if len(unexplained) == 1
+            if one
             else _("{whose} show these changes without a stated reason.")
         ).format(whose=whose)
+    years = sorted({b.year for b in unexplained})
+    if not set(years) & {b.year for b in explained}:
+        return (
+            _("{whose} show the change of {years} without a stated reason.")
+            if one
+            else _("{whose} show the changes of {years} without a stated reason.")
+        ).format(whose=whose, years=year_list(years))
     series = list(dict.fromkeys(label_in_sentence(label(run[0])) for run in _runs(unexplained)))
     return (
         _("{whose} show the change in {series} without a stated reason.")
-        if len(unexplained) == 1
+        if one
         else _("{whose} show the changes in {series} without a stated reason.")
     ).format(whose=whose, series=spoken_list(series))
 

@@ -124,10 +124,9 @@ def unknown_host_reasons(
     (`key_figures.unknown_host_beside_falls`)."""
     return {
         key: _(
-            "in {year} UNRWA's table lists {unknown} Palestine refugees without a host "
-            "territory for the first time, while its total for all territories went from "
-            "{before} to {total}: the fall is at least in part a change in how the source "
-            "records them"
+            "in {year} UNRWA's table first lists {unknown} people with no host territory, "
+            "while the table's total went from {before} to {total}: at least partly a change "
+            "in the source's records"
         ).format(
             year=moved.year,
             unknown=count(moved.unknown),
@@ -418,7 +417,7 @@ def solutions_note(found: pd.Series, name: str, year: int) -> str:
             + note
         )
     if found.isna().any():  # a dash in a page that says missing is not zero: say which
-        note += " " + _("A dash: the solutions table gives no figure (not the same as none).")
+        note += " " + _("–: no figure in the solutions table (not zero).")
     return note
 
 
