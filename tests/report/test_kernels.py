@@ -130,3 +130,23 @@ def test_a_kernel_still_starting_when_the_run_is_interrupted_never_runs_a_cell(t
     while _kernel_processes() - before and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not _kernel_processes() - before
+
+
+def test_on_a_warm_kernel_no_notebook_loses_its_first_output(tmp_path):
+    """The client of a pooled kernel stops waiting once IOPub has delivered, without
+    jupyter_client's further 0.2 s of silence: it must still be subscribed before the
+    first cell runs, or an output printed at once would be lost."""
+    notebook = write_notebook(tmp_path / "quick.ipynb", "print('first', flush=True)", "1 + 1")
+    with kernels.warm_kernels(IPCKernelManager) as pool:
+        for run in range(4):
+            execute_all([(notebook, tmp_path / f"out{run}.ipynb", {})])
+            (manager,) = pool._all
+            assert getattr(manager, kernels.ANSWERED) is True
+            assert isinstance(manager.client(), kernels.ReadyKernelClient)
+            cells = nbformat.read(tmp_path / f"out{run}.ipynb", as_version=4).cells
+            first, second = [c for c in cells if c.cell_type == "code"][-2:]
+            assert first.outputs[0]["text"] == "first\n"
+            assert second.outputs[0]["data"]["text/plain"] == "2"
+        # code run on the pool (as the exports are) gets its reply on the warm kernel too
+        pool.run("assert 1 + 1 == 2", tmp_path)
+        assert len(pool._all) == 1

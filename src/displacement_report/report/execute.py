@@ -75,6 +75,10 @@ class IPCKernelManager(AsyncKernelManager):
             self.kill()
             raise KernelStopped("the run was interrupted while a kernel started")
 
+    @default("client_factory")
+    def _client_factory_default(self) -> type:
+        return kernels.ReadyKernelClient
+
     @default("transport")
     def _transport_default(self) -> str:
         return "ipc"

@@ -51,9 +51,10 @@ def too_low_to_see(by_year: pd.DataFrame, side_by_side: bool = False) -> pd.Seri
     someone is recorded (Sudan's 138,000 to 223,000 refugees of 2003-2008 under the 12
     million IDPs of 2024): the caption says so, or the empty years read as nobody.
     `side_by_side` as in `displacement_trend` (the tallest bar of a year counts)."""
-    parts = pd.DataFrame(_parts(by_year)).fillna(0)
-    heights = parts.max(axis=1) if side_by_side else parts.sum(axis=1)
-    top = max(float(heights.max()), 1.0) * 1.1 if side_by_side else _axis_top(dict(parts.items()))
+    parts = _parts(by_year)
+    frame = pd.DataFrame(parts).fillna(0)
+    heights = frame.max(axis=1) if side_by_side else frame.sum(axis=1)
+    top = max(float(heights.max()), 1.0) * 1.1 if side_by_side else _axis_top(parts)
     return heights[(heights > 0) & (heights < SLIVER * top)].astype("int64")
 
 

@@ -251,7 +251,7 @@ def history_caption(
         )
     if too_low is not None and len(too_low):
         low, high = int(too_low.min()), int(too_low.max())
-        people = (
+        between = (
             count(low)
             if low == high
             else _("{low} to {high}").format(low=count(low), high=count(high))
@@ -260,7 +260,7 @@ def history_caption(
             "In {years} the bar is too low to see at this scale ({people} people).",
             "In {years} the bars are too low to see at this scale ({people} people a year).",
             len(too_low),
-        ).format(years=year_spans(too_low.index), people=people)
+        ).format(years=year_spans(too_low.index), people=between)
     if overlap:
         caption += " " + _(
             "Palestine refugees and people displaced inside the country overlap (many are "
