@@ -320,3 +320,23 @@ def _sudan_projection():
 )
 def test_a_long_name_breaks_at_the_space_or_hyphen_nearest_its_middle(name, lines):
     assert maps._on_two_lines(name) == lines
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_names_without_a_clear_place_go_where_they_cover_least(language):
+    """In the corner of Egypt's map neither Israel nor the Palestinian territories has a
+    clear place, and the second name was printed over the first; now it goes where it
+    covers least: the names stand apart, their leader lines meet near the coast."""
+    from matplotlib.text import Text
+
+    with i18n.using(language):
+        fig = maps.locator_map("EGY", "Egypt")
+    renderer = fig.canvas.get_renderer()
+    words = {
+        " ".join(t.get_text().split()): Text.get_window_extent(t, renderer)  # without arrow
+        for t in fig.axes[0].texts
+    }
+    plt.close(fig)
+    israel = words["Israel" if language == "en" else "Israël"]
+    territories = words["Palestinian territories" if language == "en" else "Palestijnse gebieden"]
+    assert not israel.overlaps(territories)

@@ -20,6 +20,7 @@ from matplotlib.collections import PathCollection
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
 from matplotlib.path import Path as MplPath
+from matplotlib.transforms import Bbox
 
 from displacement_report.data import boundaries
 from displacement_report.i18n import (
@@ -636,7 +637,9 @@ def _name_neighbours(
         text = names[other]
         if two_lines and len(text) > ON_LINE_CHARS:
             text = _on_two_lines(text)
-        for (led, offset), avoided in [*tries, (places[0], None)]:
+        for place, avoided in [*tries, (None, None)]:
+            # no place is clear: the one that covers the least
+            led, offset = place or _least_covering(ax, text, (x, y), places, frame, taken)
             label = _name_label(ax, text, (x, y), offset, led)
             extent = label.get_window_extent(renderer)
             if avoided is None or (
@@ -648,6 +651,28 @@ def _name_neighbours(
         taken.append(label.get_window_extent(renderer))
         labels.append(label)
     return labels, all_clear
+
+
+def _least_covering(ax, text: str, at, places, frame, taken: list[Any]):
+    """The place where the name covers the least of the names placed before it and
+    runs the least out of the map ('Israel' over 'Palestinian territories' in the
+    corner of Egypt's map, where neither had a clear place)."""
+    renderer = ax.figure.canvas.get_renderer()
+
+    def covered(place) -> float:
+        label = _name_label(ax, text, at, place[1], place[0])
+        box = label.get_window_extent(renderer)
+        label.remove()
+        inside = Bbox.intersection(box, frame)
+        outside = box.width * box.height - (inside.width * inside.height if inside else 0.0)
+        over = sum(
+            shared.width * shared.height
+            for other in taken
+            if (shared := Bbox.intersection(box.padded(NAME_GAP_PX), other)) is not None
+        )
+        return over + outside
+
+    return min(places, key=covered)
 
 
 #: A name longer than this goes on two lines where names would not fit on one.
