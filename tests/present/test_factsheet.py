@@ -564,7 +564,7 @@ def _sudan_like() -> pd.DataFrame:
     figure before 2009), then millions of IDPs."""
     years = pd.Index(range(2003, 2012), name="year")
     frame = pd.DataFrame(pd.NA, index=years, columns=list(headline.COMPONENTS), dtype="Int64")
-    frame["refugees"] = [138_162, 141_587, 147_255, 196_200, 222_720, 181_605, 186_292, 0, 1]
+    frame["refugees"] = [138_162, 141_587, 147_255, 196_200, 222_720, 181_605, 1_000_000, 0, 1]
     frame.loc[2009:, "idps"] = [3_000_000, 12_000_000, 9_000_000]
     frame[headline.TOTAL] = frame[list(headline.COMPONENTS)].sum(axis=1, min_count=1)
     return frame
@@ -576,7 +576,8 @@ def test_years_whose_bar_is_too_low_to_see_are_named_with_their_people(language)
     set) for missing data."""
     frame = _sudan_like()
     low = charts.too_low_to_see(frame)
-    # 2% of an axis of 13.2 million is 264,000; 2009's refugees stand on 3 million IDPs
+    # 2% of an axis of 13.2 million is 264,000; 2009's refugees stand on 3 million IDPs;
+    # a group too small to see anywhere is not drawn, and not counted here
     assert low.to_dict() == {
         2003: 138_162,
         2004: 141_587,
@@ -794,3 +795,13 @@ def test_the_hosting_section_is_named_without_a_judgement():
     assert words.section("burden") == "## Hosting, income and protracted situations"
     with i18n.using("nl"):
         assert words.section("burden") == "## Opvangdruk, inkomen en langdurige situaties"
+
+
+def test_the_history_caption_starts_at_the_first_year_with_a_bar_drawn():
+    """Colombia's chart began in 2009, while its caption said 2000-2025: the years
+    before held only a group too small to draw."""
+    frame = _jordan_like()
+    frame.loc[2015:2017, ["refugees", "unrwa_refugees"]] = 0
+    frame[headline.TOTAL] = frame[list(headline.COMPONENTS)].sum(axis=1)
+    caption = words.history_caption("Jordan", frame, unseen=["asylum_seekers"])
+    assert "2018–2025, by group" in caption and "No bar for" not in caption

@@ -106,7 +106,14 @@ def test_the_history_caption_names_a_later_year_without_an_idmc_figure():
     rows[2022]["idps"] = pd.NA
     lebanon = _over_time(rows)
     caption = words.history_caption("Lebanon", lebanon)
-    assert "(before 2009 and in 2022): no figure is not zero." in caption
+    assert "(2005–2008 and 2022): no figure is not zero." in caption
+    # Egypt: IDMC's figures only for 2014-2020; every year without one is named
+    egypt = {y: {"refugees": 100_000, "idps": pd.NA} for y in range(2000, 2026)}
+    for y in range(2014, 2021):
+        egypt[y]["idps"] = 10_000
+    assert "for the country (2000–2013 and 2021–2024): no figure" in words.history_caption(
+        "Egypt", _over_time(egypt)
+    )
     later = _over_time({y: r for y, r in rows.items() if y >= 2010})
     assert "figure for the country (2022)" in words.history_caption("Lebanon", later)
     rows[2025]["idps"] = pd.NA  # the last year: said by the tile, not a gap between years

@@ -52,7 +52,8 @@ def too_low_to_see(by_year: pd.DataFrame, side_by_side: bool = False) -> pd.Seri
     million IDPs of 2024): the caption says so, or the empty years read as nobody.
     `side_by_side` as in `displacement_trend` (the tallest bar of a year counts)."""
     parts = _parts(by_year)
-    frame = pd.DataFrame(parts).fillna(0)
+    unseen = [] if side_by_side else too_small_to_see(by_year)  # not drawn at all
+    frame = pd.DataFrame({c: v for c, v in parts.items() if c not in unseen}).fillna(0)
     heights = frame.max(axis=1) if side_by_side else frame.sum(axis=1)
     top = max(float(heights.max()), 1.0) * 1.1 if side_by_side else _axis_top(parts)
     return heights[(heights > 0) & (heights < SLIVER * top)].astype("int64")
@@ -251,7 +252,7 @@ def _label_totals(ax, totals: pd.Series, years: tuple[int, ...], millions: bool,
 
 
 #: A total written more than this many points above its own bar gets a line down to it.
-LEADER_MIN_PT = 6
+LEADER_MIN_PT = 4
 
 
 def _lead_to_bars(ax, labels) -> None:

@@ -195,7 +195,8 @@ def history_caption(
     `unseen` too small to see at the chart's scale, which it does not draw
     (`charts.global_picture.too_small_to_see`), and the years whose bar is `too_low` to
     see, with their people (`charts.global_picture.too_low_to_see`)."""
-    people = shown[list(COMPONENTS)].astype("Float64").fillna(0).sum(axis=1)
+    drawn = [c for c in COMPONENTS if c not in unseen]  # a group too small is not drawn
+    people = shown[drawn].astype("Float64").fillna(0).sum(axis=1)
     year = int(shown.index.max())
     start = int(people.index[people > 0].min()) if (people > 0).any() else year
     caption = (
@@ -209,29 +210,17 @@ def history_caption(
             "{start}–{year}, by group."
         )
     ).format(country=in_sentence(name), start=start, year=year)
-    idps = shown["idps"].astype("Float64")
-    early = idps.loc[start : min(year, 2008)].isna().any() and idps.notna().any()
-    # a later year without IDMC's figure for the country (Lebanon 2022), between years with
-    later = idps.loc[2009:year]
-    known = later.index[later.notna()]
-    gaps = [
-        int(y) for y in later.index[later.isna()] if len(known) and known.min() < y < known.max()
-    ]
-    if early and gaps:
-        caption += " " + _(
-            "No IDP bar where IDMC gives no figure by country (before 2009 and in {years}): "
-            "no figure is not zero."
-        ).format(years=year_list(gaps))
-    elif early:
-        caption += " " + _(
-            "No IDP bar where IDMC gives no figure by country (before 2009): no figure is not zero."
-        )
-    elif gaps:
+    idps = shown["idps"].astype("Float64").loc[start:year]
+    # every year without IDMC's figure once it has any (Egypt's are 2014-2020 only); the
+    # report year is said by its tile
+    missing = [int(y) for y in idps.index[idps.isna()] if y != year] if idps.notna().any() else []
+    if missing:
         caption += " " + _(
             "No IDP bar where IDMC gives no figure for the country ({years}): no figure is not "
             "zero."
-        ).format(years=year_list(gaps))
-    inside = people.loc[start:year]
+        ).format(years=year_spans(missing))
+    everyone = shown[list(COMPONENTS)].astype("Float64").fillna(0).sum(axis=1)
+    inside = everyone.loc[start:year]  # a year of a group not drawn is not said to be empty
     empty = [int(y) for y in inside.index[inside == 0]]
     if empty:
         caption += " " + _(
