@@ -805,3 +805,28 @@ def test_the_history_caption_starts_at_the_first_year_with_a_bar_drawn():
     frame[headline.TOTAL] = frame[list(headline.COMPONENTS)].sum(axis=1)
     caption = words.history_caption("Jordan", frame, unseen=["asylum_seekers"])
     assert "2018–2025, by group" in caption and "No bar for" not in caption
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_other_people_in_need_of_protection_are_said_to_be_outside_the_rule(language):
+    """Colombia's 2.8 million Venezuelans stood beside '0.0 refugees per 1,000' and no
+    protracted situation, with no word: the country read as hosting almost nobody."""
+    tiles = [
+        KeyFigure("refugees", 2025, 1_464, 1_500),
+        KeyFigure("oip", 2025, 2_810_778, 2_800_000),
+        KeyFigure("idps", 2025, None, None),
+    ]
+    assert key_figures.figure_value(tiles, "oip") == 2_810_778
+    assert key_figures.figure_value(tiles, "idps") == 0
+    assert key_figures.figure_value(tiles, "asylum_seekers") == 0
+    with i18n.using(language):
+        text = words.oip_outside_the_rule(2_810_778, "Colombia")
+    expected = {
+        "en": "The 2,810,778 other people in need of international protection in Colombia are "
+        "outside this rule, and outside the refugees per 1,000 inhabitants: both count "
+        "refugees only.",
+        "nl": "De 2.810.778 andere personen die internationale bescherming nodig hebben in "
+        "Colombia vallen buiten deze regel en buiten het aantal vluchtelingen per 1.000 "
+        "inwoners: beide tellen alleen vluchtelingen.",
+    }
+    assert text == expected[language]

@@ -92,6 +92,11 @@ def has_figure(figures: list[KeyFigure], group: str) -> bool:
     return any(f.group == group and f.value is not None for f in figures)
 
 
+def figure_value(figures: list[KeyFigure], group: str) -> int:
+    """The tiles' figure for `group`, 0 where there is none (no tile, or no figure)."""
+    return next((int(f.value) for f in figures if f.group == group and f.value is not None), 0)
+
+
 #: A host whose every group stays below this many people in every year a factsheet
 #: shows is one UNHCR records almost nobody in: its factsheet is one page of sentences.
 #: 100 is the size under which the profile already gives no percentages (the age and

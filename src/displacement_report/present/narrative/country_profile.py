@@ -284,6 +284,18 @@ def unrwa_outside_the_rule() -> str:
     )
 
 
+def oip_outside_the_rule(oip: int, name: str) -> str:
+    """Said with the protracted situations of a country with other people in need of
+    international protection: neither the rule nor the refugees per inhabitant count
+    them (Colombia's 2.8 million Venezuelans beside '0.0 per 1,000' and no protracted
+    situation read as a country hosting almost nobody)."""
+    return _(
+        "The {oip} other people in need of international protection in {country} are "
+        "outside this rule, and outside the refugees per 1,000 inhabitants: both count "
+        "refugees only."
+    ).format(oip=count(oip), country=in_sentence(name))
+
+
 def no_protracted(name: str, settings: ReportSettings, unrwa: bool = False) -> str:
     """Said under the heading on protracted situations where the country has none
     (`unrwa`: it has Palestine refugees under UNRWA's mandate, outside the rule)."""
