@@ -423,7 +423,14 @@ def test_profile_sentences_say_who_decided_and_rates_to_one_decimal():
         hosted, rates, "Jordan", 2025, 100, "Source: UNHCR", 2025, unhcr_only
     )
     assert "Decided by: UNHCR" in table and "95.1%" in table
-    # both rates 95.1%: said, or a reader takes it for a copying error
+    # both rates 95.1%: said, or a reader takes it for a copying error; exactly equal,
+    # no decision granted complementary protection
+    assert "The two rates are equal: no decision granted complementary protection" in table
+    close = rates.copy()
+    close["total_protection_rate"] = 95.11
+    table = tables.profile_table(
+        hosted, close, "Jordan", 2025, 100, "Source: UNHCR", 2025, unhcr_only
+    )
     assert "The two rates are equal: hardly any decision granted complementary protection" in (
         table
     )

@@ -273,10 +273,14 @@ def profile_table(
         ).format(country=country, year=year, decisions_year=decisions_year, minimum=count(minimum))
     if decided_by:  # a column would not fit the page beside the rates
         caption += ". " + _("Decided by: {who}").format(who=decided_by)
-    if _equal_as_shown(rates["recognition_rate"], rates["total_protection_rate"]):
-        # two equal numbers side by side look like a copying error without a word
-        caption += ". " + _(
-            "The two rates are equal: hardly any decision granted complementary protection"
+    recognised, protected = rates["recognition_rate"], rates["total_protection_rate"]
+    if _equal_as_shown(recognised, protected):
+        # two equal numbers side by side look like a copying error without a word; 'hardly
+        # any' where none did read as a few
+        caption += ". " + (
+            _("The two rates are equal: no decision granted complementary protection")
+            if recognised == protected
+            else _("The two rates are equal: hardly any decision granted complementary protection")
         )
     return table_html(frame, formats, caption, source, name=exhibit)
 
