@@ -819,14 +819,22 @@ def test_other_people_in_need_of_protection_are_said_to_be_outside_the_rule(lang
     assert key_figures.figure_value(tiles, "oip") == 2_810_778
     assert key_figures.figure_value(tiles, "idps") == 0
     assert key_figures.figure_value(tiles, "asylum_seekers") == 0
+    settings = validate_parameters({"report_year": 2025})
     with i18n.using(language):
-        text = words.oip_outside_the_rule(2_810_778, "Colombia")
+        text = words.oip_outside_the_rule(2_810_778, "Colombia", settings)
+        unrwa = words.unrwa_outside_the_rule(settings)
     expected = {
         "en": "The 2,810,778 other people in need of international protection in Colombia are "
-        "outside this rule, and outside the refugees per 1,000 inhabitants: both count "
-        "refugees only.",
+        "outside UNHCR's rule for protracted situations (25,000 or more refugees of one "
+        "nationality in each of the last 5 years) and outside the refugees per 1,000 "
+        "inhabitants: both count refugees only.",
         "nl": "De 2.810.778 andere personen die internationale bescherming nodig hebben in "
-        "Colombia vallen buiten deze regel en buiten het aantal vluchtelingen per 1.000 "
-        "inwoners: beide tellen alleen vluchtelingen.",
+        "Colombia vallen buiten de regel van UNHCR voor langdurige vluchtelingensituaties "
+        "(25.000 of meer vluchtelingen van één nationaliteit in elk van de laatste 5 jaar) "
+        "en buiten het aantal vluchtelingen per 1.000 inwoners: beide tellen alleen "
+        "vluchtelingen.",
     }
     assert text == expected[language]
+    # under the table the rule is stated, not pointed at ('this rule', stated elsewhere)
+    assert "this rule" not in unrwa and "deze regel" not in unrwa
+    assert ("25,000" if language == "en" else "25.000") in unrwa

@@ -173,7 +173,8 @@ def test_jordan_s_headline_shows_the_unhcr_mandate_trend_and_unrwa_outside_protr
         "end of 2025"
     ) in text
     assert "Altogether" not in text  # the total is the hosted figure: not said twice
-    assert "Palestine refugees under UNRWA's mandate are outside this rule" in text
+    outside = "Palestine refugees under UNRWA's mandate are outside UNHCR's rule for protracted"
+    assert outside in text
 
 
 def test_data_files_of_a_factsheet_have_stable_readable_names(profiles):

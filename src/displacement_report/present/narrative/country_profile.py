@@ -275,25 +275,40 @@ def protracted_caption(name: str, year: int) -> str:
     )
 
 
-def unrwa_outside_the_rule() -> str:
+def protracted_rule(settings: ReportSettings) -> str:
+    """UNHCR's rule, in words and with the report's numbers: a note under the table
+    that said 'this rule' pointed at a rule the page states elsewhere."""
+    return _(
+        "UNHCR's rule for protracted situations ({threshold} or more refugees of one "
+        "nationality in each of the last {years} years)"
+    ).format(threshold=count(settings.protracted_threshold), years=settings.protracted_years)
+
+
+def unrwa_outside_the_rule(settings: ReportSettings | None = None) -> str:
     """Said with the protracted situations of a country with Palestine refugees under
-    UNRWA's mandate: the rule does not count them."""
+    UNRWA's mandate: the rule does not count them (`settings`: the rule is stated here,
+    not just before)."""
+    if settings is not None:
+        return _(
+            "Palestine refugees under UNRWA's mandate are outside {rule}, which counts refugees "
+            "under UNHCR's mandate only."
+        ).format(rule=protracted_rule(settings))
     return _(
         "Palestine refugees under UNRWA's mandate are outside this rule, which counts "
         "refugees under UNHCR's mandate only."
     )
 
 
-def oip_outside_the_rule(oip: int, name: str) -> str:
+def oip_outside_the_rule(oip: int, name: str, settings: ReportSettings) -> str:
     """Said with the protracted situations of a country with other people in need of
     international protection: neither the rule nor the refugees per inhabitant count
     them (Colombia's 2.8 million Venezuelans beside '0.0 per 1,000' and no protracted
     situation read as a country hosting almost nobody)."""
     return _(
         "The {oip} other people in need of international protection in {country} are "
-        "outside this rule, and outside the refugees per 1,000 inhabitants: both count "
-        "refugees only."
-    ).format(oip=count(oip), country=in_sentence(name))
+        "outside {rule} and outside the refugees per 1,000 inhabitants: both count refugees "
+        "only."
+    ).format(oip=count(oip), country=in_sentence(name), rule=protracted_rule(settings))
 
 
 def no_protracted(name: str, settings: ReportSettings, unrwa: bool = False) -> str:
