@@ -86,15 +86,20 @@ def key_figures(over_time: pd.DataFrame, year: int) -> list[KeyFigure]:
     return figures
 
 
+def _figure(figures: list[KeyFigure], group: str) -> int | None:
+    """The tiles' figure for `group` in their year, None where there is none."""
+    return next((f.value for f in figures if f.group == group and f.value is not None), None)
+
+
 def has_figure(figures: list[KeyFigure], group: str) -> bool:
     """Whether `group` has a figure (zero included) in the tiles' year: where the
     tiles say "no figure", what is counted with it counts without it."""
-    return any(f.group == group and f.value is not None for f in figures)
+    return _figure(figures, group) is not None
 
 
 def figure_value(figures: list[KeyFigure], group: str) -> int:
     """The tiles' figure for `group`, 0 where there is none (no tile, or no figure)."""
-    return next((int(f.value) for f in figures if f.group == group and f.value is not None), 0)
+    return int(_figure(figures, group) or 0)
 
 
 #: A host whose every group stays below this many people in every year a factsheet

@@ -30,6 +30,11 @@ def _parts(by_year: pd.DataFrame) -> dict[str, pd.Series]:
     return {c: by_year[c].astype("Float64").astype(float) for c in COMPONENTS}
 
 
+def _side_by_side_top(tallest: pd.Series) -> float:
+    """The value axis's top where groups stand side by side: the tallest bar of all."""
+    return max(float(tallest.max()), 1.0) * 1.1 if len(tallest) else 1.1
+
+
 def _axis_top(parts: dict[str, pd.Series]) -> float:
     """The value axis's top: the highest stacked bar, with headroom for its label."""
     stacked = pd.DataFrame(parts).fillna(0).sum(axis=1)
@@ -55,7 +60,7 @@ def too_low_to_see(by_year: pd.DataFrame, side_by_side: bool = False) -> pd.Seri
     unseen = [] if side_by_side else too_small_to_see(by_year)  # not drawn at all
     frame = pd.DataFrame({c: v for c, v in parts.items() if c not in unseen}).fillna(0)
     heights = frame.max(axis=1) if side_by_side else frame.sum(axis=1)
-    top = max(float(heights.max()), 1.0) * 1.1 if side_by_side else _axis_top(parts)
+    top = _side_by_side_top(heights) if side_by_side else _axis_top(parts)
     return heights[(heights > 0) & (heights < SLIVER * top)].astype("int64")
 
 
@@ -108,7 +113,7 @@ def displacement_trend(
             bottom += values.fillna(0)
     # the stacked height, not the total: the total is missing where a part is unknown
     # side by side, the tallest bar of a year sets the axis; stacked, their sum does
-    top = max(float(bottom.max()), 1.0) * 1.1 if side_by_side and len(bottom) else _axis_top(parts)
+    top = _side_by_side_top(bottom) if side_by_side else _axis_top(parts)
     last_total, lifted = _label_totals(
         ax, by_year[TOTAL], highlight, millions=top >= 1e6, dated=dated_totals
     )
